@@ -1,0 +1,23 @@
+package io.mailroom.core.service;
+
+import io.mailroom.core.error.ErrorCode;
+import io.mailroom.core.model.ServiceModel;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the front end needs to route and (de)serialize a service's requests.
+ *
+ * @param signingName    the SigV4 credential-scope service name ({@code sqs}, {@code sns}, {@code ses})
+ * @param jsonModel      the model for the JSON protocols, if the service speaks one
+ * @param queryModel     the model for the Query protocol, if the service speaks it
+ * @param jsonErrorPrefix namespace put before the error shape in JSON {@code __type} ({@code com.amazonaws.sqs#})
+ * @param errors         error shape name → error, for every error the service can raise
+ */
+public record ServiceDescriptor(
+        String signingName,
+        Optional<ServiceModel> jsonModel,
+        Optional<ServiceModel> queryModel,
+        String jsonErrorPrefix,
+        Map<String, ErrorCode> errors) {
+}
