@@ -1,0 +1,143 @@
+package io.mailroom.sqs.message;
+
+/**
+ * A stored message. Kept compact because a queue may hold millions: what the sender gave, plus the few
+ * fields receiving changes. The mutable fields are guarded by the owning queue's lock.
+ */
+public final class Message {
+    private final long serial;
+    private final String messageId;
+    private final String body;
+    private final String md5OfBody;
+    private final MessageAttributes attributes;
+    private final SystemAttributes systemAttributes;
+    private final String senderId;
+    private final long sentAt;
+    private final String groupId;
+    private final String deduplicationId;
+    private final String sequenceNumber;
+    private final String deadLetterSourceArn;
+
+    private MessageState state;
+    private long dueAt;
+    private int receiveCount;
+    private long firstReceivedAt;
+    private long lastReceivedAt;
+    private Object group;
+
+    public Message(long serial, String messageId, String body, String md5OfBody, MessageAttributes attributes,
+                   SystemAttributes systemAttributes, String senderId, long sentAt, String groupId,
+                   String deduplicationId, String sequenceNumber, String deadLetterSourceArn, int receiveCount,
+                   long firstReceivedAt) {
+        this.serial = serial;
+        this.messageId = messageId;
+        this.body = body;
+        this.md5OfBody = md5OfBody;
+        this.attributes = attributes;
+        this.systemAttributes = systemAttributes;
+        this.senderId = senderId;
+        this.sentAt = sentAt;
+        this.groupId = groupId;
+        this.deduplicationId = deduplicationId;
+        this.sequenceNumber = sequenceNumber;
+        this.deadLetterSourceArn = deadLetterSourceArn;
+        this.receiveCount = receiveCount;
+        this.firstReceivedAt = firstReceivedAt;
+    }
+
+    /** Queue-local identity, used in receipt handles. */
+    public long serial() {
+        return serial;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String md5OfBody() {
+        return md5OfBody;
+    }
+
+    public MessageAttributes attributes() {
+        return attributes;
+    }
+
+    public SystemAttributes systemAttributes() {
+        return systemAttributes;
+    }
+
+    public String senderId() {
+        return senderId;
+    }
+
+    public long sentAt() {
+        return sentAt;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public String deduplicationId() {
+        return deduplicationId;
+    }
+
+    public String sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    public String deadLetterSourceArn() {
+        return deadLetterSourceArn;
+    }
+
+    public MessageState state() {
+        return state;
+    }
+
+    public void state(MessageState state) {
+        this.state = state;
+    }
+
+    /** End of the delay (DELAYED) or of the visibility timeout (INFLIGHT). */
+    public long dueAt() {
+        return dueAt;
+    }
+
+    public void dueAt(long dueAt) {
+        this.dueAt = dueAt;
+    }
+
+    public int receiveCount() {
+        return receiveCount;
+    }
+
+    public long firstReceivedAt() {
+        return firstReceivedAt;
+    }
+
+    public long lastReceivedAt() {
+        return lastReceivedAt;
+    }
+
+    /** Records a receive: one more delivery, and the first-receive time if this is the first. */
+    public void received(long now) {
+        receiveCount++;
+        lastReceivedAt = now;
+        if (firstReceivedAt == 0) {
+            firstReceivedAt = now;
+        }
+    }
+
+    /** The FIFO message group the queue filed it in (opaque here). */
+    public Object group() {
+        return group;
+    }
+
+    public void group(Object group) {
+        this.group = group;
+    }
+}
