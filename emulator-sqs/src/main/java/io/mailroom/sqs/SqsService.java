@@ -1,6 +1,7 @@
 package io.mailroom.sqs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.delivery.QueueSink;
 import io.mailroom.core.model.ModelLoader;
 import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.request.RequestContext;
@@ -27,6 +28,7 @@ public final class SqsService implements AwsService {
     private final MoveTasks moveTasks;
     private final MessageOperations messages;
     private final OperationTable operations;
+    private final QueueSink queueSink;
 
     public SqsService(Clock clock, Scheduler scheduler) {
         ServiceModel json = ModelLoader.fromResource(SqsService.class, JSON_MODEL);
@@ -36,6 +38,7 @@ public final class SqsService implements AwsService {
         this.moveTasks = new MoveTasks(clock, scheduler, registry);
         QueueOperations queues = new QueueOperations(registry, clock, scheduler);
         this.messages = new MessageOperations(queues, registry);
+        this.queueSink = new SqsQueueSink(registry, messages);
         PermissionOperations permissions = new PermissionOperations(queues, json.operations().keySet());
         MoveTaskOperations moves = new MoveTaskOperations(registry, moveTasks);
         this.operations = OperationTable.builder()
@@ -63,6 +66,11 @@ public final class SqsService implements AwsService {
                 .sync("TagQueue", queues::tagQueue)
                 .sync("UntagQueue", queues::untagQueue)
                 .build();
+    }
+
+    /** How other services (SNS, ...) deliver into this service's queues. */
+    public QueueSink queueSink() {
+        return queueSink;
     }
 
     @Override

@@ -49,11 +49,16 @@ public final class MessageOperations {
 
     public ObjectNode sendMessage(RequestContext ctx, ObjectNode input) {
         Queue q = queues.resolve(ctx, input);
-        SendRequest request = prepare(ctx, q, input);
+        SendRequest request = prepare(ctx.accountId(), q, input);
         SendResult result = q.send(request);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         sent(out, request, result);
         return out;
+    }
+
+    /** A send on behalf of another service (SNS, ...): SendMessage's rules, the given sender. */
+    public SendResult sendAs(String senderId, Queue q, ObjectNode input) {
+        return q.send(prepare(senderId, q, input));
     }
 
     public ObjectNode sendMessageBatch(RequestContext ctx, ObjectNode input) {
@@ -73,7 +78,7 @@ public final class MessageOperations {
         for (JsonNode e : entries) {
             String id = e.path("Id").asText();
             try {
-                SendRequest request = prepare(ctx, q, (ObjectNode) e);
+                SendRequest request = prepare(ctx.accountId(), q, (ObjectNode) e);
                 SendResult result = q.send(request);
                 ObjectNode s = successful.addObject().put("Id", id);
                 sent(s, request, result);
@@ -102,7 +107,7 @@ public final class MessageOperations {
     }
 
     /** Validates one message (a SendMessage or a batch entry) against the queue it goes to. */
-    private static SendRequest prepare(RequestContext ctx, Queue q, ObjectNode input) {
+    private static SendRequest prepare(String senderId, Queue q, ObjectNode input) {
         String body = Inputs.text(input, "MessageBody");
         MessageBody.validate(body);
         MessageAttributes attributes = MessageAttributesParser.parse(input.get("MessageAttributes"));
@@ -148,8 +153,7 @@ public final class MessageOperations {
             throw SqsErrors.INVALID_PARAMETER_VALUE.exception("Value %s for parameter MessageDeduplicationId is invalid."
                     + " Reason: The request includes a parameter that is not valid for this queue type.", dedup);
         }
-        return new SendRequest(body, AttributeDigest.ofBody(body), attributes, system, delay, group, dedup,
-                ctx.accountId());
+        return new SendRequest(body, AttributeDigest.ofBody(body), attributes, system, delay, group, dedup, senderId);
     }
 
     /** Content-based de-duplication: SHA-256 of the body (not the attributes). */

@@ -87,7 +87,8 @@ public final class MessageAttributes {
     private static boolean matches(String name, List<String> requested) {
         for (String r : requested) {
             if (r.endsWith(".*")) {
-                if (name.startsWith(r.substring(0, r.length() - 1))) {
+                // "prefix.*" reads as the pattern it looks like: the prefix, then anything.
+                if (name.startsWith(r.substring(0, r.length() - 2))) {
                     return true;
                 }
             } else if (r.equals(name)) {
