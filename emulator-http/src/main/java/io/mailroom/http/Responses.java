@@ -1,0 +1,33 @@
+package io.mailroom.http;
+
+import io.mailroom.protocol.EncodedResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import java.util.Map;
+
+/** Turns an encoded answer into a Netty response with AWS's standard headers. */
+final class Responses {
+    private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
+
+    private Responses() {
+    }
+
+    static FullHttpResponse toNetty(EncodedResponse encoded, String requestId, HttpVersion version) {
+        FullHttpResponse response = new DefaultFullHttpResponse(version,
+                HttpResponseStatus.valueOf(encoded.status()), Unpooled.wrappedBuffer(encoded.body()));
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.contentType());
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, encoded.body().length);
+        headers.set(REQUEST_ID, requestId);
+        for (Map.Entry<String, String> h : encoded.headers().entrySet()) {
+            headers.set(h.getKey(), h.getValue());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,51 @@
+package io.mailroom.http.dispatch;
+
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the SigV4 credential scope says about the caller:
+ * {@code Credential=AKID/20260101/us-east-1/sqs/aws4_request} in the Authorization header, or the
+ * {@code X-Amz-Credential} query parameter of a presigned request. Signatures are not checked.
+ */
+record CallerIdentity(String accessKey, String region, String service) {
+    static final CallerIdentity ANONYMOUS = new CallerIdentity(null, null, null);
+
+    static CallerIdentity of(HttpHeaders headers, Map<String, List<String>> query) {
+        String scope = null;
+        String authorization = headers.get("Authorization");
+        if (authorization != null) {
+            int at = authorization.indexOf("Credential=");
+            if (at >= 0) {
+                int end = authorization.indexOf(',', at);
+                scope = authorization.substring(at + "Credential=".length(), end < 0 ? authorization.length() : end).trim();
+            }
+        } else {
+            List<String> credential = query.get("X-Amz-Credential");
+            if (credential != null && !credential.isEmpty()) {
+                scope = credential.get(0);
+            }
+        }
+        if (scope == null) {
+            return ANONYMOUS;
+        }
+        String[] parts = scope.split("/");
+        return new CallerIdentity(parts[0],
+                parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null,
+                parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null);
+    }
+
+    /** A 12-digit access key selects that account, as a convenience for multi-account tests. */
+    String accountOr(String defaultAccount) {
+        if (accessKey != null && accessKey.length() == 12) {
+            for (int i = 0; i < 12; i++) {
+                if (!Character.isDigit(accessKey.charAt(i))) {
+                    return defaultAccount;
+                }
+            }
+            return accessKey;
+        }
+        return defaultAccount;
+    }
+}

@@ -1,0 +1,271 @@
+package io.mailroom.http.dispatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.error.CommonErrors;
+import io.mailroom.core.model.OperationModel;
+import io.mailroom.core.model.ServiceModel;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.Handler;
+import io.mailroom.http.internal.InternalEndpoint;
+import io.mailroom.protocol.EncodedResponse;
+import io.mailroom.protocol.InputValidator;
+import io.mailroom.protocol.json.JsonCodec;
+import io.mailroom.protocol.query.QueryDecoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the service and operation a request addresses, decodes it with that protocol, runs the
+ * operation and encodes the answer or the error in the same protocol. Knows nothing of sockets.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int MAX_QUERY_PARAMS = 10_000;
+
+    private final Map<String, ServiceBinding> byTargetPrefix = new HashMap<>();
+    private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
+    private final Map<String, List<ServiceBinding>> byAction = new HashMap<>();
+    private final List<InternalEndpoint> internalEndpoints;
+    private final DispatchSettings settings;
+
+    public Dispatcher(List<AwsService> services, List<InternalEndpoint> internalEndpoints, DispatchSettings settings) {
+        this.internalEndpoints = List.copyOf(internalEndpoints);
+        this.settings = settings;
+        for (AwsService service : services) {
+            ServiceBinding binding = new ServiceBinding(service, service.descriptor());
+            bySigningName.put(binding.descriptor().signingName(), binding);
+            ServiceModel json = binding.jsonModel();
+            if (json != null && json.targetPrefix() != null) {
+                byTargetPrefix.put(json.targetPrefix(), binding);
+            }
+            ServiceModel query = binding.queryModel();
+            if (query != null) {
+                for (String action : query.operations().keySet()) {
+                    byAction.computeIfAbsent(action, k -> new ArrayList<>(1)).add(binding);
+                }
+            }
+        }
+    }
+
+    /** The answer, possibly later; cancel it when the client goes away. Never completes exceptionally. */
+    public CompletableFuture<Reply> dispatch(FullHttpRequest request) {
+        long started = System.nanoTime();
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS);
+        CallerIdentity caller = CallerIdentity.of(request.headers(), uri.parameters());
+        RequestContext ctx = new RequestContext(caller.accountOr(settings.defaultAccount()),
+                caller.region() != null ? caller.region() : settings.defaultRegion(),
+                RequestIds.next(), endpoint(request));
+        String path = uri.path();
+        String method = request.method().name();
+        for (InternalEndpoint endpoint : internalEndpoints) {
+            if (endpoint.matches(method, path)) {
+                return CompletableFuture.completedFuture(runInternal(endpoint, request, uri, ctx, started));
+            }
+        }
+        String target = request.headers().get("X-Amz-Target");
+        if (target != null) {
+            return dispatchJson(request, target, ctx, started);
+        }
+        return dispatchQuery(request, uri, caller, ctx, started);
+    }
+
+    private Reply runInternal(InternalEndpoint endpoint, FullHttpRequest request, QueryStringDecoder uri,
+                              RequestContext ctx, long started) {
+        WireFormat format = new WireFormat.Query(null);
+        EncodedResponse response;
+        try {
+            response = endpoint.handle(request, uri, ctx);
+        } catch (AwsException e) {
+            response = format.error(e, ctx.requestId());
+        } catch (RuntimeException e) {
+            response = internalFailure(format, e, ctx);
+        }
+        return logged(new Reply(response, ctx.requestId()), request, "internal", started);
+    }
+
+    private CompletableFuture<Reply> dispatchJson(FullHttpRequest request, String target, RequestContext ctx,
+                                                  long started) {
+        int dot = target.lastIndexOf('.');
+        ServiceBinding binding = dot < 0 ? null : byTargetPrefix.get(target.substring(0, dot));
+        String operationName = dot < 0 ? target : target.substring(dot + 1);
+        WireFormat format = binding == null ? new WireFormat.Json(null, null)
+                : new WireFormat.Json(binding.jsonModel(), binding.descriptor().jsonErrorPrefix());
+        OperationModel operation = binding == null ? null : binding.jsonModel().operations().get(operationName);
+        if (operation == null) {
+            AwsException e = CommonErrors.UNKNOWN_OPERATION.exception("Operation %s is not supported.", target);
+            return CompletableFuture.completedFuture(logged(
+                    new Reply(format.error(e, ctx.requestId()), ctx.requestId()), request, target, started));
+        }
+        ObjectNode input;
+        try {
+            ByteBuf body = request.content();
+            byte[] bytes = new byte[body.readableBytes()];
+            body.getBytes(body.readerIndex(), bytes);
+            input = JsonCodec.decode(operation.input(), bytes, 0, bytes.length);
+        } catch (AwsException e) {
+            return CompletableFuture.completedFuture(logged(
+                    new Reply(format.error(e, ctx.requestId()), ctx.requestId()), request, target, started));
+        }
+        return invoke(binding, operation, input, format, ctx, request, started);
+    }
+
+    private CompletableFuture<Reply> dispatchQuery(FullHttpRequest request, QueryStringDecoder uri,
+                                                   CallerIdentity caller, RequestContext ctx, long started) {
+        Map<String, List<String>> params = queryParams(request, uri);
+        List<String> actions = params.get("Action");
+        String action = actions == null || actions.isEmpty() ? null : actions.get(0);
+        ServiceBinding binding = queryBinding(caller, action, uri.path());
+        WireFormat format = new WireFormat.Query(binding == null ? null : binding.queryModel().xmlNamespace());
+        try {
+            if (action == null || action.isEmpty()) {
+                throw CommonErrors.MISSING_ACTION.exception("The request must contain the parameter Action.");
+            }
+            OperationModel operation = binding == null ? null : binding.queryModel().operations().get(action);
+            if (operation == null) {
+                throw CommonErrors.INVALID_ACTION.exception("The action %s is not valid for this endpoint.", action);
+            }
+            ObjectNode input = QueryDecoder.decode(operation.input(), params);
+            LegacyQueueUrl.fill(operation, input, uri.path(), ctx);
+            return invoke(binding, operation, input, format, ctx, request, started);
+        } catch (AwsException e) {
+            return CompletableFuture.completedFuture(logged(
+                    new Reply(format.error(e, ctx.requestId()), ctx.requestId()), request, action, started));
+        }
+    }
+
+    private ServiceBinding queryBinding(CallerIdentity caller, String action, String path) {
+        if (caller.service() != null) {
+            ServiceBinding bySigning = bySigningName.get(caller.service());
+            if (bySigning != null && bySigning.queryModel() != null) {
+                return bySigning;
+            }
+        }
+        if (LegacyQueueUrl.looksLikeQueuePath(path)) {
+            ServiceBinding sqs = bySigningName.get("sqs");
+            if (sqs != null) {
+                return sqs;
+            }
+        }
+        List<ServiceBinding> candidates = action == null ? null : byAction.get(action);
+        if (candidates != null && !candidates.isEmpty()) {
+            return candidates.get(0);
+        }
+        ServiceBinding fallback = bySigningName.get("sqs");
+        return fallback != null && fallback.queryModel() != null ? fallback : null;
+    }
+
+    private CompletableFuture<Reply> invoke(ServiceBinding binding, OperationModel operation, ObjectNode input,
+                                            WireFormat format, RequestContext ctx, FullHttpRequest request,
+                                            long started) {
+        String label = binding.descriptor().signingName() + "." + operation.name();
+        Handler handler = binding.service().operations().find(operation.name()).orElse(null);
+        try {
+            if (operation.input() != null) {
+                InputValidator.validate(operation.input(), input);
+            }
+            if (handler instanceof Handler.Sync sync) {
+                JsonNode output = sync.handle(ctx, input);
+                return CompletableFuture.completedFuture(logged(
+                        new Reply(format.success(operation, output, ctx.requestId()), ctx.requestId()),
+                        request, label, started));
+            }
+            if (handler instanceof Handler.Async async) {
+                CompletableFuture<ObjectNode> pending = async.handle(ctx, input);
+                CompletableFuture<Reply> reply = pending.handle((output, failure) -> {
+                    EncodedResponse response = failure == null
+                            ? format.success(operation, output, ctx.requestId())
+                            : failureResponse(format, failure, ctx);
+                    return logged(new Reply(response, ctx.requestId()), request, label, started);
+                });
+                reply.whenComplete((r, e) -> {
+                    if (reply.isCancelled()) {
+                        pending.cancel(false);
+                    }
+                });
+                return reply;
+            }
+            String reason = handler instanceof Handler.Unsupported unsupported ? unsupported.reason()
+                    : "not emulated";
+            throw CommonErrors.INVALID_ACTION.exception("The action %s is not supported by Mailroom: %s",
+                    operation.name(), reason);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(logged(
+                    new Reply(failureResponse(format, e, ctx), ctx.requestId()), request, label, started));
+        }
+    }
+
+    private static EncodedResponse failureResponse(WireFormat format, Throwable failure, RequestContext ctx) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AwsException aws) {
+            return format.error(aws, ctx.requestId());
+        }
+        if (cause instanceof CancellationException) {
+            return format.error(CommonErrors.INTERNAL_FAILURE.exception("The request was cancelled."), ctx.requestId());
+        }
+        return internalFailure(format, cause, ctx);
+    }
+
+    private static EncodedResponse internalFailure(WireFormat format, Throwable cause, RequestContext ctx) {
+        LOG.error("request {} failed unexpectedly", ctx.requestId(), cause);
+        return format.error(CommonErrors.INTERNAL_FAILURE.exception("We encountered an internal error. Please try again."),
+                ctx.requestId());
+    }
+
+    private static Reply logged(Reply reply, FullHttpRequest request, String label, long started) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} -> {} in {} us [{}]", request.method(), request.uri(), label,
+                    reply.response().status(), (System.nanoTime() - started) / 1000, reply.requestId());
+        }
+        return reply;
+    }
+
+    private static Map<String, List<String>> queryParams(FullHttpRequest request, QueryStringDecoder uri) {
+        Map<String, List<String>> fromUri = uri.parameters();
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        ByteBuf content = request.content();
+        if (content.readableBytes() == 0
+                || (contentType != null && !contentType.startsWith("application/x-www-form-urlencoded"))) {
+            return fromUri;
+        }
+        String body = content.toString(StandardCharsets.UTF_8);
+        Map<String, List<String>> fromBody = new QueryStringDecoder(body, StandardCharsets.UTF_8, false,
+                MAX_QUERY_PARAMS).parameters();
+        if (fromUri.isEmpty()) {
+            return fromBody;
+        }
+        Map<String, List<String>> merged = new LinkedHashMap<>(fromUri);
+        merged.putAll(fromBody);
+        return merged;
+    }
+
+    private String endpoint(FullHttpRequest request) {
+        if (settings.publicBaseUrl() != null) {
+            return settings.publicBaseUrl();
+        }
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        return "http://" + (host != null && !host.isEmpty() ? host : settings.fallbackHost());
+    }
+
+    /** A finished answer with the request id it carries. */
+    public record Reply(EncodedResponse response, String requestId) {
+    }
+}

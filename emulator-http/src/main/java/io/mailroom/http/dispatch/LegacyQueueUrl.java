@@ -1,0 +1,35 @@
+package io.mailroom.http.dispatch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.model.OperationModel;
+import io.mailroom.core.request.RequestContext;
+
+/**
+ * Older SQS clients post to the queue URL itself ({@code POST /123456789012/my-queue}) and leave
+ * {@code QueueUrl} out of the parameters.
+ */
+final class LegacyQueueUrl {
+    private static final String MEMBER = "QueueUrl";
+
+    private LegacyQueueUrl() {
+    }
+
+    static boolean looksLikeQueuePath(String path) {
+        if (path.length() < 15 || path.charAt(0) != '/' || path.charAt(13) != '/') {
+            return false;
+        }
+        for (int i = 1; i < 13; i++) {
+            if (!Character.isDigit(path.charAt(i))) {
+                return false;
+            }
+        }
+        return path.indexOf('/', 14) < 0;
+    }
+
+    static void fill(OperationModel operation, ObjectNode input, String path, RequestContext ctx) {
+        if (operation.input() != null && operation.input().member(MEMBER) != null && !input.has(MEMBER)
+                && looksLikeQueuePath(path)) {
+            input.put(MEMBER, ctx.endpoint() + path);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.mailroom.http.dispatch;
+
+import io.mailroom.core.model.ServiceModel;
+import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.ServiceDescriptor;
+
+/** A service with its descriptor, looked up once. */
+record ServiceBinding(AwsService service, ServiceDescriptor descriptor) {
+
+    ServiceModel jsonModel() {
+        return descriptor.jsonModel().orElse(null);
+    }
+
+    ServiceModel queryModel() {
+        return descriptor.queryModel().orElse(null);
+    }
+}

@@ -1,0 +1,39 @@
+package io.mailroom.http.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.service.AwsService;
+import io.mailroom.protocol.EncodedResponse;
+import io.mailroom.protocol.json.JsonCodec;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /_mailroom/health}: which services run. Also answers LocalStack's
+ * {@code /_localstack/health}, in the same shape, so existing readiness checks keep working.
+ */
+public final class HealthEndpoint implements InternalEndpoint {
+    private final byte[] body;
+
+    public HealthEndpoint(List<AwsService> services) {
+        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode states = root.putObject("services");
+        services.forEach(s -> states.put(s.descriptor().signingName(), "running"));
+        root.put("edition", "mailroom");
+        root.put("version", Version.current());
+        body = JsonCodec.encode(root);
+    }
+
+    @Override
+    public boolean matches(String method, String path) {
+        return ("GET".equals(method) || "HEAD".equals(method))
+                && ("/_mailroom/health".equals(path) || "/_localstack/health".equals(path));
+    }
+
+    @Override
+    public EncodedResponse handle(FullHttpRequest request, QueryStringDecoder uri, RequestContext context) {
+        return new EncodedResponse(200, "application/json", body, Map.of());
+    }
+}

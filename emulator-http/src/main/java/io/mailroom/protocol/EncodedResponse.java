@@ -1,0 +1,14 @@
+package io.mailroom.protocol;
+
+import java.util.Map;
+
+/**
+ * A response ready for the wire, independent of the HTTP library.
+ *
+ * @param status      HTTP status
+ * @param contentType media type of the body
+ * @param body        the bytes
+ * @param headers     further headers (for example {@code x-amzn-query-error})
+ */
+public record EncodedResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+}

@@ -1,0 +1,109 @@
+package io.mailroom.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.error.CommonErrors;
+import io.mailroom.core.model.Member;
+import io.mailroom.core.model.Shape;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Enforces what the model says of an input, for every service alike: required members and the
+ * length, range and pattern constraints of members. Types are enforced by the decoders, which know
+ * how each protocol spells them.
+ */
+public final class InputValidator {
+
+    private InputValidator() {
+    }
+
+    public static void validate(Shape shape, ObjectNode input) {
+        validateStructure(shape, input, "");
+    }
+
+    private static void validateStructure(Shape shape, JsonNode node, String path) {
+        for (String required : shape.required()) {
+            JsonNode value = node.get(required);
+            if (value == null || value.isNull()) {
+                Member member = shape.member(required);
+                if (member != null && member.location() != null && !"querystring".equals(member.location())) {
+                    continue; // bound from the URI or a header by the REST decoder, checked there
+                }
+                throw CommonErrors.MISSING_PARAMETER.exception(
+                        "The request must contain the parameter %s.", path + required);
+            }
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            Member member = shape.member(e.getKey());
+            if (member != null) {
+                validateValue(member.shape(), e.getValue(), path + e.getKey());
+            }
+        }
+    }
+
+    private static void validateValue(Shape shape, JsonNode value, String path) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        switch (shape.type()) {
+            case STRUCTURE -> {
+                if (!shape.isDocument() && value.isObject()) {
+                    validateStructure(shape, value, path + ".");
+                }
+            }
+            case LIST -> {
+                checkCount(shape, value.size(), path);
+                for (JsonNode element : value) {
+                    validateValue(shape.listMember().shape(), element, path + ".member");
+                }
+            }
+            case MAP -> {
+                checkCount(shape, value.size(), path);
+                Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
+                while (entries.hasNext()) {
+                    Map.Entry<String, JsonNode> entry = entries.next();
+                    validateValue(shape.mapValue().shape(), entry.getValue(), path + "." + entry.getKey());
+                }
+            }
+            case STRING -> {
+                String text = value.asText();
+                Long min = shape.min();
+                Long max = shape.max();
+                int length = text.codePointCount(0, text.length());
+                if ((min != null && length < min) || (max != null && length > max)) {
+                    throw invalid(path, text, "Length must be between " + (min == null ? 0 : min) + " and "
+                            + (max == null ? "unbounded" : max) + ".");
+                }
+                if (shape.pattern() != null && !shape.pattern().matcher(text).find()) {
+                    throw invalid(path, text, "Must match pattern " + shape.pattern().pattern() + ".");
+                }
+            }
+            case INTEGER, LONG -> {
+                long number = value.asLong();
+                if ((shape.min() != null && number < shape.min()) || (shape.max() != null && number > shape.max())) {
+                    throw invalid(path, value.asText(), "Must be between " + shape.min() + " and " + shape.max() + ".");
+                }
+            }
+            default -> {
+                // booleans, blobs, timestamps, floats: the decoders already checked their form
+            }
+        }
+    }
+
+    private static void checkCount(Shape shape, int size, String path) {
+        if ((shape.min() != null && size < shape.min()) || (shape.max() != null && size > shape.max())) {
+            throw CommonErrors.INVALID_PARAMETER_VALUE.exception(
+                    "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have"
+                            + " length between %s and %s", path, shape.min(), shape.max());
+        }
+    }
+
+    private static AwsException invalid(String path, String value, String reason) {
+        return CommonErrors.INVALID_PARAMETER_VALUE.exception(
+                "Value %s for parameter %s is invalid. %s", value, path, reason);
+    }
+}

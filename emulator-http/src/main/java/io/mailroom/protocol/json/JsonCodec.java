@@ -1,0 +1,138 @@
+package io.mailroom.protocol.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.error.CommonErrors;
+import io.mailroom.core.model.Member;
+import io.mailroom.core.model.Shape;
+import io.mailroom.protocol.Canonical;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The AWS JSON protocols: the body already is the canonical tree; decoding checks each member's
+ * JSON type against the model, as AWS's deserializer does.
+ */
+public final class JsonCodec {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setNodeFactory(Canonical.NODES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private JsonCodec() {
+    }
+
+    public static ObjectNode decode(Shape input, byte[] body, int offset, int length) {
+        JsonNode tree;
+        if (length == 0) {
+            tree = Canonical.NODES.objectNode();
+        } else {
+            try {
+                tree = MAPPER.readTree(body, offset, length);
+            } catch (IOException e) {
+                throw CommonErrors.SERIALIZATION.exception("Could not parse the request body as JSON.");
+            }
+        }
+        if (tree == null || tree.isMissingNode()) {
+            tree = Canonical.NODES.objectNode();
+        }
+        if (!tree.isObject()) {
+            throw CommonErrors.SERIALIZATION.exception("The request body must be a JSON object.");
+        }
+        if (input != null) {
+            checkStructure(input, tree, "");
+        }
+        return (ObjectNode) tree;
+    }
+
+    public static byte[] encode(JsonNode output) {
+        try {
+            return output == null ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : MAPPER.writeValueAsBytes(output);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON response", e);
+        }
+    }
+
+    private static void checkStructure(Shape shape, JsonNode node, String path) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            Member member = shape.member(e.getKey());
+            if (member != null && !e.getValue().isNull()) {
+                checkValue(member.shape(), e.getValue(), path + e.getKey());
+            }
+        }
+    }
+
+    private static void checkValue(Shape shape, JsonNode value, String path) {
+        boolean ok = switch (shape.type()) {
+            case STRUCTURE -> value.isObject();
+            case LIST -> value.isArray();
+            case MAP -> value.isObject();
+            case STRING -> value.isTextual();
+            case INTEGER -> value.isIntegralNumber() && value.canConvertToInt();
+            case LONG -> value.isIntegralNumber() && value.canConvertToLong();
+            case FLOAT, DOUBLE -> value.isNumber();
+            case BOOLEAN -> value.isBoolean();
+            case BLOB -> value.isTextual() && isBase64(value.asText());
+            case TIMESTAMP -> value.isNumber() || value.isTextual();
+        };
+        if (!ok) {
+            throw mismatch(shape, path);
+        }
+        switch (shape.type()) {
+            case STRUCTURE -> {
+                if (!shape.isDocument()) {
+                    checkStructure(shape, value, path + ".");
+                }
+            }
+            case LIST -> {
+                for (JsonNode element : value) {
+                    if (!element.isNull()) {
+                        checkValue(shape.listMember().shape(), element, path + ".member");
+                    }
+                }
+            }
+            case MAP -> {
+                Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
+                while (entries.hasNext()) {
+                    Map.Entry<String, JsonNode> entry = entries.next();
+                    if (!entry.getValue().isNull()) {
+                        checkValue(shape.mapValue().shape(), entry.getValue(), path + "." + entry.getKey());
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static boolean isBase64(String text) {
+        try {
+            Base64.getDecoder().decode(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static AwsException mismatch(Shape shape, String path) {
+        String expected = switch (shape.type()) {
+            case STRUCTURE, MAP -> "a JSON object";
+            case LIST -> "a JSON array";
+            case STRING -> "a string";
+            case INTEGER, LONG -> "an integer";
+            case FLOAT, DOUBLE -> "a number";
+            case BOOLEAN -> "a boolean";
+            case BLOB -> "a base64-encoded string";
+            case TIMESTAMP -> "a timestamp";
+        };
+        return CommonErrors.SERIALIZATION.exception("Value at '%s' must be %s.", path, expected);
+    }
+}

@@ -1,0 +1,65 @@
+package io.mailroom.server;
+
+import io.mailroom.core.model.ServiceModel;
+import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.Handler;
+import io.mailroom.core.time.ServerClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Writes {@code docs/compatibility.md} from the bundled models and the services' operation tables, so
+ * the matrix cannot drift from the code: a test fails when the committed file differs. Regenerate with
+ * {@code java -cp emulator-http/target/mailroom.jar io.mailroom.server.CompatibilityReport docs/compatibility.md}.
+ */
+public final class CompatibilityReport {
+
+    private CompatibilityReport() {
+    }
+
+    public static String render() {
+        try (ServerClock clock = ServerClock.manual(Instant.EPOCH)) {
+            StringBuilder out = new StringBuilder();
+            out.append("# Compatibility\n\n")
+                    .append("Generated from the bundled AWS service models and Mailroom's operation tables by\n")
+                    .append("`io.mailroom.server.CompatibilityReport`; a test keeps this file current.\n\n")
+                    .append("- **implemented**: AWS's semantics, limits and errors, tested through the AWS SDK.\n")
+                    .append("- **not supported**: answers an AWS-style error naming the operation as unsupported.\n");
+            for (AwsService service : ServiceSet.create(clock).all()) {
+                ServiceModel model = service.descriptor().jsonModel()
+                        .orElseGet(() -> service.descriptor().queryModel().orElseThrow());
+                out.append("\n## ").append(service.descriptor().signingName().toUpperCase()).append(" (API ")
+                        .append(model.apiVersion()).append(")\n\n")
+                        .append("Protocols: ").append(protocols(service)).append("\n\n")
+                        .append("| Operation | State |\n| --- | --- |\n");
+                Map<String, Handler> handlers = service.operations().all();
+                for (String operation : new TreeSet<>(model.operations().keySet())) {
+                    Handler handler = handlers.get(operation);
+                    String state = handler instanceof Handler.Sync || handler instanceof Handler.Async ? "implemented"
+                            : handler instanceof Handler.Unsupported u ? "not supported: " + u.reason()
+                            : "not supported";
+                    out.append("| ").append(operation).append(" | ").append(state).append(" |\n");
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    private static String protocols(AwsService service) {
+        StringBuilder p = new StringBuilder();
+        service.descriptor().jsonModel().ifPresent(m -> p.append("AWS JSON ").append(m.jsonVersion()));
+        service.descriptor().queryModel().ifPresent(m -> p.append(p.length() > 0 ? ", " : "").append("AWS Query"));
+        return p.toString();
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path target = Path.of(args.length > 0 ? args[0] : "docs/compatibility.md");
+        Files.writeString(target, render(), StandardCharsets.UTF_8);
+        System.out.println("wrote " + target);
+    }
+}

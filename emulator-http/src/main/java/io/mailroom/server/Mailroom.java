@@ -1,0 +1,95 @@
+package io.mailroom.server;
+
+import io.mailroom.core.service.AwsService;
+import io.mailroom.core.time.ServerClock;
+import io.mailroom.http.HttpServer;
+import io.mailroom.http.dispatch.DispatchSettings;
+import io.mailroom.http.dispatch.Dispatcher;
+import io.mailroom.http.internal.HealthEndpoint;
+import io.mailroom.http.internal.InternalEndpoint;
+import io.mailroom.http.internal.ResetEndpoint;
+import io.mailroom.http.internal.SqsMessagesEndpoint;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The assembled server, for {@link Main} and for JVM tests:
+ * <pre>{@code
+ * try (Mailroom mailroom = Mailroom.start(ServerConfig.defaults().withPort(0))) {
+ *     SqsClient sqs = SqsClient.builder().endpointOverride(mailroom.endpoint()) ... ;
+ * }
+ * }</pre>
+ */
+public final class Mailroom implements AutoCloseable {
+    private final ServerConfig config;
+    private final ServerClock clock;
+    private final List<AwsService> services;
+    private final HttpServer http;
+
+    private Mailroom(ServerConfig config, ServerClock clock, List<AwsService> services, HttpServer http) {
+        this.config = config;
+        this.clock = clock;
+        this.services = services;
+        this.http = http;
+    }
+
+    /** Starts on {@link ServerConfig#defaults()}, but on a free port. */
+    public static Mailroom startOnFreePort() {
+        return start(ServerConfig.defaults().withPort(0));
+    }
+
+    public static Mailroom start(ServerConfig config) {
+        ServerClock clock = ServerClock.system();
+        ServiceSet serviceSet = ServiceSet.create(clock);
+        List<AwsService> services = serviceSet.all();
+        List<InternalEndpoint> internal = List.of(
+                new HealthEndpoint(services),
+                new ResetEndpoint(services),
+                new SqsMessagesEndpoint(serviceSet.sqs()));
+        Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
+                config.accountId(), config.region(), config.publicBaseUrl(),
+                ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));
+        try {
+            HttpServer http = HttpServer.start(config.host(), config.port(), config.maxBodyBytes(),
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), dispatcher);
+            return new Mailroom(config, clock, services, http);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            clock.close();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (RuntimeException e) {
+            clock.close();
+            throw e;
+        }
+    }
+
+    /** {@code http://host:port} of the API, with the port actually bound. */
+    public URI endpoint() {
+        String host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The clock every service runs on: freeze and advance it to cross timeouts without waiting. */
+    public ServerClock clock() {
+        return clock;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Drops all state of every service, as after a fresh start. */
+    public void reset() {
+        services.forEach(AwsService::reset);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        clock.close();
+    }
+}

@@ -1,0 +1,90 @@
+package io.mailroom.server;
+
+import ch.qos.logback.classic.Level;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The runnable server: {@code java -jar mailroom.jar [options]}. Each flag has a MAILROOM_* variable. */
+@Command(name = "mailroom", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Local emulator of AWS SQS, SNS and SES.", sortOptions = false)
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "${env:MAILROOM_HOST:-127.0.0.1}",
+            description = "Address to bind (env MAILROOM_HOST). Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:MAILROOM_PORT:-4566}",
+            description = "Port of the AWS API (env MAILROOM_PORT). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--region", defaultValue = "${env:MAILROOM_REGION:-us-east-1}",
+            description = "Region for requests without a credential scope (env MAILROOM_REGION). Default: ${DEFAULT-VALUE}")
+    String region;
+
+    @Option(names = "--account-id", defaultValue = "${env:MAILROOM_ACCOUNT_ID:-000000000000}",
+            description = "Account for access keys that are not 12 digits (env MAILROOM_ACCOUNT_ID). Default: ${DEFAULT-VALUE}")
+    String accountId;
+
+    @Option(names = "--data-dir", defaultValue = "${env:MAILROOM_DATA_DIR}",
+            description = "Directory for state kept on disk (env MAILROOM_DATA_DIR). Default: in memory only")
+    Path dataDir;
+
+    @Option(names = "--log-level", defaultValue = "${env:MAILROOM_LOG_LEVEL:-INFO}",
+            description = "TRACE, DEBUG, INFO, WARN or ERROR (env MAILROOM_LOG_LEVEL). DEBUG logs one line per request. Default: ${DEFAULT-VALUE}")
+    String logLevel;
+
+    @Option(names = "--public-url", defaultValue = "${env:MAILROOM_PUBLIC_URL}",
+            description = "Base of URLs handed back, e.g. queue URLs (env MAILROOM_PUBLIC_URL). Default: the Host header of each request")
+    String publicUrl;
+
+    public static void main(String[] args) {
+        System.setProperty("logback.configurationFile", "mailroom-logback.xml");
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Level level = Level.toLevel(logLevel, null);
+        if (level == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "unknown log level: " + logLevel);
+        }
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
+        ServerConfig config = ServerConfig.defaults()
+                .withHost(host).withPort(port).withRegion(region).withAccountId(accountId)
+                .withDataDir(dataDir).withLogLevel(level.toString()).withPublicBaseUrl(publicUrl);
+        Mailroom mailroom = Mailroom.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mailroom.close();
+            stopped.countDown();
+        }, "mailroom-shutdown"));
+        long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf("Mailroom %s ready on %s (region %s, account %s) in %d ms%n",
+                VersionProvider.version(), mailroom.endpoint(), config.region(), config.accountId(), startMillis);
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        static String version() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return v == null ? "dev" : v;
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Mailroom " + version()};
+        }
+    }
+}

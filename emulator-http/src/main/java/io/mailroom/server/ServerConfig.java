@@ -1,0 +1,68 @@
+package io.mailroom.server;
+
+import java.nio.file.Path;
+
+/**
+ * Everything the server can be told at start. {@link #defaults()} binds 127.0.0.1:4566, as the
+ * endpoint LocalStack users already have in their configuration.
+ *
+ * @param host          address to bind
+ * @param port          port to bind; 0 picks a free one
+ * @param region        region for requests that carry no credential scope
+ * @param accountId     account for access keys that are not 12 digits
+ * @param dataDir       where state is kept on disk; null keeps everything in memory
+ * @param logLevel      root log level of the runnable server
+ * @param publicBaseUrl base of URLs handed back (queue URLs); null uses each request's Host header
+ * @param maxBodyBytes  largest request body accepted
+ */
+public record ServerConfig(String host, int port, String region, String accountId, Path dataDir, String logLevel,
+                           String publicBaseUrl, int maxBodyBytes) {
+
+    public static final int DEFAULT_PORT = 4566;
+
+    public ServerConfig {
+        if (!accountId.matches("\\d{12}")) {
+            throw new IllegalArgumentException("account id must be 12 digits: " + accountId);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, "us-east-1", "000000000000", null, "INFO", null,
+                16 * 1024 * 1024);
+    }
+
+    public ServerConfig withHost(String value) {
+        return new ServerConfig(value, port, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes);
+    }
+
+    public ServerConfig withPort(int value) {
+        return new ServerConfig(host, value, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes);
+    }
+
+    public ServerConfig withRegion(String value) {
+        return new ServerConfig(host, port, value, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes);
+    }
+
+    public ServerConfig withAccountId(String value) {
+        return new ServerConfig(host, port, region, value, dataDir, logLevel, publicBaseUrl, maxBodyBytes);
+    }
+
+    public ServerConfig withDataDir(Path value) {
+        return new ServerConfig(host, port, region, accountId, value, logLevel, publicBaseUrl, maxBodyBytes);
+    }
+
+    public ServerConfig withLogLevel(String value) {
+        return new ServerConfig(host, port, region, accountId, dataDir, value, publicBaseUrl, maxBodyBytes);
+    }
+
+    public ServerConfig withPublicBaseUrl(String value) {
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, value, maxBodyBytes);
+    }
+
+    public ServerConfig withMaxBodyBytes(int value) {
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, value);
+    }
+}

@@ -1,0 +1,160 @@
+package io.mailroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The wire itself: routing, error formats, pipelining and bad input, as raw HTTP. */
+class WireProtocolIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static HttpResponse<String> post(String path, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(TestServer.endpoint().resolve(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> query(String body) throws IOException, InterruptedException {
+        return post("/", "application/x-www-form-urlencoded", body);
+    }
+
+    private static HttpResponse<String> json(String operation, String body) throws IOException, InterruptedException {
+        return post("/", "application/x-amz-json-1.0", body, "X-Amz-Target", "AmazonSQS." + operation);
+    }
+
+    @Test
+    void queryProtocolAnswersXmlWithRequestId() throws Exception {
+        HttpResponse<String> created = query("Action=CreateQueue&QueueName=wire-q1&Version=2012-11-05");
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.headers().firstValue("Content-Type")).hasValue("text/xml");
+        assertThat(created.body()).contains("<CreateQueueResponse xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\">",
+                "<CreateQueueResult><QueueUrl>" + TestServer.endpoint() + "/000000000000/wire-q1</QueueUrl>",
+                "<ResponseMetadata><RequestId>");
+        assertThat(created.headers().firstValue("x-amzn-RequestId")).isPresent();
+    }
+
+    @Test
+    void legacyQueueUrlPathCarriesTheQueue() throws Exception {
+        query("Action=CreateQueue&QueueName=wire-legacy");
+        HttpResponse<String> sent = post("/000000000000/wire-legacy", "application/x-www-form-urlencoded",
+                "Action=SendMessage&MessageBody=hello");
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.body()).contains("<MD5OfMessageBody>5d41402abc4b2a76b9719d911017c592</MD5OfMessageBody>");
+    }
+
+    @Test
+    void unknownQueueIsASenderErrorInBothProtocols() throws Exception {
+        HttpResponse<String> xml = query("Action=GetQueueUrl&QueueName=wire-nope");
+        assertThat(xml.statusCode()).isEqualTo(400);
+        assertThat(xml.body()).contains("<Type>Sender</Type>", "<Code>AWS.SimpleQueueService.NonExistentQueue</Code>");
+
+        HttpResponse<String> js = json("GetQueueUrl", "{\"QueueName\":\"wire-nope\"}");
+        assertThat(js.statusCode()).isEqualTo(400);
+        assertThat(js.body()).contains("\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\"");
+        assertThat(js.headers().firstValue("x-amzn-query-error"))
+                .hasValue("AWS.SimpleQueueService.NonExistentQueue;Sender");
+    }
+
+    @Test
+    void unknownActionAndMalformedBodies() throws Exception {
+        HttpResponse<String> unknownAction = query("Action=FlyToTheMoon");
+        assertThat(unknownAction.statusCode()).isEqualTo(400);
+        assertThat(unknownAction.body()).contains("<Code>InvalidAction</Code>");
+
+        HttpResponse<String> unknownTarget = json("FlyToTheMoon", "{}");
+        assertThat(unknownTarget.statusCode()).isEqualTo(400);
+        assertThat(unknownTarget.body()).contains("UnknownOperationException");
+
+        HttpResponse<String> malformed = json("ListQueues", "{not json");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("SerializationException");
+
+        HttpResponse<String> wrongType = json("ReceiveMessage", "{\"QueueUrl\":\"x\",\"MaxNumberOfMessages\":\"ten\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> missing = json("SendMessage", "{\"MessageBody\":\"x\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.headers().firstValue("x-amzn-query-error")).hasValue("MissingParameter;Sender");
+
+        HttpResponse<String> badInt = query("Action=ReceiveMessage&QueueUrl=x&MaxNumberOfMessages=ten");
+        assertThat(badInt.statusCode()).isEqualTo(400);
+        assertThat(badInt.body()).contains("<Code>InvalidParameterValue</Code>");
+
+        assertThat(query("Action=ListQueues").statusCode()).as("still serving").isEqualTo(200);
+    }
+
+    @Test
+    void oversizedBodyIsRefusedAndTheServerKeepsServing() throws Exception {
+        HttpURLConnection c = (HttpURLConnection) TestServer.endpoint().toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        byte[] big = new byte[TestServer.get().config().maxBodyBytes() + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        c.setFixedLengthStreamingMode(big.length);
+        int status;
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(big);
+            status = c.getResponseCode();
+        } catch (IOException closedEarly) {
+            status = 413;
+        }
+        assertThat(status).isEqualTo(413);
+        assertThat(query("Action=ListQueues").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        URI endpoint = TestServer.endpoint();
+        String one = "Action=CreateQueue&QueueName=wire-pipe-1";
+        String two = "Action=CreateQueue&QueueName=wire-pipe-2";
+        String request = req(endpoint, one) + req(endpoint, two);
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(5000);
+            InputStream in = socket.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            byte[] buf = new byte[8192];
+            while (!seen.toString().contains("wire-pipe-2</QueueUrl>")) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            String all = seen.toString();
+            assertThat(all.indexOf("wire-pipe-1</QueueUrl>")).isGreaterThan(0)
+                    .isLessThan(all.indexOf("wire-pipe-2</QueueUrl>"));
+        }
+    }
+
+    private static String req(URI endpoint, String body) {
+        return "POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body;
+    }
+
+    @Test
+    void healthAndReset() throws Exception {
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(TestServer.endpoint().resolve("/_mailroom/health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"sqs\":\"running\"");
+    }
+}
