@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Measures Mailroom beside ElasticMQ on this machine, in one run, and prints a Markdown table.
+#
+#   benchmarks/run.sh              build, start both servers, run every scenario, stop both
+#
+# Env (all optional): SKIP_BUILD=1, THREADS (4), SECONDS_PER_SCENARIO (10), WARMUP (5), PRIME (15),
+#   SCENARIOS (all), DEEP_MESSAGES (1000000), LONGPOLL_ITERATIONS (300), MAILROOM_PORT (4599),
+#   ELASTICMQ_PORT (9324), PEERS (dir of elasticmq.sh; default ../shared/peers beside the repo),
+#   MAILROOM_HEAP (2g), OUT (where logs and results go; default benchmarks/target/run-<time>).
+# Progress goes to stderr; stdout carries only the machine line and the table.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+MAILROOM_PORT="${MAILROOM_PORT:-4599}"
+export ELASTICMQ_PORT="${ELASTICMQ_PORT:-9324}"
+PEERS="${PEERS:-$ROOT/../shared/peers}"
+OUT="${OUT:-$ROOT/benchmarks/target/run-$(date +%Y%m%d-%H%M%S)}"
+RESULTS="$OUT/results.tsv"
+BENCH_JAR="$ROOT/benchmarks/target/mailroom-bench.jar"
+
+log() { echo "run.sh: $*" >&2; }
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "building (./mvnw -q -B -DskipTests package)"
+  ./mvnw -q -B -DskipTests package >&2
+  if ! grep -q '<module>benchmarks</module>' pom.xml; then
+    # Not yet a reactor module: build it on its own against the installed parent POM.
+    ./mvnw -q -B -N install >&2
+    ./mvnw -q -B -f benchmarks/pom.xml package >&2
+  fi
+fi
+SERVER_JAR=""
+for candidate in emulator-http/target/mailroom.jar emulator-http/target/mailroom-all.jar; do
+  if [ -f "$candidate" ]; then SERVER_JAR="$ROOT/$candidate"; break; fi
+done
+[ -n "$SERVER_JAR" ] || { log "no server jar in emulator-http/target"; exit 1; }
+[ -f "$BENCH_JAR" ] || { log "no $BENCH_JAR"; exit 1; }
+
+mkdir -p "$OUT"
+: >"$RESULTS"
+MAILROOM_PID=""
+ELASTICMQ_PID=""
+
+stop_pid() {  # stop one process this script started: TERM, then KILL after 15 s
+  local pid="$1"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+cleanup() {
+  if [ -n "$MAILROOM_PID" ]; then log "stopping Mailroom ($MAILROOM_PID)"; stop_pid "$MAILROOM_PID"; fi
+  if [ -n "$ELASTICMQ_PID" ]; then "$PEERS/elasticmq.sh" stop "$ELASTICMQ_PID" >&2 || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Mailroom: the bench jar spawns it and times process start -> first 200 from /_mailroom/health.
+log "starting Mailroom on 127.0.0.1:$MAILROOM_PORT"
+java -jar "$BENCH_JAR" startup --port "$MAILROOM_PORT" --label mailroom \
+    --log "$OUT/mailroom.log" --pid-file "$OUT/mailroom.pid" --results "$RESULTS" -- \
+    java "-Xmx${MAILROOM_HEAP:-2g}" -jar "$SERVER_JAR" --port "$MAILROOM_PORT" >&2
+MAILROOM_PID="$(cat "$OUT/mailroom.pid")"
+TARGETS=(--endpoint "http://127.0.0.1:$MAILROOM_PORT" --server-pid "$MAILROOM_PID" --label mailroom)
+
+if [ -x "$PEERS/elasticmq.sh" ]; then
+  log "starting ElasticMQ on 127.0.0.1:$ELASTICMQ_PORT"
+  ELASTICMQ_PID="$("$PEERS/elasticmq.sh" start 2>"$OUT/elasticmq-start.log")" || { cat "$OUT/elasticmq-start.log" >&2; exit 1; }
+  cat "$OUT/elasticmq-start.log" >&2
+  EMQ_STARTUP_MS="$(sed -n 's/.*startup_ms=\([0-9]*\).*/\1/p' "$OUT/elasticmq-start.log" | tail -1)"
+  sleep 2
+  java -jar "$BENCH_JAR" idle --server-pid "$ELASTICMQ_PID" --label elasticmq \
+      ${EMQ_STARTUP_MS:+--startup-ms "$EMQ_STARTUP_MS"} --results "$RESULTS" >&2
+  TARGETS+=(--endpoint "http://127.0.0.1:$ELASTICMQ_PORT" --server-pid "$ELASTICMQ_PID" --label elasticmq)
+else
+  log "no $PEERS/elasticmq.sh: measuring Mailroom alone"
+fi
+
+log "running scenarios; details in $OUT/bench.log"
+# One client JVM for both servers: it is warmed once and alternates between them per scenario.
+set +e
+timeout 1500 java -Xmx1g -jar "$BENCH_JAR" "${TARGETS[@]}" \
+    --threads "${THREADS:-4}" --seconds "${SECONDS_PER_SCENARIO:-10}" --warmup "${WARMUP:-5}" \
+    --prime "${PRIME:-15}" --scenario "${SCENARIOS:-all}" --deep-messages "${DEEP_MESSAGES:-1000000}" \
+    --longpoll-iterations "${LONGPOLL_ITERATIONS:-300}" --results "$RESULTS" 2>&1 | tee "$OUT/bench.log" >&2
+BENCH_STATUS=${PIPESTATUS[0]}
+set -e
+
+{
+  echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(uname -sr); client and servers share it."
+  echo
+  java -jar "$BENCH_JAR" report --results "$RESULTS"
+} | tee "$OUT/report.md"
+[ "$BENCH_STATUS" = 0 ] || log "the benchmark reported failures (exit $BENCH_STATUS); see $OUT/bench.log"
+exit "$BENCH_STATUS"

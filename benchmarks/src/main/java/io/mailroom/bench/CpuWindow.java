@@ -1,0 +1,18 @@
+package io.mailroom.bench;
+
+/** Wall-clock and CPU readings at the start of a measured window; {@link #close} turns them into a span. */
+record CpuWindow(long startNanos, long serverCpuStart, long clientCpuStart, ServerProbe probe) {
+
+    static CpuWindow open(ServerProbe probe) {
+        return new CpuWindow(System.nanoTime(), probe.cpuNanos(), ClientCpu.nanos(), probe);
+    }
+
+    CpuSpan close() {
+        long end = System.nanoTime();
+        long serverEnd = probe.cpuNanos();
+        long clientEnd = ClientCpu.nanos();
+        return new CpuSpan(end - startNanos,
+                serverCpuStart < 0 ? -1 : serverEnd - serverCpuStart,
+                clientCpuStart < 0 ? -1 : clientEnd - clientCpuStart);
+    }
+}
