@@ -68,6 +68,11 @@ public final class SqsService implements AwsService {
                 .build();
     }
 
+    /** The live queues (package-private: for tests that look at the engines). */
+    QueueRegistry registry() {
+        return registry;
+    }
+
     /** How other services (SNS, ...) deliver into this service's queues. */
     public QueueSink queueSink() {
         return queueSink;
