@@ -3,14 +3,18 @@ package io.mailroom.server;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.time.ServerClock;
 import io.mailroom.http.HttpServer;
+import io.mailroom.http.Transport;
 import io.mailroom.http.dispatch.DispatchSettings;
 import io.mailroom.http.dispatch.Dispatcher;
+import io.mailroom.http.internal.ClockEndpoint;
 import io.mailroom.http.internal.HealthEndpoint;
 import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.http.internal.ResetEndpoint;
 import io.mailroom.http.internal.SqsMessagesEndpoint;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * The assembled server, for {@link Main} and for JVM tests:
@@ -39,19 +43,24 @@ public final class Mailroom implements AutoCloseable {
     }
 
     public static Mailroom start(ServerConfig config) {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        // Logging must be up before the start-up threads log, or SLF4J replays their early lines with a warning.
+        LoggerFactory.getILoggerFactory();
+        CompletableFuture<Transport> transport = Transport.prepareInBackground(threads);
         ServerClock clock = ServerClock.system();
         ServiceSet serviceSet = ServiceSet.create(clock);
         List<AwsService> services = serviceSet.all();
         List<InternalEndpoint> internal = List.of(
                 new HealthEndpoint(services),
                 new ResetEndpoint(services),
+                new ClockEndpoint(clock),
                 new SqsMessagesEndpoint(serviceSet.sqs()));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));
         try {
             HttpServer http = HttpServer.start(config.host(), config.port(), config.maxBodyBytes(),
-                    Math.max(2, Runtime.getRuntime().availableProcessors()), dispatcher);
+                    transport.join(), dispatcher);
             return new Mailroom(config, clock, services, http);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

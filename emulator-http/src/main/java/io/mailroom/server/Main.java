@@ -45,7 +45,10 @@ public final class Main implements Callable<Integer> {
     String publicUrl;
 
     public static void main(String[] args) {
-        System.setProperty("logback.configurationFile", "mailroom-logback.xml");
+        System.setProperty(ServerLogging.ACTIVE, "true");
+        // Logging starts on a second core while the command line is parsed.
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "mailroom-logging-init");
+        logging.start();
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
             System.exit(code);

@@ -87,16 +87,24 @@ public final class Dispatcher {
 
     private Reply runInternal(InternalEndpoint endpoint, FullHttpRequest request, QueryStringDecoder uri,
                               RequestContext ctx, long started) {
-        WireFormat format = new WireFormat.Query(null);
         EncodedResponse response;
         try {
             response = endpoint.handle(request, uri, ctx);
         } catch (AwsException e) {
-            response = format.error(e, ctx.requestId());
+            response = internalError(e);
         } catch (RuntimeException e) {
-            response = internalFailure(format, e, ctx);
+            LOG.error("request {} failed unexpectedly", ctx.requestId(), e);
+            response = internalError(CommonErrors.INTERNAL_FAILURE.exception("We encountered an internal error."));
         }
         return logged(new Reply(response, ctx.requestId()), request, "internal", started);
+    }
+
+    /** Developer endpoints answer errors in plain JSON: {@code {"code": ..., "message": ...}}. */
+    private static EncodedResponse internalError(AwsException e) {
+        ObjectNode body = JsonCodec.MAPPER.createObjectNode();
+        body.put("code", e.error().code());
+        body.put("message", e.getMessage());
+        return new EncodedResponse(e.error().status(), "application/json", JsonCodec.encode(body), Map.of());
     }
 
     private CompletableFuture<Reply> dispatchJson(FullHttpRequest request, String target, RequestContext ctx,
