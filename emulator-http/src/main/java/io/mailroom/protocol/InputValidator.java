@@ -6,24 +6,28 @@ import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.model.Member;
 import io.mailroom.core.model.Shape;
+import io.mailroom.core.service.EnumPolicy;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Enforces what the model says of an input, for every service alike: required members and the
- * length, range and pattern constraints of members. Types are enforced by the decoders, which know
+ * Enforces what the model says of an input, for every service alike: required members, enums, and
+ * the length, range and pattern constraints of members. Types are enforced by the decoders, which know
  * how each protocol spells them.
  */
 public final class InputValidator {
 
-    private InputValidator() {
+    private final Map<String, EnumPolicy> enumPolicies;
+
+    public InputValidator(Map<String, EnumPolicy> enumPolicies) {
+        this.enumPolicies = Map.copyOf(enumPolicies);
     }
 
-    public static void validate(Shape shape, ObjectNode input) {
+    public void validate(Shape shape, ObjectNode input) {
         validateStructure(shape, input, "");
     }
 
-    private static void validateStructure(Shape shape, JsonNode node, String path) {
+    private void validateStructure(Shape shape, JsonNode node, String path) {
         for (String required : shape.required()) {
             JsonNode value = node.get(required);
             if (value == null || value.isNull()) {
@@ -45,7 +49,7 @@ public final class InputValidator {
         }
     }
 
-    private static void validateValue(Shape shape, JsonNode value, String path) {
+    private void validateValue(Shape shape, JsonNode value, String path) {
         if (value == null || value.isNull()) {
             return;
         }
@@ -66,11 +70,13 @@ public final class InputValidator {
                 Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
                 while (entries.hasNext()) {
                     Map.Entry<String, JsonNode> entry = entries.next();
+                    checkEnum(shape.mapKey().shape(), entry.getKey(), path);
                     validateValue(shape.mapValue().shape(), entry.getValue(), path + "." + entry.getKey());
                 }
             }
             case STRING -> {
                 String text = value.asText();
+                checkEnum(shape, text, path);
                 Long min = shape.min();
                 Long max = shape.max();
                 int length = text.codePointCount(0, text.length());
@@ -92,6 +98,22 @@ public final class InputValidator {
                 // booleans, blobs, timestamps, floats: the decoders already checked their form
             }
         }
+    }
+
+    private void checkEnum(Shape shape, String value, String path) {
+        if (shape.enumValues().isEmpty() || shape.enumValues().contains(value)) {
+            return;
+        }
+        EnumPolicy policy = enumPolicies.get(shape.name());
+        if (policy instanceof EnumPolicy.Open) {
+            return;
+        }
+        if (policy instanceof EnumPolicy.Reject reject) {
+            throw reject.exception(value, path);
+        }
+        throw CommonErrors.INVALID_PARAMETER_VALUE.exception(
+                "Value %s for parameter %s is invalid. Must be one of: %s.", value, path,
+                String.join(", ", shape.enumValues()));
     }
 
     private static void checkCount(Shape shape, int size, String path) {

@@ -6,6 +6,7 @@ import io.mailroom.core.model.ModelLoader;
 import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.time.Clock;
@@ -16,6 +17,7 @@ import io.mailroom.sqs.api.PermissionOperations;
 import io.mailroom.sqs.api.QueueOperations;
 import io.mailroom.sqs.move.MoveTasks;
 import io.mailroom.sqs.queue.QueueRegistry;
+import java.util.Map;
 import java.util.Optional;
 
 /** Amazon SQS: queues, messages, visibility, FIFO, dead-letter queues and message move tasks. */
@@ -34,7 +36,11 @@ public final class SqsService implements AwsService {
         ServiceModel json = ModelLoader.fromResource(SqsService.class, JSON_MODEL);
         ServiceModel query = ModelLoader.fromResource(SqsService.class, QUERY_MODEL);
         this.descriptor = new ServiceDescriptor("sqs", Optional.of(json), Optional.of(query), "com.amazonaws.sqs#",
-                SqsErrors.BY_SHAPE);
+                SqsErrors.BY_SHAPE, Map.of(
+                        // Also names message system attributes in ReceiveMessage; the operations check it.
+                        "QueueAttributeName", new EnumPolicy.Open(),
+                        "MessageSystemAttributeName",
+                        new EnumPolicy.Reject(SqsErrors.INVALID_ATTRIBUTE_NAME, "Unknown Attribute %s.")));
         this.moveTasks = new MoveTasks(clock, scheduler, registry);
         QueueOperations queues = new QueueOperations(registry, clock, scheduler);
         this.messages = new MessageOperations(queues, registry);

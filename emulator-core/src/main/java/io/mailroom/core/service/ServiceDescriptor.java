@@ -13,11 +13,23 @@ import java.util.Optional;
  * @param queryModel     the model for the Query protocol, if the service speaks it
  * @param jsonErrorPrefix namespace put before the error shape in JSON {@code __type} ({@code com.amazonaws.sqs#})
  * @param errors         error shape name → error, for every error the service can raise
+ * @param enumPolicies enum shape name → how values outside it are treated; others are refused with InvalidParameterValue
  */
 public record ServiceDescriptor(
         String signingName,
         Optional<ServiceModel> jsonModel,
         Optional<ServiceModel> queryModel,
         String jsonErrorPrefix,
-        Map<String, ErrorCode> errors) {
+        Map<String, ErrorCode> errors,
+        Map<String, EnumPolicy> enumPolicies) {
+
+    public ServiceDescriptor(String signingName, Optional<ServiceModel> jsonModel, Optional<ServiceModel> queryModel,
+                             String jsonErrorPrefix, Map<String, ErrorCode> errors) {
+        this(signingName, jsonModel, queryModel, jsonErrorPrefix, errors, Map.of());
+    }
+
+    /** The model with the most constraints (enums, ranges): the JSON model where a service has one. */
+    public ServiceModel validationModel() {
+        return jsonModel.orElseGet(() -> queryModel.orElseThrow());
+    }
 }

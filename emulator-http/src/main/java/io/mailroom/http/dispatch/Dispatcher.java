@@ -11,7 +11,6 @@ import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.Handler;
 import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.InputValidator;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryDecoder;
 import io.netty.buffer.ByteBuf;
@@ -48,7 +47,7 @@ public final class Dispatcher {
         this.internalEndpoints = List.copyOf(internalEndpoints);
         this.settings = settings;
         for (AwsService service : services) {
-            ServiceBinding binding = new ServiceBinding(service, service.descriptor());
+            ServiceBinding binding = new ServiceBinding(service);
             bySigningName.put(binding.descriptor().signingName(), binding);
             ServiceModel json = binding.jsonModel();
             if (json != null && json.targetPrefix() != null) {
@@ -184,8 +183,9 @@ public final class Dispatcher {
         String label = binding.descriptor().signingName() + "." + operation.name();
         Handler handler = binding.service().operations().find(operation.name()).orElse(null);
         try {
-            if (operation.input() != null) {
-                InputValidator.validate(operation.input(), input);
+            OperationModel constraints = binding.descriptor().validationModel().operations().get(operation.name());
+            if (constraints != null && constraints.input() != null) {
+                binding.validator().validate(constraints.input(), input);
             }
             if (handler instanceof Handler.Sync sync) {
                 JsonNode output = sync.handle(ctx, input);
