@@ -3,13 +3,25 @@ package io.mailroom.http;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.error.CommonErrors;
+import io.mailroom.protocol.EncodedResponse;
+import io.mailroom.protocol.json.JsonCodec;
+import io.mailroom.protocol.query.QueryErrorEncoder;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The Netty HTTP/1.1 listener: keep-alive, pipelining, a request body limit. */
@@ -59,10 +71,30 @@ public final class HttpServer implements AutoCloseable {
         group.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 
-    /** The aggregator, named for what it enforces here. */
+    /**
+     * The aggregator, named for what it enforces here. A body over the limit is answered with an AWS
+     * error in the protocol the request used, and the connection closes (the rest of the body is unread).
+     */
     private static final class BodyLimit extends HttpObjectAggregator {
+        private final int maxBodyBytes;
+
         BodyLimit(int maxBodyBytes) {
             super(maxBodyBytes, true);
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            boolean json = oversized.headers().contains("X-Amz-Target");
+            AwsException error = CommonErrors.REQUEST_ENTITY_TOO_LARGE.exception(
+                    "Request body must be no longer than %d bytes.", maxBodyBytes);
+            EncodedResponse encoded = json
+                    ? new EncodedResponse(413, "application/x-amz-json-1.0", JsonCodec.encode(JsonCodec.MAPPER
+                    .createObjectNode().put("__type", error.error().type()).put("message", error.getMessage())), Map.of())
+                    : new EncodedResponse(413, "text/xml", QueryErrorEncoder.encode(null, error, "oversized"), Map.of());
+            FullHttpResponse response = Responses.toNetty(encoded, "oversized", HttpVersion.HTTP_1_1);
+            HttpUtil.setKeepAlive(response, false);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }
 }

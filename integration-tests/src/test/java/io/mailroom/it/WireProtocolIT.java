@@ -108,13 +108,18 @@ class WireProtocolIT {
         java.util.Arrays.fill(big, (byte) 'a');
         c.setFixedLengthStreamingMode(big.length);
         int status;
+        String body = "";
         try (OutputStream out = c.getOutputStream()) {
             out.write(big);
-            status = c.getResponseCode();
-        } catch (IOException closedEarly) {
-            status = 413;
+        } catch (IOException closedWhileSending) {
+            // the server answers and closes as soon as the limit is passed
+        }
+        status = c.getResponseCode();
+        try (InputStream err = c.getErrorStream()) {
+            body = err == null ? "" : new String(err.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(status).isEqualTo(413);
+        assertThat(body).contains("<Code>RequestEntityTooLarge</Code>");
         assertThat(query("Action=ListQueues").statusCode()).isEqualTo(200);
     }
 
