@@ -1,0 +1,172 @@
+package io.mailroom.sns;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.delivery.HttpPoster;
+import io.mailroom.core.delivery.QueueSink;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.OperationTable;
+import io.mailroom.core.service.ServiceDescriptor;
+import io.mailroom.core.time.Clock;
+import io.mailroom.core.time.Scheduler;
+import io.mailroom.sns.api.PlatformOperations;
+import io.mailroom.sns.api.PublishOperations;
+import io.mailroom.sns.api.SmsOperations;
+import io.mailroom.sns.api.SubscriptionOperations;
+import io.mailroom.sns.api.TagOperations;
+import io.mailroom.sns.api.TopicOperations;
+import io.mailroom.sns.delivery.DeliveryRecord;
+import io.mailroom.sns.delivery.SnsUrls;
+import io.mailroom.sns.email.EmailSink;
+import io.mailroom.sns.email.RecordingEmailSink;
+import io.mailroom.sns.publish.Publisher;
+import io.mailroom.sns.signing.SigningKeys;
+import io.mailroom.sns.subscription.Subscription;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Amazon SNS: topics, subscriptions, filter policies, fan-out to SQS/HTTP/email/SMS/push/Lambda/Firehose,
+ * signed messages. Besides the AWS operations it offers the inspection endpoints of LocalStack's
+ * {@code /_aws/sns/...} developer API as methods the front end routes to.
+ */
+public final class SnsService implements AwsService {
+    private final SnsState state;
+    private final RecordingEmailSink recordedEmail;
+    private final SubscriptionOperations subscriptionOperations;
+    private final OperationTable operations;
+    private final ServiceDescriptor descriptor;
+
+    /** Emails are recorded (inspect them with {@link #emailMessages}). */
+    public SnsService(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http) {
+        this(clock, scheduler, queues, http, null, SigningKeys.generate(clock.millis()));
+    }
+
+    /**
+     * @param email where email/email-json deliveries go (e.g. SES later); null records them
+     * @param keys  the signing key and certificate
+     */
+    public SnsService(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http, EmailSink email,
+                      SigningKeys keys) {
+        this.recordedEmail = new RecordingEmailSink();
+        this.state = new SnsState(clock, scheduler, queues, http, email == null ? recordedEmail : email, keys);
+        this.subscriptionOperations = new SubscriptionOperations(state);
+        OperationTable.Builder table = OperationTable.builder();
+        new TopicOperations(state).register(table);
+        subscriptionOperations.register(table);
+        new PublishOperations(state, new Publisher(state)).register(table);
+        new TagOperations(state).register(table);
+        new SmsOperations(state).register(table);
+        new PlatformOperations(state).register(table);
+        this.operations = table.build();
+        this.descriptor = new ServiceDescriptor("sns", Optional.empty(), Optional.of(SnsModel.MODEL), null, SnsErrors.ALL);
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public OperationTable operations() {
+        return operations;
+    }
+
+    @Override
+    public void reset() {
+        state.clear();
+        recordedEmail.clear();
+    }
+
+    // ---- routes outside the AWS API ----
+
+    /** The path of the signing certificate ({@code GET}); SigningCertURL is the endpoint plus this. */
+    public static String certificatePath() {
+        return SnsUrls.CERTIFICATE_PATH;
+    }
+
+    /** The signing certificate in PEM form ({@code Content-Type: application/x-pem-file}). */
+    public byte[] signingCertificatePem() {
+        return state.keys.pem();
+    }
+
+    public X509Certificate signingCertificate() {
+        return state.keys.certificate();
+    }
+
+    /** {@code GET /?Action=ConfirmSubscription&TopicArn=..&Token=..}: an unsigned confirmation (the SubscribeURL). */
+    public ObjectNode confirmSubscriptionFromUrl(RequestContext ctx, String topicArn, String token) {
+        return subscriptionOperations.confirm(ctx, topicArn, token, false, false);
+    }
+
+    /** {@code GET /?Action=Unsubscribe&SubscriptionArn=..}: an unsigned unsubscribe (the UnsubscribeURL). */
+    public ObjectNode unsubscribeFromUrl(RequestContext ctx, String subscriptionArn) {
+        return subscriptionOperations.unsubscribe(ctx, subscriptionArn, false);
+    }
+
+    /**
+     * {@code GET /_aws/sns/subscription-tokens/{subscriptionArn}}:
+     * {@code {"subscription_token": "...", "subscription_arn": "..."}}, or empty when there is no such
+     * subscription or it never had a token (answer 404 then).
+     */
+    public Optional<ObjectNode> subscriptionToken(String subscriptionArn) {
+        return state.subscriptions.find(subscriptionArn).filter(s -> s.token() != null).map(s -> {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.put("subscription_token", s.token());
+            out.put("subscription_arn", s.arn());
+            return out;
+        });
+    }
+
+    /** {@code GET /_aws/sns/sms-messages?accountId=&region=&phoneNumber=}. */
+    public ObjectNode smsMessages(String accountId, String region, String phoneNumber) {
+        return state.smsLog.query(accountId, region, phoneNumber);
+    }
+
+    /** {@code DELETE /_aws/sns/sms-messages?accountId=&region=&phoneNumber=}. */
+    public void clearSmsMessages(String accountId, String region, String phoneNumber) {
+        state.smsLog.clear(accountId, region, phoneNumber);
+    }
+
+    /** {@code GET /_aws/sns/platform-endpoint-messages?accountId=&region=&endpointArn=}. */
+    public ObjectNode platformEndpointMessages(String accountId, String region, String endpointArn) {
+        return state.pushLog.query(accountId, region, endpointArn);
+    }
+
+    /** {@code DELETE /_aws/sns/platform-endpoint-messages?accountId=&region=&endpointArn=}. */
+    public void clearPlatformEndpointMessages(String accountId, String region, String endpointArn) {
+        state.pushLog.clear(accountId, region, endpointArn);
+    }
+
+    /** {@code POST /_aws/sns/phone-opt-outs} (LocalStack): opts a number out, as a STOP reply would. */
+    public void optOutPhoneNumber(String accountId, String region, String phoneNumber) {
+        state.sms.of(accountId, region).optOut(phoneNumber, state.clock.millis());
+    }
+
+    /** Recorded Lambda invocation events, per function ARN ({@code {"lambda_invocations": {...}, "region": ..}}). */
+    public ObjectNode lambdaInvocations(String accountId, String region, String functionArn) {
+        return state.lambdaLog.query(accountId, region, functionArn);
+    }
+
+    /** Recorded Firehose records, per delivery stream ARN. */
+    public ObjectNode firehoseRecords(String accountId, String region, String streamArn) {
+        return state.firehoseLog.query(accountId, region, streamArn);
+    }
+
+    /** Recorded emails ({@code {"email_messages": [...]}}), when no other EmailSink was given. */
+    public ObjectNode emailMessages(String accountId, String region) {
+        return recordedEmail.toJson(accountId, region);
+    }
+
+    public RecordingEmailSink recordedEmail() {
+        return recordedEmail;
+    }
+
+    /** The recent deliveries of a subscription (status, attempts), for a dashboard. */
+    public List<DeliveryRecord> deliveryRecords(String subscriptionArn) {
+        return state.subscriptions.find(subscriptionArn).map(Subscription::deliveries)
+                .map(d -> d.records()).orElse(List.of());
+    }
+}

@@ -1,0 +1,109 @@
+package io.mailroom.sns.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.service.OperationTable;
+import io.mailroom.sns.SnsState;
+import io.mailroom.sns.arn.Arn;
+import io.mailroom.sns.platform.PlatformApplication;
+import io.mailroom.sns.platform.PlatformEndpoint;
+import java.util.Map;
+
+/** Platform applications and endpoints (mobile push). */
+public final class PlatformOperations {
+    public static final int PAGE_SIZE = 100;
+
+    private final SnsState state;
+
+    public PlatformOperations(SnsState state) {
+        this.state = state;
+    }
+
+    public void register(OperationTable.Builder table) {
+        table.sync("CreatePlatformApplication", (ctx, in) -> Outputs.of("PlatformApplicationArn",
+                        state.platforms.createApplication(ctx.accountId(), ctx.region(), Inputs.text(in, "Name"),
+                                Inputs.text(in, "Platform"), Inputs.stringMap(in, "Attributes")).arn()))
+                .sync("DeletePlatformApplication", (ctx, in) -> {
+                    state.platforms.deleteApplication(Inputs.text(in, "PlatformApplicationArn"));
+                    return Outputs.empty();
+                })
+                .sync("GetPlatformApplicationAttributes", (ctx, in) -> Outputs.attributes("Attributes",
+                        applicationAttributes(state.platforms.application(Inputs.text(in, "PlatformApplicationArn")))))
+                .sync("SetPlatformApplicationAttributes", (ctx, in) -> {
+                    state.platforms.setApplicationAttributes(Inputs.text(in, "PlatformApplicationArn"),
+                            Inputs.stringMap(in, "Attributes"));
+                    return Outputs.empty();
+                })
+                .sync("ListPlatformApplications", this::listApplications)
+                .sync("CreatePlatformEndpoint", (ctx, in) -> Outputs.of("EndpointArn",
+                        state.platforms.createEndpoint(Inputs.text(in, "PlatformApplicationArn"), Inputs.text(in, "Token"),
+                                Inputs.text(in, "CustomUserData"), Inputs.stringMap(in, "Attributes")).arn()))
+                .sync("DeleteEndpoint", (ctx, in) -> {
+                    state.platforms.deleteEndpoint(Inputs.text(in, "EndpointArn"));
+                    return Outputs.empty();
+                })
+                .sync("GetEndpointAttributes", (ctx, in) -> Outputs.attributes("Attributes",
+                        state.platforms.endpoint(Inputs.text(in, "EndpointArn")).attributes()))
+                .sync("SetEndpointAttributes", (ctx, in) -> {
+                    state.platforms.setEndpointAttributes(Inputs.text(in, "EndpointArn"), Inputs.stringMap(in, "Attributes"));
+                    return Outputs.empty();
+                })
+                .sync("ListEndpointsByPlatformApplication", this::listEndpoints);
+    }
+
+    /** The application's attributes without its credential, which AWS never returns. */
+    private static Map<String, String> applicationAttributes(PlatformApplication app) {
+        Map<String, String> attributes = app.attributes();
+        attributes.remove("PlatformCredential");
+        attributes.putIfAbsent("Enabled", "true");
+        return attributes;
+    }
+
+    ObjectNode listApplications(RequestContext ctx, ObjectNode in) {
+        String after = PageToken.decode(Inputs.text(in, "NextToken"));
+        String prefix = "arn:" + Arn.partitionOf(ctx.region()) + ":sns:" + ctx.region() + ":" + ctx.accountId() + ":app/";
+        var range = state.platforms.applications(prefix);
+        var page = after == null ? range : range.tailMap(after, false);
+        ObjectNode out = Outputs.empty();
+        ArrayNode list = out.putArray("PlatformApplications");
+        int count = 0;
+        String last = null;
+        for (PlatformApplication app : page.values()) {
+            if (count == PAGE_SIZE) {
+                out.put("NextToken", PageToken.encode(last));
+                break;
+            }
+            ObjectNode e = list.addObject();
+            e.put("PlatformApplicationArn", app.arn());
+            ObjectNode attributes = e.putObject("Attributes");
+            applicationAttributes(app).forEach(attributes::put);
+            last = app.arn();
+            count++;
+        }
+        return out;
+    }
+
+    ObjectNode listEndpoints(RequestContext ctx, ObjectNode in) {
+        PlatformApplication app = state.platforms.application(Inputs.text(in, "PlatformApplicationArn"));
+        String after = PageToken.decode(Inputs.text(in, "NextToken"));
+        var page = after == null ? app.endpoints() : app.endpoints().tailMap(after, false);
+        ObjectNode out = Outputs.empty();
+        ArrayNode list = out.putArray("Endpoints");
+        int count = 0;
+        String last = null;
+        for (PlatformEndpoint endpoint : page.values()) {
+            if (count == PAGE_SIZE) {
+                out.put("NextToken", PageToken.encode(last));
+                break;
+            }
+            ObjectNode e = list.addObject();
+            e.put("EndpointArn", endpoint.arn());
+            ObjectNode attributes = e.putObject("Attributes");
+            endpoint.attributes().forEach(attributes::put);
+            last = endpoint.arn();
+            count++;
+        }
+        return out;
+    }
+}

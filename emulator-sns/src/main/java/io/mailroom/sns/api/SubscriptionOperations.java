@@ -1,0 +1,281 @@
+package io.mailroom.sns.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.service.OperationTable;
+import io.mailroom.sns.SnsErrors;
+import io.mailroom.sns.SnsState;
+import io.mailroom.sns.arn.Arn;
+import io.mailroom.sns.delivery.DeliveryPolicy;
+import io.mailroom.sns.subscription.Protocol;
+import io.mailroom.sns.subscription.Subscription;
+import io.mailroom.sns.subscription.SubscriptionAttributes;
+import io.mailroom.sns.subscription.SubscriptionSettings;
+import io.mailroom.sns.topic.Topic;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Subscribe, ConfirmSubscription, Unsubscribe, subscription listings and attributes. */
+public final class SubscriptionOperations {
+    public static final int PAGE_SIZE = 100;
+    /** Confirmation tokens are valid for two days (Subscribe's documentation). */
+    public static final long TOKEN_VALIDITY_MILLIS = 2L * 24 * 3600 * 1000;
+    public static final String PENDING = "pending confirmation";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final SnsState state;
+    private final SecureRandom random = new SecureRandom();
+
+    public SubscriptionOperations(SnsState state) {
+        this.state = state;
+    }
+
+    public void register(OperationTable.Builder table) {
+        table.sync("Subscribe", this::subscribe)
+                .sync("ConfirmSubscription", (ctx, in) -> confirm(ctx, Inputs.text(in, "TopicArn"),
+                        Inputs.text(in, "Token"), Inputs.bool(in, "AuthenticateOnUnsubscribe"), true))
+                .sync("Unsubscribe", (ctx, in) -> unsubscribe(ctx, Inputs.text(in, "SubscriptionArn"), true))
+                .sync("ListSubscriptions", this::listSubscriptions)
+                .sync("ListSubscriptionsByTopic", this::listSubscriptionsByTopic)
+                .sync("GetSubscriptionAttributes", this::getSubscriptionAttributes)
+                .sync("SetSubscriptionAttributes", this::setSubscriptionAttributes);
+    }
+
+    ObjectNode subscribe(RequestContext ctx, ObjectNode in) {
+        Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
+        String protocolName = Inputs.text(in, "Protocol");
+        Protocol protocol = Protocol.parse(protocolName).orElseThrow(() ->
+                SnsErrors.invalid("Amazon SNS does not support this protocol string: " + protocolName));
+        String endpoint = Inputs.text(in, "Endpoint");
+        if (topic.isFifo() && protocol != Protocol.SQS) {
+            throw SnsErrors.invalid("Invalid protocol type: " + protocolName);
+        }
+        protocol.validateEndpoint(endpoint);
+        if (protocol == Protocol.SQS && !topic.isFifo() && endpoint.endsWith(".fifo")) {
+            throw SnsErrors.invalid("Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
+        }
+        if (protocol == Protocol.APPLICATION && state.platforms.findEndpoint(endpoint).isEmpty()) {
+            throw SnsErrors.invalid("Endpoint Reason: Endpoint does not exist for endpoint arn " + endpoint);
+        }
+        Map<String, String> attributes = Inputs.stringMap(in, "Attributes");
+        SubscriptionSettings settings = SubscriptionAttributes.applyAll(SubscriptionSettings.DEFAULT, protocol,
+                topic.isFifo(), attributes);
+        if (protocol == Protocol.FIREHOSE && settings.subscriptionRoleArn() == null) {
+            throw SnsErrors.invalid("SubscriptionRoleArn");
+        }
+        boolean returnArn = Inputs.bool(in, "ReturnSubscriptionArn");
+        synchronized (state.lock) {
+            for (Subscription existing : topic.subscribers()) {
+                if (existing.protocol() == protocol && existing.endpoint().equals(endpoint)) {
+                    if (!attributes.isEmpty() && !sameSettings(existing.settings(), settings)) {
+                        throw SnsErrors.invalid("Attributes Reason: Subscription already exists with different attributes");
+                    }
+                    if (existing.isPending()) {
+                        // Subscribing again re-sends the confirmation, with the same token.
+                        state.confirmations.subscriptionConfirmation(existing, existing.token(), ctx.endpoint());
+                        return Outputs.of("SubscriptionArn", returnArn ? existing.arn() : PENDING);
+                    }
+                    return Outputs.of("SubscriptionArn", existing.arn());
+                }
+            }
+            boolean pending = protocol.needsConfirmation() || crossAccountQueue(ctx, topic, protocol, endpoint);
+            String arn = topic.arn() + ":" + UUID.randomUUID();
+            Subscription s = new Subscription(arn, topic, protocol, endpoint, ctx.accountId(),
+                    state.subscriptions.nextSeq(), settings, pending);
+            state.subscriptions.add(s);
+            topic.addSubscription(s);
+            if (pending) {
+                String token = newToken();
+                s.token(token, state.clock.millis());
+                state.subscriptions.registerToken(token, s);
+                state.confirmations.subscriptionConfirmation(s, token, ctx.endpoint());
+                return Outputs.of("SubscriptionArn", returnArn ? arn : PENDING);
+            }
+            return Outputs.of("SubscriptionArn", arn);
+        }
+    }
+
+    /**
+     * A queue of another account needs the queue owner's confirmation unless the queue owner subscribes
+     * it (https://docs.aws.amazon.com/sns/latest/dg/sns-send-message-to-sqs-cross-account.html).
+     */
+    private static boolean crossAccountQueue(RequestContext ctx, Topic topic, Protocol protocol, String endpoint) {
+        if (protocol != Protocol.SQS) {
+            return false;
+        }
+        String queueAccount = Arn.parse(endpoint).map(Arn::account).orElse("");
+        return !queueAccount.equals(topic.account()) && !queueAccount.equals(ctx.accountId());
+    }
+
+    private static boolean sameSettings(SubscriptionSettings a, SubscriptionSettings b) {
+        return a.rawMessageDelivery() == b.rawMessageDelivery()
+                && sameJson(a.filterPolicyJson(), b.filterPolicyJson())
+                && a.effectiveScope() == b.effectiveScope()
+                && sameJson(a.redrivePolicyJson(), b.redrivePolicyJson())
+                && sameJson(a.deliveryPolicyJson(), b.deliveryPolicyJson())
+                && Objects.equals(a.subscriptionRoleArn(), b.subscriptionRoleArn());
+    }
+
+    private static boolean sameJson(String a, String b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        try {
+            return JSON.readTree(a).equals(JSON.readTree(b));
+        } catch (Exception e) {
+            return a.equals(b);
+        }
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[64];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** ConfirmSubscription; {@code authenticated} is false for the unsigned GET of a SubscribeURL. */
+    public ObjectNode confirm(RequestContext ctx, String topicArn, String token, boolean authenticateOnUnsubscribe,
+                              boolean authenticated) {
+        Topic topic = state.topic(ctx, topicArn, "TopicArn");
+        Subscription s = state.subscriptions.byToken(token).orElseThrow(() -> SnsErrors.invalid("Token"));
+        if (s.topic() != topic) {
+            throw SnsErrors.invalid("Token");
+        }
+        if (s.isPending() && state.clock.millis() - s.tokenIssuedAt() > TOKEN_VALIDITY_MILLIS) {
+            throw SnsErrors.invalid("Token");
+        }
+        synchronized (state.lock) {
+            s.confirm(authenticated, authenticateOnUnsubscribe);
+        }
+        return Outputs.of("SubscriptionArn", s.arn());
+    }
+
+    /** Unsubscribe; {@code authenticated} is false for the unsigned GET of an UnsubscribeURL. */
+    public ObjectNode unsubscribe(RequestContext ctx, String subscriptionArn, boolean authenticated) {
+        Subscription s = state.subscription(subscriptionArn);
+        if (!authenticated && s.authenticateOnUnsubscribe()) {
+            throw SnsErrors.AUTHORIZATION_ERROR.exception("Unsubscribe requires authentication");
+        }
+        synchronized (state.lock) {
+            state.subscriptions.remove(s);
+            s.topic().removeSubscription(s);
+        }
+        // Someone other than the subscriber unsubscribed it: the endpoint is told and may resubscribe.
+        if (s.protocol().isHttp() && !s.isPending() && (!authenticated || !ctx.accountId().equals(s.owner()))) {
+            String token = s.token() != null ? s.token() : newToken();
+            state.confirmations.unsubscribeConfirmation(s, token, ctx.endpoint());
+        }
+        return Outputs.empty();
+    }
+
+    ObjectNode listSubscriptions(RequestContext ctx, ObjectNode in) {
+        long after = PageToken.decodeLong(Inputs.text(in, "NextToken"));
+        NavigableMap<Long, Subscription> all = state.subscriptions.bySeq();
+        return page(after == Long.MIN_VALUE ? all : all.tailMap(after, false), s ->
+                s.owner().equals(ctx.accountId()) && s.topic().region().equals(ctx.region()));
+    }
+
+    ObjectNode listSubscriptionsByTopic(RequestContext ctx, ObjectNode in) {
+        Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
+        long after = PageToken.decodeLong(Inputs.text(in, "NextToken"));
+        NavigableMap<Long, Subscription> all = topic.subscriptionsBySeq();
+        return page(after == Long.MIN_VALUE ? all : all.tailMap(after, false), s -> true);
+    }
+
+    private static ObjectNode page(NavigableMap<Long, Subscription> from, java.util.function.Predicate<Subscription> include) {
+        ObjectNode out = Outputs.empty();
+        ArrayNode list = out.putArray("Subscriptions");
+        int count = 0;
+        long last = 0;
+        for (Subscription s : from.values()) {
+            if (!include.test(s)) {
+                continue;
+            }
+            if (count == PAGE_SIZE) {
+                out.put("NextToken", PageToken.encode(Long.toString(last)));
+                break;
+            }
+            ObjectNode e = list.addObject();
+            e.put("SubscriptionArn", s.isPending() ? "PendingConfirmation" : s.arn());
+            e.put("Owner", s.owner());
+            e.put("Protocol", s.protocol().wireName());
+            e.put("Endpoint", s.endpoint());
+            e.put("TopicArn", s.topic().arn());
+            last = s.seq();
+            count++;
+        }
+        return out;
+    }
+
+    ObjectNode getSubscriptionAttributes(RequestContext ctx, ObjectNode in) {
+        Subscription s = state.subscription(Inputs.text(in, "SubscriptionArn"));
+        return Outputs.attributes("Attributes", render(s));
+    }
+
+    /** Every attribute AWS answers for a subscription. */
+    public static Map<String, String> render(Subscription s) {
+        SubscriptionSettings settings = s.settings();
+        Map<String, String> out = new LinkedHashMap<>();
+        String partition = Arn.parse(s.arn()).map(Arn::partition).orElse("aws");
+        out.put("Owner", s.owner());
+        out.put("RawMessageDelivery", Boolean.toString(settings.rawMessageDelivery()));
+        out.put("TopicArn", s.topic().arn());
+        out.put("Endpoint", s.endpoint());
+        out.put("Protocol", s.protocol().wireName());
+        out.put("PendingConfirmation", Boolean.toString(s.isPending()));
+        out.put("ConfirmationWasAuthenticated", Boolean.toString(s.confirmationAuthenticated()));
+        out.put("SubscriptionArn", s.arn());
+        out.put("SubscriptionPrincipal", "arn:" + partition + ":iam::" + s.owner() + ":root");
+        if (settings.filterPolicyJson() != null) {
+            out.put("FilterPolicy", settings.filterPolicyJson());
+        }
+        if (settings.filterPolicyJson() != null || settings.filterScope() != null) {
+            out.put("FilterPolicyScope", settings.effectiveScope().wireName());
+        }
+        if (settings.redrivePolicyJson() != null) {
+            out.put("RedrivePolicy", settings.redrivePolicyJson());
+        }
+        if (settings.deliveryPolicyJson() != null) {
+            out.put("DeliveryPolicy", settings.deliveryPolicyJson());
+        }
+        if (settings.subscriptionRoleArn() != null) {
+            out.put("SubscriptionRoleArn", settings.subscriptionRoleArn());
+        }
+        if (settings.replayPolicy() != null) {
+            out.put("ReplayPolicy", settings.replayPolicy());
+        }
+        if (s.protocol().isHttp()) {
+            DeliveryPolicy effective = DeliveryPolicy.effective(s.topic().deliveryPolicy(), settings.deliveryPolicy());
+            try {
+                out.put("EffectiveDeliveryPolicy", JSON.writeValueAsString(effective.subscriptionEffectiveJson(true)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    ObjectNode setSubscriptionAttributes(RequestContext ctx, ObjectNode in) {
+        Subscription s = state.subscription(Inputs.text(in, "SubscriptionArn"));
+        String name = Inputs.text(in, "AttributeName");
+        if (name == null || !SubscriptionAttributes.isSettable(name)) {
+            throw SnsErrors.invalid("AttributeName");
+        }
+        synchronized (state.lock) {
+            SubscriptionSettings next = SubscriptionAttributes.apply(s.settings(), s.protocol(), s.topic().isFifo(),
+                    name, Inputs.text(in, "AttributeValue"));
+            if (s.protocol() == Protocol.FIREHOSE && next.subscriptionRoleArn() == null) {
+                throw SnsErrors.invalid("SubscriptionRoleArn");
+            }
+            s.settings(next);
+        }
+        return Outputs.empty();
+    }
+}

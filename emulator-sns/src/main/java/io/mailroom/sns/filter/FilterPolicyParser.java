@@ -1,0 +1,389 @@
+package io.mailroom.sns.filter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.sns.SnsErrors;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a filter policy as AWS does and compiles it into an {@link ObjectRule} tree. Limits from
+ * https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html: at most five
+ * keys (leaf keys for nested body policies, per {@code $or} branch), at most 150 value combinations
+ * (the product of the value counts, summed over {@code $or} branches), at most 256 KB.
+ * Errors are InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages.
+ */
+public final class FilterPolicyParser {
+    public static final int MAX_KEYS = 5;
+    public static final long MAX_COMBINATIONS = 150;
+    public static final int MAX_BYTES = 256 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
+
+    private final FilterScope scope;
+
+    private FilterPolicyParser(FilterScope scope) {
+        this.scope = scope;
+    }
+
+    /** Parses and validates a policy; throws InvalidParameter as AWS would. */
+    public static FilterPolicy parse(String json, FilterScope scope) {
+        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw fail("Filter policy is too long");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw fail("failed to parse JSON. " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw fail("Filter policy must be a JSON object");
+        }
+        FilterPolicyParser parser = new FilterPolicyParser(scope);
+        ObjectRule root = parser.object(node, true);
+        checkLimits(root);
+        return new FilterPolicy(scope, root);
+    }
+
+    private ObjectRule object(JsonNode node, boolean root) {
+        if (node.isEmpty() && !root) {
+            throw fail("Empty objects are not allowed");
+        }
+        List<FieldRule> fields = new ArrayList<>();
+        List<List<ObjectRule>> anyOf = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : iterable(node)) {
+            String key = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (key.equals("$or")) {
+                anyOf.add(or(value));
+            } else if (value.isArray()) {
+                fields.add(leaf(key, value));
+            } else if (value.isObject()) {
+                if (scope == FilterScope.MESSAGE_ATTRIBUTES) {
+                    // Not under "FilterPolicy:" in AWS's answer.
+                    throw SnsErrors.invalid("Filter policy scope MessageAttributes does not support nested filter policy");
+                }
+                fields.add(FieldRule.nested(key, object(value, false)));
+            } else {
+                throw fail("\"" + key + "\" must be an object or an array");
+            }
+        }
+        return new ObjectRule(fields, anyOf);
+    }
+
+    private List<ObjectRule> or(JsonNode value) {
+        if (!value.isArray()) {
+            throw fail("Or relationship must be an array");
+        }
+        if (value.size() < 2) {
+            throw fail("Or relationship must have at least 2 alternatives");
+        }
+        List<ObjectRule> alternatives = new ArrayList<>();
+        for (JsonNode alternative : value) {
+            if (!alternative.isObject() || alternative.isEmpty()) {
+                throw fail("Or relationship alternatives must be non-empty objects");
+            }
+            alternatives.add(object(alternative, false));
+        }
+        return alternatives;
+    }
+
+    private FieldRule leaf(String key, JsonNode array) {
+        if (array.isEmpty()) {
+            throw fail("Empty arrays are not allowed");
+        }
+        Set<String> strings = new LinkedHashSet<>();
+        List<Condition> conditions = new ArrayList<>();
+        for (JsonNode element : array) {
+            if (element.isTextual()) {
+                strings.add(element.textValue());
+            } else if (element.isNumber()) {
+                conditions.add(new Condition.NumberEquals(number(element, "=")));
+            } else if (element.isBoolean()) {
+                conditions.add(new Condition.BooleanEquals(element.booleanValue()));
+            } else if (element.isNull()) {
+                conditions.add(new Condition.NullEquals());
+            } else if (element.isObject()) {
+                conditions.add(operator(element));
+            } else {
+                throw fail("Match value must be String, number, true, false, or null");
+            }
+        }
+        if (!strings.isEmpty()) {
+            conditions.add(0, new Condition.Strings(Set.copyOf(strings)));
+        }
+        return FieldRule.leaf(key, conditions, array.size());
+    }
+
+    private Condition operator(JsonNode object) {
+        if (object.isEmpty()) {
+            throw fail("Empty objects are not allowed");
+        }
+        if (object.size() > 1) {
+            throw fail("Only one key allowed in match expression");
+        }
+        Map.Entry<String, JsonNode> entry = object.fields().next();
+        String op = entry.getKey();
+        JsonNode value = entry.getValue();
+        return switch (op) {
+            case "prefix" -> {
+                String p = affix(value, "prefix");
+                yield new Condition.Prefix(p, value.isObject());
+            }
+            case "suffix" -> {
+                String s = affix(value, "suffix");
+                yield new Condition.Suffix(s, value.isObject());
+            }
+            case "equals-ignore-case" -> {
+                if (!value.isTextual()) {
+                    throw fail("equals-ignore-case match pattern must be a string");
+                }
+                yield new Condition.EqualsIgnoreCase(value.textValue());
+            }
+            case "anything-but" -> anythingBut(value);
+            case "exists" -> {
+                if (!value.isBoolean()) {
+                    throw fail("exists match pattern must be either true or false.");
+                }
+                yield new Condition.Exists(value.booleanValue());
+            }
+            case "numeric" -> numeric(value);
+            case "cidr" -> cidr(value);
+            default -> throw fail("Unrecognized match type " + op);
+        };
+    }
+
+    /** A prefix/suffix operand: a string, or {@code {"equals-ignore-case": "..."}} for a case-blind one. */
+    private static String affix(JsonNode value, String op) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isObject() && value.size() == 1 && value.has("equals-ignore-case")
+                && value.get("equals-ignore-case").isTextual()) {
+            return value.get("equals-ignore-case").textValue();
+        }
+        throw fail(op + " match pattern must be a string");
+    }
+
+    private Condition anythingBut(JsonNode value) {
+        Set<String> strings = new HashSet<>();
+        Set<Long> numbers = new HashSet<>();
+        if (value.isTextual()) {
+            strings.add(value.textValue());
+        } else if (value.isNumber()) {
+            numbers.add(Numbers.scaled(number(value, "anything-but")));
+        } else if (value.isArray()) {
+            if (value.isEmpty()) {
+                throw fail("Empty arrays are not allowed");
+            }
+            for (JsonNode element : value) {
+                if (element.isTextual()) {
+                    strings.add(element.textValue());
+                } else if (element.isNumber()) {
+                    numbers.add(Numbers.scaled(number(element, "anything-but")));
+                } else {
+                    throw fail("Inside anything but list, start|null|boolean is not supported.");
+                }
+            }
+        } else if (value.isObject()) {
+            if (value.size() != 1) {
+                throw fail("Only one key allowed in match expression");
+            }
+            Map.Entry<String, JsonNode> inner = value.fields().next();
+            JsonNode operand = inner.getValue();
+            return switch (inner.getKey()) {
+                case "prefix" -> {
+                    if (!operand.isTextual()) {
+                        throw fail("prefix match pattern must be a string");
+                    }
+                    yield new Condition.AnythingButPrefix(operand.textValue());
+                }
+                case "suffix" -> {
+                    if (!operand.isTextual()) {
+                        throw fail("suffix match pattern must be a string");
+                    }
+                    yield new Condition.AnythingButSuffix(operand.textValue());
+                }
+                case "equals-ignore-case" -> {
+                    Set<String> lowered = new HashSet<>();
+                    if (operand.isTextual()) {
+                        lowered.add(operand.textValue().toLowerCase(Locale.ROOT));
+                    } else if (operand.isArray() && !operand.isEmpty()) {
+                        for (JsonNode e : operand) {
+                            if (!e.isTextual()) {
+                                throw fail("Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.");
+                            }
+                            lowered.add(e.textValue().toLowerCase(Locale.ROOT));
+                        }
+                    } else {
+                        throw fail("equals-ignore-case match pattern must be a string");
+                    }
+                    yield new Condition.AnythingButEqualsIgnoreCase(Set.copyOf(lowered));
+                }
+                default -> throw fail("Unsupported anything-but pattern: " + inner.getKey());
+            };
+        } else {
+            throw fail("Value of anything-but must be an array or single string/number value.");
+        }
+        return new Condition.AnythingBut(Set.copyOf(strings), Set.copyOf(numbers));
+    }
+
+    private static Condition numeric(JsonNode value) {
+        if (!value.isArray() || value.isEmpty()) {
+            throw fail("Value of numeric must be an array.");
+        }
+        double lower = Double.NEGATIVE_INFINITY;
+        double upper = Double.POSITIVE_INFINITY;
+        boolean lowerInclusive = false;
+        boolean upperInclusive = false;
+        int i = 0;
+        boolean sawLower = false;
+        boolean sawUpper = false;
+        while (i < value.size()) {
+            JsonNode opNode = value.get(i);
+            if (!opNode.isTextual() || !NUMERIC_OPERATORS.contains(opNode.textValue())) {
+                throw fail("Unrecognized numeric range operator: " + opNode.asText());
+            }
+            String op = opNode.textValue();
+            if (i + 1 >= value.size()) {
+                throw fail("Value of " + op + " must be numeric");
+            }
+            double operand = number(value.get(i + 1), op);
+            switch (op) {
+                case "=" -> {
+                    if (value.size() != 2) {
+                        throw fail("Too many elements in numeric expression");
+                    }
+                    return new Condition.NumericRange(operand, true, operand, true);
+                }
+                case ">", ">=" -> {
+                    if (sawLower || sawUpper) {
+                        throw fail("Bad numeric range operator: " + op);
+                    }
+                    sawLower = true;
+                    lower = operand;
+                    lowerInclusive = op.equals(">=");
+                }
+                default -> {
+                    if (sawUpper) {
+                        throw fail("Bad numeric range operator: " + op);
+                    }
+                    sawUpper = true;
+                    upper = operand;
+                    upperInclusive = op.equals("<=");
+                }
+            }
+            i += 2;
+            if (i < value.size() && sawUpper) {
+                throw fail("Too many elements in numeric expression");
+            }
+        }
+        if (sawLower && sawUpper && lower >= upper) {
+            throw fail("Bottom must be less than top");
+        }
+        return new Condition.NumericRange(lower, lowerInclusive, upper, upperInclusive);
+    }
+
+    private static double number(JsonNode node, String op) {
+        if (!node.isNumber()) {
+            throw fail("Value of " + op + " must be numeric");
+        }
+        double v = node.doubleValue();
+        if (!Numbers.inRange(v)) {
+            throw fail("Numeric value must be between -1.0E9 and 1.0E9, got " + node.asText());
+        }
+        return v;
+    }
+
+    private static Condition cidr(JsonNode value) {
+        if (!value.isTextual()) {
+            throw fail("cidr match pattern must be a string");
+        }
+        String text = value.textValue();
+        String[] parts = text.split("/", -1);
+        if (parts.length != 2) {
+            throw fail("Malformed CIDR, one '/' required");
+        }
+        byte[] address = IpAddresses.parse(parts[0]);
+        if (address == null) {
+            throw fail("Nonstandard IP address: " + parts[0]);
+        }
+        int bits;
+        try {
+            bits = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw fail("Malformed CIDR, mask bits must be an integer");
+        }
+        int width = address.length * 8;
+        if (bits < 0 || bits > width) {
+            throw fail("Malformed CIDR, mask bits must be between 0 and " + width);
+        }
+        BigInteger all = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
+        BigInteger mask = all.xor(BigInteger.ONE.shiftLeft(width - bits).subtract(BigInteger.ONE));
+        return new Condition.Cidr(new BigInteger(1, address).and(mask), mask, address.length);
+    }
+
+    /** Key and combination limits, per expanded {@code $or} branch. */
+    private static void checkLimits(ObjectRule root) {
+        List<long[]> branches = branches(root);
+        long combinations = 0;
+        for (long[] branch : branches) {
+            if (branch[0] > MAX_KEYS) {
+                throw fail("Filter policy can not have more than " + MAX_KEYS + " keys");
+            }
+            combinations += branch[1];
+        }
+        if (combinations > MAX_COMBINATIONS) {
+            throw fail("Filter policy is too complex");
+        }
+    }
+
+    /** Each AND-branch of the policy as {keys, combinations}. */
+    private static List<long[]> branches(ObjectRule rule) {
+        List<long[]> current = new ArrayList<>();
+        current.add(new long[] {0, 1});
+        for (FieldRule field : rule.fields()) {
+            List<long[]> add = field.isLeaf() ? List.of(new long[] {1, field.valueCount()}) : branches(field.nested());
+            current = cross(current, add);
+        }
+        for (List<ObjectRule> alternatives : rule.anyOf()) {
+            List<long[]> add = new ArrayList<>();
+            for (ObjectRule alternative : alternatives) {
+                add.addAll(branches(alternative));
+            }
+            current = cross(current, add);
+        }
+        return current;
+    }
+
+    private static List<long[]> cross(List<long[]> left, List<long[]> right) {
+        if ((long) left.size() * right.size() > 10_000) {
+            throw fail("Filter policy is too complex");
+        }
+        List<long[]> out = new ArrayList<>(left.size() * right.size());
+        for (long[] l : left) {
+            for (long[] r : right) {
+                out.add(new long[] {l[0] + r[0], Math.min(l[1] * r[1], Long.MAX_VALUE / 1024)});
+            }
+        }
+        return out;
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
+        return node::fields;
+    }
+
+    private static AwsException fail(String message) {
+        return SnsErrors.invalid("FilterPolicy: " + message);
+    }
+}

@@ -1,0 +1,137 @@
+package io.mailroom.sns.subscription;
+
+import io.mailroom.sns.SnsErrors;
+import io.mailroom.sns.arn.Arn;
+import io.mailroom.sns.delivery.DeliveryPolicy;
+import io.mailroom.sns.filter.FilterPolicy;
+import io.mailroom.sns.filter.FilterPolicyParser;
+import io.mailroom.sns.filter.FilterScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The subscription attributes a client may set (Subscribe, SetSubscriptionAttributes) and their validation. */
+public final class SubscriptionAttributes {
+    public static final String DELIVERY_POLICY = "DeliveryPolicy";
+    public static final String FILTER_POLICY = "FilterPolicy";
+    public static final String FILTER_POLICY_SCOPE = "FilterPolicyScope";
+    public static final String RAW_MESSAGE_DELIVERY = "RawMessageDelivery";
+    public static final String REDRIVE_POLICY = "RedrivePolicy";
+    public static final String SUBSCRIPTION_ROLE_ARN = "SubscriptionRoleArn";
+    public static final String REPLAY_POLICY = "ReplayPolicy";
+
+    private static final Set<String> SETTABLE = Set.of(DELIVERY_POLICY, FILTER_POLICY, FILTER_POLICY_SCOPE,
+            RAW_MESSAGE_DELIVERY, REDRIVE_POLICY, SUBSCRIPTION_ROLE_ARN, REPLAY_POLICY);
+
+    private SubscriptionAttributes() {
+    }
+
+    public static boolean isSettable(String name) {
+        return SETTABLE.contains(name);
+    }
+
+    /** Applies a Subscribe call's attributes: the scope first, so the policy compiles under it. */
+    public static SubscriptionSettings applyAll(SubscriptionSettings base, Protocol protocol, boolean fifoTopic,
+                                               Map<String, String> attributes) {
+        List<String> order = new ArrayList<>(attributes.keySet());
+        order.sort((a, b) -> Boolean.compare(!a.equals(FILTER_POLICY_SCOPE), !b.equals(FILTER_POLICY_SCOPE)));
+        SubscriptionSettings s = base;
+        for (String name : order) {
+            if (!isSettable(name)) {
+                throw SnsErrors.invalid("Attributes Reason: Unknown attribute: " + name);
+            }
+            s = apply(s, protocol, fifoTopic, name, attributes.get(name));
+        }
+        return s;
+    }
+
+    /** One attribute change; answers the new settings or throws InvalidParameter. */
+    public static SubscriptionSettings apply(SubscriptionSettings s, Protocol protocol, boolean fifoTopic,
+                                             String name, String rawValue) {
+        String value = rawValue == null ? "" : rawValue;
+        switch (name) {
+            case RAW_MESSAGE_DELIVERY -> {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw SnsErrors.invalid("RawMessageDelivery: Invalid value [" + value + "]. Must be true or false.");
+                }
+                boolean raw = value.equalsIgnoreCase("true");
+                if (raw && !protocol.supportsRawDelivery()) {
+                    throw SnsErrors.invalid("Delivery protocol [" + protocol.wireName()
+                            + "] does not support raw message delivery.");
+                }
+                return new SubscriptionSettings(raw, s.filterPolicyJson(), s.filterScope(), s.filter(),
+                        s.redrivePolicyJson(), s.redrivePolicy(), s.deliveryPolicyJson(), s.deliveryPolicy(),
+                        s.subscriptionRoleArn(), s.replayPolicy());
+            }
+            case FILTER_POLICY -> {
+                FilterPolicy filter = value.isEmpty() ? null : FilterPolicyParser.parse(value, s.effectiveScope());
+                return new SubscriptionSettings(s.rawMessageDelivery(), value.isEmpty() ? null : value,
+                        value.isEmpty() ? null : s.filterScope(), emptyPolicy(filter), s.redrivePolicyJson(),
+                        s.redrivePolicy(), s.deliveryPolicyJson(), s.deliveryPolicy(), s.subscriptionRoleArn(),
+                        s.replayPolicy());
+            }
+            case FILTER_POLICY_SCOPE -> {
+                FilterScope scope = FilterScope.parse(value).orElseThrow(() ->
+                        SnsErrors.invalid("FilterPolicyScope: Invalid filter policy scope: " + value));
+                FilterPolicy filter = s.filterPolicyJson() == null ? null
+                        : FilterPolicyParser.parse(s.filterPolicyJson(), scope);
+                return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), scope,
+                        emptyPolicy(filter), s.redrivePolicyJson(), s.redrivePolicy(), s.deliveryPolicyJson(),
+                        s.deliveryPolicy(), s.subscriptionRoleArn(), s.replayPolicy());
+            }
+            case REDRIVE_POLICY -> {
+                RedrivePolicy redrive = value.isEmpty() ? null : RedrivePolicy.parse(value);
+                if (redrive != null && fifoTopic && !redrive.deadLetterTargetArn().endsWith(".fifo")) {
+                    throw SnsErrors.invalid("RedrivePolicy: must use a FIFO queue as DLQ for a FIFO topic subscription.");
+                }
+                if (redrive != null && !fifoTopic && redrive.deadLetterTargetArn().endsWith(".fifo")) {
+                    throw SnsErrors.invalid("RedrivePolicy: must use a standard queue as DLQ for a standard topic subscription.");
+                }
+                return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), s.filterScope(),
+                        s.filter(), value.isEmpty() ? null : value, redrive, s.deliveryPolicyJson(),
+                        s.deliveryPolicy(), s.subscriptionRoleArn(), s.replayPolicy());
+            }
+            case DELIVERY_POLICY -> {
+                if (!value.isEmpty() && !protocol.supportsDeliveryPolicy()) {
+                    throw SnsErrors.invalid("DeliveryPolicy: Delivery protocol [" + protocol.wireName()
+                            + "] does not support delivery policies.");
+                }
+                DeliveryPolicy policy = value.isEmpty() ? null : DeliveryPolicy.parseSubscriptionPolicy(value);
+                return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), s.filterScope(),
+                        s.filter(), s.redrivePolicyJson(), s.redrivePolicy(), value.isEmpty() ? null : value, policy,
+                        s.subscriptionRoleArn(), s.replayPolicy());
+            }
+            case SUBSCRIPTION_ROLE_ARN -> {
+                if (!value.isEmpty()) {
+                    var arn = Arn.parse(value);
+                    if (arn.isEmpty() || !arn.get().service().equals("iam")) {
+                        throw SnsErrors.invalid("SubscriptionRoleArn Reason: " + value + " is not a valid IAM role ARN");
+                    }
+                }
+                return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), s.filterScope(),
+                        s.filter(), s.redrivePolicyJson(), s.redrivePolicy(), s.deliveryPolicyJson(),
+                        s.deliveryPolicy(), value.isEmpty() ? null : value, s.replayPolicy());
+            }
+            case REPLAY_POLICY -> {
+                if (!fifoTopic) {
+                    throw SnsErrors.invalid("ReplayPolicy: Message replay is only supported for subscriptions to FIFO topics");
+                }
+                return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), s.filterScope(),
+                        s.filter(), s.redrivePolicyJson(), s.redrivePolicy(), s.deliveryPolicyJson(),
+                        s.deliveryPolicy(), s.subscriptionRoleArn(), value.isEmpty() ? null : value);
+            }
+            default -> throw SnsErrors.invalid("AttributeName");
+        }
+    }
+
+    /** {@code {}} filters nothing: it is kept as set but compiles to "match everything". */
+    private static FilterPolicy emptyPolicy(FilterPolicy filter) {
+        return filter != null && filter.root().fields().isEmpty() && filter.root().anyOf().isEmpty() ? null : filter;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
