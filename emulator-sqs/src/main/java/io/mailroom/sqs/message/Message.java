@@ -1,12 +1,15 @@
 package io.mailroom.sqs.message;
 
+import java.util.UUID;
+
 /**
  * A stored message. Kept compact because a queue may hold millions: what the sender gave, plus the few
  * fields receiving changes. The mutable fields are guarded by the owning queue's lock.
  */
 public final class Message {
     private final long serial;
-    private final String messageId;
+    private final long idHigh;
+    private final long idLow;
     private final String body;
     private final String md5OfBody;
     private final MessageAttributes attributes;
@@ -25,12 +28,13 @@ public final class Message {
     private long lastReceivedAt;
     private Object group;
 
-    public Message(long serial, String messageId, String body, String md5OfBody, MessageAttributes attributes,
+    public Message(long serial, UUID messageId, String body, String md5OfBody, MessageAttributes attributes,
                    SystemAttributes systemAttributes, String senderId, long sentAt, String groupId,
                    String deduplicationId, String sequenceNumber, String deadLetterSourceArn, int receiveCount,
                    long firstReceivedAt) {
         this.serial = serial;
-        this.messageId = messageId;
+        this.idHigh = messageId.getMostSignificantBits();
+        this.idLow = messageId.getLeastSignificantBits();
         this.body = body;
         this.md5OfBody = md5OfBody;
         this.attributes = attributes;
@@ -50,8 +54,13 @@ public final class Message {
         return serial;
     }
 
+    /** Kept as two longs (a UUID string would cost 80 bytes per stored message); rendered on demand. */
+    public UUID id() {
+        return new UUID(idHigh, idLow);
+    }
+
     public String messageId() {
-        return messageId;
+        return id().toString();
     }
 
     public String body() {

@@ -8,10 +8,10 @@ public final class MessageIds {
     private MessageIds() {
     }
 
-    public static String next() {
+    public static UUID next() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
+        return new UUID(msb, lsb);
     }
 }

@@ -243,10 +243,11 @@ public final class Queue {
                     request.deduplicationId(), sequence, null, 0, 0);
             int delay = request.delaySeconds() != null ? request.delaySeconds() : c.delaySeconds();
             enqueue(m, now, delay * 1000L);
+            String messageId = m.messageId();
             if (fifo) {
-                deduplication.remember(dedupKey, m.messageId(), sequence, now);
+                deduplication.remember(dedupKey, messageId, sequence, now);
             }
-            result = new SendResult(m.messageId(), sequence);
+            result = new SendResult(messageId, sequence);
             serveWaiters(now, out);
         } finally {
             lock.unlock();
@@ -276,7 +277,7 @@ public final class Queue {
             maintain(now);
             // Standard queues keep the original enqueue time for retention; FIFO queues restart it.
             // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
-            Message m = new Message(nextSerial++, source.messageId(), source.body(), source.md5OfBody(),
+            Message m = new Message(nextSerial++, source.id(), source.body(), source.md5OfBody(),
                     source.attributes(), source.systemAttributes(), source.senderId(),
                     fifo ? now : source.sentAt(), source.groupId(), source.deduplicationId(),
                     fifo ? nextSequenceNumber() : null, sourceArn, source.receiveCount(), source.firstReceivedAt());
@@ -296,7 +297,7 @@ public final class Queue {
             checkLive();
             long now = clock.millis();
             maintain(now);
-            Message m = new Message(nextSerial++, source.messageId(), source.body(), source.md5OfBody(),
+            Message m = new Message(nextSerial++, source.id(), source.body(), source.md5OfBody(),
                     source.attributes(), source.systemAttributes(), source.senderId(), now, source.groupId(),
                     source.deduplicationId(), fifo ? nextSequenceNumber() : null, null, 0, 0);
             enqueue(m, now, config.delaySeconds() * 1000L);
