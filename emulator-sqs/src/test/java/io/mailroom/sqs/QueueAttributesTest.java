@@ -158,7 +158,7 @@ class QueueAttributesTest {
 
         ObjectNode fifty = obj().put("QueueUrl", url);
         for (int i = 0; i < 50; i++) {
-            fifty.with("Tags").put("k" + i, "v");
+            fifty.withObject("/Tags").put("k" + i, "v");
         }
         h.call("TagQueue", fifty);
         assertError(h.error("TagQueue", "{'QueueUrl':'" + url + "','Tags':{'one-more':'v'}}"),

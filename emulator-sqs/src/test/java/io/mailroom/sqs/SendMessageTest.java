@@ -147,7 +147,7 @@ class SendMessageTest {
 
     @Test
     void batchRequestRules() {
-        assertError(h.error("SendMessageBatch", obj().put("QueueUrl", url).set("Entries", h.JSON.createArrayNode())),
+        assertError(h.error("SendMessageBatch", obj().put("QueueUrl", url).set("Entries", SqsHarness.JSON.createArrayNode())),
                 SqsErrors.EMPTY_BATCH_REQUEST, "There should be at least one SendMessageBatchRequestEntry in the request.");
         ObjectNode eleven = obj().put("QueueUrl", url);
         for (int i = 0; i < 11; i++) {

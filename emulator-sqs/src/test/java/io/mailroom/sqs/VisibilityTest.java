@@ -236,7 +236,23 @@ class VisibilityTest {
         assertThat(res.get("Successful")).extracting(e -> e.get("Id").asText()).containsExactly("x");
         assertThat(res.get("Failed").get(0).get("Code").asText()).isEqualTo("InvalidParameterValue");
         assertThat(h.receive(url)).extracting(m -> m.get("Body").asText()).containsExactly("b");
-        assertError(h.error("DeleteMessageBatch", obj().put("QueueUrl", url).set("Entries", h.JSON.createArrayNode())),
+        assertError(h.error("DeleteMessageBatch", obj().put("QueueUrl", url).set("Entries", SqsHarness.JSON.createArrayNode())),
                 SqsErrors.EMPTY_BATCH_REQUEST, "DeleteMessageBatchRequestEntry");
+    }
+
+    @Test
+    void heavyChurnBehindOneStuckMessageKeepsCountsRight() {
+        h.send(url, "stuck");
+        h.call("ReceiveMessage", obj().put("QueueUrl", url).put("VisibilityTimeout", 43_200));
+        for (int i = 0; i < 5_000; i++) {
+            h.send(url, "m" + i);
+            JsonNode m = h.receive(url, 1).get(0);
+            assertThat(m.get("Body").asText()).isEqualTo("m" + i);
+            h.delete(url, m.get("ReceiptHandle").asText());
+        }
+        assertThat(h.attribute(url, "ApproximateNumberOfMessages")).isEqualTo("0");
+        assertThat(h.attribute(url, "ApproximateNumberOfMessagesNotVisible")).isEqualTo("1");
+        h.advanceSeconds(43_200);
+        assertThat(h.receive(url)).extracting(m -> m.get("Body").asText()).containsExactly("stuck");
     }
 }
