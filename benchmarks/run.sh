@@ -3,10 +3,11 @@
 #
 #   benchmarks/run.sh              build, start both servers, run every scenario, stop both
 #
-# Env (all optional): SKIP_BUILD=1, THREADS (4), SECONDS_PER_SCENARIO (10), WARMUP (5), PRIME (15),
+# Env (all optional): SKIP_BUILD=1, THREADS (4), SECONDS_PER_SCENARIO (10), WARMUP (5), PRIME (60),
 #   SCENARIOS (all), DEEP_MESSAGES (1000000), LONGPOLL_ITERATIONS (300), MAILROOM_PORT (4599),
 #   ELASTICMQ_PORT (9324), PEERS (dir of elasticmq.sh; default ../shared/peers beside the repo),
-#   MAILROOM_HEAP (2g), OUT (where logs and results go; default benchmarks/target/run-<time>).
+#   MAILROOM_HEAP (2g), OUT (where logs and results go; default benchmarks/target/run-<time>),
+#   QUIET_WAIT (60: seconds to wait, at most, for other work on the machine to settle before measuring).
 # Progress goes to stderr; stdout carries only the machine line and the table.
 set -euo pipefail
 
@@ -20,6 +21,25 @@ RESULTS="$OUT/results.tsv"
 BENCH_JAR="$ROOT/benchmarks/target/mailroom-bench.jar"
 
 log() { echo "run.sh: $*" >&2; }
+
+cpu_busy_percent() {  # whole-machine CPU busy over one second, from /proc/stat
+  local a b
+  read -r -a a < <(head -1 /proc/stat)
+  sleep 1
+  read -r -a b < <(head -1 /proc/stat)
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+
+wait_for_quiet() {  # on a shared machine, other builds would be measured as server or client cost
+  local deadline=$(( $(date +%s) + ${QUIET_WAIT:-60} )) busy
+  while busy=$(cpu_busy_percent); [ "$busy" -gt 20 ]; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then log "machine still ${busy}% busy; measuring anyway"; return; fi
+    log "machine ${busy}% busy with other work; waiting"
+    sleep 4
+  done
+}
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building (./mvnw -q -B -DskipTests package)"
@@ -55,6 +75,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+wait_for_quiet
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+
 # Mailroom: the bench jar spawns it and times process start -> first 200 from /_mailroom/health.
 log "starting Mailroom on 127.0.0.1:$MAILROOM_PORT"
 java -jar "$BENCH_JAR" startup --port "$MAILROOM_PORT" --label mailroom \
@@ -81,13 +104,15 @@ log "running scenarios; details in $OUT/bench.log"
 set +e
 timeout 1500 java -Xmx1g -jar "$BENCH_JAR" "${TARGETS[@]}" \
     --threads "${THREADS:-4}" --seconds "${SECONDS_PER_SCENARIO:-10}" --warmup "${WARMUP:-5}" \
-    --prime "${PRIME:-15}" --scenario "${SCENARIOS:-all}" --deep-messages "${DEEP_MESSAGES:-1000000}" \
+    --prime "${PRIME:-60}" --scenario "${SCENARIOS:-all}" --deep-messages "${DEEP_MESSAGES:-1000000}" \
     --longpoll-iterations "${LONGPOLL_ITERATIONS:-300}" --results "$RESULTS" 2>&1 | tee "$OUT/bench.log" >&2
 BENCH_STATUS=${PIPESTATUS[0]}
 set -e
 
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(uname -sr); client and servers share it."
+  echo "Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER."
   echo
   java -jar "$BENCH_JAR" report --results "$RESULTS"
 } | tee "$OUT/report.md"

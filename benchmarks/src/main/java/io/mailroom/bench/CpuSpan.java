@@ -1,7 +1,10 @@
 package io.mailroom.bench;
 
-/** Elapsed wall time and the CPU the server and this client used in it, all in nanoseconds (-1 = unknown). */
-record CpuSpan(long wallNanos, long serverCpuNanos, long clientCpuNanos) {
+/**
+ * Elapsed wall time and the CPU the server and this client used in it, all in nanoseconds (-1 =
+ * unknown), with a summary of which server threads used it.
+ */
+record CpuSpan(long wallNanos, long serverCpuNanos, long clientCpuNanos, String serverBreakdown) {
 
     double seconds() {
         return wallNanos / 1e9;

@@ -35,6 +35,9 @@ record ScenarioResult(String label, String scenario, List<Metric> metrics, List<
 
         /** Adds server and client CPU microseconds per call over {@code span}. */
         Builder cpu(CpuSpan span, long calls) {
+            if (!span.serverBreakdown().isEmpty()) {
+                note(span.serverBreakdown());
+            }
             return add("server_cpu_us_per_call", span.serverMicrosPer(calls), "us")
                     .add("client_cpu_us_per_call", span.clientMicrosPer(calls), "us");
         }
