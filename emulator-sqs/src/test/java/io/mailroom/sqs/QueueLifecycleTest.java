@@ -168,7 +168,12 @@ class QueueLifecycleTest {
         assertError(h.error("SendMessage", obj().put("QueueUrl", url).put("MessageBody", "x")),
                 SqsErrors.QUEUE_DOES_NOT_EXIST, "does not exist");
         assertError(h.error("DeleteQueue", obj().put("QueueUrl", url)), SqsErrors.QUEUE_DOES_NOT_EXIST, "");
+        h.advanceSeconds(59);
+        assertError(h.error("CreateQueue", "{'QueueName':'gone'}"), SqsErrors.QUEUE_DELETED_RECENTLY,
+                "You must wait 60 seconds after deleting a queue before you can create another with the same name.");
+        h.advanceSeconds(1);
         String again = h.createQueue("gone");
+        assertThat(again).isEqualTo(url);
         assertThat(h.receive(again)).isEmpty();
     }
 

@@ -61,6 +61,10 @@ public final class QueueOperations {
         QueueAddress address = new QueueAddress(ctx.accountId(), ctx.region(), name);
         Queue existing = registry.find(address);
         if (existing == null) {
+            if (registry.deletedRecently(address, clock.millis())) {
+                throw SqsErrors.QUEUE_DELETED_RECENTLY.exception("You must wait 60 seconds after deleting a queue"
+                        + " before you can create another with the same name.");
+            }
             Tags.validate(tags, name);
             validateRedrive(address, config, attributes);
             Queue created = new Queue(address, config, tags, clock, scheduler, registry);
@@ -131,7 +135,7 @@ public final class QueueOperations {
     }
 
     public ObjectNode deleteQueue(RequestContext ctx, ObjectNode input) {
-        registry.remove(resolve(ctx, input));
+        registry.delete(resolve(ctx, input), clock.millis());
         return JsonNodeFactory.instance.objectNode();
     }
 

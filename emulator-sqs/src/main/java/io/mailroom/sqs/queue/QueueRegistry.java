@@ -7,7 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** All live queues of all accounts and regions, by address. Lookups are lock-free. */
 public final class QueueRegistry implements QueueDirectory {
+    /** "When you delete a queue, you must wait at least 60 seconds before creating a queue with the same name." */
+    static final long RECREATE_DELAY_MILLIS = 60_000;
+
     private final ConcurrentHashMap<QueueAddress, Queue> queues = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<QueueAddress, Long> deletedAt = new ConcurrentHashMap<>();
 
     @Override
     public Queue find(QueueAddress address) {
@@ -35,6 +39,27 @@ public final class QueueRegistry implements QueueDirectory {
         return removed;
     }
 
+    /** DeleteQueue: the name stays taken for a minute (DeleteQueue API reference). */
+    public void delete(Queue queue, long now) {
+        if (remove(queue)) {
+            deletedAt.values().removeIf(at -> at + RECREATE_DELAY_MILLIS <= now);
+            deletedAt.put(queue.address(), now);
+        }
+    }
+
+    /** Whether a queue of this address was deleted less than a minute ago. */
+    public boolean deletedRecently(QueueAddress address, long now) {
+        Long at = deletedAt.get(address);
+        if (at == null) {
+            return false;
+        }
+        if (at + RECREATE_DELAY_MILLIS <= now) {
+            deletedAt.remove(address, at);
+            return false;
+        }
+        return true;
+    }
+
     /** The queues of one account and region, by name. */
     public List<Queue> list(String accountId, String region) {
         List<Queue> found = new ArrayList<>();
@@ -52,5 +77,6 @@ public final class QueueRegistry implements QueueDirectory {
         for (Queue q : List.copyOf(queues.values())) {
             remove(q);
         }
+        deletedAt.clear();
     }
 }
