@@ -28,7 +28,16 @@ public final class InputValidator {
     }
 
     private void validateStructure(Shape shape, JsonNode node, String path) {
-        for (String required : shape.required()) {
+        validateStructure(shape, node, path, true);
+    }
+
+    /**
+     * @param checkRequired false inside map values: services judge incomplete attribute values with their
+     *                      own error (SQS: {@code InvalidParameterValue ... must contain non-empty message
+     *                      attribute type}), not with MissingParameter
+     */
+    private void validateStructure(Shape shape, JsonNode node, String path, boolean checkRequired) {
+        for (String required : checkRequired ? shape.required() : java.util.Set.<String>of()) {
             JsonNode value = node.get(required);
             if (value == null || value.isNull()) {
                 Member member = shape.member(required);
@@ -71,7 +80,13 @@ public final class InputValidator {
                 while (entries.hasNext()) {
                     Map.Entry<String, JsonNode> entry = entries.next();
                     checkEnum(shape.mapKey().shape(), entry.getKey(), path);
-                    validateValue(shape.mapValue().shape(), entry.getValue(), path + "." + entry.getKey());
+                    JsonNode mapValue = entry.getValue();
+                    Shape valueShape = shape.mapValue().shape();
+                    if (valueShape.type() == io.mailroom.core.model.ShapeType.STRUCTURE && mapValue.isObject()) {
+                        validateStructure(valueShape, mapValue, path + "." + entry.getKey() + ".", false);
+                    } else {
+                        validateValue(valueShape, mapValue, path + "." + entry.getKey());
+                    }
                 }
             }
             case STRING -> {
