@@ -1,0 +1,95 @@
+package io.mailroom.sns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class PublishApiTest extends SnsTestSupport {
+
+    @Test
+    void publishValidation() {
+        String topic = createTopic("t");
+        String p = "{'TopicArn':'" + topic + "',";
+        fails("Publish", "{'Message':'x'}", "InvalidParameter", "TopicArn or TargetArn");
+        fails("Publish", p + "'PhoneNumber':'+15555550100','Message':'x'}", "InvalidParameter", "Only one of");
+        fails("Publish", p + "'Message':''}", "InvalidParameter", "Invalid parameter: Empty message");
+        fails("Publish", p + "'Message':'x','Subject':'line\\nbreak'}", "InvalidParameter", "Invalid parameter: Subject");
+        fails("Publish", p + "'Message':'x','Subject':'" + "s".repeat(101) + "'}", "InvalidParameter", "Subject");
+        fails("Publish", p + "'Message':'x','Subject':''}", "InvalidParameter", "Subject");
+        call("Publish", p + "'Message':'x','Subject':'" + "s".repeat(100) + "'}");
+        fails("Publish", p + "'Message':'" + "x".repeat(262_145) + "'}", "InvalidParameter", "Message too long");
+        call("Publish", p + "'Message':'" + "x".repeat(262_144) + "'}");
+        fails("Publish", p + "'Message':'" + "x".repeat(262_140) + "','MessageAttributes':{'abc':{'DataType':'String','StringValue':'v'}}}",
+                "InvalidParameter", "Message too long");
+        fails("Publish", p + "'Message':'x','MessageStructure':'json'}", "InvalidParameter",
+                "Message Structure - JSON message body failed to parse");
+        fails("Publish", p + "'Message':" + js("{\"sqs\":\"x\"}") + ",'MessageStructure':'json'}", "InvalidParameter",
+                "Message Structure - No default entry in JSON message body");
+        fails("Publish", p + "'Message':'x','MessageStructure':'xml'}", "InvalidParameter", "MessageStructure");
+        fails("Publish", "{'TopicArn':'arn:aws:sns:us-east-1:123456789012:none','Message':'x'}", "NotFound", "Topic does not exist");
+        fails("Publish", "{'TopicArn':'arn:aws:sns:eu-west-1:123456789012:t','Message':'x'}", "InvalidParameter", "TopicArn");
+    }
+
+    @Test
+    void messageAttributeValidation() {
+        String topic = createTopic("t");
+        String p = "{'TopicArn':'" + topic + "','Message':'x','MessageAttributes':{";
+        fails("Publish", p + "'a':{'DataType':'Text','StringValue':'v'}}}", "ParameterValueInvalid",
+                "has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.");
+        fails("Publish", p + "'a':{'DataType':'Number','StringValue':'abc'}}}", "ParameterValueInvalid",
+                "Could not cast message attribute 'a' value to number.");
+        fails("Publish", p + "'a':{'DataType':'String','StringValue':''}}}", "ParameterValueInvalid",
+                "must contain non-empty message attribute value for message attribute type 'String'.");
+        fails("Publish", p + "'a':{'DataType':'Binary','StringValue':'x'}}}", "ParameterValueInvalid", "must use field 'Binary'");
+        fails("Publish", p + "'a':{'DataType':'String.Array','StringValue':'nope'}}}", "ParameterValueInvalid", "String.Array");
+        fails("Publish", p + "'a b':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid", "Invalid non-alphanumeric character");
+        fails("Publish", p + "'.a':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid", "period");
+        fails("Publish", p + "'a..b':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid", "successive");
+        fails("Publish", p + "'AWS.x':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid", "reserved");
+        call("Publish", p + "'AWS.SNS.SMS.SMSType':{'DataType':'String','StringValue':'Transactional'},"
+                + "'n':{'DataType':'Number.int','StringValue':'1e3'},'arr':{'DataType':'String.Array','StringValue':'[\\\"a\\\",1,true,null]'}}}");
+    }
+
+    @Test
+    void publishBatch() {
+        String topic = createTopic("t");
+        subscribe(topic, "sqs", QUEUE);
+        ObjectNode out = call("PublishBatch", "{'TopicArn':'" + topic + "','PublishBatchRequestEntries':["
+                + "{'Id':'a','Message':'one'},{'Id':'b','Message':''},{'Id':'c','Message':'three','Subject':'s'}]}");
+        assertThat(out.get("Successful")).extracting(n -> n.get("Id").asText()).containsExactly("a", "c");
+        JsonNode failed = out.get("Failed").get(0);
+        assertThat(failed.get("Id").asText()).isEqualTo("b");
+        assertThat(failed.get("Code").asText()).isEqualTo("InvalidParameter");
+        assertThat(failed.get("SenderFault").asBoolean()).isTrue();
+        assertThat(failed.get("Message").asText()).isEqualTo("Invalid parameter: Empty message");
+        assertThat(queues.messages(QUEUE)).hasSize(2);
+        String t = "{'TopicArn':'" + topic + "','PublishBatchRequestEntries':";
+        fails("PublishBatch", t + "[]}", "EmptyBatchRequest", "doesn't contain any entries");
+        StringBuilder eleven = new StringBuilder("[");
+        for (int i = 0; i < 11; i++) {
+            eleven.append(i == 0 ? "" : ",").append("{'Id':'i").append(i).append("','Message':'m'}");
+        }
+        fails("PublishBatch", t + eleven + "]}", "TooManyEntriesInBatchRequest", "more entries than permissible");
+        fails("PublishBatch", t + "[{'Id':'a','Message':'m'},{'Id':'a','Message':'n'}]}", "BatchEntryIdsNotDistinct", "same Id");
+        fails("PublishBatch", t + "[{'Id':'a b','Message':'m'}]}", "InvalidBatchEntryId", "doesn't abide by the specification");
+        fails("PublishBatch", t + "[{'Id':'a','Message':'" + "x".repeat(200_000) + "'},{'Id':'b','Message':'"
+                + "x".repeat(100_000) + "'}]}", "BatchRequestTooLong", "more than the limit");
+        fails("PublishBatch", "{'TopicArn':'arn:aws:sns:us-east-1:123456789012:none','PublishBatchRequestEntries':[{'Id':'a','Message':'m'}]}",
+                "NotFound", "Topic does not exist");
+    }
+
+    @Test
+    void fifoBatchReturnsSequenceNumbersInOrder() {
+        String topic = call("CreateTopic", "{'Name':'t.fifo','Attributes':{'FifoTopic':'true','ContentBasedDeduplication':'true'}}")
+                .get("TopicArn").asText();
+        ObjectNode out = call("PublishBatch", "{'TopicArn':'" + topic + "','PublishBatchRequestEntries':["
+                + "{'Id':'a','Message':'one','MessageGroupId':'g'},{'Id':'b','Message':'two','MessageGroupId':'g'},"
+                + "{'Id':'c','Message':'three'}]}");
+        JsonNode ok = out.get("Successful");
+        assertThat(ok).hasSize(2);
+        assertThat(ok.get(0).get("SequenceNumber").asText()).isLessThan(ok.get(1).get("SequenceNumber").asText());
+        assertThat(out.get("Failed").get(0).get("Message").asText()).contains("MessageGroupId parameter is required");
+    }
+}

@@ -1,0 +1,159 @@
+package io.mailroom.sns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionApiTest extends SnsTestSupport {
+
+    @Test
+    void sqsSubscriptionIsConfirmedAtOnceAndIdempotent() {
+        String topic = createTopic("t");
+        String arn = call("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "'}")
+                .get("SubscriptionArn").asText();
+        assertThat(arn).startsWith(topic + ":");
+        assertThat(call("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "'}")
+                .get("SubscriptionArn").asText()).isEqualTo(arn);
+        fails("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE
+                + "','Attributes':{'RawMessageDelivery':'true'}}", "InvalidParameter", "Subscription already exists with different attributes");
+        JsonNode a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.get("PendingConfirmation").asText()).isEqualTo("false");
+        assertThat(a.get("ConfirmationWasAuthenticated").asText()).isEqualTo("true");
+        assertThat(a.get("RawMessageDelivery").asText()).isEqualTo("false");
+        assertThat(a.get("Protocol").asText()).isEqualTo("sqs");
+        assertThat(a.get("Endpoint").asText()).isEqualTo(QUEUE);
+        assertThat(a.get("Owner").asText()).isEqualTo(ACCOUNT);
+        assertThat(a.get("TopicArn").asText()).isEqualTo(topic);
+        assertThat(a.has("FilterPolicy")).isFalse();
+        assertThat(a.has("EffectiveDeliveryPolicy")).isFalse();
+        assertThat(call("GetTopicAttributes", "{'TopicArn':'" + topic + "'}").at("/Attributes/SubscriptionsConfirmed").asText())
+                .isEqualTo("1");
+    }
+
+    @Test
+    void endpointsAreValidatedPerProtocol() {
+        String topic = createTopic("t");
+        String p = "{'TopicArn':'" + topic + "','Protocol':";
+        fails("Subscribe", p + "'pigeon','Endpoint':'x'}", "InvalidParameter", "Amazon SNS does not support this protocol string: pigeon");
+        fails("Subscribe", p + "'http','Endpoint':'https://x.test'}", "InvalidParameter", "Endpoint must match the specified protocol");
+        fails("Subscribe", p + "'https','Endpoint':'http://x.test'}", "InvalidParameter", "Endpoint must match the specified protocol");
+        fails("Subscribe", p + "'email','Endpoint':'not-an-address'}", "InvalidParameter", "Email address");
+        fails("Subscribe", p + "'sms','Endpoint':'12345'}", "InvalidParameter", "Invalid SMS endpoint");
+        fails("Subscribe", p + "'sqs','Endpoint':'queue-name'}", "InvalidParameter", "SQS endpoint ARN");
+        fails("Subscribe", p + "'lambda','Endpoint':'arn:aws:sqs:us-east-1:1:q'}", "InvalidParameter", "Lambda endpoint ARN");
+        fails("Subscribe", p + "'firehose','Endpoint':'arn:aws:firehose:us-east-1:123456789012:deliverystream/s'}",
+                "InvalidParameter", "SubscriptionRoleArn");
+        fails("Subscribe", p + "'application','Endpoint':'arn:aws:sns:us-east-1:123456789012:endpoint/GCM/a/x'}",
+                "InvalidParameter", "Endpoint does not exist");
+        fails("Subscribe", p + "'sqs'}", "InvalidParameter", "Endpoint");
+        fails("Subscribe", "{'TopicArn':'arn:aws:sns:us-east-1:123456789012:none','Protocol':'sqs','Endpoint':'" + QUEUE + "'}",
+                "NotFound", "Topic does not exist");
+        fails("Subscribe", p + "'email','Endpoint':'a@b.test','Attributes':{'RawMessageDelivery':'true'}}", "InvalidParameter",
+                "does not support raw message delivery");
+        fails("Subscribe", p + "'sqs','Endpoint':'" + QUEUE + "','Attributes':{'Bogus':'1'}}", "InvalidParameter", "Bogus");
+    }
+
+    @Test
+    void subscriptionAttributesRoundTrip() {
+        String topic = createTopic("t");
+        String arn = subscribe(topic, "sqs", QUEUE);
+        String set = "{'SubscriptionArn':'" + arn + "','AttributeName':";
+        call("SetSubscriptionAttributes", set + "'RawMessageDelivery','AttributeValue':'true'}");
+        call("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':" + js("{\"a\":[\"x\"]}") + "}");
+        call("SetSubscriptionAttributes", set + "'RedrivePolicy','AttributeValue':" + js("{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:123456789012:dlq\"}") + "}");
+        JsonNode a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.get("RawMessageDelivery").asText()).isEqualTo("true");
+        assertThat(a.get("FilterPolicy").asText()).isEqualTo("{\"a\":[\"x\"]}");
+        assertThat(a.get("FilterPolicyScope").asText()).isEqualTo("MessageAttributes");
+        assertThat(a.get("RedrivePolicy").asText()).contains("dlq");
+        call("SetSubscriptionAttributes", set + "'FilterPolicyScope','AttributeValue':'MessageBody'}");
+        call("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':" + js("{\"a\":{\"b\":[1]}}") + "}");
+        fails("SetSubscriptionAttributes", set + "'FilterPolicyScope','AttributeValue':'MessageAttributes'}", "InvalidParameter",
+                "does not support nested filter policy");
+        fails("SetSubscriptionAttributes", set + "'FilterPolicyScope','AttributeValue':'Everything'}", "InvalidParameter",
+                "FilterPolicyScope");
+        fails("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':" + js("{\"a\":[]}") + "}", "InvalidParameter",
+                "Invalid parameter: FilterPolicy: Empty arrays are not allowed");
+        fails("SetSubscriptionAttributes", set + "'RawMessageDelivery','AttributeValue':'maybe'}", "InvalidParameter", "RawMessageDelivery");
+        fails("SetSubscriptionAttributes", set + "'RedrivePolicy','AttributeValue':" + js("{\"deadLetterTargetArn\":\"nope\"}") + "}",
+                "InvalidParameter", "deadLetterTargetArn");
+        fails("SetSubscriptionAttributes", set + "'Owner','AttributeValue':'x'}", "InvalidParameter", "AttributeName");
+        call("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':''}");
+        a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.has("FilterPolicy")).isFalse();
+        fails("GetSubscriptionAttributes", "{'SubscriptionArn':'" + topic + ":00000000-0000-0000-0000-000000000000'}", "NotFound",
+                "Subscription does not exist");
+        fails("GetSubscriptionAttributes", "{'SubscriptionArn':'pending confirmation'}", "InvalidParameter", "SubscriptionArn");
+    }
+
+    @Test
+    void listingsPageAndUnsubscribeCounts() {
+        String topic = createTopic("t");
+        for (int i = 0; i < 120; i++) {
+            String q = "arn:aws:sqs:us-east-1:123456789012:q" + i;
+            subscribe(topic, "sqs", q);
+        }
+        call(new RequestContext("999999999999", REGION, "r", "http://x"), "CreateTopic", "{'Name':'other'}");
+        ObjectNode first = call("ListSubscriptions", "{}");
+        assertThat(first.get("Subscriptions")).hasSize(100);
+        ObjectNode second = call("ListSubscriptions", "{'NextToken':'" + first.get("NextToken").asText() + "'}");
+        assertThat(second.get("Subscriptions")).hasSize(20);
+        assertThat(second.has("NextToken")).isFalse();
+        ObjectNode byTopic = call("ListSubscriptionsByTopic", "{'TopicArn':'" + topic + "'}");
+        assertThat(byTopic.get("Subscriptions")).hasSize(100);
+        JsonNode entry = byTopic.get("Subscriptions").get(0);
+        assertThat(entry.get("Protocol").asText()).isEqualTo("sqs");
+        assertThat(entry.get("TopicArn").asText()).isEqualTo(topic);
+        String arn = entry.get("SubscriptionArn").asText();
+        call("Unsubscribe", "{'SubscriptionArn':'" + arn + "'}");
+        fails("Unsubscribe", "{'SubscriptionArn':'" + arn + "'}", "NotFound", "Subscription does not exist");
+        JsonNode attrs = call("GetTopicAttributes", "{'TopicArn':'" + topic + "'}").get("Attributes");
+        assertThat(attrs.get("SubscriptionsConfirmed").asText()).isEqualTo("119");
+        assertThat(attrs.get("SubscriptionsDeleted").asText()).isEqualTo("1");
+        fails("ListSubscriptionsByTopic", "{'TopicArn':'arn:aws:sns:us-east-1:123456789012:none'}", "NotFound", "Topic does not exist");
+    }
+
+    @Test
+    void emailSubscriptionGetsAConfirmationMailAndNotificationsAfterConfirming() {
+        String topic = createTopic("t");
+        call("SetTopicAttributes", "{'TopicArn':'" + topic + "','AttributeName':'DisplayName','AttributeValue':'Shop'}");
+        String arn = subscribe(topic, "email", "user@example.test");
+        var mails = sns.recordedEmail().messages();
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("AWS Notification - Subscription Confirmation");
+            assertThat(m.to()).isEqualTo("user@example.test");
+            assertThat(m.from()).isEqualTo("Shop <no-reply@sns.amazonaws.com>");
+            assertThat(m.body()).contains("Action=ConfirmSubscription");
+        });
+        String token = sns.subscriptionToken(arn).orElseThrow().get("subscription_token").asText();
+        call("ConfirmSubscription", "{'TopicArn':'" + topic + "','Token':'" + token + "'}");
+        call("Publish", "{'TopicArn':'" + topic + "','Message':'sale!','Subject':'News'}");
+        assertThat(sns.recordedEmail().messages()).hasSize(2);
+        var mail = sns.recordedEmail().messages().get(1);
+        assertThat(mail.subject()).isEqualTo("News");
+        assertThat(mail.body()).startsWith("sale!").contains("Action=Unsubscribe");
+        assertThat(sns.emailMessages(ACCOUNT, REGION).get("email_messages")).hasSize(2);
+    }
+
+    @Test
+    void lambdaAndFirehoseDeliveriesAreRecorded() throws Exception {
+        String topic = createTopic("t");
+        String fn = "arn:aws:lambda:us-east-1:123456789012:function:f";
+        String stream = "arn:aws:firehose:us-east-1:123456789012:deliverystream/s";
+        subscribe(topic, "lambda", fn);
+        call("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'firehose','Endpoint':'" + stream
+                + "','Attributes':{'SubscriptionRoleArn':'arn:aws:iam::123456789012:role/r'}}");
+        call("Publish", "{'TopicArn':'" + topic + "','Message':'m'}");
+        JsonNode event = sns.lambdaInvocations(ACCOUNT, REGION, fn).at("/lambda_invocations/" + fn.replace("/", "~1") + "/0");
+        JsonNode record = event.get("Records").get(0);
+        assertThat(record.get("EventSource").asText()).isEqualTo("aws:sns");
+        assertThat(record.at("/Sns/Message").asText()).isEqualTo("m");
+        assertThat(record.at("/Sns/Subject").isNull()).isTrue();
+        assertThat(record.at("/Sns/SigningCertUrl").asText()).endsWith(".pem");
+        JsonNode fh = sns.firehoseRecords(ACCOUNT, REGION, stream).at("/firehose_records/" + stream.replace("/", "~1") + "/0");
+        assertThat(verifies(parse(fh.get("Data").asText()))).isTrue();
+    }
+}
