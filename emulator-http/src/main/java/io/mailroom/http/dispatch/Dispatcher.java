@@ -13,6 +13,8 @@ import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryDecoder;
+import io.mailroom.protocol.rest.RestJsonCodec;
+import io.mailroom.protocol.rest.RestRouter;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -40,6 +42,7 @@ public final class Dispatcher {
     private final Map<String, ServiceBinding> byTargetPrefix = new HashMap<>();
     private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
     private final Map<String, List<ServiceBinding>> byAction = new HashMap<>();
+    private final List<RestService> restServices = new ArrayList<>();
     private final List<InternalEndpoint> internalEndpoints;
     private final DispatchSettings settings;
 
@@ -48,13 +51,18 @@ public final class Dispatcher {
         this.settings = settings;
         for (AwsService service : services) {
             ServiceBinding binding = new ServiceBinding(service);
-            bySigningName.put(binding.descriptor().signingName(), binding);
             ServiceModel json = binding.jsonModel();
             if (json != null && json.targetPrefix() != null) {
                 byTargetPrefix.put(json.targetPrefix(), binding);
             }
+            if (json != null && "rest-json".equals(json.protocol())) {
+                restServices.add(new RestService(binding, new RestRouter(json)));
+            }
             ServiceModel query = binding.queryModel();
             if (query != null) {
+                // Query requests are told apart by the SigV4 scope; a REST sibling may share the name (SES v2).
+                bySigningName.put(binding.descriptor().signingName(), binding);
+                bySigningName.putIfAbsent(query.signingName(), binding);
                 for (String action : query.operations().keySet()) {
                     byAction.computeIfAbsent(action, k -> new ArrayList<>(1)).add(binding);
                 }
@@ -81,7 +89,37 @@ public final class Dispatcher {
         if (target != null) {
             return dispatchJson(request, target, ctx, started);
         }
+        for (RestService rest : restServices) {
+            if (rest.router().mayServe(path)) {
+                return dispatchRest(rest, request, uri, ctx, started);
+            }
+        }
         return dispatchQuery(request, uri, caller, ctx, started);
+    }
+
+    private CompletableFuture<Reply> dispatchRest(RestService rest, FullHttpRequest request, QueryStringDecoder uri,
+                                                  RequestContext ctx, long started) {
+        WireFormat format = new WireFormat.RestJson();
+        RestRouter.Match match = rest.router().find(request.method().name(), uri.path(), uri.parameters());
+        try {
+            if (match == null) {
+                throw CommonErrors.UNKNOWN_OPERATION.exception("No operation matches %s %s.",
+                        request.method().name(), uri.path());
+            }
+            ObjectNode input = RestJsonCodec.decode(match.operation(), match.labels(), uri.parameters(),
+                    request.headers()::get, bodyBytes(request));
+            return invoke(rest.binding(), match.operation(), input, format, ctx, request, started);
+        } catch (AwsException e) {
+            return CompletableFuture.completedFuture(logged(
+                    new Reply(format.error(e, ctx.requestId()), ctx.requestId()), request, uri.path(), started));
+        }
+    }
+
+    private static byte[] bodyBytes(FullHttpRequest request) {
+        ByteBuf body = request.content();
+        byte[] bytes = new byte[body.readableBytes()];
+        body.getBytes(body.readerIndex(), bytes);
+        return bytes;
     }
 
     private Reply runInternal(InternalEndpoint endpoint, FullHttpRequest request, QueryStringDecoder uri,
@@ -121,9 +159,7 @@ public final class Dispatcher {
         }
         ObjectNode input;
         try {
-            ByteBuf body = request.content();
-            byte[] bytes = new byte[body.readableBytes()];
-            body.getBytes(body.readerIndex(), bytes);
+            byte[] bytes = bodyBytes(request);
             input = JsonCodec.decode(operation.input(), bytes, 0, bytes.length);
         } catch (AwsException e) {
             return CompletableFuture.completedFuture(logged(
@@ -271,6 +307,9 @@ public final class Dispatcher {
         }
         String host = request.headers().get(HttpHeaderNames.HOST);
         return "http://" + (host != null && !host.isEmpty() ? host : settings.fallbackHost());
+    }
+
+    private record RestService(ServiceBinding binding, RestRouter router) {
     }
 
     /** A finished answer with the request id it carries. */

@@ -8,6 +8,7 @@ import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryErrorEncoder;
 import io.mailroom.protocol.query.QueryXmlEncoder;
+import io.mailroom.protocol.rest.RestJsonCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -46,6 +47,19 @@ sealed interface WireFormat {
                     ? Map.of("x-amzn-query-error", error.error().code() + ";" + error.error().fault().wireName())
                     : Map.of();
             return new EncodedResponse(error.error().status(), contentType(), JsonCodec.encode(body), headers);
+        }
+    }
+
+    /** AWS REST-JSON: members bound to URI, query string and headers; errors typed by {@code x-amzn-ErrorType}. */
+    record RestJson() implements WireFormat {
+        @Override
+        public EncodedResponse success(OperationModel operation, JsonNode output, String requestId) {
+            return RestJsonCodec.success(operation, output);
+        }
+
+        @Override
+        public EncodedResponse error(AwsException error, String requestId) {
+            return RestJsonCodec.error(error);
         }
     }
 

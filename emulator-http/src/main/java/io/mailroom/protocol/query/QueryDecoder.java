@@ -3,13 +3,11 @@ package io.mailroom.protocol.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.model.Member;
 import io.mailroom.core.model.Shape;
 import io.mailroom.protocol.Canonical;
-import io.mailroom.protocol.Timestamps;
-import java.util.Base64;
+import io.mailroom.protocol.ScalarText;
 import java.util.List;
 import java.util.Map;
 
@@ -104,7 +102,7 @@ public final class QueryDecoder {
                 return map;
             }
             default -> {
-                return scalar(shape, node.value(), path);
+                return ScalarText.parse(shape, node.value(), path);
             }
         }
     }
@@ -119,41 +117,4 @@ public final class QueryDecoder {
         return null;
     }
 
-    static JsonNode scalar(Shape shape, String text, String path) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return switch (shape.type()) {
-                case STRING -> Canonical.NODES.textNode(text);
-                case INTEGER -> Canonical.NODES.numberNode(Integer.parseInt(text.trim()));
-                case LONG -> Canonical.NODES.numberNode(Long.parseLong(text.trim()));
-                case FLOAT, DOUBLE -> Canonical.NODES.numberNode(Double.parseDouble(text.trim()));
-                case BOOLEAN -> Canonical.NODES.booleanNode(parseBoolean(text));
-                case BLOB -> {
-                    Base64.getMimeDecoder().decode(text);
-                    yield Canonical.NODES.textNode(text);
-                }
-                case TIMESTAMP -> Canonical.NODES.numberNode(Timestamps.parseToEpochSeconds(text));
-                default -> throw new IllegalStateException("not a scalar: " + shape);
-            };
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw invalidValue(path, text);
-        }
-    }
-
-    private static boolean parseBoolean(String text) {
-        if ("true".equalsIgnoreCase(text)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(text)) {
-            return false;
-        }
-        throw new IllegalArgumentException(text);
-    }
-
-    private static AwsException invalidValue(String path, String text) {
-        return CommonErrors.INVALID_PARAMETER_VALUE.exception(
-                "Value (%s) for parameter %s is invalid.", text, path);
-    }
 }

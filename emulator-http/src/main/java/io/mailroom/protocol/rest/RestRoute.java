@@ -1,0 +1,137 @@
+package io.mailroom.protocol.rest;
+
+import io.mailroom.core.model.OperationModel;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An operation's HTTP binding compiled from its {@code requestUri} template:
+ * {@code /v2/email/identities/{EmailIdentity}}, with greedy labels ({@code {Key+}}) and literal query
+ * parameters ({@code /{Bucket}?uploads}).
+ */
+final class RestRoute {
+    private final OperationModel operation;
+    private final String method;
+    private final List<Segment> segments;
+    private final List<String> requiredQuery;
+    private final int literalCount;
+    private final boolean greedy;
+
+    private sealed interface Segment permits Literal, Label {
+    }
+
+    private record Literal(String text) implements Segment {
+    }
+
+    private record Label(String name, boolean greedy) implements Segment {
+    }
+
+    RestRoute(OperationModel operation) {
+        this.operation = operation;
+        this.method = operation.httpMethod();
+        String template = operation.requestUri();
+        int q = template.indexOf('?');
+        String path = q < 0 ? template : template.substring(0, q);
+        this.requiredQuery = new ArrayList<>();
+        if (q >= 0) {
+            for (String part : template.substring(q + 1).split("&")) {
+                if (!part.isEmpty()) {
+                    requiredQuery.add(part.contains("=") ? part.substring(0, part.indexOf('=')) : part);
+                }
+            }
+        }
+        this.segments = new ArrayList<>();
+        int literals = 0;
+        boolean anyGreedy = false;
+        for (String part : split(path)) {
+            if (part.startsWith("{") && part.endsWith("}")) {
+                String name = part.substring(1, part.length() - 1);
+                boolean g = name.endsWith("+");
+                anyGreedy |= g;
+                segments.add(new Label(g ? name.substring(0, name.length() - 1) : name, g));
+            } else {
+                segments.add(new Literal(part));
+                literals++;
+            }
+        }
+        this.literalCount = literals;
+        this.greedy = anyGreedy;
+    }
+
+    OperationModel operation() {
+        return operation;
+    }
+
+    /** More literal segments and query parameters win; greedy labels lose to exact ones. */
+    int specificity() {
+        return literalCount * 100 + requiredQuery.size() * 10 + segments.size() - (greedy ? 50 : 0);
+    }
+
+    /** The label values when this route matches, else null. */
+    Map<String, String> match(String requestMethod, List<String> pathSegments, Map<String, List<String>> query) {
+        if (!method.equals(requestMethod)) {
+            return null;
+        }
+        for (String name : requiredQuery) {
+            if (!query.containsKey(name)) {
+                return null;
+            }
+        }
+        Map<String, String> labels = new HashMap<>(4);
+        int i = 0;
+        for (int s = 0; s < segments.size(); s++) {
+            Segment segment = segments.get(s);
+            if (segment instanceof Label label && label.greedy()) {
+                if (i >= pathSegments.size()) {
+                    return null;
+                }
+                List<String> rest = new ArrayList<>();
+                for (; i < pathSegments.size(); i++) {
+                    rest.add(decode(pathSegments.get(i)));
+                }
+                labels.put(label.name(), String.join("/", rest));
+                return s == segments.size() - 1 ? labels : null;
+            }
+            if (i >= pathSegments.size()) {
+                return null;
+            }
+            String actual = pathSegments.get(i++);
+            if (segment instanceof Literal literal) {
+                if (!literal.text().equals(actual)) {
+                    return null;
+                }
+            } else if (segment instanceof Label label) {
+                if (actual.isEmpty()) {
+                    return null;
+                }
+                labels.put(label.name(), decode(actual));
+            }
+        }
+        return i == pathSegments.size() ? labels : null;
+    }
+
+    static List<String> split(String path) {
+        List<String> parts = new ArrayList<>();
+        int start = path.startsWith("/") ? 1 : 0;
+        if (start >= path.length()) {
+            return parts;
+        }
+        while (true) {
+            int slash = path.indexOf('/', start);
+            if (slash < 0) {
+                parts.add(path.substring(start));
+                return parts;
+            }
+            parts.add(path.substring(start, slash));
+            start = slash + 1;
+        }
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,64 @@
+package io.mailroom.protocol.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.CommonErrors;
+import io.mailroom.core.model.ModelLoader;
+import io.mailroom.core.model.ServiceModel;
+import io.mailroom.protocol.EncodedResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RestRoutingTest {
+    private static final ServiceModel SESV2 = ModelLoader.fromResource(RestRoutingTest.class,
+            "/models/sesv2-2019-09-27.json");
+    private final RestRouter router = new RestRouter(SESV2);
+
+    private String operation(String method, String path) {
+        RestRouter.Match match = router.find(method, path, Map.of());
+        return match == null ? null : match.operation().name();
+    }
+
+    @Test
+    void routesByMethodAndTemplateWithLiteralsBeforeLabels() {
+        assertThat(router.mayServe("/v2/email/identities")).isTrue();
+        assertThat(router.mayServe("/")).isFalse();
+        assertThat(operation("POST", "/v2/email/outbound-emails")).isEqualTo("SendEmail");
+        assertThat(operation("GET", "/v2/email/identities")).isEqualTo("ListEmailIdentities");
+        assertThat(operation("POST", "/v2/email/identities")).isEqualTo("CreateEmailIdentity");
+        assertThat(operation("GET", "/v2/email/identities/example.com")).isEqualTo("GetEmailIdentity");
+        assertThat(operation("PUT", "/v2/email/identities/example.com/dkim")).isEqualTo("PutEmailIdentityDkimAttributes");
+        assertThat(operation("POST", "/v2/email/contact-lists/news/contacts/list")).isEqualTo("ListContacts");
+        assertThat(operation("GET", "/v2/email/contact-lists/news/contacts/a%40b.com")).isEqualTo("GetContact");
+        assertThat(operation("PATCH", "/v2/email/identities")).isNull();
+        assertThat(operation("GET", "/v2/email/identities/a/b/c/d")).isNull();
+    }
+
+    @Test
+    void bindsLabelsAndQueryStringIntoTheCanonicalInput() {
+        RestRouter.Match get = router.find("GET", "/v2/email/contact-lists/news/contacts/a%40b.com", Map.of());
+        ObjectNode input = RestJsonCodec.decode(get.operation(), get.labels(), Map.of(), h -> null, new byte[0]);
+        assertThat(input.toString()).isEqualTo("{\"ContactListName\":\"news\",\"EmailAddress\":\"a@b.com\"}");
+
+        RestRouter.Match list = router.find("GET", "/v2/email/suppression/addresses", Map.of());
+        ObjectNode listed = RestJsonCodec.decode(list.operation(), list.labels(),
+                Map.of("PageSize", List.of("5"), "Reason", List.of("BOUNCE", "COMPLAINT")), h -> null, new byte[0]);
+        assertThat(listed.toString()).isEqualTo("{\"Reasons\":[\"BOUNCE\",\"COMPLAINT\"],\"PageSize\":5}");
+
+        RestRouter.Match send = router.find("POST", "/v2/email/outbound-emails", Map.of());
+        byte[] body = "{\"FromEmailAddress\":\"a@b.com\",\"Content\":{}}".getBytes(StandardCharsets.UTF_8);
+        assertThat(RestJsonCodec.decode(send.operation(), send.labels(), Map.of(), h -> null, body)
+                .get("FromEmailAddress").asText()).isEqualTo("a@b.com");
+    }
+
+    @Test
+    void errorsCarryTheirTypeInAHeader() {
+        EncodedResponse error = RestJsonCodec.error(CommonErrors.INVALID_PARAMETER_VALUE.exception("nope"));
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.headers()).containsEntry("x-amzn-ErrorType", "InvalidParameterValue");
+        assertThat(new String(error.body(), StandardCharsets.UTF_8)).isEqualTo("{\"message\":\"nope\"}");
+    }
+}
