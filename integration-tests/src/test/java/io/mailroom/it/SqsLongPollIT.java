@@ -1,0 +1,159 @@
+package io.mailroom.it;
+
+import static io.mailroom.it.FrozenClock.advance;
+import static io.mailroom.it.Sqs.CLIENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+
+/**
+ * Long polling through the asynchronous client. The clock is frozen, so a parked receive can only end
+ * because a message arrived or because the test moved the clock past its wait time: a broken wake-up
+ * shows as a receive that never completes (the bounded get fails), not as a slow one.
+ */
+@ExtendWith(FrozenClock.class)
+class SqsLongPollIT {
+    private static final String P = "SqsLongPollIT";
+    private static final SqsAsyncClient ASYNC = TestServer.sqsAsync();
+    /** Only guards against a hang; no assertion depends on how long anything takes. */
+    private static final long GUARD_SECONDS = 15;
+
+    @AfterAll
+    static void close() {
+        ASYNC.close();
+    }
+
+    /** Starts a long poll and returns once the server has parked it (it scheduled the poll's end). */
+    private static CompletableFuture<ReceiveMessageResponse> parkedReceive(ReceiveMessageRequest request) {
+        int before = FrozenClock.clock().pendingTasks();
+        CompletableFuture<ReceiveMessageResponse> future = ASYNC.receiveMessage(request);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        while (FrozenClock.clock().pendingTasks() <= before && !future.isDone()) {
+            assertThat(System.nanoTime()).as("the receive reached the server").isLessThan(deadline);
+            LockSupport.parkNanos(1_000_000);
+        }
+        assertThat(future).as("parked, not answered").isNotDone();
+        return future;
+    }
+
+    private static CompletableFuture<ReceiveMessageResponse> parkedReceive(String url, int waitSeconds) {
+        return parkedReceive(ReceiveMessageRequest.builder().queueUrl(url).waitTimeSeconds(waitSeconds).build());
+    }
+
+    private static List<Message> result(CompletableFuture<ReceiveMessageResponse> future) throws Exception {
+        return future.get(GUARD_SECONDS, TimeUnit.SECONDS).messages();
+    }
+
+    @Test
+    void aParkedReceiveReturnsTheMessageAsSoonAsItIsSent() throws Exception {
+        String url = Sqs.create(Sqs.name(P));
+        CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(url, 20);
+
+        String id = Sqs.send(url, "wake up");
+
+        assertThat(result(receive)).singleElement().satisfies(m -> {
+            assertThat(m.messageId()).isEqualTo(id);
+            assertThat(m.body()).isEqualTo("wake up");
+        });
+        assertThat(Sqs.counts(url)).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void aParkedReceiveEndsEmptyWhenItsWaitTimeIsOver() throws Exception {
+        String url = Sqs.create(Sqs.name(P));
+        CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(url, 5);
+
+        advance(Duration.ofSeconds(4));
+        assertThat(receive).isNotDone();
+        advance(Duration.ofSeconds(1));
+
+        assertThat(result(receive)).isEmpty();
+    }
+
+    @Test
+    void theQueuesReceiveMessageWaitTimeSecondsAppliesWhenTheRequestSetsNone() throws Exception {
+        String url = Sqs.create(Sqs.name(P), Map.of(QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20"));
+        assertThat(CLIENT.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(0)).messages())
+                .as("WaitTimeSeconds=0 is a short poll even on a long-polling queue").isEmpty();
+
+        CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(
+                ReceiveMessageRequest.builder().queueUrl(url).build());
+        advance(Duration.ofSeconds(19));
+        assertThat(receive).isNotDone();
+        advance(Duration.ofSeconds(1));
+        assertThat(result(receive)).isEmpty();
+    }
+
+    @Test
+    void aParkedReceiveGetsAMessageWhoseDelayEnds() throws Exception {
+        String url = Sqs.create(Sqs.name(P));
+        CLIENT.sendMessage(b -> b.queueUrl(url).messageBody("delayed").delaySeconds(10));
+        CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(url, 20);
+
+        advance(Duration.ofSeconds(10));
+
+        assertThat(result(receive)).extracting(Message::body).containsExactly("delayed");
+    }
+
+    @Test
+    void aParkedReceiveGetsAMessageWhoseVisibilityTimeoutEnds() throws Exception {
+        String url = Sqs.create(Sqs.name(P));
+        Sqs.send(url, "comes back");
+        CLIENT.receiveMessage(b -> b.queueUrl(url).visibilityTimeout(15));
+        CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(url, 20);
+
+        advance(Duration.ofSeconds(15));
+
+        assertThat(result(receive)).extracting(Message::body).containsExactly("comes back");
+    }
+
+    @Test
+    void aParkedReceiveGetsAMessageMadeVisibleByChangeMessageVisibility() throws Exception {
+        String url = Sqs.create(Sqs.name(P));
+        Sqs.send(url, "released");
+        Message inFlight = Sqs.receiveOne(url);
+        CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(url, 20);
+
+        CLIENT.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(inFlight.receiptHandle()).visibilityTimeout(0));
+
+        assertThat(result(receive)).extracting(Message::messageId).containsExactly(inFlight.messageId());
+    }
+
+    @Test
+    void eachParkedReceiveGetsItsOwnMessage() throws Exception {
+        String url = Sqs.create(Sqs.name(P));
+        CompletableFuture<ReceiveMessageResponse> first = parkedReceive(url, 20);
+        CompletableFuture<ReceiveMessageResponse> second = parkedReceive(url, 20);
+
+        Sqs.send(url, "one");
+        Sqs.send(url, "two");
+
+        List<Message> a = result(first);
+        List<Message> b = result(second);
+        assertThat(a).hasSize(1);
+        assertThat(b).hasSize(1);
+        assertThat(List.of(a.get(0).body(), b.get(0).body())).containsExactlyInAnyOrder("one", "two");
+    }
+
+    @Test
+    void aLongPollReturnsAtOnceWhenMessagesAreWaiting() throws Exception {
+        String url = Sqs.create(Sqs.name(P));
+        Sqs.send(url, "already there");
+        ReceiveMessageResponse got = ASYNC.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20))
+                .get(GUARD_SECONDS, TimeUnit.SECONDS);
+        assertThat(got.messages()).extracting(Message::body).containsExactly("already there");
+    }
+}
