@@ -2,7 +2,6 @@ package io.mailroom.sns;
 
 import io.mailroom.core.delivery.HttpPoster;
 import io.mailroom.core.delivery.QueueSink;
-import io.mailroom.core.error.AwsException;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.time.Clock;
 import io.mailroom.core.time.Scheduler;
@@ -79,10 +78,6 @@ public final class SnsState {
         }
         return topics.find(resourceArn).orElseThrow(() ->
                 SnsErrors.RESOURCE_NOT_FOUND.exception("Resource does not exist"));
-    }
-
-    public static AwsException notFound() {
-        return SnsErrors.topicNotFound();
     }
 
     public void clear() {

@@ -27,6 +27,9 @@ abstract class SnsTestSupport {
     static final String REGION = "us-east-1";
     static final RequestContext CTX = new RequestContext(ACCOUNT, REGION, "req-1", "http://localhost:4566");
     static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:q1";
+    /** RSA key generation is slow; one key pair serves every test. */
+    static final io.mailroom.sns.signing.SigningKeys KEYS =
+            io.mailroom.sns.signing.SigningKeys.generate(Instant.parse("2024-05-01T10:00:00Z").toEpochMilli());
 
     ServerClock clock;
     FakeQueues queues;
@@ -38,7 +41,7 @@ abstract class SnsTestSupport {
         clock = ServerClock.manual(Instant.parse("2024-05-01T10:00:00Z"));
         queues = new FakeQueues();
         http = new FakeHttp(clock);
-        sns = new SnsService(clock, clock, queues, http);
+        sns = new SnsService(clock, clock, queues, http, null, KEYS);
         queues.create(QUEUE);
     }
 

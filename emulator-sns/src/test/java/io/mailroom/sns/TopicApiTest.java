@@ -24,6 +24,18 @@ class TopicApiTest extends SnsTestSupport {
     }
 
     @Test
+    void theFourArgumentConstructorGeneratesItsOwnCertificate() throws Exception {
+        SnsService own = new SnsService(clock, clock, queues, http);
+        java.security.cert.X509Certificate cert = own.signingCertificate();
+        cert.checkValidity(java.util.Date.from(clock.now()));
+        cert.verify(cert.getPublicKey());
+        assertThat(new String(own.signingCertificatePem(), java.nio.charset.StandardCharsets.US_ASCII))
+                .startsWith("-----BEGIN CERTIFICATE-----\n");
+        assertThat(SnsService.certificatePath()).isEqualTo("/_aws/sns/SimpleNotificationService-mailroom.pem");
+        assertThat(((java.security.interfaces.RSAPublicKey) cert.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+    }
+
+    @Test
     void createTopicIsIdempotentWithSameAttributesOnly() {
         String arn = createTopic("orders");
         assertThat(arn).isEqualTo("arn:aws:sns:us-east-1:123456789012:orders");

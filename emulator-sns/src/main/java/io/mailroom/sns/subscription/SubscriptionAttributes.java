@@ -8,7 +8,6 @@ import io.mailroom.sns.filter.FilterPolicyParser;
 import io.mailroom.sns.filter.FilterScope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -129,9 +128,5 @@ public final class SubscriptionAttributes {
     /** {@code {}} filters nothing: it is kept as set but compiles to "match everything". */
     private static FilterPolicy emptyPolicy(FilterPolicy filter) {
         return filter != null && filter.root().fields().isEmpty() && filter.root().anyOf().isEmpty() ? null : filter;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
