@@ -1,0 +1,194 @@
+package io.mailroom.junit5;
+
+import io.mailroom.core.time.ServerClock;
+import io.mailroom.server.Mailroom;
+import io.mailroom.server.ServerConfig;
+import java.lang.reflect.AnnotatedElement;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs Mailroom in-process for JUnit 5 tests.
+ * <pre>{@code
+ * @ExtendWith(MailroomExtension.class)                    // one server per test class
+ * class OrdersTest { @Test void sends(SqsClient sqs, Await await) { ... } }
+ *
+ * @RegisterExtension                                      // or configured
+ * static MailroomExtension mailroom = MailroomExtension.perMethod().withConfig(config);
+ * }</pre>
+ * Test methods, lifecycle methods and constructors can take a {@link Mailroom}, its endpoint {@link URI},
+ * its {@link ServerClock}, an {@link Await}, and any AWS SDK v2 client interface ({@code SqsClient},
+ * {@code SqsAsyncClient}, ...) when the SDK is on the test classpath; clients point at the server with
+ * credentials {@code test/test} and the server's region. After each test the clock is put back on system
+ * time, so a test that froze or moved it cannot leak that into the next one; freeze it in
+ * {@code @BeforeEach}, not {@code @BeforeAll}.
+ *
+ * <p>Instances are immutable: the configuring methods return a new extension.
+ */
+public final class MailroomExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MailroomExtension.class);
+    private static final String SERVER = "server";
+
+    private final Lifetime lifetime;
+    private final boolean resetBeforeEachTest;
+    private final ServerConfig config;
+    private final Set<Mailroom> started = ConcurrentHashMap.newKeySet();
+
+    /** One server per test class on a free port, as used by {@code @ExtendWith(MailroomExtension.class)}. */
+    public MailroomExtension() {
+        this(Lifetime.PER_CLASS, false, ServerConfig.defaults().withPort(0));
+    }
+
+    private MailroomExtension(Lifetime lifetime, boolean resetBeforeEachTest, ServerConfig config) {
+        this.lifetime = lifetime;
+        this.resetBeforeEachTest = resetBeforeEachTest;
+        this.config = config;
+    }
+
+    /** One server for all tests of a class (and its {@code @Nested} classes); the fast choice. */
+    public static MailroomExtension perClass() {
+        return new MailroomExtension();
+    }
+
+    /** A fresh server, on a new port, for every test. Register it on a static or an instance field. */
+    public static MailroomExtension perMethod() {
+        return new MailroomExtension(Lifetime.PER_METHOD, false, ServerConfig.defaults().withPort(0));
+    }
+
+    /** Drops all state before each test: a per-class server that behaves like a fresh one. */
+    public MailroomExtension resetBeforeEachTest() {
+        return new MailroomExtension(lifetime, true, config);
+    }
+
+    /** Starts servers with {@code config} as given; keep port 0 unless a fixed port is really needed. */
+    public MailroomExtension withConfig(ServerConfig config) {
+        return new MailroomExtension(lifetime, resetBeforeEachTest, Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * The server this extension runs, for code that cannot take parameters (such as a framework's static
+     * property hook), with the extension on a static field. Prefer parameter injection: when per-method
+     * servers run in parallel there is no single answer, and this throws.
+     */
+    public Mailroom mailroom() {
+        Object[] now = started.toArray();
+        if (now.length == 1) {
+            return (Mailroom) now[0];
+        }
+        throw new IllegalStateException(now.length == 0
+                ? "no Mailroom server is running: mailroom() works inside a test class this extension is registered on"
+                : now.length + " Mailroom servers are running (parallel tests with perMethod()): take Mailroom as a test parameter instead");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (lifetime == Lifetime.PER_CLASS) {
+            server(context);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        RunningServer server = server(context);
+        if (resetBeforeEachTest || resetRequested(context)) {
+            server.mailroom().reset();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        // A server that outlives the test must not hand frozen or shifted time to the next one.
+        running(context).ifPresent(server -> server.mailroom().clock().resetToSystem());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Mailroom.class || type == URI.class || type == ServerClock.class || type == Await.class
+                || AwsSdk.isClientType(type);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        RunningServer server = serverForParameter(parameter, context);
+        Mailroom mailroom = server.mailroom();
+        if (type == Mailroom.class) {
+            return mailroom;
+        } else if (type == URI.class) {
+            return mailroom.endpoint();
+        } else if (type == ServerClock.class) {
+            return mailroom.clock();
+        } else if (type == Await.class) {
+            return Await.on(mailroom);
+        }
+        try {
+            return server.client(type);
+        } catch (RuntimeException | LinkageError e) {
+            throw new ParameterResolutionException("could not create a " + type.getName() + " for Mailroom at "
+                    + mailroom.endpoint() + ": " + e, e);
+        }
+    }
+
+    private RunningServer serverForParameter(ParameterContext parameter, ExtensionContext context) {
+        if (lifetime == Lifetime.PER_METHOD && context.getTestMethod().isEmpty()) {
+            Optional<RunningServer> existing = running(context);
+            if (existing.isEmpty()) {
+                throw new ParameterResolutionException("MailroomExtension.perMethod() starts a server for each test, so "
+                        + parameter.getParameter().getType().getSimpleName() + " can be injected into test and "
+                        + "@BeforeEach/@AfterEach methods, not into " + parameter.getDeclaringExecutable()
+                        + "; use perClass() to share a server across the class");
+            }
+            return existing.get();
+        }
+        return server(context);
+    }
+
+    /** The server for this context, started in the context that owns it when there is none yet. */
+    private RunningServer server(ExtensionContext context) {
+        ExtensionContext owner = lifetime == Lifetime.PER_CLASS ? classLevel(context) : context;
+        // Store look-ups search the parent contexts too, so nested classes share the outer class's server.
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> start(), RunningServer.class);
+    }
+
+    private static Optional<RunningServer> running(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(SERVER, RunningServer.class));
+    }
+
+    private RunningServer start() {
+        Mailroom mailroom = Mailroom.start(config);
+        started.add(mailroom);
+        return new RunningServer(mailroom, () -> started.remove(mailroom));
+    }
+
+    /** Climbs from a test (or a parameterized test's invocation) to its class. */
+    private static ExtensionContext classLevel(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
+    }
+
+    private static boolean resetRequested(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            Optional<AnnotatedElement> element = c.get().getElement();
+            if (element.isPresent() && AnnotationSupport.isAnnotated(element, ResetMailroom.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

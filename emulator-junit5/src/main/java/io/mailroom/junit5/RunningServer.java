@@ -1,0 +1,55 @@
+package io.mailroom.junit5;
+
+import io.mailroom.server.Mailroom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A server and the SDK clients made for it, kept in JUnit's store: the store closes it when the test
+ * class or method it belongs to is over, so a failing test cannot leak a server or its port.
+ */
+final class RunningServer implements ExtensionContext.Store.CloseableResource {
+    private final Mailroom mailroom;
+    private final Runnable onClose;
+    private final Map<Class<?>, AutoCloseable> clients = new ConcurrentHashMap<>();
+
+    RunningServer(Mailroom mailroom, Runnable onClose) {
+        this.mailroom = mailroom;
+        this.onClose = onClose;
+    }
+
+    Mailroom mailroom() {
+        return mailroom;
+    }
+
+    /** One client of each type per server: clients are thread-safe, and each one holds a connection pool. */
+    Object client(Class<?> clientType) {
+        return clients.computeIfAbsent(clientType, type -> AwsClientFactory.create(type, mailroom));
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (AutoCloseable client : clients.values()) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        clients.clear();
+        try {
+            mailroom.close();
+        } finally {
+            onClose.run();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
