@@ -3,6 +3,9 @@ package io.mailroom.sns;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.delivery.HttpPoster;
+import io.mailroom.core.delivery.MailSink;
+import io.mailroom.core.delivery.MessageAttribute;
+import io.mailroom.core.delivery.TopicPublisher;
 import io.mailroom.core.delivery.QueueSink;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
@@ -19,22 +22,29 @@ import io.mailroom.sns.api.TopicOperations;
 import io.mailroom.sns.delivery.DeliveryRecord;
 import io.mailroom.sns.delivery.SnsUrls;
 import io.mailroom.sns.email.EmailSink;
+import io.mailroom.sns.email.MailSinkEmail;
 import io.mailroom.sns.email.RecordingEmailSink;
+import io.mailroom.sns.email.SwitchableEmailSink;
 import io.mailroom.sns.publish.Publisher;
 import io.mailroom.sns.signing.SigningKeys;
 import io.mailroom.sns.subscription.Subscription;
+import io.mailroom.sns.topic.Topic;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Amazon SNS: topics, subscriptions, filter policies, fan-out to SQS/HTTP/email/SMS/push/Lambda/Firehose,
  * signed messages. Besides the AWS operations it offers the inspection endpoints of LocalStack's
  * {@code /_aws/sns/...} developer API as methods the front end routes to.
  */
-public final class SnsService implements AwsService {
+public final class SnsService implements AwsService, TopicPublisher {
     private final SnsState state;
     private final RecordingEmailSink recordedEmail;
+    private final SwitchableEmailSink emailSink;
+    private final Publisher publisher;
     private final SubscriptionOperations subscriptionOperations;
     private final OperationTable operations;
     private final ServiceDescriptor descriptor;
@@ -51,12 +61,14 @@ public final class SnsService implements AwsService {
     public SnsService(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http, EmailSink email,
                       SigningKeys keys) {
         this.recordedEmail = new RecordingEmailSink();
-        this.state = new SnsState(clock, scheduler, queues, http, email == null ? recordedEmail : email, keys);
+        this.emailSink = new SwitchableEmailSink(email == null ? recordedEmail : email);
+        this.state = new SnsState(clock, scheduler, queues, http, emailSink, keys);
+        this.publisher = new Publisher(state);
         this.subscriptionOperations = new SubscriptionOperations(state);
         OperationTable.Builder table = OperationTable.builder();
         new TopicOperations(state).register(table);
         subscriptionOperations.register(table);
-        new PublishOperations(state, new Publisher(state)).register(table);
+        new PublishOperations(state, publisher).register(table);
         new TagOperations(state).register(table);
         new SmsOperations(state).register(table);
         new PlatformOperations(state).register(table);
@@ -78,6 +90,26 @@ public final class SnsService implements AwsService {
     public void reset() {
         state.clear();
         recordedEmail.clear();
+    }
+
+    // ---- ports for other services ----
+
+    /** Publishes for another service (SES notifications, S3 events) to a topic of any account or region. */
+    @Override
+    public String publish(String topicArn, String subject, String message, Map<String, MessageAttribute> attributes) {
+        Topic topic = state.topics.find(topicArn).orElseThrow(SnsErrors::topicNotFound);
+        RequestContext ctx = new RequestContext(topic.account(), topic.region(), UUID.randomUUID().toString(), null);
+        return publisher.toTopic(ctx, topic, subject, message, attributes).messageId();
+    }
+
+    @Override
+    public boolean exists(String topicArn) {
+        return state.topics.find(topicArn).isPresent();
+    }
+
+    /** Sends email/email-json deliveries to SES from now on, instead of recording them. */
+    public void connectMailSink(MailSink sink) {
+        emailSink.switchTo(new MailSinkEmail(sink));
     }
 
     // ---- routes outside the AWS API ----
@@ -155,7 +187,7 @@ public final class SnsService implements AwsService {
         return state.firehoseLog.query(accountId, region, streamArn);
     }
 
-    /** Recorded emails ({@code {"email_messages": [...]}}), when no other EmailSink was given. */
+    /** Recorded emails ({@code {"email_messages": [...]}}), while no other sink is connected. */
     public ObjectNode emailMessages(String accountId, String region) {
         return recordedEmail.toJson(accountId, region);
     }

@@ -156,4 +156,30 @@ class SubscriptionApiTest extends SnsTestSupport {
         JsonNode fh = sns.firehoseRecords(ACCOUNT, REGION, stream).at("/firehose_records/" + stream.replace("/", "~1") + "/0");
         assertThat(verifies(parse(fh.get("Data").asText()))).isTrue();
     }
+
+    @Test
+    void otherServicesPublishThroughTheTopicPublisherPortAndMailThroughSes() {
+        String topic = createTopic("t");
+        subscribe(topic, "sqs", QUEUE);
+        io.mailroom.core.delivery.TopicPublisher port = sns;
+        assertThat(port.exists(topic)).isTrue();
+        assertThat(port.exists(topic + "x")).isFalse();
+        String id = port.publish(topic, "Amazon SES Email Event Notification", "{}",
+                java.util.Map.of("k", io.mailroom.core.delivery.MessageAttribute.string("String", "v")));
+        JsonNode body = parse(queues.messages(QUEUE).get(0).body());
+        assertThat(body.get("MessageId").asText()).isEqualTo(id);
+        assertThat(body.at("/MessageAttributes/k/Value").asText()).isEqualTo("v");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> port.publish(topic + "x", null, "m", java.util.Map.of()))
+                .hasMessageContaining("Topic does not exist");
+
+        java.util.List<String> mailed = new java.util.ArrayList<>();
+        sns.connectMailSink((from, to, subject, text) -> {
+            mailed.add(from + "|" + to + "|" + subject);
+            return "ses-id";
+        });
+        subscribe(topic, "email", "user@example.test");
+        assertThat(mailed).containsExactly("AWS Notifications <no-reply@sns.amazonaws.com>|[user@example.test]|"
+                + "AWS Notification - Subscription Confirmation");
+        assertThat(sns.recordedEmail().messages()).isEmpty();
+    }
 }

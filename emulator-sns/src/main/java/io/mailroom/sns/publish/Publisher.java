@@ -69,7 +69,18 @@ public final class Publisher {
 
     /** Publishes one message to a topic (Publish, or one PublishBatch entry). */
     public Accepted toTopic(RequestContext ctx, Topic topic, Entry entry) {
+        return toTopic(ctx, topic, entry, prepare(entry));
+    }
+
+    /** Publishes for another service, with attributes already typed (standard topics; FIFO needs a group). */
+    public Accepted toTopic(RequestContext ctx, Topic topic, String subject, String message,
+                            Map<String, MessageAttribute> attributes) {
+        Entry entry = new Entry(message, subject, null, null, topic.isFifo() ? "default" : null, null);
         Prepared p = prepare(entry);
+        return toTopic(ctx, topic, entry, new Prepared(p.message(), null, p.subject(), Map.copyOf(attributes)));
+    }
+
+    private Accepted toTopic(RequestContext ctx, Topic topic, Entry entry, Prepared p) {
         String groupId = entry.groupId();
         String dedupId = entry.dedupId();
         if (topic.isFifo()) {
