@@ -10,6 +10,9 @@ import io.mailroom.http.internal.ClockEndpoint;
 import io.mailroom.http.internal.HealthEndpoint;
 import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.http.internal.ResetEndpoint;
+import io.mailroom.http.internal.SnsCertificateEndpoint;
+import io.mailroom.http.internal.SnsInspectionEndpoint;
+import io.mailroom.http.internal.SnsLinkEndpoint;
 import io.mailroom.http.internal.SqsMessagesEndpoint;
 import java.net.URI;
 import java.util.List;
@@ -54,7 +57,10 @@ public final class Mailroom implements AutoCloseable {
                 new HealthEndpoint(services),
                 new ResetEndpoint(services),
                 new ClockEndpoint(clock),
-                new SqsMessagesEndpoint(serviceSet.sqs()));
+                new SqsMessagesEndpoint(serviceSet.sqs()),
+                new SnsCertificateEndpoint(serviceSet.sns()),
+                new SnsLinkEndpoint(serviceSet.sns()),
+                new SnsInspectionEndpoint(serviceSet.sns()));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));

@@ -79,9 +79,8 @@ public final class Dispatcher {
                 caller.region() != null ? caller.region() : settings.defaultRegion(),
                 RequestIds.next(), endpoint(request));
         String path = uri.path();
-        String method = request.method().name();
         for (InternalEndpoint endpoint : internalEndpoints) {
-            if (endpoint.matches(method, path)) {
+            if (endpoint.matches(request, path)) {
                 return CompletableFuture.completedFuture(runInternal(endpoint, request, uri, ctx, started));
             }
         }

@@ -31,7 +31,8 @@ public final class ClockEndpoint implements InternalEndpoint {
     }
 
     @Override
-    public boolean matches(String method, String path) {
+    public boolean matches(FullHttpRequest request, String path) {
+        String method = request.method().name();
         return PATH.equals(path) && ("GET".equals(method) || "POST".equals(method));
     }
 

@@ -27,7 +27,8 @@ public final class HealthEndpoint implements InternalEndpoint {
     }
 
     @Override
-    public boolean matches(String method, String path) {
+    public boolean matches(FullHttpRequest request, String path) {
+        String method = request.method().name();
         return ("GET".equals(method) || "HEAD".equals(method))
                 && ("/_mailroom/health".equals(path) || "/_localstack/health".equals(path));
     }

@@ -8,7 +8,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 /** A developer endpoint under {@code /_mailroom/} or {@code /_aws/}: not part of any AWS API. */
 public interface InternalEndpoint {
 
-    boolean matches(String method, String path);
+    /** Whether this endpoint serves the request; {@code path} is the decoded path without the query. */
+    boolean matches(FullHttpRequest request, String path);
 
     EncodedResponse handle(FullHttpRequest request, QueryStringDecoder uri, RequestContext context);
 }

@@ -19,7 +19,8 @@ public final class ResetEndpoint implements InternalEndpoint {
     }
 
     @Override
-    public boolean matches(String method, String path) {
+    public boolean matches(FullHttpRequest request, String path) {
+        String method = request.method().name();
         return "POST".equals(method) && "/_mailroom/reset".equals(path);
     }
 

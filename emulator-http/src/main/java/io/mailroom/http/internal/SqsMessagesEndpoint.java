@@ -36,7 +36,8 @@ public final class SqsMessagesEndpoint implements InternalEndpoint {
     }
 
     @Override
-    public boolean matches(String method, String path) {
+    public boolean matches(FullHttpRequest request, String path) {
+        String method = request.method().name();
         return ("GET".equals(method) || "POST".equals(method)) && (path.equals(PATH) || path.startsWith(PATH + "/"));
     }
 
