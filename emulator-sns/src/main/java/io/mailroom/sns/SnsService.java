@@ -33,6 +33,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.UUID;
 
 /**
@@ -49,20 +50,31 @@ public final class SnsService implements AwsService, TopicPublisher {
     private final OperationTable operations;
     private final ServiceDescriptor descriptor;
 
-    /** Emails are recorded (inspect them with {@link #emailMessages}). */
+    /**
+     * The server's wiring: emails are recorded (inspect them with {@link #emailMessages}) until SES is
+     * connected, and signed deliveries run on {@link SigningThread}.
+     */
     public SnsService(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http) {
-        this(clock, scheduler, queues, http, null, SigningKeys.generate(clock.millis()));
+        this(clock, scheduler, SigningThread.shared(), queues, http, null, SigningKeys.generate(clock.millis()));
     }
 
     /**
+     * Signed deliveries run as scheduler tasks due now: on a frozen manual clock, that is at once, which
+     * keeps unit tests deterministic.
+     *
      * @param email where email/email-json deliveries go (e.g. SES later); null records them
      * @param keys  the signing key and certificate
      */
     public SnsService(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http, EmailSink email,
                       SigningKeys keys) {
+        this(clock, scheduler, task -> scheduler.scheduleAt(clock.millis(), task), queues, http, email, keys);
+    }
+
+    private SnsService(Clock clock, Scheduler scheduler, Executor signing, QueueSink queues, HttpPoster http,
+                       EmailSink email, SigningKeys keys) {
         this.recordedEmail = new RecordingEmailSink();
         this.emailSink = new SwitchableEmailSink(email == null ? recordedEmail : email);
-        this.state = new SnsState(clock, scheduler, queues, http, emailSink, keys);
+        this.state = new SnsState(clock, scheduler, signing, queues, http, emailSink, keys);
         this.publisher = new Publisher(state);
         this.subscriptionOperations = new SubscriptionOperations(state);
         OperationTable.Builder table = OperationTable.builder();

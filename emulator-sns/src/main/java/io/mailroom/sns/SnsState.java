@@ -19,6 +19,7 @@ import io.mailroom.sns.subscription.Subscription;
 import io.mailroom.sns.subscription.SubscriptionRegistry;
 import io.mailroom.sns.topic.Topic;
 import io.mailroom.sns.topic.TopicRegistry;
+import java.util.concurrent.Executor;
 
 /**
  * Everything the SNS engine holds, and the lock control-plane changes take. Publishing reads
@@ -39,11 +40,11 @@ public final class SnsState {
     public final Dispatcher dispatcher;
     public final Confirmations confirmations;
 
-    public SnsState(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http, EmailSink email,
-                    SigningKeys keys) {
+    public SnsState(Clock clock, Scheduler scheduler, Executor signing, QueueSink queues, HttpPoster http,
+                    EmailSink email, SigningKeys keys) {
         this.clock = clock;
         this.keys = keys;
-        DeliveryPorts ports = new DeliveryPorts(clock, scheduler, queues, http, new MessageSigner(keys), email,
+        DeliveryPorts ports = new DeliveryPorts(clock, scheduler, signing, queues, http, new MessageSigner(keys), email,
                 smsLog, pushLog, lambdaLog, firehoseLog, platforms, sms);
         this.dispatcher = new Dispatcher(ports);
         this.confirmations = new Confirmations(ports);

@@ -28,7 +28,7 @@ import java.util.Optional;
  * Fans a published message out to a topic's subscriptions. Filters are compiled and the message's
  * filter input is built once. Deliveries that need no signature (FIFO topics, raw SQS/HTTP, SMS, push)
  * happen at once, so FIFO order is kept; the rest are signed once per message text and delivered in
- * one scheduler task at the current time, keeping the RSA signing off the publisher's path.
+ * one task on the signing executor, keeping the RSA signing off the publisher's path.
  */
 public final class Dispatcher {
     /** The SenderId SQS shows for messages SNS delivers. */
@@ -72,7 +72,7 @@ public final class Dispatcher {
         }
         if (signed != null) {
             List<Runnable> batch = signed;
-            ports.scheduler().scheduleAt(ports.clock().millis(), () -> batch.forEach(Runnable::run));
+            ports.signing().execute(() -> batch.forEach(Runnable::run));
         }
     }
 
