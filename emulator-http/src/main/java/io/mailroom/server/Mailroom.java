@@ -1,6 +1,7 @@
 package io.mailroom.server;
 
 import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.Persistent;
 import io.mailroom.core.time.ServerClock;
 import io.mailroom.http.HttpServer;
 import io.mailroom.http.Transport;
@@ -17,6 +18,7 @@ import io.mailroom.http.internal.SqsMessagesEndpoint;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -65,6 +67,14 @@ public final class Mailroom implements AutoCloseable {
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));
         try {
+            // State comes back before the port opens, so no request ever sees a half-restored server.
+            forEachPersistent(config, services, p -> p.load(config.dataDir()));
+        } catch (RuntimeException e) {
+            clock.close();
+            transport.thenAccept(t -> t.group().shutdownGracefully());
+            throw e;
+        }
+        try {
             HttpServer http = HttpServer.start(config.host(), config.port(), config.maxBodyBytes(),
                     transport.join(), dispatcher);
             return new Mailroom(config, clock, services, http);
@@ -102,9 +112,27 @@ public final class Mailroom implements AutoCloseable {
         services.forEach(AwsService::reset);
     }
 
+    /**
+     * Stops taking requests, then (with a data directory) saves every service's state. The clock stops
+     * first so that no timer (a move task, a long-poll wake-up) changes anything while it is saved.
+     */
     @Override
     public void close() {
         http.close();
         clock.close();
+        forEachPersistent(config, services, p -> p.save(config.dataDir()));
+    }
+
+    /** Without a data directory nothing touches the disk. */
+    private static void forEachPersistent(ServerConfig config, List<AwsService> services,
+                                          Consumer<Persistent> action) {
+        if (config.dataDir() == null) {
+            return;
+        }
+        for (AwsService s : services) {
+            if (s instanceof Persistent p) {
+                action.accept(p);
+            }
+        }
     }
 }

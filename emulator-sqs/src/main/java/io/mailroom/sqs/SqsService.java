@@ -8,6 +8,7 @@ import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.OperationTable;
+import io.mailroom.core.service.Persistent;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.time.Clock;
 import io.mailroom.core.time.Scheduler;
@@ -16,15 +17,26 @@ import io.mailroom.sqs.api.MoveTaskOperations;
 import io.mailroom.sqs.api.PermissionOperations;
 import io.mailroom.sqs.api.QueueOperations;
 import io.mailroom.sqs.move.MoveTasks;
+import io.mailroom.sqs.persistence.SnapshotFile;
+import io.mailroom.sqs.persistence.SqsSnapshot;
+import io.mailroom.sqs.queue.Queue;
 import io.mailroom.sqs.queue.QueueRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Amazon SQS: queues, messages, visibility, FIFO, dead-letter queues and message move tasks. */
-public final class SqsService implements AwsService {
+public final class SqsService implements AwsService, Persistent {
+    private static final Logger LOG = LoggerFactory.getLogger(SqsService.class);
     public static final String JSON_MODEL = "/io/mailroom/sqs/sqs-2012-11-05.json";
     public static final String QUERY_MODEL = "/io/mailroom/sqs/sqs-2012-11-05.query-protocol.json";
 
+    private final Clock clock;
+    private final Scheduler scheduler;
     private final ServiceDescriptor descriptor;
     private final QueueRegistry registry = new QueueRegistry();
     private final MoveTasks moveTasks;
@@ -33,6 +45,8 @@ public final class SqsService implements AwsService {
     private final QueueSink queueSink;
 
     public SqsService(Clock clock, Scheduler scheduler) {
+        this.clock = clock;
+        this.scheduler = scheduler;
         ServiceModel json = ModelLoader.fromResource(SqsService.class, JSON_MODEL);
         ServiceModel query = ModelLoader.fromResource(SqsService.class, QUERY_MODEL);
         this.descriptor = new ServiceDescriptor("sqs", Optional.of(json), Optional.of(query), "com.amazonaws.sqs#",
@@ -98,6 +112,54 @@ public final class SqsService implements AwsService {
     public void reset() {
         moveTasks.clear();
         registry.clear();
+    }
+
+    /** The queues and messages as they stand; see {@link SqsSnapshot} for what is (not) included. */
+    public SqsSnapshot snapshot() {
+        return SqsSnapshot.of(registry.all());
+    }
+
+    /**
+     * Replaces every queue and message with the snapshot's. Messages that were in flight come back visible,
+     * delayed ones stay delayed until their time; FIFO de-duplication windows and move tasks start empty.
+     * Nothing changes if the snapshot cannot be restored.
+     */
+    public void restore(SqsSnapshot snapshot) {
+        List<Queue> queues = snapshot.toQueues(clock, scheduler, registry);
+        if (queues.stream().map(Queue::address).distinct().count() != queues.size()) {
+            throw new IllegalArgumentException("a queue is listed more than once");
+        }
+        reset();
+        queues.forEach(registry::putIfAbsent);
+    }
+
+    /** Writes {@code <dataDir>/sqs/state.json}; called once the server stopped taking requests. */
+    @Override
+    public void save(Path dataDir) {
+        Path file = SnapshotFile.in(dataDir);
+        SqsSnapshot snapshot = snapshot();
+        SnapshotFile.write(file, snapshot);
+        LOG.info("Saved {} queues and {} messages to {}", snapshot.queues().size(), snapshot.messageCount(), file);
+    }
+
+    /** Reads {@code <dataDir>/sqs/state.json} back if it exists; refuses to start from a file it cannot read. */
+    @Override
+    public void load(Path dataDir) {
+        Path file = SnapshotFile.in(dataDir);
+        if (!Files.exists(file)) {
+            return;
+        }
+        SqsSnapshot snapshot;
+        try {
+            snapshot = SnapshotFile.read(file);
+            restore(snapshot);
+        } catch (RuntimeException e) {
+            // Starting empty would throw the saved state away at the next stop: better not start at all.
+            throw new IllegalStateException("Cannot restore SQS state from " + file + ": " + e.getMessage()
+                    + " (repair the file, or move it away to start with no queues)", e);
+        }
+        LOG.info("Restored {} queues and {} messages from {}", snapshot.queues().size(), snapshot.messageCount(),
+                file);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.mailroom.sqs.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A message's user attributes, validated, in name order, with their digest and size precomputed (they
@@ -25,6 +27,16 @@ public final class MessageAttributes {
             s += Utf8.length(names[i]) + values[i].size();
         }
         this.size = s;
+    }
+
+    /** Attributes already validated once (read back from a snapshot), in any order. */
+    public static MessageAttributes of(Map<String, MessageAttributeValue> attributes) {
+        if (attributes.isEmpty()) {
+            return NONE;
+        }
+        TreeMap<String, MessageAttributeValue> sorted = new TreeMap<>(attributes);
+        return new MessageAttributes(sorted.keySet().toArray(new String[0]),
+                sorted.values().toArray(new MessageAttributeValue[0]));
     }
 
     public boolean isEmpty() {

@@ -87,6 +87,12 @@ public final class Queue {
 
     public Queue(QueueAddress address, QueueConfig config, Map<String, String> tags, Clock clock,
                  Scheduler scheduler, QueueDirectory directory) {
+        this(address, config, tags, clock.millis(), clock.millis(), clock.millis() * 1000, clock, scheduler,
+                directory);
+    }
+
+    private Queue(QueueAddress address, QueueConfig config, Map<String, String> tags, long createdAt,
+                  long lastModifiedAt, long nextSequence, Clock clock, Scheduler scheduler, QueueDirectory directory) {
         this.address = address;
         this.arn = address.arn();
         this.fifo = config.fifo();
@@ -94,10 +100,21 @@ public final class Queue {
         this.clock = clock;
         this.scheduler = scheduler;
         this.directory = directory;
-        this.createdAt = clock.millis();
-        this.lastModifiedAt = createdAt;
-        this.nextSequence = createdAt * 1000;
+        this.createdAt = createdAt;
+        this.lastModifiedAt = lastModifiedAt;
+        this.nextSequence = nextSequence;
         this.tags.putAll(tags);
+    }
+
+    /**
+     * A queue read back from a snapshot: its timestamps as they were, and FIFO sequence numbers carrying on
+     * from {@code nextSequence} so that they keep increasing across the restart. Messages follow through
+     * {@link #restoreMessage}.
+     */
+    public static Queue restored(QueueAddress address, QueueConfig config, Map<String, String> tags, long createdAt,
+                                 long lastModifiedAt, long nextSequence, Clock clock, Scheduler scheduler,
+                                 QueueDirectory directory) {
+        return new Queue(address, config, tags, createdAt, lastModifiedAt, nextSequence, clock, scheduler, directory);
     }
 
     public QueueAddress address() {
@@ -206,6 +223,16 @@ public final class Queue {
         }
     }
 
+    /** The next FIFO sequence number to hand out, for snapshots. */
+    public long nextSequence() {
+        lock.lock();
+        try {
+            return nextSequence;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public QueueCounts counts() {
         lock.lock();
         try {
@@ -306,6 +333,26 @@ public final class Queue {
             lock.unlock();
         }
         out.flush();
+    }
+
+    /**
+     * A message read back from a snapshot, in send order: same id, content, sent time (so retention keeps
+     * counting) and receive history. It is delayed until {@code delayedUntil} if that is still ahead, and
+     * visible otherwise: a message that was in flight comes back as after a crash, its receipt handle void.
+     */
+    public void restoreMessage(Message source, long delayedUntil) {
+        lock.lock();
+        try {
+            checkLive();
+            long now = clock.millis();
+            Message m = new Message(nextSerial++, source.id(), source.body(), source.md5OfBody(),
+                    source.attributes(), source.systemAttributes(), source.senderId(), source.sentAt(),
+                    source.groupId(), source.deduplicationId(), source.sequenceNumber(),
+                    source.deadLetterSourceArn(), source.receiveCount(), source.firstReceivedAt());
+            enqueue(m, now, Math.max(0, delayedUntil - now));
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void enqueue(Message m, long now, long delayMillis) {
@@ -699,7 +746,7 @@ public final class Queue {
             List<InspectedMessage> all = new ArrayList<>(visibleCount + inflightCount + delayedCount);
             for (Message m : arrivals) {
                 if (m.state() != MessageState.GONE) {
-                    all.add(new InspectedMessage(m, m.state(), m.receiveCount(), m.firstReceivedAt()));
+                    all.add(new InspectedMessage(m, m.state(), m.receiveCount(), m.firstReceivedAt(), m.dueAt()));
                 }
             }
             return Collections.unmodifiableList(all);

@@ -73,6 +73,14 @@ public final class QueueRegistry implements QueueDirectory {
         return found;
     }
 
+    /** Every live queue of every account and region, for snapshots. */
+    public List<Queue> all() {
+        List<Queue> found = new ArrayList<>(queues.values());
+        found.sort(Comparator.comparing((Queue q) -> q.address().accountId())
+                .thenComparing(q -> q.address().region()).thenComparing(q -> q.address().name()));
+        return found;
+    }
+
     public void clear() {
         for (Queue q : List.copyOf(queues.values())) {
             remove(q);
