@@ -1,0 +1,124 @@
+package io.mailroom.ses;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.delivery.MailSink;
+import io.mailroom.core.delivery.TopicPublisher;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.time.Clock;
+import io.mailroom.core.time.Scheduler;
+import io.mailroom.ses.account.Scope;
+import io.mailroom.ses.notification.Notifier;
+import io.mailroom.ses.sending.SentMessage;
+import io.mailroom.ses.sending.Sender;
+import io.mailroom.ses.template.CustomVerification;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SES as the server hosts it: one state, served by two AWS services ({@link #v1()} Query, {@link #v2()}
+ * REST-JSON), a {@link MailSink} for other services' mail, and the inspection views of sent mail.
+ */
+public final class SesModule {
+    /** Account and region SNS email subscriptions' mail is filed under when none is given. */
+    public static final Scope DEFAULT_MAIL_SCOPE = new Scope("000000000000", "us-east-1");
+
+    private final SesState state;
+    private final Sender sender;
+    private final SesService v1;
+    private final SesV2Service v2;
+
+    private SesModule(SesState state) {
+        this.state = state;
+        this.sender = new Sender(state, new Notifier(state.topics));
+        CustomVerification verification = new CustomVerification(state, sender);
+        this.v1 = new SesService(state, sender, verification);
+        this.v2 = new SesV2Service(state, sender, verification);
+    }
+
+    /**
+     * @param topics where notifications and SNS event destinations publish (SNS); null when the server
+     *               has no SNS, in which case no topic exists
+     */
+    public static SesModule create(Clock clock, Scheduler scheduler, TopicPublisher topics, SesConfig config) {
+        return new SesModule(new SesState(clock, scheduler, topics == null ? NO_TOPICS : topics, config));
+    }
+
+    public static SesModule create(Clock clock, Scheduler scheduler, TopicPublisher topics) {
+        return create(clock, scheduler, topics, SesConfig.defaults());
+    }
+
+    /** SES API v1 (Query); SigV4 scope {@value SesService#SIGNING_NAME}. */
+    public SesService v1() {
+        return v1;
+    }
+
+    /** SES API v2 (REST-JSON under /v2/email); SigV4 scope {@code ses}. */
+    public SesV2Service v2() {
+        return v2;
+    }
+
+    /** Mail from other services (SNS email subscriptions), filed under {@link #DEFAULT_MAIL_SCOPE}. */
+    public MailSink mailSink() {
+        return mailSink(DEFAULT_MAIL_SCOPE.accountId(), DEFAULT_MAIL_SCOPE.region());
+    }
+
+    /** Mail from other services, filed under this account and region. No sender verification applies. */
+    public MailSink mailSink(String accountId, String region) {
+        Scope scope = new Scope(accountId, region);
+        return (from, to, subject, body) -> sender.sendSystemMail(scope, from, List.copyOf(to), subject, body, null);
+    }
+
+    // ---- inspection (GET/DELETE /_aws/ses, GET /_mailroom/ses/messages/{id}.eml) ----
+
+    /**
+     * LocalStack's {@code GET /_aws/ses} answer: {@code {"messages": [{Id, Region, Destination, Source,
+     * Subject, Body: {text_part, html_part}, RawData, Timestamp, [Template, TemplateData]}]}} in send order.
+     *
+     * @param id    only this message id (null or empty: all)
+     * @param email only messages whose Source is this (null or empty: all)
+     */
+    public ObjectNode sentMessagesJson(String id, String email) {
+        return state.mailbox.toLocalStackJson(id, email);
+    }
+
+    /** {@code DELETE /_aws/ses[?id=]}: removes one message, or all with null. Answer 204. */
+    public void clearSentMessages(String id) {
+        state.mailbox.clear(id);
+    }
+
+    /** The complete RFC 5322 message ({@code Content-Type: message/rfc822}); empty → 404. */
+    public Optional<byte[]> rawMessage(String messageId) {
+        return state.mailbox.find(messageId).map(m -> m.raw().clone());
+    }
+
+    public Optional<SentMessage> sentMessage(String messageId) {
+        return state.mailbox.find(messageId);
+    }
+
+    public List<SentMessage> sentMessages() {
+        return state.mailbox.all();
+    }
+
+    /** Drops every account's SES state and the mailbox. */
+    public void reset() {
+        state.clear();
+    }
+
+    SesState state() {
+        return state;
+    }
+
+    private static final TopicPublisher NO_TOPICS = new TopicPublisher() {
+        @Override
+        public String publish(String topicArn, String subject, String message,
+                              Map<String, io.mailroom.core.delivery.MessageAttribute> attributes) {
+            throw new AwsException(io.mailroom.core.error.ErrorCode.sender("NotFound", 404), "Topic does not exist");
+        }
+
+        @Override
+        public boolean exists(String topicArn) {
+            return false;
+        }
+    };
+}

@@ -1,0 +1,138 @@
+package io.mailroom.ses.mime;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Writes the RFC 5322 message SES builds from Simple or Template content: Date, From, Reply-To, To, Cc
+ * (never Bcc), Message-ID, Subject, MIME-Version; a text or HTML body alone, both as
+ * multipart/alternative, and with attachments (v2) a multipart/mixed around them.
+ */
+public final class MimeComposer {
+    static final Session SESSION = Session.getInstance(new Properties());
+
+    private MimeComposer() {
+    }
+
+    public static byte[] compose(ComposedMessage m, String messageIdHeader, long dateMillis) {
+        try {
+            MimeMessage msg = new SesMimeMessage(SESSION, messageIdHeader);
+            String charset = m.charset() == null ? "UTF-8" : m.charset();
+            msg.setSentDate(new Date(dateMillis));
+            msg.setFrom(new InternetAddress(m.from(), false));
+            if (!m.replyTo().isEmpty()) {
+                msg.setReplyTo(InternetAddress.parse(String.join(",", m.replyTo()), false));
+            }
+            if (!m.to().isEmpty()) {
+                msg.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", m.to()), false));
+            }
+            if (!m.cc().isEmpty()) {
+                msg.setRecipients(Message.RecipientType.CC, InternetAddress.parse(String.join(",", m.cc()), false));
+            }
+            msg.setSubject(m.subject() == null ? "" : m.subject(), charset);
+            for (Header h : m.extraHeaders()) {
+                msg.addHeader(h.name(), h.value());
+            }
+            if (m.attachments().isEmpty()) {
+                fill(msg, m.text(), m.html(), charset);
+            } else {
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart body = new MimeBodyPart();
+                fill(body, m.text(), m.html(), charset);
+                mixed.addBodyPart(body);
+                for (AttachmentSpec a : m.attachments()) {
+                    mixed.addBodyPart(attachment(a));
+                }
+                msg.setContent(mixed);
+            }
+            msg.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            msg.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new MimeFailure("cannot build message: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds Message-ID and Date to a raw message that lacks them, as SES does before sending. */
+    public static byte[] completeRaw(byte[] raw, String messageIdHeader, long dateMillis) {
+        try {
+            MimeMessage msg = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            boolean changed = false;
+            if (msg.getHeader("Message-ID") == null) {
+                msg.setHeader("Message-ID", messageIdHeader);
+                changed = true;
+            }
+            if (msg.getHeader("Date") == null) {
+                msg.setSentDate(new Date(dateMillis));
+                changed = true;
+            }
+            // SES removes Bcc from what recipients receive.
+            if (msg.getHeader("Bcc") != null) {
+                msg.removeHeader("Bcc");
+                changed = true;
+            }
+            if (!changed) {
+                return raw;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            msg.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new MimeFailure("cannot read message: " + e.getMessage(), e);
+        }
+    }
+
+    /** Text alone, HTML alone, or both as multipart/alternative (text first, as clients prefer the last). */
+    private static void fill(MimePart target, String text, String html, String charset) throws MessagingException {
+        if (text != null && html != null) {
+            MimeMultipart alt = new MimeMultipart("alternative");
+            MimeBodyPart t = new MimeBodyPart();
+            t.setText(text, charset, "plain");
+            MimeBodyPart h = new MimeBodyPart();
+            h.setText(html, charset, "html");
+            alt.addBodyPart(t);
+            alt.addBodyPart(h);
+            target.setContent(alt);
+        } else if (html != null) {
+            target.setText(html, charset, "html");
+        } else {
+            target.setText(text == null ? "" : text, charset, "plain");
+        }
+    }
+
+    private static MimeBodyPart attachment(AttachmentSpec a) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        String type = a.contentType() == null ? "application/octet-stream" : a.contentType();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), type)));
+        part.setFileName(a.fileName());
+        part.setDisposition("INLINE".equals(a.disposition()) ? MimeBodyPart.INLINE : MimeBodyPart.ATTACHMENT);
+        if (a.contentId() != null) {
+            part.setContentID(a.contentId().startsWith("<") ? a.contentId() : "<" + a.contentId() + ">");
+        }
+        if (a.description() != null) {
+            part.setDescription(a.description());
+        }
+        String enc = a.transferEncoding() == null ? "BASE64" : a.transferEncoding();
+        part.setHeader("Content-Transfer-Encoding", switch (enc.toUpperCase(Locale.ROOT)) {
+            case "QUOTED_PRINTABLE" -> "quoted-printable";
+            case "SEVEN_BIT" -> "7bit";
+            default -> "base64";
+        });
+        return part;
+    }
+}

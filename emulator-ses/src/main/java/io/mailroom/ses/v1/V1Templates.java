@@ -1,0 +1,244 @@
+package io.mailroom.ses.v1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.service.OperationTable;
+import io.mailroom.ses.SesState;
+import io.mailroom.ses.account.Account;
+import io.mailroom.ses.account.Scope;
+import io.mailroom.ses.api.Api;
+import io.mailroom.ses.api.Inputs;
+import io.mailroom.ses.api.Outputs;
+import io.mailroom.ses.api.PageToken;
+import io.mailroom.ses.mime.ComposedMessage;
+import io.mailroom.ses.mime.MimeComposer;
+import io.mailroom.ses.sending.MessageIds;
+import io.mailroom.ses.template.CustomVerification;
+import io.mailroom.ses.template.CustomVerificationTemplate;
+import io.mailroom.ses.template.CustomVerificationTemplates;
+import io.mailroom.ses.template.EmailTemplate;
+import io.mailroom.ses.template.RenderedContent;
+import io.mailroom.ses.template.RenderingException;
+import io.mailroom.ses.template.TemplateRules;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** v1 email templates (with TestRenderTemplate) and custom verification email templates. */
+public final class V1Templates {
+    private static final Api API = Api.V1;
+    private final SesState state;
+    private final CustomVerification verification;
+
+    public V1Templates(SesState state, CustomVerification verification) {
+        this.state = state;
+        this.verification = verification;
+    }
+
+    public void register(OperationTable.Builder t) {
+        t.sync("CreateTemplate", this::create)
+                .sync("UpdateTemplate", this::update)
+                .sync("GetTemplate", this::get)
+                .sync("DeleteTemplate", this::delete)
+                .sync("ListTemplates", this::list)
+                .sync("TestRenderTemplate", this::testRender)
+                .sync("CreateCustomVerificationEmailTemplate", this::createCustom)
+                .sync("UpdateCustomVerificationEmailTemplate", this::updateCustom)
+                .sync("GetCustomVerificationEmailTemplate", this::getCustom)
+                .sync("DeleteCustomVerificationEmailTemplate", this::deleteCustom)
+                .sync("ListCustomVerificationEmailTemplates", this::listCustom)
+                .sync("SendCustomVerificationEmail", this::sendCustom);
+    }
+
+    private EmailTemplate template(JsonNode in, long created) {
+        JsonNode t = Inputs.node(in, "Template");
+        return new EmailTemplate(Inputs.text(t, "TemplateName"), Inputs.text(t, "SubjectPart"), Inputs.text(t, "TextPart"),
+                Inputs.text(t, "HtmlPart"), created);
+    }
+
+    ObjectNode create(RequestContext ctx, ObjectNode in) {
+        EmailTemplate t = template(in, state.now());
+        TemplateRules.check(API, state.renderer, t);
+        synchronized (state.lock) {
+            Account a = state.account(ctx);
+            if (a.templates.find(t.name()).isPresent()) {
+                throw API.alreadyExists("AlreadyExistsException", "Template " + t.name() + " already exists.");
+            }
+            if (a.templates.isFull()) {
+                throw API.limitExceeded("Maximum number of templates reached.");
+            }
+            a.templates.put(t);
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode update(RequestContext ctx, ObjectNode in) {
+        synchronized (state.lock) {
+            Account a = state.account(ctx);
+            String name = Inputs.text(Inputs.node(in, "Template"), "TemplateName");
+            EmailTemplate old = a.templates.find(name).orElseThrow(() -> API.templateNotFound(name));
+            EmailTemplate t = template(in, old.createdMillis());
+            TemplateRules.check(API, state.renderer, t);
+            a.templates.put(t);
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode get(RequestContext ctx, ObjectNode in) {
+        String name = Inputs.text(in, "TemplateName");
+        synchronized (state.lock) {
+            EmailTemplate t = state.account(ctx).templates.find(name).orElseThrow(() -> API.templateNotFound(name));
+            ObjectNode out = Outputs.object();
+            ObjectNode o = out.putObject("Template");
+            o.put("TemplateName", t.name());
+            Outputs.putIfNotNull(o, "SubjectPart", t.subject());
+            Outputs.putIfNotNull(o, "TextPart", t.text());
+            Outputs.putIfNotNull(o, "HtmlPart", t.html());
+            return out;
+        }
+    }
+
+    /** Deleting a template that does not exist succeeds, as on AWS. */
+    ObjectNode delete(RequestContext ctx, ObjectNode in) {
+        synchronized (state.lock) {
+            state.account(ctx).templates.remove(Inputs.text(in, "TemplateName"));
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode list(RequestContext ctx, ObjectNode in) {
+        int max = Inputs.pageSize(in, "MaxItems", 10);
+        if (max < 1 || max > 100) {
+            throw API.invalidParameter("MaxItems must be between 1 and 100.");
+        }
+        synchronized (state.lock) {
+            PageToken.Page<EmailTemplate> page = PageToken.page(API, state.account(ctx).templates.all(),
+                    EmailTemplate::name, Inputs.text(in, "NextToken"), max);
+            ObjectNode out = Outputs.object();
+            ArrayNode items = out.putArray("TemplatesMetadata");
+            page.items().forEach(t -> Outputs.timestamp(items.addObject().put("Name", t.name()), "CreatedTimestamp",
+                    t.createdMillis()));
+            Outputs.putIfNotNull(out, "NextToken", page.nextToken());
+            return out;
+        }
+    }
+
+    /** Answers the complete MIME message SES would send, as AWS does. */
+    ObjectNode testRender(RequestContext ctx, ObjectNode in) {
+        String name = Inputs.text(in, "TemplateName");
+        EmailTemplate t;
+        synchronized (state.lock) {
+            t = state.account(ctx).templates.find(name).orElseThrow(() -> API.templateNotFound(name));
+        }
+        return Outputs.object().put("RenderedTemplate", render(API, state, ctx, t, Inputs.text(in, "TemplateData")));
+    }
+
+    static String render(Api api, SesState state, RequestContext ctx, EmailTemplate t, String data) {
+        RenderedContent c;
+        try {
+            c = state.renderer.render(t, data);
+        } catch (RenderingException e) {
+            throw TemplateRules.renderError(api, e);
+        }
+        long now = state.now();
+        String id = MessageIds.next(ctx.region(), now);
+        byte[] raw = MimeComposer.compose(new ComposedMessage("sender@example.com", List.of(), List.of(), List.of(),
+                c.subject(), c.text(), c.html(), null, List.of(), List.of()), MessageIds.header(id, ctx.region()), now);
+        // AWS renders headers and parts only; sender and recipients belong to a send, not to the template.
+        String rendered = new String(raw, StandardCharsets.UTF_8);
+        return rendered.replaceFirst("(?m)^From: sender@example\\.com\\r?\\n", "");
+    }
+
+    // ---- custom verification templates ----
+
+    private static CustomVerificationTemplate custom(JsonNode in, CustomVerificationTemplate old) {
+        return new CustomVerificationTemplate(Inputs.text(in, "TemplateName"),
+                Inputs.text(in, "FromEmailAddress", old == null ? null : old.fromEmailAddress()),
+                Inputs.text(in, "TemplateSubject", old == null ? null : old.subject()),
+                Inputs.text(in, "TemplateContent", old == null ? null : old.content()),
+                Inputs.text(in, "SuccessRedirectionURL", old == null ? null : old.successRedirectionUrl()),
+                Inputs.text(in, "FailureRedirectionURL", old == null ? null : old.failureRedirectionUrl()));
+    }
+
+    ObjectNode createCustom(RequestContext ctx, ObjectNode in) {
+        synchronized (state.lock) {
+            Account a = state.account(ctx);
+            CustomVerificationTemplate t = custom(in, null);
+            if (a.verificationTemplates.find(t.name()).isPresent()) {
+                throw API.alreadyExists("CustomVerificationEmailTemplateAlreadyExistsException",
+                        "Custom verification email template " + t.name() + " already exists.");
+            }
+            if (a.verificationTemplates.isFull()) {
+                throw API.limitExceeded("Maximum number of custom verification email templates ("
+                        + CustomVerificationTemplates.MAX_TEMPLATES + ") reached.");
+            }
+            verification.checkFromVerified(API, a, t.fromEmailAddress());
+            a.verificationTemplates.put(t);
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode updateCustom(RequestContext ctx, ObjectNode in) {
+        synchronized (state.lock) {
+            Account a = state.account(ctx);
+            String name = Inputs.text(in, "TemplateName");
+            CustomVerificationTemplate old = a.verificationTemplates.find(name).orElseThrow(() -> missingCustom(name));
+            CustomVerificationTemplate t = custom(in, old);
+            verification.checkFromVerified(API, a, t.fromEmailAddress());
+            a.verificationTemplates.put(t);
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode getCustom(RequestContext ctx, ObjectNode in) {
+        String name = Inputs.text(in, "TemplateName");
+        synchronized (state.lock) {
+            CustomVerificationTemplate t = state.account(ctx).verificationTemplates.find(name)
+                    .orElseThrow(() -> missingCustom(name));
+            ObjectNode out = customJson(t);
+            out.put("TemplateContent", t.content());
+            return out;
+        }
+    }
+
+    ObjectNode deleteCustom(RequestContext ctx, ObjectNode in) {
+        synchronized (state.lock) {
+            state.account(ctx).verificationTemplates.remove(Inputs.text(in, "TemplateName"));
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode listCustom(RequestContext ctx, ObjectNode in) {
+        synchronized (state.lock) {
+            PageToken.Page<CustomVerificationTemplate> page = PageToken.page(API,
+                    state.account(ctx).verificationTemplates.all(), CustomVerificationTemplate::name,
+                    Inputs.text(in, "NextToken"), Inputs.pageSize(in, "MaxResults", 50));
+            ObjectNode out = Outputs.object();
+            ArrayNode items = out.putArray("CustomVerificationEmailTemplates");
+            page.items().forEach(t -> items.add(customJson(t)));
+            Outputs.putIfNotNull(out, "NextToken", page.nextToken());
+            return out;
+        }
+    }
+
+    ObjectNode sendCustom(RequestContext ctx, ObjectNode in) {
+        return Outputs.object().put("MessageId", verification.send(API, Scope.of(ctx), Inputs.text(in, "TemplateName"),
+                Inputs.text(in, "EmailAddress"), Inputs.text(in, "ConfigurationSetName")));
+    }
+
+    private static ObjectNode customJson(CustomVerificationTemplate t) {
+        ObjectNode o = Outputs.object();
+        o.put("TemplateName", t.name());
+        Outputs.putIfNotNull(o, "FromEmailAddress", t.fromEmailAddress());
+        Outputs.putIfNotNull(o, "TemplateSubject", t.subject());
+        Outputs.putIfNotNull(o, "SuccessRedirectionURL", t.successRedirectionUrl());
+        Outputs.putIfNotNull(o, "FailureRedirectionURL", t.failureRedirectionUrl());
+        return o;
+    }
+
+    private static RuntimeException missingCustom(String name) {
+        return API.notFound("CustomVerificationEmailTemplateDoesNotExistException",
+                "Custom verification email template " + name + " does not exist.");
+    }
+}
