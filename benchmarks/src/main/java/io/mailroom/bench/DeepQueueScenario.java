@@ -28,7 +28,8 @@ final class DeepQueueScenario implements Scenario {
             System.err.printf("  deep: filled %,d messages in %.1f s%n", fill.messages(), fill.span().seconds());
             long depth = depth(ctx, queue.url());
             long rss = ctx.probe().rssBytes();
-            long heap = HeapProbe.liveBytesAfterFullGc(ctx.probe().pid());
+            HeapReport heap = HeapProbe.afterFullGc(ctx.probe().pid());
+            long live = heap.liveBytes();
 
             System.err.println("  deep: round trips on the full queue");
             LoopOutcome deep = ctx.closedLoop(threads).run(roundTrips);
@@ -41,7 +42,8 @@ final class DeepQueueScenario implements Scenario {
                     .add("fill_server_cpu_us_per_message", fill.span().serverMicrosPer(fill.messages()), "us")
                     .add("depth", depth, "messages")
                     .add("rss_after_fill_mib", rss < 0 ? Double.NaN : rss / MIB, "MiB")
-                    .add("heap_live_after_fill_mib", heap < 0 ? Double.NaN : heap / MIB, "MiB")
+                    .add("heap_live_after_fill_mib", live < 0 ? Double.NaN : live / MIB, "MiB")
+                    .add("heap_bytes_per_message", live < 0 || depth <= 0 ? Double.NaN : (double) live / depth, "bytes")
                     .add("empty_roundtrips_per_s", empty.iterationsPerSecond(), "round trips/s")
                     .add("deep_roundtrips_per_s", deep.iterationsPerSecond(), "round trips/s")
                     .add("deep_vs_empty", deep.iterationsPerSecond() / empty.iterationsPerSecond(), "ratio")
@@ -49,6 +51,9 @@ final class DeepQueueScenario implements Scenario {
                     .cpu(deep.span(), deep.counts().calls())
                     .add("empty_server_cpu_us_per_call", empty.span().serverMicrosPer(empty.counts().calls()), "us")
                     .errors(deep);
+            if (!heap.largestClasses().isEmpty()) {
+                result.note("live heap by class: " + String.join("; ", heap.largestClasses()));
+            }
             if (fill.firstError() != null) {
                 result.note("fill: " + fill.errors() + " errors, first: " + fill.firstError());
             }

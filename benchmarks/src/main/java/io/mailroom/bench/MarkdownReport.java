@@ -50,6 +50,7 @@ final class MarkdownReport {
             ReportRow.of("deep: fill messages/s", "deep", "fill_messages_per_s"),
             ReportRow.of("deep: RSS after fill (MiB)", "deep", "rss_after_fill_mib"),
             ReportRow.of("deep: live heap after fill + full GC (MiB)", "deep", "heap_live_after_fill_mib", Threshold.below(2048, "< 2048 MiB")),
+            ReportRow.of("deep: live heap bytes per queued message", "deep", "heap_bytes_per_message"),
             ReportRow.of("deep: round trips/s, empty queue", "deep", "empty_roundtrips_per_s"),
             ReportRow.of("deep: round trips/s, full queue", "deep", "deep_roundtrips_per_s"),
             ReportRow.of("deep: full ÷ empty throughput", "deep", "deep_vs_empty", Threshold.atLeast(0.9, "≥ 0.90")),
