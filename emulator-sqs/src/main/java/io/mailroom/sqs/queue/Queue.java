@@ -87,8 +87,13 @@ public final class Queue {
 
     public Queue(QueueAddress address, QueueConfig config, Map<String, String> tags, Clock clock,
                  Scheduler scheduler, QueueDirectory directory) {
-        this(address, config, tags, clock.millis(), clock.millis(), clock.millis() * 1000, clock, scheduler,
-                directory);
+        this(address, config, tags, clock.millis(), clock, scheduler, directory);
+    }
+
+    /** One reading of the clock, so a new queue's created and modified times are the same instant. */
+    private Queue(QueueAddress address, QueueConfig config, Map<String, String> tags, long now, Clock clock,
+                  Scheduler scheduler, QueueDirectory directory) {
+        this(address, config, tags, now, now, now * 1000, clock, scheduler, directory);
     }
 
     private Queue(QueueAddress address, QueueConfig config, Map<String, String> tags, long createdAt,
