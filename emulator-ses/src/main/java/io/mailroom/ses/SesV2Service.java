@@ -6,6 +6,13 @@ import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.ses.api.SesErrors;
 import io.mailroom.ses.sending.Sender;
 import io.mailroom.ses.template.CustomVerification;
+import io.mailroom.ses.v2.V2AccountResources;
+import io.mailroom.ses.v2.V2ConfigurationSets;
+import io.mailroom.ses.v2.V2Contacts;
+import io.mailroom.ses.v2.V2Identities;
+import io.mailroom.ses.v2.V2Sending;
+import io.mailroom.ses.v2.V2Templates;
+import io.mailroom.ses.v2.V2Unsupported;
 import java.util.Optional;
 
 /** Amazon SES API v2 (REST-JSON, version 2019-09-27, paths under {@code /v2/email}); SigV4 scope {@code ses}. */
@@ -19,6 +26,13 @@ public final class SesV2Service implements AwsService {
     SesV2Service(SesState state, Sender sender, CustomVerification verification) {
         this.state = state;
         OperationTable.Builder t = OperationTable.builder();
+        new V2Identities(state).register(t);
+        new V2Sending(state, sender).register(t);
+        new V2Templates(state, verification).register(t);
+        new V2ConfigurationSets(state).register(t);
+        new V2Contacts(state).register(t);
+        new V2AccountResources(state).register(t);
+        V2Unsupported.register(t);
         this.operations = t.build();
         this.descriptor = new ServiceDescriptor(SIGNING_NAME, Optional.of(SesModels.V2), Optional.empty(), null,
                 SesErrors.V2);

@@ -12,18 +12,11 @@ import io.mailroom.ses.api.Api;
 import io.mailroom.ses.api.Inputs;
 import io.mailroom.ses.api.Outputs;
 import io.mailroom.ses.api.PageToken;
-import io.mailroom.ses.mime.ComposedMessage;
-import io.mailroom.ses.mime.MimeComposer;
-import io.mailroom.ses.sending.MessageIds;
 import io.mailroom.ses.template.CustomVerification;
 import io.mailroom.ses.template.CustomVerificationTemplate;
 import io.mailroom.ses.template.CustomVerificationTemplates;
 import io.mailroom.ses.template.EmailTemplate;
-import io.mailroom.ses.template.RenderedContent;
-import io.mailroom.ses.template.RenderingException;
 import io.mailroom.ses.template.TemplateRules;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** v1 email templates (with TestRenderTemplate) and custom verification email templates. */
 public final class V1Templates {
@@ -131,23 +124,7 @@ public final class V1Templates {
         synchronized (state.lock) {
             t = state.account(ctx).templates.find(name).orElseThrow(() -> API.templateNotFound(name));
         }
-        return Outputs.object().put("RenderedTemplate", render(API, state, ctx, t, Inputs.text(in, "TemplateData")));
-    }
-
-    static String render(Api api, SesState state, RequestContext ctx, EmailTemplate t, String data) {
-        RenderedContent c;
-        try {
-            c = state.renderer.render(t, data);
-        } catch (RenderingException e) {
-            throw TemplateRules.renderError(api, e);
-        }
-        long now = state.now();
-        String id = MessageIds.next(ctx.region(), now);
-        byte[] raw = MimeComposer.compose(new ComposedMessage("sender@example.com", List.of(), List.of(), List.of(),
-                c.subject(), c.text(), c.html(), null, List.of(), List.of()), MessageIds.header(id, ctx.region()), now);
-        // AWS renders headers and parts only; sender and recipients belong to a send, not to the template.
-        String rendered = new String(raw, StandardCharsets.UTF_8);
-        return rendered.replaceFirst("(?m)^From: sender@example\\.com\\r?\\n", "");
+        return Outputs.object().put("RenderedTemplate", TemplatePreview.render(API, state, ctx, t, Inputs.text(in, "TemplateData")));
     }
 
     // ---- custom verification templates ----

@@ -1,0 +1,208 @@
+package io.mailroom.ses.v2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.service.OperationTable;
+import io.mailroom.ses.SesState;
+import io.mailroom.ses.account.Account;
+import io.mailroom.ses.account.Scope;
+import io.mailroom.ses.api.Api;
+import io.mailroom.ses.api.Inputs;
+import io.mailroom.ses.api.Outputs;
+import io.mailroom.ses.api.PageToken;
+import io.mailroom.ses.template.CustomVerification;
+import io.mailroom.ses.template.CustomVerificationTemplate;
+import io.mailroom.ses.template.EmailTemplate;
+import io.mailroom.ses.template.TemplateRules;
+import io.mailroom.ses.v1.TemplatePreview;
+
+/** v2 email templates (same store as v1) and custom verification email templates. */
+public final class V2Templates {
+    private static final Api API = Api.V2;
+    private final SesState state;
+    private final CustomVerification verification;
+
+    public V2Templates(SesState state, CustomVerification verification) {
+        this.state = state;
+        this.verification = verification;
+    }
+
+    public void register(OperationTable.Builder t) {
+        t.sync("CreateEmailTemplate", this::create)
+                .sync("UpdateEmailTemplate", this::update)
+                .sync("GetEmailTemplate", this::get)
+                .sync("DeleteEmailTemplate", this::delete)
+                .sync("ListEmailTemplates", this::list)
+                .sync("TestRenderEmailTemplate", this::testRender)
+                .sync("CreateCustomVerificationEmailTemplate", (c, i) -> putCustom(c, i, true))
+                .sync("UpdateCustomVerificationEmailTemplate", (c, i) -> putCustom(c, i, false))
+                .sync("GetCustomVerificationEmailTemplate", this::getCustom)
+                .sync("DeleteCustomVerificationEmailTemplate", this::deleteCustom)
+                .sync("ListCustomVerificationEmailTemplates", this::listCustom)
+                .sync("SendCustomVerificationEmail", this::sendCustom);
+    }
+
+    private static EmailTemplate template(JsonNode in, long created) {
+        JsonNode c = Inputs.node(in, "TemplateContent");
+        return new EmailTemplate(Inputs.text(in, "TemplateName"), Inputs.text(c, "Subject"), Inputs.text(c, "Text"),
+                Inputs.text(c, "Html"), created);
+    }
+
+    ObjectNode create(RequestContext ctx, ObjectNode in) {
+        EmailTemplate t = template(in, state.now());
+        TemplateRules.check(API, state.renderer, t);
+        synchronized (state.lock) {
+            Account a = state.account(ctx);
+            if (a.templates.find(t.name()).isPresent()) {
+                throw API.alreadyExists("AlreadyExistsException", "Template " + t.name() + " already exists.");
+            }
+            if (a.templates.isFull()) {
+                throw API.limitExceeded("Maximum number of templates reached.");
+            }
+            a.templates.put(t);
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode update(RequestContext ctx, ObjectNode in) {
+        synchronized (state.lock) {
+            Account a = state.account(ctx);
+            String name = Inputs.text(in, "TemplateName");
+            EmailTemplate old = a.templates.find(name).orElseThrow(() -> API.templateNotFound(name));
+            EmailTemplate t = template(in, old.createdMillis());
+            TemplateRules.check(API, state.renderer, t);
+            a.templates.put(t);
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode get(RequestContext ctx, ObjectNode in) {
+        String name = Inputs.text(in, "TemplateName");
+        synchronized (state.lock) {
+            EmailTemplate t = state.account(ctx).templates.find(name).orElseThrow(() -> API.templateNotFound(name));
+            ObjectNode out = Outputs.object().put("TemplateName", t.name());
+            ObjectNode c = out.putObject("TemplateContent");
+            Outputs.putIfNotNull(c, "Subject", t.subject());
+            Outputs.putIfNotNull(c, "Text", t.text());
+            Outputs.putIfNotNull(c, "Html", t.html());
+            return out;
+        }
+    }
+
+    ObjectNode delete(RequestContext ctx, ObjectNode in) {
+        String name = Inputs.text(in, "TemplateName");
+        synchronized (state.lock) {
+            if (!state.account(ctx).templates.remove(name)) {
+                throw API.templateNotFound(name);
+            }
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode list(RequestContext ctx, ObjectNode in) {
+        int size = Inputs.pageSize(in, "PageSize", 10);
+        if (size < 1 || size > 100) {
+            throw API.invalidParameter("PageSize must be between 1 and 100.");
+        }
+        synchronized (state.lock) {
+            PageToken.Page<EmailTemplate> page = PageToken.page(API, state.account(ctx).templates.all(),
+                    EmailTemplate::name, Inputs.text(in, "NextToken"), size);
+            ObjectNode out = Outputs.object();
+            ArrayNode items = out.putArray("TemplatesMetadata");
+            page.items().forEach(t -> Outputs.timestamp(items.addObject().put("TemplateName", t.name()),
+                    "CreatedTimestamp", t.createdMillis()));
+            Outputs.putIfNotNull(out, "NextToken", page.nextToken());
+            return out;
+        }
+    }
+
+    ObjectNode testRender(RequestContext ctx, ObjectNode in) {
+        String name = Inputs.text(in, "TemplateName");
+        EmailTemplate t;
+        synchronized (state.lock) {
+            t = state.account(ctx).templates.find(name).orElseThrow(() -> API.templateNotFound(name));
+        }
+        return Outputs.object().put("RenderedTemplate",
+                TemplatePreview.render(API, state, ctx, t, Inputs.text(in, "TemplateData")));
+    }
+
+    ObjectNode putCustom(RequestContext ctx, ObjectNode in, boolean create) {
+        synchronized (state.lock) {
+            Account a = state.account(ctx);
+            String name = Inputs.text(in, "TemplateName");
+            CustomVerificationTemplate old = a.verificationTemplates.find(name).orElse(null);
+            if (create && old != null) {
+                throw API.alreadyExists("AlreadyExistsException", "Custom verification email template " + name
+                        + " already exists.");
+            }
+            if (!create && old == null) {
+                throw missingCustom(name);
+            }
+            if (create && a.verificationTemplates.isFull()) {
+                throw API.limitExceeded("Maximum number of custom verification email templates reached.");
+            }
+            CustomVerificationTemplate t = new CustomVerificationTemplate(name,
+                    Inputs.text(in, "FromEmailAddress", old == null ? null : old.fromEmailAddress()),
+                    Inputs.text(in, "TemplateSubject", old == null ? null : old.subject()),
+                    Inputs.text(in, "TemplateContent", old == null ? null : old.content()),
+                    Inputs.text(in, "SuccessRedirectionURL", old == null ? null : old.successRedirectionUrl()),
+                    Inputs.text(in, "FailureRedirectionURL", old == null ? null : old.failureRedirectionUrl()));
+            verification.checkFromVerified(API, a, t.fromEmailAddress());
+            a.verificationTemplates.put(t);
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode getCustom(RequestContext ctx, ObjectNode in) {
+        String name = Inputs.text(in, "TemplateName");
+        synchronized (state.lock) {
+            CustomVerificationTemplate t = state.account(ctx).verificationTemplates.find(name)
+                    .orElseThrow(() -> missingCustom(name));
+            return customJson(t).put("TemplateContent", t.content());
+        }
+    }
+
+    ObjectNode deleteCustom(RequestContext ctx, ObjectNode in) {
+        String name = Inputs.text(in, "TemplateName");
+        synchronized (state.lock) {
+            if (!state.account(ctx).verificationTemplates.remove(name)) {
+                throw missingCustom(name);
+            }
+        }
+        return Outputs.object();
+    }
+
+    ObjectNode listCustom(RequestContext ctx, ObjectNode in) {
+        synchronized (state.lock) {
+            PageToken.Page<CustomVerificationTemplate> page = PageToken.page(API,
+                    state.account(ctx).verificationTemplates.all(), CustomVerificationTemplate::name,
+                    Inputs.text(in, "NextToken"), Inputs.pageSize(in, "PageSize", 50));
+            ObjectNode out = Outputs.object();
+            ArrayNode items = out.putArray("CustomVerificationEmailTemplates");
+            page.items().forEach(t -> items.add(customJson(t)));
+            Outputs.putIfNotNull(out, "NextToken", page.nextToken());
+            return out;
+        }
+    }
+
+    ObjectNode sendCustom(RequestContext ctx, ObjectNode in) {
+        return Outputs.object().put("MessageId", verification.send(API, Scope.of(ctx), Inputs.text(in, "TemplateName"),
+                Inputs.text(in, "EmailAddress"), Inputs.text(in, "ConfigurationSetName")));
+    }
+
+    private static ObjectNode customJson(CustomVerificationTemplate t) {
+        ObjectNode o = Outputs.object();
+        o.put("TemplateName", t.name());
+        Outputs.putIfNotNull(o, "FromEmailAddress", t.fromEmailAddress());
+        Outputs.putIfNotNull(o, "TemplateSubject", t.subject());
+        Outputs.putIfNotNull(o, "SuccessRedirectionURL", t.successRedirectionUrl());
+        Outputs.putIfNotNull(o, "FailureRedirectionURL", t.failureRedirectionUrl());
+        return o;
+    }
+
+    private static RuntimeException missingCustom(String name) {
+        return API.notFound("NotFoundException", "Custom verification email template " + name + " does not exist.");
+    }
+}
