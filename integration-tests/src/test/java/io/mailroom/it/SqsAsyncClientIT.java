@@ -59,6 +59,37 @@ class SqsAsyncClientIT {
         await(ASYNC.deleteQueue(b -> b.queueUrl(url)));
     }
 
+    /** The SDK's automatic batching sends SendMessageBatch/DeleteMessageBatch and checks each entry's digests. */
+    @Test
+    void theAutomaticBatchManagerSendsAndDeletesInBatches() throws Exception {
+        String url = Sqs.create(Sqs.name(P));
+        List<java.util.concurrent.CompletableFuture<SendMessageResponse>> sends = new java.util.ArrayList<>();
+        try (software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager batch = ASYNC.batchManager()) {
+            for (int i = 0; i < 15; i++) {
+                String body = "batched " + i;
+                sends.add(batch.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(Map.of("i",
+                        MessageAttributeValue.builder().dataType("Number").stringValue(body.substring(8)).build()))));
+            }
+            for (java.util.concurrent.CompletableFuture<SendMessageResponse> f : sends) {
+                assertThat(await(f).messageId()).isNotBlank();
+            }
+            List<Message> received = new java.util.ArrayList<>();
+            List<Message> got;
+            while (!(got = Sqs.receive(url, 10)).isEmpty()) {
+                received.addAll(got);
+            }
+            assertThat(received).hasSize(15);
+            List<java.util.concurrent.CompletableFuture<?>> deletes = new java.util.ArrayList<>();
+            for (Message m : received) {
+                deletes.add(batch.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+            }
+            for (java.util.concurrent.CompletableFuture<?> f : deletes) {
+                await(f);
+            }
+        }
+        assertThat(Sqs.counts(url)).containsExactly(0, 0, 0);
+    }
+
     @Test
     void errorsArriveAsTheModelledException() {
         Throwable t = catchThrowable(() -> ASYNC.getQueueUrl(b -> b.queueName(Sqs.name(P))).join());

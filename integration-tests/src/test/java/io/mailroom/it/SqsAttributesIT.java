@@ -5,12 +5,14 @@ import static io.mailroom.it.Sqs.assertGenericError;
 import static io.mailroom.it.Sqs.assertQueueDoesNotExist;
 import static io.mailroom.it.Sqs.assertSqsError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.InvalidAttributeNameException;
 import software.amazon.awssdk.services.sqs.model.InvalidAttributeValueException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** GetQueueAttributes and SetQueueAttributes: every attribute, its default, its range and its errors. */
 class SqsAttributesIT {
@@ -186,6 +189,30 @@ class SqsAttributesIT {
         assertThat(all(url)).containsEntry("ContentBasedDeduplication", "true")
                 .containsEntry("DeduplicationScope", "messageGroup")
                 .containsEntry("FifoThroughputLimit", "perMessageGroupId");
+    }
+
+    /**
+     * "The perMessageGroupId value is allowed only when the value for DeduplicationScope is messageGroup"
+     * (CreateQueue, Attributes).
+     */
+    @Test
+    @Disabled("BUG: FifoThroughputLimit=perMessageGroupId is accepted with DeduplicationScope=queue; AWS allows it"
+            + " only with DeduplicationScope=messageGroup")
+    void perMessageGroupIdThroughputRequiresMessageGroupDeduplication() {
+        String name = Sqs.fifoName(P);
+        SqsException rejected = catchThrowableOfType(SqsException.class, () -> Sqs.createFifo(name,
+                Map.of(QueueAttributeName.FIFO_THROUGHPUT_LIMIT, "perMessageGroupId")));
+        assertThat(rejected).as("perMessageGroupId with the default DeduplicationScope=queue").isNotNull();
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(rejected.awsErrorDetails().errorCode()).isIn("InvalidAttributeValue", "InvalidParameterValue");
+        assertQueueDoesNotExist(() -> CLIENT.getQueueUrl(b -> b.queueName(name)));
+
+        String url = Sqs.createFifo(Sqs.fifoName(P), Map.of(QueueAttributeName.DEDUPLICATION_SCOPE, "messageGroup",
+                QueueAttributeName.FIFO_THROUGHPUT_LIMIT, "perMessageGroupId"));
+        SqsException narrowed = catchThrowableOfType(SqsException.class,
+                () -> set(url, QueueAttributeName.DEDUPLICATION_SCOPE, "queue"));
+        assertThat(narrowed).as("DeduplicationScope=queue while FifoThroughputLimit=perMessageGroupId").isNotNull();
+        assertThat(all(url)).containsEntry("DeduplicationScope", "messageGroup");
     }
 
     @Test

@@ -242,6 +242,18 @@ class SqsFifoIT {
         assertThat(receive(url, 1)).extracting(Message::body).containsExactly("delayed");
     }
 
+    /** "For FIFO queues, the per-queue delay setting is retroactive" (SQS Developer Guide, delay queues). */
+    @Test
+    void changingTheQueueDelayOfAFifoQueueAppliesToMessagesAlreadyDelayed() {
+        String url = Sqs.createFifo(Sqs.fifoName(P), Map.of(QueueAttributeName.DELAY_SECONDS, "600"));
+        send(url, "G", "d", "retroactive");
+        advance(Duration.ofSeconds(100));
+        CLIENT.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.DELAY_SECONDS, "120")));
+        Sqs.assertEmpty(url);
+        advance(Duration.ofSeconds(20));
+        assertThat(receive(url, 1)).extracting(Message::body).containsExactly("retroactive");
+    }
+
     @Test
     void deletingWithAnExpiredReceiptHandleOfAFifoQueueIsInvalidParameterValue() {
         String url = fifo();

@@ -133,6 +133,32 @@ class SqsLongPollIT {
     }
 
     @Test
+    void aParkedReceiveOnAFifoQueueGetsTheNextMessageOnceItsGroupIsUnblocked() throws Exception {
+        String url = Sqs.createFifo(Sqs.fifoName(P), Map.of());
+        CLIENT.sendMessage(b -> b.queueUrl(url).messageGroupId("g").messageDeduplicationId("1").messageBody("first"));
+        CLIENT.sendMessage(b -> b.queueUrl(url).messageGroupId("g").messageDeduplicationId("2").messageBody("second"));
+        Message first = Sqs.receiveOne(url);
+        CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(url, 20);
+
+        Sqs.delete(url, first);
+
+        assertThat(result(receive)).extracting(Message::body).containsExactly("second");
+    }
+
+    @Test
+    void aParkedReceiveOnADeadLetterQueueGetsARedrivenMessage() throws Exception {
+        String dlq = Sqs.create(Sqs.name(P + "-dlq"));
+        String source = SqsRedriveIT.sourceWithDlq(Sqs.name(P), dlq, 1);
+        Sqs.send(source, "poison");
+        CLIENT.receiveMessage(b -> b.queueUrl(source).visibilityTimeout(0));
+        CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(dlq, 20);
+
+        Sqs.assertEmpty(source);
+
+        assertThat(result(receive)).extracting(Message::body).containsExactly("poison");
+    }
+
+    @Test
     void eachParkedReceiveGetsItsOwnMessage() throws Exception {
         String url = Sqs.create(Sqs.name(P));
         CompletableFuture<ReceiveMessageResponse> first = parkedReceive(url, 20);

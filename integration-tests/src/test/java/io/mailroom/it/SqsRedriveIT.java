@@ -57,6 +57,26 @@ class SqsRedriveIT {
         assertThat(dead.attributesAsStrings()).containsEntry("DeadLetterQueueSourceArn", Sqs.arn(sourceName));
     }
 
+    /**
+     * "For standard queues, the expiration of a message is always based on its original enqueue timestamp.
+     * When a message is moved to a dead-letter queue, the enqueue timestamp is unchanged."
+     */
+    @Test
+    void aStandardDeadLetterQueueKeepsTheOriginalEnqueueTime() {
+        String dlq = Sqs.create(Sqs.name(P + "-dlq"), Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "120"));
+        String source = sourceWithDlq(Sqs.name(P), dlq, 1);
+        long sentAt = FrozenClock.clock().millis();
+        Sqs.send(source, "aging");
+        Sqs.receiveOne(source);
+        advance(Duration.ofSeconds(90));
+        Sqs.assertEmpty(source);
+        Message dead = Sqs.receiveOne(dlq);
+        assertThat(dead.attributesAsStrings()).containsEntry("SentTimestamp", Long.toString(sentAt));
+
+        advance(Duration.ofSeconds(30));
+        assertThat(Sqs.counts(dlq)).as("120 s after the original send").containsExactly(0, 0, 0);
+    }
+
     @Test
     void deletedMessagesAreNotRedriven() {
         String dlq = Sqs.create(Sqs.name(P + "-dlq"));

@@ -198,6 +198,16 @@ class SqsVisibilityIT {
     }
 
     @Test
+    void reducingTheRetentionPeriodExpiresOlderMessages() {
+        String url = Sqs.create(Sqs.name(P));
+        Sqs.send(url, "old");
+        advance(Duration.ofMinutes(10));
+        Sqs.send(url, "new");
+        CLIENT.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "300")));
+        assertThat(Sqs.receive(url, 10)).extracting(Message::body).containsExactly("new");
+    }
+
+    @Test
     void theDefaultRetentionIsFourDays() {
         String url = Sqs.create(Sqs.name(P));
         Sqs.send(url, "four days");
