@@ -33,7 +33,7 @@ public final class CompatibilityReport {
             for (AwsService service : ServiceSet.create(clock).all()) {
                 ServiceModel model = service.descriptor().jsonModel()
                         .orElseGet(() -> service.descriptor().queryModel().orElseThrow());
-                out.append("\n## ").append(service.descriptor().signingName().toUpperCase()).append(" (API ")
+                out.append("\n## ").append(model.serviceId()).append(" (API ")
                         .append(model.apiVersion()).append(")\n\n")
                         .append("Protocols: ").append(protocols(service)).append("\n\n")
                         .append("| Operation | State |\n| --- | --- |\n");

@@ -11,6 +11,7 @@ import io.mailroom.http.internal.ClockEndpoint;
 import io.mailroom.http.internal.HealthEndpoint;
 import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.http.internal.ResetEndpoint;
+import io.mailroom.http.internal.SesMailboxEndpoint;
 import io.mailroom.http.internal.SnsCertificateEndpoint;
 import io.mailroom.http.internal.SnsInspectionEndpoint;
 import io.mailroom.http.internal.SnsLinkEndpoint;
@@ -62,7 +63,8 @@ public final class Mailroom implements AutoCloseable {
                 new SqsMessagesEndpoint(serviceSet.sqs()),
                 new SnsCertificateEndpoint(serviceSet.sns()),
                 new SnsLinkEndpoint(serviceSet.sns()),
-                new SnsInspectionEndpoint(serviceSet.sns()));
+                new SnsInspectionEndpoint(serviceSet.sns()),
+                new SesMailboxEndpoint(serviceSet.ses()));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));

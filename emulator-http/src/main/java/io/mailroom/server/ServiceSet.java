@@ -3,20 +3,27 @@ package io.mailroom.server;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.time.ServerClock;
 import io.mailroom.http.outbound.JdkHttpPoster;
+import io.mailroom.ses.SesModule;
 import io.mailroom.sns.SnsService;
 import io.mailroom.sqs.SqsService;
 import java.util.List;
 
-/** The services this server emulates, wired to one clock and to each other through the core ports. */
-public record ServiceSet(SqsService sqs, SnsService sns) {
+/**
+ * The services this server emulates, wired to one clock and to each other through the core ports:
+ * SNS delivers into SQS queues, SES publishes notifications to SNS topics, and SNS e-mail subscriptions
+ * hand their mail to SES.
+ */
+public record ServiceSet(SqsService sqs, SnsService sns, SesModule ses) {
 
     public static ServiceSet create(ServerClock clock) {
         SqsService sqs = new SqsService(clock, clock);
         SnsService sns = new SnsService(clock, clock, sqs.queueSink(), new JdkHttpPoster());
-        return new ServiceSet(sqs, sns);
+        SesModule ses = SesModule.create(clock, clock, sns);
+        sns.connectMailSink(ses.mailSink());
+        return new ServiceSet(sqs, sns, ses);
     }
 
     public List<AwsService> all() {
-        return List.of(sqs, sns);
+        return List.of(sqs, sns, ses.v1(), ses.v2());
     }
 }

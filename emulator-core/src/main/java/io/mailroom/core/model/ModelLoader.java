@@ -51,6 +51,7 @@ public final class ModelLoader {
 
         JsonNode meta = root.path("metadata");
         return new ServiceModel(
+                meta.path("serviceId").asText(meta.path("endpointPrefix").asText()),
                 meta.path("protocol").asText(),
                 meta.path("apiVersion").asText(),
                 meta.path("endpointPrefix").asText(),
