@@ -14,7 +14,6 @@ import io.mailroom.sqs.SqsService;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +46,7 @@ public final class SqsMessagesEndpoint implements InternalEndpoint {
         boolean json = accept != null && accept.contains("json");
         try {
             RequestContext target = context;
-            String queueUrl = param(uri, "QueueUrl");
+            String queueUrl = Params.get(uri, "QueueUrl");
             String rest = uri.path().length() > PATH.length() ? uri.path().substring(PATH.length() + 1) : "";
             if (!rest.isEmpty()) {
                 String[] parts = rest.split("/");
@@ -78,12 +77,7 @@ public final class SqsMessagesEndpoint implements InternalEndpoint {
         }
     }
 
-    private static String param(QueryStringDecoder uri, String name) {
-        List<String> values = uri.parameters().get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
     private static boolean flag(QueryStringDecoder uri, String name) {
-        return "true".equalsIgnoreCase(param(uri, name));
+        return "true".equalsIgnoreCase(Params.get(uri, name));
     }
 }

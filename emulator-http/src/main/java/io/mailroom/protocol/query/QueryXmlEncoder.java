@@ -55,7 +55,6 @@ public final class QueryXmlEncoder {
         return bytes.toByteArray();
     }
 
-    /** A standalone document of one structure (for inspection endpoints that mimic an output). */
     static void writeResponseMetadata(XMLStreamWriter w, String requestId) throws XMLStreamException {
         w.writeStartElement("ResponseMetadata");
         w.writeStartElement("RequestId");
