@@ -3,10 +3,10 @@ package io.mailroom.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
-import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.model.Member;
 import io.mailroom.core.model.Shape;
 import io.mailroom.core.service.EnumPolicy;
+import io.mailroom.core.service.ValidationErrors;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -18,8 +18,10 @@ import java.util.Map;
 public final class InputValidator {
 
     private final Map<String, EnumPolicy> enumPolicies;
+    private final ValidationErrors errors;
 
-    public InputValidator(Map<String, EnumPolicy> enumPolicies) {
+    public InputValidator(ValidationErrors errors, Map<String, EnumPolicy> enumPolicies) {
+        this.errors = errors;
         this.enumPolicies = Map.copyOf(enumPolicies);
     }
 
@@ -44,7 +46,7 @@ public final class InputValidator {
                 if (member != null && member.location() != null && !"querystring".equals(member.location())) {
                     continue; // bound from the URI or a header by the REST decoder, checked there
                 }
-                throw CommonErrors.MISSING_PARAMETER.exception(
+                throw errors.missing().exception(
                         "The request must contain the parameter %s.", path + required);
             }
         }
@@ -126,21 +128,21 @@ public final class InputValidator {
         if (policy instanceof EnumPolicy.Reject reject) {
             throw reject.exception(value, path);
         }
-        throw CommonErrors.INVALID_PARAMETER_VALUE.exception(
+        throw errors.invalid().exception(
                 "Value %s for parameter %s is invalid. Must be one of: %s.", value, path,
                 String.join(", ", shape.enumValues()));
     }
 
-    private static void checkCount(Shape shape, int size, String path) {
+    private void checkCount(Shape shape, int size, String path) {
         if ((shape.min() != null && size < shape.min()) || (shape.max() != null && size > shape.max())) {
-            throw CommonErrors.INVALID_PARAMETER_VALUE.exception(
+            throw errors.invalid().exception(
                     "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have"
                             + " length between %s and %s", path, shape.min(), shape.max());
         }
     }
 
-    private static AwsException invalid(String path, String value, String reason) {
-        return CommonErrors.INVALID_PARAMETER_VALUE.exception(
+    private AwsException invalid(String path, String value, String reason) {
+        return errors.invalid().exception(
                 "Value %s for parameter %s is invalid. %s", value, path, reason);
     }
 }

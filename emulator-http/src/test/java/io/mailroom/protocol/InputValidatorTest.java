@@ -19,7 +19,7 @@ class InputValidatorTest {
     private static final ServiceModel SQS = ModelLoader.fromResource(InputValidatorTest.class,
             "/io/mailroom/sqs/sqs-2012-11-05.json");
     private static final ErrorCode UNKNOWN = ErrorCode.sender("InvalidAttributeName", 400);
-    private final InputValidator validator = new InputValidator(Map.of(
+    private final InputValidator validator = new InputValidator(io.mailroom.core.service.ValidationErrors.QUERY_DEFAULT, Map.of(
             "QueueAttributeName", new EnumPolicy.Open(),
             "MessageSystemAttributeName", new EnumPolicy.Reject(UNKNOWN, "Unknown Attribute %s.")));
 

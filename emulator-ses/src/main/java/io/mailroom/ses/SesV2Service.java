@@ -3,6 +3,7 @@ package io.mailroom.ses;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
+import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.ses.api.SesErrors;
 import io.mailroom.ses.sending.Sender;
 import io.mailroom.ses.template.CustomVerification;
@@ -34,8 +35,9 @@ public final class SesV2Service implements AwsService {
         new V2AccountResources(state).register(t);
         V2Unsupported.register(t);
         this.operations = t.build();
+        // SES v2 answers model constraint violations, missing members included, with BadRequestException.
         this.descriptor = new ServiceDescriptor(SIGNING_NAME, Optional.of(SesModels.V2), Optional.empty(), null,
-                SesErrors.V2);
+                SesErrors.V2).withValidation(ValidationErrors.both(SesErrors.V2.get("BadRequestException")));
     }
 
     @Override

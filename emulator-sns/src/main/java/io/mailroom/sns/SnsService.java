@@ -11,6 +11,7 @@ import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
+import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.core.time.Clock;
 import io.mailroom.core.time.Scheduler;
 import io.mailroom.sns.api.PlatformOperations;
@@ -85,7 +86,9 @@ public final class SnsService implements AwsService, TopicPublisher {
         new SmsOperations(state).register(table);
         new PlatformOperations(state).register(table);
         this.operations = table.build();
-        this.descriptor = new ServiceDescriptor("sns", Optional.empty(), Optional.of(SnsModel.MODEL), null, SnsErrors.ALL);
+        // SNS answers model constraint violations, missing members included, with InvalidParameter.
+        this.descriptor = new ServiceDescriptor("sns", Optional.empty(), Optional.of(SnsModel.MODEL), null, SnsErrors.ALL)
+                .withValidation(ValidationErrors.both(SnsErrors.INVALID_PARAMETER));
     }
 
     @Override

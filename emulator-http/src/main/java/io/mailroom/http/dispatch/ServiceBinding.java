@@ -9,7 +9,7 @@ import io.mailroom.protocol.InputValidator;
 record ServiceBinding(AwsService service, ServiceDescriptor descriptor, InputValidator validator) {
 
     ServiceBinding(AwsService service) {
-        this(service, service.descriptor(), new InputValidator(service.descriptor().enumPolicies()));
+        this(service, service.descriptor(), new InputValidator(service.descriptor().validation(), service.descriptor().enumPolicies()));
     }
 
     ServiceModel jsonModel() {
