@@ -46,6 +46,11 @@ public final class InputValidator {
                 if (member != null && member.location() != null && !"querystring".equals(member.location())) {
                     continue; // bound from the URI or a header by the REST decoder, checked there
                 }
+                if (member != null && member.shape().type() == io.mailroom.core.model.ShapeType.LIST) {
+                    // The Query protocol cannot tell an absent list from an empty one, and AWS treats both
+                    // alike: the service judges emptiness (SQS answers EmptyBatchRequest).
+                    continue;
+                }
                 throw errors.missing().exception(
                         "The request must contain the parameter %s.", path + required);
             }

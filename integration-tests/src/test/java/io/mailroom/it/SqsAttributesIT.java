@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -196,8 +195,6 @@ class SqsAttributesIT {
      * (CreateQueue, Attributes).
      */
     @Test
-    @Disabled("BUG: FifoThroughputLimit=perMessageGroupId is accepted with DeduplicationScope=queue; AWS allows it"
-            + " only with DeduplicationScope=messageGroup")
     void perMessageGroupIdThroughputRequiresMessageGroupDeduplication() {
         String name = Sqs.fifoName(P);
         SqsException rejected = catchThrowableOfType(SqsException.class, () -> Sqs.createFifo(name,

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.BatchEntryIdsNotDistinctException;
@@ -163,8 +162,6 @@ class SqsBatchIT {
 
     /** Entries left out altogether (the SDK then sends no Entries member) is an empty batch too. */
     @Test
-    @Disabled("BUG: a batch request without the Entries member is answered MissingParameter; AWS answers"
-            + " AWS.SimpleQueueService.EmptyBatchRequest")
     void aBatchWithoutEntriesIsEmptyBatchRequest() {
         String url = Sqs.create(Sqs.name(P));
         assertSqsError(EmptyBatchRequestException.class, "AWS.SimpleQueueService.EmptyBatchRequest", 400,

@@ -58,7 +58,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -328,8 +327,6 @@ class SqsQueryProtocolIT {
 
     /** The v1 client sends no entry parameter at all for an empty list; AWS calls that an empty batch. */
     @Test
-    @Disabled("BUG: a batch request without any entry is answered MissingParameter (The request must contain the"
-            + " parameter Entries); AWS answers AWS.SimpleQueueService.EmptyBatchRequest")
     void anEmptyBatchIsEmptyBatchRequest() {
         String url = create(Sqs.name(P));
         assertError(EmptyBatchRequestException.class, "AWS.SimpleQueueService.EmptyBatchRequest", 400,

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -211,7 +210,6 @@ class SqsQueueLifecycleIT {
     }
 
     @Test
-    @Disabled("BUG: CreateQueue of a name deleted less than 60 s ago succeeds; AWS answers QueueDeletedRecently (AWS.SimpleQueueService.QueueDeletedRecently, 400)")
     void creatingAQueueWithinSixtySecondsOfDeletingItIsQueueDeletedRecently() {
         FrozenClock.clock().freeze();
         try {

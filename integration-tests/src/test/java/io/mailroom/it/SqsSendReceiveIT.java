@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -370,7 +369,6 @@ class SqsSendReceiveIT {
      * 'x' must contain non-empty message attribute type." (aws/aws-sdk-java#1692).
      */
     @Test
-    @Disabled("BUG: a message attribute without DataType is answered MissingParameter; AWS answers InvalidParameterValue (must contain non-empty message attribute type)")
     void anAttributeWithoutADataTypeIsInvalidParameterValue() {
         String url = Sqs.create(Sqs.name(P));
         assertGenericError("InvalidParameterValue", () -> CLIENT.sendMessage(b -> b.queueUrl(url).messageBody("x")

@@ -79,6 +79,13 @@ public final class QueueConfigParser {
         } else if (sseGiven && d.sqsManagedSseEnabled) {
             d.kmsMasterKeyId = null;
         }
+        // High throughput needs de-duplication per message group: "perMessageGroupId is allowed only when
+        // the value for DeduplicationScope is messageGroup" (SetQueueAttributes, API reference).
+        if (d.fifoThroughputLimit == FifoThroughputLimit.PER_MESSAGE_GROUP_ID
+                && d.deduplicationScope == DeduplicationScope.QUEUE) {
+            throw SqsErrors.INVALID_ATTRIBUTE_VALUE.exception("Invalid value for the parameter FifoThroughputLimit."
+                    + " Reason: perMessageGroupId is allowed only when DeduplicationScope is messageGroup.");
+        }
         return d.build();
     }
 
