@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ses.model.BulkEmailDestinationStatus;
@@ -189,8 +188,6 @@ class SesSendingIT {
                 .containsExactly(sim("raw-to"));
     }
 
-    @Disabled("BUG: SendRawEmail keeps a client-supplied Message-ID and Date; AWS documents that SES overrides both"
-            + " (https://docs.aws.amazon.com/ses/latest/dg/header-fields.html)")
     @Test
     void v1SendRawEmailOverridesClientMessageIdAndDate() throws Exception {
         byte[] raw = rawWithAttachment(SENDER, "client ids", true);

@@ -68,27 +68,17 @@ public final class MimeComposer {
         }
     }
 
-    /** Adds Message-ID and Date to a raw message that lacks them, as SES does before sending. */
+    /**
+     * Stamps a raw message as SES does before sending: its own Message-ID and Date replace any the client
+     * set ("if you passed these headers when creating the message, they are overwritten",
+     * https://docs.aws.amazon.com/ses/latest/dg/header-fields.html), and Bcc is removed.
+     */
     public static byte[] completeRaw(byte[] raw, String messageIdHeader, long dateMillis) {
         try {
             MimeMessage msg = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-            boolean changed = false;
-            if (msg.getHeader("Message-ID") == null) {
-                msg.setHeader("Message-ID", messageIdHeader);
-                changed = true;
-            }
-            if (msg.getHeader("Date") == null) {
-                msg.setSentDate(new Date(dateMillis));
-                changed = true;
-            }
-            // SES removes Bcc from what recipients receive.
-            if (msg.getHeader("Bcc") != null) {
-                msg.removeHeader("Bcc");
-                changed = true;
-            }
-            if (!changed) {
-                return raw;
-            }
+            msg.setHeader("Message-ID", messageIdHeader);
+            msg.setSentDate(new Date(dateMillis));
+            msg.removeHeader("Bcc");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             msg.writeTo(out);
             return out.toByteArray();
