@@ -23,7 +23,9 @@ final class Responses {
                 HttpResponseStatus.valueOf(encoded.status()), Unpooled.wrappedBuffer(encoded.body()));
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.contentType());
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, encoded.body().length);
+        if (!encoded.headers().containsKey("Content-Length")) {
+            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, encoded.body().length); // HEAD answers name the object's
+        }
         headers.set(REQUEST_ID, requestId);
         for (Map.Entry<String, String> h : encoded.headers().entrySet()) {
             headers.set(h.getKey(), h.getValue());

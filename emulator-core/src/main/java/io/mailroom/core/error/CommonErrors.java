@@ -11,6 +11,7 @@ public final class CommonErrors {
     public static final ErrorCode SERIALIZATION = ErrorCode.sender("SerializationException", 400);
     public static final ErrorCode UNKNOWN_OPERATION = ErrorCode.sender("UnknownOperationException", 400);
     public static final ErrorCode REQUEST_ENTITY_TOO_LARGE = ErrorCode.sender("RequestEntityTooLarge", 413);
+    public static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.sender("MethodNotAllowed", 405);
     public static final ErrorCode NOT_IMPLEMENTED = new ErrorCode("NotImplemented", "NotImplemented", 501, Fault.SENDER);
     public static final ErrorCode INTERNAL_FAILURE = new ErrorCode("InternalFailure", "InternalFailure", 500, Fault.RECEIVER);
 

@@ -77,7 +77,8 @@ public final class ModelLoader {
                 http.path("method").asText("POST"),
                 http.path("requestUri").asText("/"),
                 http.path("responseCode").asInt(200),
-                List.copyOf(errors));
+                List.copyOf(errors),
+                op.path("deprecated").asBoolean(false));
     }
 
     /** A member-like node: either {@code {"shape": "Name", ...traits}} or an inline shape. */

@@ -13,7 +13,9 @@ import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryDecoder;
+import io.mailroom.protocol.rest.AwsChunkedBody;
 import io.mailroom.protocol.rest.RestJsonCodec;
+import io.mailroom.protocol.rest.RestXmlCodec;
 import io.mailroom.protocol.rest.RestRouter;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -43,6 +45,7 @@ public final class Dispatcher {
     private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
     private final Map<String, List<ServiceBinding>> byAction = new HashMap<>();
     private final List<RestService> restServices = new ArrayList<>();
+    private RestService objectStore;
     private final List<InternalEndpoint> internalEndpoints;
     private final DispatchSettings settings;
 
@@ -57,6 +60,9 @@ public final class Dispatcher {
             }
             if (json != null && "rest-json".equals(json.protocol())) {
                 restServices.add(new RestService(binding, new RestRouter(json)));
+            }
+            if (json != null && "rest-xml".equals(json.protocol())) {
+                objectStore = new RestService(binding, new RestRouter(json));
             }
             ServiceModel query = binding.queryModel();
             if (query != null) {
@@ -93,13 +99,58 @@ public final class Dispatcher {
                 return dispatchRest(rest, request, uri, ctx, started);
             }
         }
+        if (objectStore != null) {
+            String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
+            if (bucket != null || addressesObjectStore(request, uri, caller)) {
+                return dispatchRestXml(objectStore, request, uri, bucket == null ? path : "/" + bucket + path,
+                        ctx, started);
+            }
+        }
         return dispatchQuery(request, uri, caller, ctx, started);
+    }
+
+    /**
+     * S3 requests are signed for {@code s3}; unsigned ones (a browser, curl) are told from Query requests
+     * by having no {@code Action}.
+     */
+    private static boolean addressesObjectStore(FullHttpRequest request, QueryStringDecoder uri, CallerIdentity caller) {
+        if (caller.service() != null) {
+            return "s3".equals(caller.service());
+        }
+        return !"POST".equals(request.method().name()) && !uri.parameters().containsKey("Action");
+    }
+
+    private CompletableFuture<Reply> dispatchRestXml(RestService rest, FullHttpRequest request, QueryStringDecoder uri,
+                                                     String path, RequestContext ctx, long started) {
+        boolean head = "HEAD".equals(request.method().name());
+        ServiceModel model = rest.binding().jsonModel();
+        WireFormat format = new WireFormat.RestXml(model.xmlNamespace() != null ? model.xmlNamespace()
+                : "http://s3.amazonaws.com/doc/2006-03-01/", head);
+        try {
+            RestRouter.Match match = rest.router().find(request.method().name(), path, uri.parameters(),
+                    request.headers()::get);
+            if (match == null) {
+                throw CommonErrors.METHOD_NOT_ALLOWED.exception("The specified method is not allowed against this resource.");
+            }
+            byte[] body = bodyBytes(request);
+            if (AwsChunkedBody.applies(request.headers().get(HttpHeaderNames.CONTENT_ENCODING),
+                    request.headers().get("x-amz-content-sha256"))) {
+                body = AwsChunkedBody.decode(body);
+            }
+            ObjectNode input = RestXmlCodec.decode(match.operation(), match.labels(), uri.parameters(),
+                    request.headers()::get, request.headers(), body);
+            return invoke(rest.binding(), match.operation(), input, format, ctx, request, started);
+        } catch (AwsException e) {
+            return CompletableFuture.completedFuture(logged(
+                    new Reply(format.error(e, ctx.requestId()), ctx.requestId()), request, path, started));
+        }
     }
 
     private CompletableFuture<Reply> dispatchRest(RestService rest, FullHttpRequest request, QueryStringDecoder uri,
                                                   RequestContext ctx, long started) {
         WireFormat format = new WireFormat.RestJson();
-        RestRouter.Match match = rest.router().find(request.method().name(), uri.path(), uri.parameters());
+        RestRouter.Match match = rest.router().find(request.method().name(), uri.path(), uri.parameters(),
+                request.headers()::get);
         try {
             if (match == null) {
                 throw CommonErrors.UNKNOWN_OPERATION.exception("No operation matches %s %s.",
@@ -245,8 +296,7 @@ public final class Dispatcher {
             }
             String reason = handler instanceof Handler.Unsupported unsupported ? unsupported.reason()
                     : "not emulated";
-            throw CommonErrors.INVALID_ACTION.exception("The action %s is not supported by Mailroom: %s",
-                    operation.name(), reason);
+            throw format.unsupported(operation.name(), reason);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(logged(
                     new Reply(failureResponse(format, e, ctx), ctx.requestId()), request, label, started));

@@ -9,6 +9,7 @@ import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryErrorEncoder;
 import io.mailroom.protocol.query.QueryXmlEncoder;
 import io.mailroom.protocol.rest.RestJsonCodec;
+import io.mailroom.protocol.rest.RestXmlCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -20,6 +21,11 @@ sealed interface WireFormat {
     EncodedResponse success(OperationModel operation, JsonNode output, String requestId);
 
     EncodedResponse error(AwsException error, String requestId);
+
+    /** The error for an operation of the model that Mailroom does not emulate. */
+    default AwsException unsupported(String operation, String reason) {
+        return CommonErrors.INVALID_ACTION.exception("The action %s is not supported by Mailroom: %s", operation, reason);
+    }
 
     /** AWS JSON 1.0/1.1: {@code {"__type": "...#Code", "message": ...}} plus, for query-compatible services, the header. */
     record Json(ServiceModel model, String errorPrefix) implements WireFormat {
@@ -60,6 +66,25 @@ sealed interface WireFormat {
         @Override
         public EncodedResponse error(AwsException error, String requestId) {
             return RestJsonCodec.error(error);
+        }
+    }
+
+    /** AWS REST-XML (S3): payloads, XML documents and {@code <Error>} errors; nothing in HEAD bodies. */
+    record RestXml(String xmlNamespace, boolean head) implements WireFormat {
+        @Override
+        public EncodedResponse success(OperationModel operation, JsonNode output, String requestId) {
+            return RestXmlCodec.success(operation, output, xmlNamespace, head);
+        }
+
+        @Override
+        public EncodedResponse error(AwsException error, String requestId) {
+            return RestXmlCodec.error(error, requestId, head);
+        }
+
+        @Override
+        public AwsException unsupported(String operation, String reason) {
+            return CommonErrors.NOT_IMPLEMENTED.exception(
+                    "A header you provided implies functionality that is not implemented (%s: %s).", operation, reason);
         }
     }
 

@@ -3,14 +3,9 @@ package io.mailroom.protocol.query;
 import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mailroom.core.model.Member;
 import io.mailroom.core.model.OperationModel;
-import io.mailroom.core.model.Shape;
-import io.mailroom.core.model.ShapeType;
-import io.mailroom.protocol.Timestamps;
+import io.mailroom.protocol.XmlShapeWriter;
 import java.io.ByteArrayOutputStream;
-import java.util.Iterator;
-import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -41,7 +36,7 @@ public final class QueryXmlEncoder {
             if (operation.output() != null && operation.resultWrapper() != null) {
                 w.writeStartElement(operation.resultWrapper());
                 if (output != null) {
-                    writeMembers(w, operation.output(), output);
+                    XmlShapeWriter.writeMembers(w, operation.output(), output);
                 }
                 w.writeEndElement();
             }
@@ -63,82 +58,4 @@ public final class QueryXmlEncoder {
         w.writeEndElement();
     }
 
-    static void writeMembers(XMLStreamWriter w, Shape shape, JsonNode node) throws XMLStreamException {
-        for (Member member : shape.members().values()) {
-            JsonNode value = node.get(member.name());
-            if (value != null && !value.isNull()) {
-                writeMember(w, member, value);
-            }
-        }
-    }
-
-    private static void writeMember(XMLStreamWriter w, Member member, JsonNode value) throws XMLStreamException {
-        Shape shape = member.shape();
-        String name = member.locationName() != null ? member.locationName()
-                : shape.locationName() != null ? shape.locationName() : member.name();
-        switch (shape.type()) {
-            case LIST -> {
-                Member element = shape.listMember();
-                if (member.isFlattened()) {
-                    String elementName = element.locationName() != null ? element.locationName() : name;
-                    for (JsonNode item : value) {
-                        writeValue(w, elementName, element.shape(), item);
-                    }
-                } else {
-                    w.writeStartElement(name);
-                    String elementName = element.locationName() != null ? element.locationName() : "member";
-                    for (JsonNode item : value) {
-                        writeValue(w, elementName, element.shape(), item);
-                    }
-                    w.writeEndElement();
-                }
-            }
-            case MAP -> {
-                String keyName = shape.mapKey().locationName() != null ? shape.mapKey().locationName() : "key";
-                String valueName = shape.mapValue().locationName() != null ? shape.mapValue().locationName() : "value";
-                boolean flat = member.isFlattened();
-                if (!flat) {
-                    w.writeStartElement(name);
-                }
-                Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
-                while (entries.hasNext()) {
-                    Map.Entry<String, JsonNode> entry = entries.next();
-                    w.writeStartElement(flat ? name : "entry");
-                    writeText(w, keyName, entry.getKey());
-                    writeValue(w, valueName, shape.mapValue().shape(), entry.getValue());
-                    w.writeEndElement();
-                }
-                if (!flat) {
-                    w.writeEndElement();
-                }
-            }
-            default -> writeValue(w, name, shape, value);
-        }
-    }
-
-    private static void writeValue(XMLStreamWriter w, String name, Shape shape, JsonNode value)
-            throws XMLStreamException {
-        if (shape.type() == ShapeType.STRUCTURE) {
-            w.writeStartElement(name);
-            writeMembers(w, shape, value);
-            w.writeEndElement();
-        } else if (shape.type() == ShapeType.LIST || shape.type() == ShapeType.MAP) {
-            writeMember(w, new Member(name, shape, name, null, false, false, false), value);
-        } else {
-            writeText(w, name, scalarText(shape, value));
-        }
-    }
-
-    private static String scalarText(Shape shape, JsonNode value) {
-        if (shape.type() == ShapeType.TIMESTAMP && value.isNumber()) {
-            return Timestamps.iso(value.asDouble());
-        }
-        return value.asText();
-    }
-
-    private static void writeText(XMLStreamWriter w, String name, String text) throws XMLStreamException {
-        w.writeStartElement(name);
-        w.writeCharacters(text);
-        w.writeEndElement();
-    }
 }

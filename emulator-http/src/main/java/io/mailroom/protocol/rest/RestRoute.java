@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An operation's HTTP binding compiled from its {@code requestUri} template:
@@ -18,6 +19,7 @@ final class RestRoute {
     private final String method;
     private final List<Segment> segments;
     private final List<String> requiredQuery;
+    private final List<String> requiredHeaders;
     private final int literalCount;
     private final boolean greedy;
 
@@ -44,6 +46,17 @@ final class RestRoute {
                 }
             }
         }
+        // Operations sharing a method and path are told apart by a header they require
+        // (S3 CopyObject is PutObject plus x-amz-copy-source).
+        this.requiredHeaders = new ArrayList<>();
+        if (operation.input() != null) {
+            for (String name : operation.input().required()) {
+                io.mailroom.core.model.Member member = operation.input().member(name);
+                if (member != null && "header".equals(member.location())) {
+                    requiredHeaders.add(member.wireName());
+                }
+            }
+        }
         this.segments = new ArrayList<>();
         int literals = 0;
         boolean anyGreedy = false;
@@ -66,15 +79,25 @@ final class RestRoute {
         return operation;
     }
 
-    /** More literal segments and query parameters win; greedy labels lose to exact ones. */
+    /**
+     * More literal segments and query parameters win; greedy labels lose to exact ones; a deprecated
+     * operation loses to its successor on the same route.
+     */
     int specificity() {
-        return literalCount * 100 + requiredQuery.size() * 10 + segments.size() - (greedy ? 50 : 0);
+        return literalCount * 100 + requiredQuery.size() * 10 + requiredHeaders.size() * 10 + segments.size()
+                - (greedy ? 50 : 0) - (operation.deprecated() ? 5 : 0);
     }
 
     /** The label values when this route matches, else null. */
-    Map<String, String> match(String requestMethod, List<String> pathSegments, Map<String, List<String>> query) {
+    Map<String, String> match(String requestMethod, List<String> pathSegments, Map<String, List<String>> query,
+                              Function<String, String> headers) {
         if (!method.equals(requestMethod)) {
             return null;
+        }
+        for (String header : requiredHeaders) {
+            if (headers.apply(header) == null) {
+                return null;
+            }
         }
         for (String name : requiredQuery) {
             if (!query.containsKey(name)) {

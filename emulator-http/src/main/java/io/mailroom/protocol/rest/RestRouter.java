@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Finds which operation of a REST service a method and path address. */
 public final class RestRouter {
@@ -29,10 +30,10 @@ public final class RestRouter {
         return path.startsWith(commonPrefix);
     }
 
-    public Match find(String method, String path, Map<String, List<String>> query) {
+    public Match find(String method, String path, Map<String, List<String>> query, Function<String, String> headers) {
         List<String> segments = RestRoute.split(path);
         for (RestRoute route : routes) {
-            Map<String, String> labels = route.match(method, segments, query);
+            Map<String, String> labels = route.match(method, segments, query, headers);
             if (labels != null) {
                 return new Match(route.operation(), labels);
             }

@@ -18,7 +18,7 @@ class RestRoutingTest {
     private final RestRouter router = new RestRouter(SESV2);
 
     private String operation(String method, String path) {
-        RestRouter.Match match = router.find(method, path, Map.of());
+        RestRouter.Match match = router.find(method, path, Map.of(), h -> null);
         return match == null ? null : match.operation().name();
     }
 
@@ -39,16 +39,16 @@ class RestRoutingTest {
 
     @Test
     void bindsLabelsAndQueryStringIntoTheCanonicalInput() {
-        RestRouter.Match get = router.find("GET", "/v2/email/contact-lists/news/contacts/a%40b.com", Map.of());
+        RestRouter.Match get = router.find("GET", "/v2/email/contact-lists/news/contacts/a%40b.com", Map.of(), h -> null);
         ObjectNode input = RestJsonCodec.decode(get.operation(), get.labels(), Map.of(), h -> null, new byte[0]);
         assertThat(input.toString()).isEqualTo("{\"ContactListName\":\"news\",\"EmailAddress\":\"a@b.com\"}");
 
-        RestRouter.Match list = router.find("GET", "/v2/email/suppression/addresses", Map.of());
+        RestRouter.Match list = router.find("GET", "/v2/email/suppression/addresses", Map.of(), h -> null);
         ObjectNode listed = RestJsonCodec.decode(list.operation(), list.labels(),
                 Map.of("PageSize", List.of("5"), "Reason", List.of("BOUNCE", "COMPLAINT")), h -> null, new byte[0]);
         assertThat(listed.toString()).isEqualTo("{\"Reasons\":[\"BOUNCE\",\"COMPLAINT\"],\"PageSize\":5}");
 
-        RestRouter.Match send = router.find("POST", "/v2/email/outbound-emails", Map.of());
+        RestRouter.Match send = router.find("POST", "/v2/email/outbound-emails", Map.of(), h -> null);
         byte[] body = "{\"FromEmailAddress\":\"a@b.com\",\"Content\":{}}".getBytes(StandardCharsets.UTF_8);
         assertThat(RestJsonCodec.decode(send.operation(), send.labels(), Map.of(), h -> null, body)
                 .get("FromEmailAddress").asText()).isEqualTo("a@b.com");

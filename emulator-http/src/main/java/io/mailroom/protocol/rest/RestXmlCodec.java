@@ -1,0 +1,239 @@
+package io.mailroom.protocol.rest;
+
+import com.ctc.wstx.api.WstxOutputProperties;
+import com.ctc.wstx.stax.WstxOutputFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.model.Member;
+import io.mailroom.core.model.OperationModel;
+import io.mailroom.core.model.Shape;
+import io.mailroom.core.model.ShapeType;
+import io.mailroom.protocol.Canonical;
+import io.mailroom.protocol.EncodedResponse;
+import io.mailroom.protocol.ScalarText;
+import io.mailroom.protocol.XmlShapeReader;
+import io.mailroom.protocol.XmlShapeWriter;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * AWS REST-XML (S3): members bound to the URI, query string and headers ({@code x-amz-meta-*} as a
+ * map); the payload member is the raw body (a blob, carried as a binary node) or an XML document.
+ * Errors are {@code <Error><Code>..</Code><Message>..</Message><RequestId>..</RequestId></Error>}.
+ */
+public final class RestXmlCodec {
+    /** Services put this member in an output to answer with another status (206, 304). */
+    public static final String STATUS_MEMBER = "__status";
+    private static final WstxOutputFactory FACTORY = new WstxOutputFactory();
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** Root elements AWS answers with; the JSON models lost the XML names of these output shapes. */
+    private static final Map<String, String> ROOT_NAMES = Map.of(
+            "ListObjectsV2Output", "ListBucketResult",
+            "ListObjectsOutput", "ListBucketResult",
+            "ListBucketsOutput", "ListAllMyBucketsResult",
+            "DeleteObjectsOutput", "DeleteResult",
+            "GetBucketLocationOutput", "LocationConstraint");
+
+    static {
+        FACTORY.setProperty(WstxOutputProperties.P_OUTPUT_ESCAPE_CR, true);
+    }
+
+    private RestXmlCodec() {
+    }
+
+    public static ObjectNode decode(OperationModel operation, Map<String, String> labels,
+                                    Map<String, List<String>> query, Function<String, String> header,
+                                    Iterable<Map.Entry<String, String>> allHeaders, byte[] body) {
+        Shape input = operation.input();
+        ObjectNode tree = Canonical.NODES.objectNode();
+        if (input == null) {
+            return tree;
+        }
+        for (Member member : input.members().values()) {
+            String location = member.location();
+            if (member.payload()) {
+                if (member.shape().type() == ShapeType.BLOB || member.shape().type() == ShapeType.STRING) {
+                    tree.set(member.name(), Canonical.NODES.binaryNode(body));
+                } else if (body.length > 0) {
+                    tree.set(member.name(), XmlShapeReader.read(member.shape(), body));
+                }
+                continue;
+            }
+            if (location == null) {
+                continue;
+            }
+            switch (location) {
+                case "uri" -> put(tree, member, labels.get(member.wireName()));
+                case "querystring" -> {
+                    List<String> values = query.get(member.wireName());
+                    put(tree, member, values == null || values.isEmpty() ? null : values.get(0));
+                }
+                case "header" -> put(tree, member, header.apply(member.wireName()));
+                case "headers" -> {
+                    ObjectNode map = Canonical.NODES.objectNode();
+                    String prefix = member.wireName().toLowerCase(java.util.Locale.ROOT);
+                    for (Map.Entry<String, String> h : allHeaders) {
+                        String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
+                        if (name.startsWith(prefix)) {
+                            map.put(name.substring(prefix.length()), h.getValue());
+                        }
+                    }
+                    if (!map.isEmpty()) {
+                        tree.set(member.name(), map);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return tree;
+    }
+
+    private static void put(ObjectNode tree, Member member, String text) {
+        if (text == null) {
+            return;
+        }
+        if (member.shape().type() == ShapeType.TIMESTAMP && "header".equals(member.location())) {
+            try {
+                tree.put(member.name(), Instant.from(HTTP_DATE.parse(text)).toEpochMilli() / 1000.0);
+                return;
+            } catch (java.time.DateTimeException e) {
+                // not an HTTP date: fall through to ISO 8601 / epoch parsing
+            }
+        }
+        tree.set(member.name(), ScalarText.parse(member.shape(), text, member.name()));
+    }
+
+    public static EncodedResponse success(OperationModel operation, JsonNode output, String xmlNamespace,
+                                          boolean head) {
+        Shape shape = operation.output();
+        int status = operation.successCode();
+        Map<String, String> headers = new LinkedHashMap<>();
+        byte[] body = new byte[0];
+        String contentType = "application/xml";
+        if (shape == null || output == null) {
+            return new EncodedResponse(status, contentType, body, headers);
+        }
+        if (output.has(STATUS_MEMBER)) {
+            status = output.get(STATUS_MEMBER).asInt();
+        }
+        Member payload = null;
+        boolean bodyMembers = false;
+        for (Member member : shape.members().values()) {
+            JsonNode value = output.get(member.name());
+            if (member.payload()) {
+                payload = member;
+            } else if ("header".equals(member.location()) && value != null && !value.isNull()) {
+                headers.put(member.wireName(), headerText(member.shape(), value));
+            } else if ("headers".equals(member.location()) && value != null && value.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
+                while (entries.hasNext()) {
+                    Map.Entry<String, JsonNode> e = entries.next();
+                    headers.put(member.wireName() + e.getKey(), e.getValue().asText());
+                }
+            } else if ("statusCode".equals(member.location()) && value != null) {
+                status = value.asInt();
+            } else if (member.location() == null && value != null) {
+                bodyMembers = true;
+            }
+        }
+        if (headers.containsKey("Content-Type")) {
+            contentType = headers.remove("Content-Type");
+        }
+        if (payload != null) {
+            JsonNode value = output.get(payload.name());
+            if (payload.shape().type() == ShapeType.BLOB || payload.shape().type() == ShapeType.STRING) {
+                if (!headers.containsKey("Content-Type") && contentType.equals("application/xml")) {
+                    contentType = "binary/octet-stream";
+                }
+                body = value == null ? new byte[0] : blob(value);
+            } else if (value != null) {
+                String root = payload.locationName() != null ? payload.locationName() : payload.shape().name();
+                body = document(root, xmlNamespace, payload.shape(), value);
+            }
+        } else if (bodyMembers) {
+            body = document(ROOT_NAMES.getOrDefault(shape.name(), shape.name()), xmlNamespace, shape, output);
+        }
+        if (head) {
+            headers.putIfAbsent("Content-Length", Integer.toString(body.length));
+            body = new byte[0];
+        }
+        return new EncodedResponse(status, contentType, body, headers);
+    }
+
+    public static EncodedResponse error(AwsException error, String requestId, boolean head) {
+        byte[] body = new byte[0];
+        if (!head) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            try {
+                XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+                w.writeStartDocument("UTF-8", "1.0");
+                w.writeStartElement("Error");
+                text(w, "Code", error.error().code());
+                text(w, "Message", error.getMessage() == null ? "" : error.getMessage());
+                text(w, "RequestId", requestId);
+                w.writeEndElement();
+                w.writeEndDocument();
+                w.close();
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("cannot write XML error", e);
+            }
+            body = out.toByteArray();
+        }
+        return new EncodedResponse(error.error().status(), "application/xml", body, Map.of());
+    }
+
+    private static byte[] document(String root, String xmlNamespace, Shape shape, JsonNode value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement(root);
+            if (xmlNamespace != null) {
+                w.writeDefaultNamespace(xmlNamespace);
+            }
+            if (shape.type() == ShapeType.STRUCTURE) {
+                XmlShapeWriter.writeMembers(w, shape, value);
+            } else {
+                w.writeCharacters(value.asText());
+            }
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML response", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] blob(JsonNode value) {
+        try {
+            return value.isBinary() ? value.binaryValue() : value.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String headerText(Shape shape, JsonNode value) {
+        if (shape.type() == ShapeType.TIMESTAMP && value.isNumber()) {
+            return HTTP_DATE.format(Instant.ofEpochMilli(Math.round(value.asDouble() * 1000)));
+        }
+        return value.asText();
+    }
+
+    private static void text(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+}

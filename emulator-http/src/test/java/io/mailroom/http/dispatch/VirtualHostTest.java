@@ -1,0 +1,20 @@
+package io.mailroom.http.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class VirtualHostTest {
+
+    @Test
+    void findsTheBucketInVirtualHostedNamesOnly() {
+        assertThat(VirtualHost.bucket("mail.localhost:4566")).isEqualTo("mail");
+        assertThat(VirtualHost.bucket("my.bucket.s3.localhost.localstack.cloud:4566")).isEqualTo("my.bucket");
+        assertThat(VirtualHost.bucket("inbound.s3.amazonaws.com")).isEqualTo("inbound");
+        assertThat(VirtualHost.bucket("localhost:4566")).isNull();
+        assertThat(VirtualHost.bucket("127.0.0.1:4566")).isNull();
+        assertThat(VirtualHost.bucket("mailroom:4566")).isNull();
+        assertThat(VirtualHost.bucket("s3.localhost.localstack.cloud:4566")).isNull();
+        assertThat(VirtualHost.bucket(null)).isNull();
+    }
+}

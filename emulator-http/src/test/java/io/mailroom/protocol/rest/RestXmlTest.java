@@ -1,0 +1,110 @@
+package io.mailroom.protocol.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.model.ModelLoader;
+import io.mailroom.core.model.OperationModel;
+import io.mailroom.core.model.ServiceModel;
+import io.mailroom.protocol.Canonical;
+import io.mailroom.protocol.EncodedResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RestXmlTest {
+    private static final ServiceModel S3 = ModelLoader.fromResource(RestXmlTest.class, "/models/s3-2006-03-01.json");
+    private static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private final RestRouter router = new RestRouter(S3);
+
+    private String route(String method, String path, Map<String, List<String>> query, Map<String, String> headers) {
+        RestRouter.Match match = router.find(method, path, query, headers::get);
+        return match == null ? null : match.operation().name();
+    }
+
+    @Test
+    void routesS3ByMethodPathQueryLiteralAndRequiredHeader() {
+        assertThat(route("GET", "/", Map.of(), Map.of())).isEqualTo("ListBuckets");
+        assertThat(route("PUT", "/b", Map.of(), Map.of())).isEqualTo("CreateBucket");
+        assertThat(route("GET", "/b", Map.of("list-type", List.of("2")), Map.of())).isEqualTo("ListObjectsV2");
+        assertThat(route("GET", "/b", Map.of(), Map.of())).isEqualTo("ListObjects");
+        assertThat(route("POST", "/b", Map.of("delete", List.of("")), Map.of())).isEqualTo("DeleteObjects");
+        assertThat(route("PUT", "/b", Map.of("notification", List.of("")), Map.of()))
+                .isEqualTo("PutBucketNotificationConfiguration");
+        assertThat(route("PUT", "/b/dir/file.txt", Map.of(), Map.of())).isEqualTo("PutObject");
+        assertThat(route("PUT", "/b/dir/file.txt", Map.of(), Map.of("x-amz-copy-source", "/a/k"))).isEqualTo("CopyObject");
+        assertThat(route("GET", "/b/dir/file.txt", Map.of(), Map.of())).isEqualTo("GetObject");
+        assertThat(route("HEAD", "/b/k", Map.of(), Map.of())).isEqualTo("HeadObject");
+    }
+
+    @Test
+    void bindsLabelsGreedyKeysHeadersMetadataAndTheBlobPayload() {
+        RestRouter.Match put = router.find("PUT", "/b/dir/a%20b.txt", Map.of(), h -> null);
+        byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
+        ObjectNode input = RestXmlCodec.decode(put.operation(), put.labels(), Map.of(),
+                Map.of("Content-Type", "text/plain")::get,
+                List.of(Map.entry("x-amz-meta-Owner", "me"), Map.entry("Content-Type", "text/plain")), body);
+        assertThat(input.get("Bucket").asText()).isEqualTo("b");
+        assertThat(input.get("Key").asText()).isEqualTo("dir/a b.txt");
+        assertThat(input.get("ContentType").asText()).isEqualTo("text/plain");
+        assertThat(input.get("Metadata").toString()).isEqualTo("{\"owner\":\"me\"}");
+        assertThat(input.get("Body").isBinary()).isTrue();
+    }
+
+    @Test
+    void readsXmlPayloadsByTheModel() {
+        OperationModel delete = S3.operation("DeleteObjects").orElseThrow();
+        byte[] xml = ("<Delete xmlns=\"" + NS + "\"><Object><Key>a</Key></Object><Object><Key>b/c</Key></Object>"
+                + "<Quiet>true</Quiet></Delete>").getBytes(StandardCharsets.UTF_8);
+        ObjectNode input = RestXmlCodec.decode(delete, Map.of("Bucket", "bk"), Map.of(), h -> null, List.of(), xml);
+        assertThat(input.get("Delete").toString())
+                .isEqualTo("{\"Objects\":[{\"Key\":\"a\"},{\"Key\":\"b/c\"}],\"Quiet\":true}");
+
+        assertThatThrownBy(() -> RestXmlCodec.decode(delete, Map.of("Bucket", "bk"), Map.of(), h -> null, List.of(),
+                "<Delete><Object>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(AwsException.class, e ->
+                        assertThat(e.error().code()).isEqualTo("MalformedXML"));
+    }
+
+    @Test
+    void writesHeadersPayloadsAndDocuments() {
+        ObjectNode get = Canonical.NODES.objectNode();
+        get.put("ContentType", "text/plain").put("ETag", "\"5d41402abc4b2a76b9719d911017c592\"")
+                .put("LastModified", 1_700_000_000.0).put("ContentLength", 5)
+                .set("Body", Canonical.NODES.binaryNode("hello".getBytes(StandardCharsets.UTF_8)));
+        get.putObject("Metadata").put("owner", "me");
+        EncodedResponse object = RestXmlCodec.success(S3.operation("GetObject").orElseThrow(), get, NS, false);
+        assertThat(object.contentType()).isEqualTo("text/plain");
+        assertThat(new String(object.body(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(object.headers()).containsEntry("ETag", "\"5d41402abc4b2a76b9719d911017c592\"")
+                .containsEntry("Last-Modified", "Tue, 14 Nov 2023 22:13:20 GMT")
+                .containsEntry("x-amz-meta-owner", "me");
+
+        ObjectNode list = Canonical.NODES.objectNode();
+        list.put("Name", "bk").put("KeyCount", 1).put("IsTruncated", false)
+                .putArray("Contents").addObject().put("Key", "a").put("Size", 5);
+        String xml = new String(RestXmlCodec.success(S3.operation("ListObjectsV2").orElseThrow(), list, NS, false)
+                .body(), StandardCharsets.UTF_8);
+        assertThat(xml).startsWith("<?xml version='1.0' encoding='UTF-8'?><ListBucketResult xmlns=\"" + NS + "\">")
+                .contains("<IsTruncated>false</IsTruncated><Contents><Key>a</Key><Size>5</Size></Contents>")
+                .contains("<Name>bk</Name>", "<KeyCount>1</KeyCount>");
+
+        EncodedResponse head = RestXmlCodec.success(S3.operation("HeadObject").orElseThrow(), get, NS, true);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers()).containsEntry("Content-Length", "5");
+    }
+
+    @Test
+    void decodesAwsChunkedUploadsWithTrailers() {
+        String framed = "5;chunk-signature=abc\r\nhello\r\n6;chunk-signature=def\r\n world\r\n0;chunk-signature=0\r\n"
+                + "x-amz-checksum-crc32:AAAAAA==\r\n\r\n";
+        assertThat(AwsChunkedBody.applies(null, "STREAMING-UNSIGNED-PAYLOAD-TRAILER")).isTrue();
+        assertThat(new String(AwsChunkedBody.decode(framed.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.UTF_8))
+                .isEqualTo("hello world");
+        assertThatThrownBy(() -> AwsChunkedBody.decode("5\r\nhel".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(AwsException.class);
+    }
+}
