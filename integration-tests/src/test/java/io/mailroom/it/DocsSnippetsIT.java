@@ -1,0 +1,47 @@
+package io.mailroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The boto3 snippet of docs/getting-started.md runs against the server as written. */
+class DocsSnippetsIT {
+
+    @Test
+    void boto3SnippetRuns() throws IOException, InterruptedException {
+        assumeTrue(runs("python3", "-c", "import boto3"), "python3 with boto3 is not installed");
+        String doc = Files.readString(Path.of("..", "docs", "getting-started.md"));
+        Matcher block = Pattern.compile("```python\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertThat(block.find()).as("getting-started.md has a Python snippet").isTrue();
+        String script = block.group(1).replace("http://localhost:4566", TestServer.endpoint().toString());
+
+        Process python = new ProcessBuilder("python3", "-").redirectErrorStream(true).start();
+        python.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        python.getOutputStream().close();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(python.exitValue()).as(output).isZero();
+        assertThat(output).contains("hello from boto3");
+    }
+
+    private static boolean runs(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
