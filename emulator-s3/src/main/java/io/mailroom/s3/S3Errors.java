@@ -1,0 +1,60 @@
+package io.mailroom.s3;
+
+import io.mailroom.core.error.CommonErrors;
+import io.mailroom.core.error.ErrorCode;
+import io.mailroom.core.error.Fault;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * S3's errors. REST-XML errors carry only a {@code <Code>}, so the shape name, the code and the
+ * {@code type} are all the same string. Codes and statuses follow
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList.
+ */
+public final class S3Errors {
+    public static final ErrorCode ACCESS_DENIED = sender("AccessDenied", 403);
+    public static final ErrorCode BAD_DIGEST = sender("BadDigest", 400);
+    public static final ErrorCode BUCKET_ALREADY_EXISTS = sender("BucketAlreadyExists", 409);
+    public static final ErrorCode BUCKET_ALREADY_OWNED_BY_YOU = sender("BucketAlreadyOwnedByYou", 409);
+    public static final ErrorCode BUCKET_NOT_EMPTY = sender("BucketNotEmpty", 409);
+    public static final ErrorCode ENTITY_TOO_LARGE = sender("EntityTooLarge", 400);
+    public static final ErrorCode ILLEGAL_LOCATION_CONSTRAINT = sender("IllegalLocationConstraintException", 400);
+    public static final ErrorCode INVALID_ARGUMENT = sender("InvalidArgument", 400);
+    public static final ErrorCode INVALID_BUCKET_NAME = sender("InvalidBucketName", 400);
+    public static final ErrorCode INVALID_DIGEST = sender("InvalidDigest", 400);
+    public static final ErrorCode INVALID_PART_NUMBER = sender("InvalidPartNumber", 416);
+    public static final ErrorCode INVALID_LOCATION_CONSTRAINT = sender("InvalidLocationConstraint", 400);
+    public static final ErrorCode INVALID_RANGE = sender("InvalidRange", 416);
+    public static final ErrorCode INVALID_REQUEST = sender("InvalidRequest", 400);
+    public static final ErrorCode KEY_TOO_LONG = sender("KeyTooLongError", 400);
+    public static final ErrorCode MALFORMED_XML = sender("MalformedXML", 400);
+    public static final ErrorCode METADATA_TOO_LARGE = sender("MetadataTooLarge", 400);
+    public static final ErrorCode METHOD_NOT_ALLOWED = sender("MethodNotAllowed", 405);
+    public static final ErrorCode NO_SUCH_BUCKET = sender("NoSuchBucket", 404);
+    public static final ErrorCode NO_SUCH_KEY = sender("NoSuchKey", 404);
+    public static final ErrorCode NO_SUCH_VERSION = sender("NoSuchVersion", 404);
+    public static final ErrorCode PRECONDITION_FAILED = sender("PreconditionFailed", 412);
+    public static final ErrorCode NOT_IMPLEMENTED = CommonErrors.NOT_IMPLEMENTED;
+
+    /** Every error S3 raises here, by code (which is also the model's shape name where it has one). */
+    public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_DENIED, BAD_DIGEST, BUCKET_ALREADY_EXISTS,
+            BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ILLEGAL_LOCATION_CONSTRAINT,
+            INVALID_ARGUMENT, INVALID_BUCKET_NAME, INVALID_DIGEST, INVALID_LOCATION_CONSTRAINT, INVALID_PART_NUMBER, INVALID_RANGE,
+            INVALID_REQUEST, KEY_TOO_LONG, MALFORMED_XML, METADATA_TOO_LARGE, METHOD_NOT_ALLOWED, NO_SUCH_BUCKET,
+            NO_SUCH_KEY, NO_SUCH_VERSION, PRECONDITION_FAILED, NOT_IMPLEMENTED);
+
+    private S3Errors() {
+    }
+
+    private static ErrorCode sender(String code, int status) {
+        return new ErrorCode(code, code, status, Fault.SENDER);
+    }
+
+    private static Map<String, ErrorCode> byShape(ErrorCode... codes) {
+        Map<String, ErrorCode> map = new LinkedHashMap<>();
+        for (ErrorCode c : codes) {
+            map.put(c.type(), c);
+        }
+        return Map.copyOf(map);
+    }
+}

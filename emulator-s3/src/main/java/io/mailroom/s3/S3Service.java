@@ -1,0 +1,145 @@
+package io.mailroom.s3;
+
+import io.mailroom.core.delivery.ObjectSink;
+import io.mailroom.core.delivery.QueueSink;
+import io.mailroom.core.delivery.TopicPublisher;
+import io.mailroom.core.model.ModelLoader;
+import io.mailroom.core.model.OperationModel;
+import io.mailroom.core.model.ServiceModel;
+import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.OperationTable;
+import io.mailroom.core.service.Persistent;
+import io.mailroom.core.service.ServiceDescriptor;
+import io.mailroom.core.time.Clock;
+import io.mailroom.s3.api.BucketOperations;
+import io.mailroom.s3.api.ListingOperations;
+import io.mailroom.s3.api.NotificationOperations;
+import io.mailroom.s3.api.ObjectOperations;
+import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.notification.DestinationPorts;
+import io.mailroom.s3.notification.EventTypes;
+import io.mailroom.s3.notification.NotificationTree;
+import io.mailroom.s3.notification.Notifier;
+import io.mailroom.s3.notification.Sequencer;
+import io.mailroom.s3.persistence.SnapshotDirectory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets,
+ * single-part objects with metadata, ranges and conditions, listings, copies and event notifications to
+ * this server's queues and topics. Every other operation of the model answers NotImplemented.
+ * <p>
+ * The front end and this service exchange, beyond model members: request and response bodies of
+ * GetObject/PutObject as binary nodes under {@code Body}; and {@code __status} (see
+ * {@link io.mailroom.s3.api.Output#STATUS}) for 206 and 304, which the model cannot express.
+ */
+public final class S3Service implements AwsService, Persistent {
+    public static final String MODEL = "/io/mailroom/s3/s3-2006-03-01.json";
+    private static final Logger LOG = LoggerFactory.getLogger(S3Service.class);
+
+    private final ServiceDescriptor descriptor;
+    private final BucketRegistry registry = new BucketRegistry();
+    private final OperationTable operations;
+    private final ObjectSink objectSink;
+
+    /**
+     * @param queues where queue notifications go (SQS), or null when the server has no SQS
+     * @param topics where topic notifications go (SNS), or null when the server has no SNS
+     */
+    public S3Service(Clock clock, QueueSink queues, TopicPublisher topics) {
+        ServiceModel model = ModelLoader.fromResource(S3Service.class, MODEL);
+        this.descriptor = new ServiceDescriptor("s3", Optional.of(model), Optional.empty(), null, S3Errors.BY_SHAPE);
+        Notifier notifier = new Notifier(new DestinationPorts(queues, topics), new Sequencer(clock));
+        BucketOperations buckets = new BucketOperations(registry, clock);
+        ObjectOperations objects = new ObjectOperations(registry, clock, notifier);
+        ListingOperations listings = new ListingOperations(registry);
+        NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
+                new NotificationTree(new EventTypes(model.shape("Event").enumValues())));
+        this.objectSink = new S3ObjectSink(registry, objects);
+        OperationTable.Builder table = OperationTable.builder()
+                .sync("CreateBucket", buckets::createBucket)
+                .sync("DeleteBucket", buckets::deleteBucket)
+                .sync("ListBuckets", buckets::listBuckets)
+                .sync("HeadBucket", buckets::headBucket)
+                .sync("GetBucketLocation", buckets::getBucketLocation)
+                .sync("PutObject", objects::putObject)
+                .sync("GetObject", objects::getObject)
+                .sync("HeadObject", objects::headObject)
+                .sync("DeleteObject", objects::deleteObject)
+                .sync("DeleteObjects", objects::deleteObjects)
+                .sync("CopyObject", objects::copyObject)
+                .sync("ListObjectsV2", listings::listObjectsV2)
+                .sync("ListObjects", listings::listObjects)
+                .sync("GetBucketNotificationConfiguration", notifications::getBucketNotificationConfiguration)
+                .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration);
+        Set<String> implemented = table.build().all().keySet();
+        for (OperationModel op : model.operations().values()) {
+            if (!implemented.contains(op.name())) {
+                table.unsupported(op.name(), "Mailroom's S3 does not emulate " + op.name());
+            }
+        }
+        this.operations = table.build();
+    }
+
+    /** How other services (SES) store objects in this server's buckets. */
+    public ObjectSink objectSink() {
+        return objectSink;
+    }
+
+    /** Every bucket of every account, by name (for the dashboard and tests). */
+    public List<Bucket> buckets() {
+        return registry.all();
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public OperationTable operations() {
+        return operations;
+    }
+
+    @Override
+    public void reset() {
+        registry.clear();
+    }
+
+    /** Writes {@code <dataDir>/s3/...}; called once the server stopped taking requests. */
+    @Override
+    public void save(Path dataDir) {
+        List<Bucket> buckets = registry.all();
+        int objects = SnapshotDirectory.write(dataDir, buckets);
+        LOG.info("Saved {} buckets and {} objects to {}", buckets.size(), objects, SnapshotDirectory.in(dataDir));
+    }
+
+    /** Reads back what {@link #save} wrote, if anything; refuses to start from a tree it cannot read. */
+    @Override
+    public void load(Path dataDir) {
+        Path root = SnapshotDirectory.existing(dataDir);
+        if (root == null) {
+            return;
+        }
+        List<Bucket> buckets;
+        try {
+            buckets = SnapshotDirectory.read(root);
+            if (buckets.stream().map(Bucket::name).distinct().count() != buckets.size()) {
+                throw new IllegalArgumentException("a bucket is saved more than once");
+            }
+        } catch (RuntimeException e) {
+            // Starting empty would throw the saved objects away at the next stop: better not start at all.
+            throw new IllegalStateException("Cannot restore S3 state from " + root + ": " + e.getMessage()
+                    + " (repair it, or move it away to start with no buckets)", e);
+        }
+        registry.clear();
+        buckets.forEach(registry::putIfAbsent);
+        LOG.info("Restored {} buckets from {}", buckets.size(), root);
+    }
+}

@@ -1,0 +1,342 @@
+package io.mailroom.s3.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.time.Clock;
+import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.bucket.Owner;
+import io.mailroom.s3.notification.Notifier;
+import io.mailroom.s3.notification.Origin;
+import io.mailroom.s3.notification.S3Event;
+import io.mailroom.s3.object.ByteRange;
+import io.mailroom.s3.object.ChecksumAlgorithm;
+import io.mailroom.s3.object.ConditionalWrite;
+import io.mailroom.s3.object.CopySource;
+import io.mailroom.s3.object.ETag;
+import io.mailroom.s3.object.MetadataDirective;
+import io.mailroom.s3.object.ObjectHeaders;
+import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.object.Preconditions;
+import io.mailroom.s3.object.StoredChecksum;
+import io.mailroom.s3.object.StoredObject;
+import io.mailroom.s3.object.UserMetadata;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects and CopyObject. Bodies travel in the
+ * canonical tree as binary nodes under {@code Body}, both ways.
+ */
+public final class ObjectOperations {
+    /** The largest object a single PUT may upload (5 GiB). */
+    static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
+    /** DeleteObjects takes at most this many keys. */
+    static final int MAX_DELETE_KEYS = 1000;
+
+    private final BucketRegistry registry;
+    private final Clock clock;
+    private final Notifier notifier;
+
+    public ObjectOperations(BucketRegistry registry, Clock clock, Notifier notifier) {
+        this.registry = registry;
+        this.clock = clock;
+        this.notifier = notifier;
+    }
+
+    public ObjectNode putObject(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        String key = ObjectKey.validate(Input.required(in, "Key"));
+        byte[] body = Input.body(in, "Body");
+        JsonNode declared = in.get("ContentLength");
+        if (declared != null && declared.asLong() > MAX_SINGLE_PUT) {
+            throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size");
+        }
+        verifyContentMd5(Input.text(in, "ContentMD5"), body);
+        StoredChecksum checksum = StoredChecksum.of(in, body);
+        ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
+        StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
+                UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum);
+        condition.apply(bucket.objects(), object);
+        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, origin(ctx));
+        ObjectNode out = Output.object();
+        out.put("ETag", object.etag());
+        if (checksum != null) {
+            checksum.writeTo(out);
+        }
+        return out;
+    }
+
+    /**
+     * Stores an object for another service of this server (SES), as an unconditional PutObject by
+     * {@code ctx}'s account, and raises the bucket's ObjectCreated:Put events. Bucket ownership is not
+     * checked: AWS lets services write through bucket policies, which are not modelled here.
+     */
+    public StoredObject store(RequestContext ctx, String bucketName, String key, byte[] body, ObjectHeaders headers,
+                              Map<String, String> metadata) {
+        Bucket bucket = registry.find(bucketName)
+                .orElseThrow(() -> S3Errors.NO_SUCH_BUCKET.exception("The specified bucket does not exist"));
+        StoredObject object = StoredObject.create(ObjectKey.validate(key), body.clone(), clock.millis(), headers,
+                UserMetadata.normalize(metadata), null, null);
+        bucket.objects().put(key, object);
+        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, origin(ctx));
+        return object;
+    }
+
+    public ObjectNode getObject(RequestContext ctx, ObjectNode in) {
+        return read(ctx, in, true);
+    }
+
+    public ObjectNode headObject(RequestContext ctx, ObjectNode in) {
+        return read(ctx, in, false);
+    }
+
+    private ObjectNode read(RequestContext ctx, ObjectNode in, boolean withBody) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        String key = Input.required(in, "Key");
+        requireNullVersion(Input.text(in, "VersionId"));
+        StoredObject object = bucket.objects().get(key);
+        if (object == null) {
+            throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
+        }
+        ObjectNode out = Output.object();
+        if (Preconditions.of(in).evaluate(object) == Preconditions.Outcome.NOT_MODIFIED) {
+            out.put(Output.STATUS, 304);
+            out.put("ETag", object.etag());
+            out.put("LastModified", Output.seconds(object.lastModified()));
+            return out;
+        }
+        Optional<ByteRange> range = partOrRange(in, object);
+        out.put("AcceptRanges", "bytes");
+        out.put("LastModified", Output.seconds(object.lastModified()));
+        out.put("ContentLength", range.map(ByteRange::length).orElse(object.size()));
+        out.put("ETag", object.etag());
+        object.headers().writeTo(out);
+        if (!object.metadata().isEmpty()) {
+            ObjectNode meta = out.putObject("Metadata");
+            object.metadata().forEach(meta::put);
+        }
+        if (!StoredObject.STANDARD.equals(object.storageClass())) {
+            out.put("StorageClass", object.storageClass());
+        }
+        if (in.has("PartNumber")) {
+            out.put("PartsCount", 1);
+        }
+        if (object.checksum() != null && range.isEmpty() && "ENABLED".equals(Input.text(in, "ChecksumMode"))) {
+            object.checksum().writeTo(out);
+        }
+        applyResponseOverrides(in, out);
+        if (range.isPresent()) {
+            out.put(Output.STATUS, 206);
+            out.put("ContentRange", range.get().contentRange());
+        }
+        if (withBody) {
+            byte[] body = object.body();
+            out.put("Body", range.map(r -> Arrays.copyOfRange(body, (int) r.first(), (int) r.last() + 1))
+                    .orElseGet(body::clone));
+        }
+        return out;
+    }
+
+    /**
+     * A single-part object has exactly one part: {@code partNumber=1} is the whole object, any other part
+     * is unsatisfiable (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html#API_GetObject_RequestSyntax).
+     */
+    private static Optional<ByteRange> partOrRange(ObjectNode in, StoredObject object) {
+        if (in.has("PartNumber")) {
+            if (Input.integer(in, "PartNumber", 1) != 1) {
+                throw S3Errors.INVALID_PART_NUMBER.exception("The requested partnumber is not satisfiable");
+            }
+            if (in.has("Range")) {
+                throw S3Errors.INVALID_REQUEST.exception("Cannot specify both Range header and partNumber query"
+                        + " parameter");
+            }
+            return Optional.empty();
+        }
+        return ByteRange.parse(Input.text(in, "Range"), object.size());
+    }
+
+    /** GET's {@code response-*} query parameters override the stored headers in the answer only. */
+    private static void applyResponseOverrides(ObjectNode in, ObjectNode out) {
+        String[][] overrides = {{"ResponseCacheControl", "CacheControl"},
+                {"ResponseContentDisposition", "ContentDisposition"}, {"ResponseContentEncoding", "ContentEncoding"},
+                {"ResponseContentLanguage", "ContentLanguage"}, {"ResponseContentType", "ContentType"}};
+        for (String[] o : overrides) {
+            String v = Input.text(in, o[0]);
+            if (v != null) {
+                out.put(o[1], v);
+            }
+        }
+        Long expires = Input.timestampMillis(in, "ResponseExpires");
+        if (expires != null) {
+            out.put("Expires", Output.seconds(expires));
+        }
+    }
+
+    /** Deleting a key that does not exist succeeds (204) and raises no event. */
+    public ObjectNode deleteObject(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        String key = Input.required(in, "Key");
+        requireNullVersion(Input.text(in, "VersionId"));
+        String ifMatch = Input.text(in, "IfMatch");
+        StoredObject removed;
+        if (ifMatch != null) {
+            StoredObject current = bucket.objects().get(key);
+            if (current == null) {
+                throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
+            }
+            if (!ETag.listed(ifMatch, current.etag()) || !bucket.objects().remove(key, current)) {
+                throw Preconditions.failed();
+            }
+            removed = current;
+        } else {
+            removed = bucket.objects().remove(key);
+        }
+        if (removed != null) {
+            notifier.objectEvent(bucket, S3Event.OBJECT_REMOVED_DELETE, removed, origin(ctx));
+        }
+        return Output.object();
+    }
+
+    /**
+     * Up to 1000 keys; more, or none, is MalformedXML. Each key succeeds or fails on its own; Quiet mode
+     * reports only the failures.
+     */
+    public ObjectNode deleteObjects(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        ObjectNode delete = Input.object(in, "Delete");
+        JsonNode objects = delete == null ? null : delete.get("Objects");
+        if (objects == null || objects.isNull()) {
+            throw Input.malformedXml();
+        }
+        if (objects.isObject()) {
+            objects = Output.NODES.arrayNode().add(objects);
+        }
+        if (objects.isEmpty() || objects.size() > MAX_DELETE_KEYS) {
+            throw Input.malformedXml();
+        }
+        boolean quiet = Input.flag(delete, "Quiet");
+        Origin origin = origin(ctx);
+        ObjectNode out = Output.object();
+        ArrayNode deleted = Output.NODES.arrayNode();
+        ArrayNode errors = Output.NODES.arrayNode();
+        for (JsonNode o : objects) {
+            String key = Input.text(o, "Key");
+            if (key == null) {
+                throw Input.malformedXml();
+            }
+            String versionId = Input.text(o, "VersionId");
+            if (versionId != null && !versionId.equals("null")) {
+                errors.addObject().put("Key", key).put("VersionId", versionId).put("Code", "InvalidArgument")
+                        .put("Message", "Invalid version id specified");
+                continue;
+            }
+            StoredObject removed = bucket.objects().remove(key);
+            if (removed != null) {
+                notifier.objectEvent(bucket, S3Event.OBJECT_REMOVED_DELETE, removed, origin);
+            }
+            if (!quiet) {
+                ObjectNode d = deleted.addObject().put("Key", key);
+                if (versionId != null) {
+                    d.put("VersionId", versionId);
+                }
+            }
+        }
+        if (!deleted.isEmpty()) {
+            out.set("Deleted", deleted);
+        }
+        if (!errors.isEmpty()) {
+            out.set("Errors", errors);
+        }
+        return out;
+    }
+
+    /**
+     * Copies within or across the caller's buckets. COPY (the default) keeps the source's headers and
+     * metadata and ignores the request's; REPLACE takes the request's. Copying an object onto itself must
+     * change something, or S3 refuses it
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html).
+     */
+    public ObjectNode copyObject(RequestContext ctx, ObjectNode in) {
+        Bucket target = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        String key = ObjectKey.validate(Input.required(in, "Key"));
+        CopySource source = CopySource.parse(Input.text(in, "CopySource"));
+        Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
+        requireNullVersion(source.versionId());
+        StoredObject original = sourceBucket.objects().get(source.key());
+        if (original == null) {
+            throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
+        }
+        Preconditions.ofCopySource(in).require(original);
+        MetadataDirective directive = MetadataDirective.parse(Input.text(in, "MetadataDirective"));
+        String storageClass = Input.text(in, "StorageClass");
+        boolean sameObject = target == sourceBucket && key.equals(source.key());
+        if (sameObject && directive == MetadataDirective.COPY && storageClass == null
+                && Input.text(in, "WebsiteRedirectLocation") == null && Input.text(in, "ServerSideEncryption") == null) {
+            throw S3Errors.INVALID_REQUEST.exception("This copy request is illegal because it is trying to copy an"
+                    + " object to itself without changing the object's metadata, storage class, website redirect"
+                    + " location or encryption attributes.");
+        }
+        ObjectHeaders headers = directive == MetadataDirective.REPLACE ? ObjectHeaders.from(in) : original.headers();
+        Map<String, String> metadata = directive == MetadataDirective.REPLACE
+                ? UserMetadata.normalize(Input.stringMap(in, "Metadata")) : original.metadata();
+        ChecksumAlgorithm algorithm = ChecksumAlgorithm.named(Input.text(in, "ChecksumAlgorithm"));
+        StoredChecksum checksum = algorithm == null ? original.checksum()
+                : new StoredChecksum(algorithm, algorithm.compute(original.body()));
+        ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
+        StoredObject copy = StoredObject.create(key, original.body(), clock.millis(), headers, metadata, storageClass,
+                checksum);
+        condition.apply(target.objects(), copy);
+        notifier.objectEvent(target, S3Event.OBJECT_CREATED_COPY, copy, origin(ctx));
+        ObjectNode out = Output.object();
+        ObjectNode result = out.putObject("CopyObjectResult");
+        result.put("ETag", copy.etag());
+        result.put("LastModified", Output.seconds(copy.lastModified()));
+        if (checksum != null) {
+            checksum.writeTo(result);
+        }
+        return out;
+    }
+
+    private Origin origin(RequestContext ctx) {
+        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), clock.millis());
+    }
+
+    /**
+     * Buckets here are never versioned, so every object is the "null" version; S3 refuses other version
+     * ids of an unversioned bucket as invalid.
+     */
+    private static void requireNullVersion(String versionId) {
+        if (versionId != null && !versionId.equals("null")) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
+        }
+    }
+
+    /**
+     * {@code Content-MD5} is the base64 of the body's MD5: a value that is not one is InvalidDigest, one that
+     * does not match is BadDigest (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html).
+     */
+    private static void verifyContentMd5(String contentMd5, byte[] body) {
+        if (contentMd5 == null) {
+            return;
+        }
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(contentMd5.trim());
+        } catch (IllegalArgumentException e) {
+            given = null;
+        }
+        if (given == null || given.length != 16) {
+            throw S3Errors.INVALID_DIGEST.exception("The Content-MD5 you specified was invalid.");
+        }
+        if (!MessageDigest.isEqual(given, ETag.md5(body))) {
+            throw S3Errors.BAD_DIGEST.exception("The Content-MD5 you specified did not match what we received.");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.mailroom.s3.bucket;
+
+import io.mailroom.s3.listing.KeyOrder;
+import io.mailroom.s3.notification.NotificationConfiguration;
+import io.mailroom.s3.object.StoredObject;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * One bucket: its identity, its objects kept sorted in S3's listing order (so a listing page is a seek
+ * and a short walk, never a sort), and its notification configuration.
+ */
+public final class Bucket {
+    private final String name;
+    private final Owner owner;
+    private final BucketLocation location;
+    private final long createdAt;
+    private final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>(KeyOrder.INSTANCE);
+    private volatile NotificationConfiguration notifications = NotificationConfiguration.EMPTY;
+
+    public Bucket(String name, Owner owner, BucketLocation location, long createdAt) {
+        this.name = name;
+        this.owner = owner;
+        this.location = location;
+        this.createdAt = createdAt;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Owner owner() {
+        return owner;
+    }
+
+    public BucketLocation location() {
+        return location;
+    }
+
+    public String region() {
+        return location.region();
+    }
+
+    /** Epoch millis. */
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public String arn() {
+        return "arn:aws:s3:::" + name;
+    }
+
+    public ConcurrentSkipListMap<String, StoredObject> objects() {
+        return objects;
+    }
+
+    public NotificationConfiguration notifications() {
+        return notifications;
+    }
+
+    public void notifications(NotificationConfiguration value) {
+        this.notifications = value;
+    }
+}

@@ -1,0 +1,97 @@
+package io.mailroom.s3.notification;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.s3.api.Output;
+import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.listing.KeyEncoding;
+import io.mailroom.s3.object.ETag;
+import io.mailroom.s3.object.StoredObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+
+/**
+ * The JSON S3 sends to destinations, event records version 2.1
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html) and the
+ * test event sent when a configuration is set.
+ */
+public final class EventMessages {
+    /** The SNS subject S3 publishes with. */
+    public static final String SUBJECT = "Amazon S3 Notification";
+    /**
+     * The caller's address is not part of the request context the front end passes; events report the
+     * loopback address a local client comes from.
+     */
+    static final String SOURCE_IP = "127.0.0.1";
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private EventMessages() {
+    }
+
+    /**
+     * One record in its {@code Records} wrapper. Keys are URL-encoded as S3 does; removal events carry no
+     * size and eTag; the eTag has no quotes.
+     *
+     * @param object the object created, or the one removed
+     */
+    public static ObjectNode record(Bucket bucket, S3Event event, String configurationId, StoredObject object,
+                                    String sequencer, Origin origin) {
+        ObjectNode root = Output.object();
+        ObjectNode r = root.putArray("Records").addObject();
+        r.put("eventVersion", "2.1");
+        r.put("eventSource", "aws:s3");
+        r.put("awsRegion", bucket.region());
+        r.put("eventTime", iso(origin.atMillis()));
+        r.put("eventName", event.recordName());
+        r.putObject("userIdentity").put("principalId", origin.principalId());
+        r.putObject("requestParameters").put("sourceIPAddress", SOURCE_IP);
+        r.putObject("responseElements").put("x-amz-request-id", origin.requestId())
+                .put("x-amz-id-2", hostId(origin.requestId()));
+        ObjectNode s3 = r.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", configurationId);
+        ObjectNode b = s3.putObject("bucket");
+        b.put("name", bucket.name());
+        b.putObject("ownerIdentity").put("principalId", bucket.owner().principalId());
+        b.put("arn", bucket.arn());
+        ObjectNode o = s3.putObject("object");
+        o.put("key", KeyEncoding.url(object.key()));
+        if (!event.removesObject()) {
+            o.put("size", object.size());
+            o.put("eTag", ETag.unquoted(object.etag()));
+        }
+        o.put("sequencer", sequencer);
+        return root;
+    }
+
+    /** What S3 sends to each destination when a configuration is set. */
+    public static ObjectNode testEvent(Bucket bucket, Origin origin) {
+        ObjectNode t = Output.object();
+        t.put("Service", "Amazon S3");
+        t.put("Event", "s3:TestEvent");
+        t.put("Time", iso(origin.atMillis()));
+        t.put("Bucket", bucket.name());
+        t.put("RequestId", origin.requestId());
+        t.put("HostId", hostId(origin.requestId()));
+        return t;
+    }
+
+    static String iso(long millis) {
+        return ISO_MILLIS.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** S3's {@code x-amz-id-2}: an opaque host id; here a digest of the request id, stable per request. */
+    public static String hostId(String requestId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(requestId.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.mailroom.s3.notification;
+
+/** The events this server raises, with the names AWS gives them. */
+public enum S3Event {
+    OBJECT_CREATED_PUT("s3:ObjectCreated:Put"),
+    OBJECT_CREATED_COPY("s3:ObjectCreated:Copy"),
+    OBJECT_REMOVED_DELETE("s3:ObjectRemoved:Delete");
+
+    private final String eventType;
+
+    S3Event(String eventType) {
+        this.eventType = eventType;
+    }
+
+    /** The name used in configurations: {@code s3:ObjectCreated:Put}. */
+    public String eventType() {
+        return eventType;
+    }
+
+    /** The name in event records, without the {@code s3:} prefix: {@code ObjectCreated:Put}. */
+    public String recordName() {
+        return eventType.substring("s3:".length());
+    }
+
+    public boolean removesObject() {
+        return this == OBJECT_REMOVED_DELETE;
+    }
+}

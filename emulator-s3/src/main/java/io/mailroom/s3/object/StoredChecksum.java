@@ -1,0 +1,41 @@
+package io.mailroom.s3.object;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.api.Input;
+
+/**
+ * The additional checksum an upload carried, verified against the bytes and kept with the object so
+ * GET and HEAD can return it when asked ({@code x-amz-checksum-mode: ENABLED}).
+ *
+ * @param value base64, as on the wire
+ */
+public record StoredChecksum(ChecksumAlgorithm algorithm, String value) {
+
+    /**
+     * The checksum of a PutObject request: the first {@code x-amz-checksum-*} value, which must match the
+     * body (BadDigest otherwise), or, when only {@code x-amz-sdk-checksum-algorithm} is set, the one S3
+     * computes for that algorithm; null when the request asks for none.
+     */
+    public static StoredChecksum of(JsonNode input, byte[] body) {
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            String given = Input.text(input, a.member());
+            if (given != null) {
+                if (!a.compute(body).equals(given.trim())) {
+                    throw S3Errors.BAD_DIGEST.exception("The %s you specified did not match the calculated checksum.",
+                            a.name());
+                }
+                return new StoredChecksum(a, given.trim());
+            }
+        }
+        ChecksumAlgorithm requested = ChecksumAlgorithm.named(Input.text(input, "ChecksumAlgorithm"));
+        return requested == null ? null : new StoredChecksum(requested, requested.compute(body));
+    }
+
+    /** Adds the checksum member and {@code ChecksumType} (S3 reports FULL_OBJECT for single-part uploads). */
+    public void writeTo(ObjectNode out) {
+        out.put(algorithm.member(), value);
+        out.put("ChecksumType", "FULL_OBJECT");
+    }
+}

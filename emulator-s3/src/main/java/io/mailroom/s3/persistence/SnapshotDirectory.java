@@ -1,0 +1,169 @@
+package io.mailroom.s3.persistence;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.bucket.BucketLocation;
+import io.mailroom.s3.bucket.BucketName;
+import io.mailroom.s3.bucket.Owner;
+import io.mailroom.s3.notification.NotificationConfiguration;
+import io.mailroom.s3.object.ETag;
+import io.mailroom.s3.object.StoredObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * S3's state on disk: {@code <dataDir>/s3/<account>/<region>/<bucket>/bucket.json} (the manifest) and
+ * {@code .../objects/<n>} (each object's bytes as stored, so they can be looked at with ordinary tools;
+ * keys may hold any character, so files are numbered and the manifest maps keys to them).
+ * <p>
+ * A save writes a complete new tree to {@code s3.saving}, then swaps it in with two renames, keeping the
+ * old tree as {@code s3.previous} until the new one is in place: a crash at any point leaves one complete
+ * tree that {@link #read} finds.
+ */
+public final class SnapshotDirectory {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String MANIFEST = "bucket.json";
+
+    private SnapshotDirectory() {
+    }
+
+    public static Path in(Path dataDir) {
+        return dataDir.resolve("s3");
+    }
+
+    private static Path saving(Path dataDir) {
+        return dataDir.resolve("s3.saving");
+    }
+
+    private static Path previous(Path dataDir) {
+        return dataDir.resolve("s3.previous");
+    }
+
+    /** @return the number of objects written */
+    public static int write(Path dataDir, List<Bucket> buckets) {
+        Path target = in(dataDir);
+        Path saving = saving(dataDir);
+        Path previous = previous(dataDir);
+        try {
+            deleteTree(saving);
+            int count = 0;
+            for (Bucket b : buckets) {
+                count += writeBucket(saving.resolve(b.owner().accountId()).resolve(b.region()).resolve(b.name()), b);
+            }
+            Files.createDirectories(saving);
+            if (Files.exists(target)) {
+                deleteTree(previous);
+                Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(saving, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(previous);
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write S3 state to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int writeBucket(Path dir, Bucket b) throws IOException {
+        Path objectsDir = dir.resolve("objects");
+        Files.createDirectories(objectsDir);
+        List<ObjectSnapshot> objects = new ArrayList<>();
+        int n = 0;
+        for (StoredObject o : b.objects().values()) {
+            String file = "objects/" + (n++);
+            writeDurably(dir.resolve(file), o.body());
+            objects.add(ObjectSnapshot.of(o, file));
+        }
+        writeDurably(dir.resolve(MANIFEST), JSON.writeValueAsBytes(BucketSnapshot.of(b, objects)));
+        return objects.size();
+    }
+
+    private static void writeDurably(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** Whether a saved state exists (complete, or the previous one left by a save that did not finish). */
+    public static Path existing(Path dataDir) {
+        if (Files.isDirectory(in(dataDir))) {
+            return in(dataDir);
+        }
+        return Files.isDirectory(previous(dataDir)) ? previous(dataDir) : null;
+    }
+
+    /** The buckets under {@code root}; fails naming the file that cannot be read or makes no sense. */
+    public static List<Bucket> read(Path root) {
+        List<Path> manifests;
+        try (Stream<Path> files = Files.walk(root, 4)) {
+            manifests = files.filter(p -> p.getFileName().toString().equals(MANIFEST)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        List<Bucket> buckets = new ArrayList<>();
+        for (Path manifest : manifests) {
+            try {
+                buckets.add(readBucket(manifest));
+            } catch (RuntimeException | IOException e) {
+                String what = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                throw new IllegalArgumentException(manifest + ": " + what, e);
+            }
+        }
+        return buckets;
+    }
+
+    private static Bucket readBucket(Path manifest) throws IOException {
+        BucketSnapshot s = JSON.readValue(manifest.toFile(), BucketSnapshot.class);
+        if (s == null) {
+            throw new IllegalArgumentException("the file is empty");
+        }
+        BucketName.validate(s.name());
+        Bucket bucket = new Bucket(s.name(), new Owner(s.accountId()),
+                new BucketLocation(s.region(), s.locationConstraint()), s.createdAt());
+        Path dir = manifest.getParent();
+        for (ObjectSnapshot o : s.objects()) {
+            Path file = dir.resolve(o.file()).normalize();
+            if (!file.startsWith(dir)) {
+                throw new IllegalArgumentException("object " + o.key() + " points outside its bucket: " + o.file());
+            }
+            byte[] body = Files.readAllBytes(file);
+            if (!ETag.of(body).equals(o.etag())) {
+                throw new IllegalArgumentException("object " + o.key() + ": " + file + " no longer matches its ETag "
+                        + o.etag());
+            }
+            bucket.objects().put(o.key(), o.toObject(body));
+        }
+        bucket.notifications(new NotificationConfiguration(s.rules()));
+        return bucket;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
