@@ -7,6 +7,7 @@
 #   SCENARIOS (all), DEEP_MESSAGES (1000000), LONGPOLL_ITERATIONS (300), MAILROOM_PORT (4599),
 #   ELASTICMQ_PORT (9324), PEERS (dir of elasticmq.sh; default ../shared/peers beside the repo),
 #   MAILROOM_HEAP (2g), OUT (where logs and results go; default benchmarks/target/run-<time>),
+#   SERVER_JAR (default emulator-http/target/mailroom.jar),
 #   QUIET_WAIT (60: seconds to wait, at most, for other work on the machine to settle before measuring).
 # Progress goes to stderr; stdout carries only the machine line and the table.
 set -euo pipefail
@@ -42,19 +43,24 @@ wait_for_quiet() {  # on a shared machine, other builds would be measured as ser
 }
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  log "building (./mvnw -q -B -DskipTests package)"
-  ./mvnw -q -B -DskipTests package >&2
-  if ! grep -q '<module>benchmarks</module>' pom.xml; then
+  # Only the server and what it depends on: other modules' tests need not compile for a benchmark.
+  if grep -q '<module>benchmarks</module>' pom.xml; then
+    log "building (./mvnw -q -B -DskipTests package -pl emulator-http,benchmarks -am)"
+    ./mvnw -q -B -DskipTests package -pl emulator-http,benchmarks -am >&2
+  else
     # Not yet a reactor module: build it on its own against the installed parent POM.
+    log "building (./mvnw -q -B -DskipTests package -pl emulator-http -am; benchmarks/pom.xml)"
+    ./mvnw -q -B -DskipTests package -pl emulator-http -am >&2
     ./mvnw -q -B -N install >&2
     ./mvnw -q -B -f benchmarks/pom.xml package >&2
   fi
 fi
-SERVER_JAR=""
-for candidate in emulator-http/target/mailroom.jar emulator-http/target/mailroom-all.jar; do
-  if [ -f "$candidate" ]; then SERVER_JAR="$ROOT/$candidate"; break; fi
-done
-[ -n "$SERVER_JAR" ] || { log "no server jar in emulator-http/target"; exit 1; }
+if [ -z "${SERVER_JAR:-}" ]; then
+  for candidate in emulator-http/target/mailroom.jar emulator-http/target/mailroom-all.jar; do
+    if [ -f "$candidate" ]; then SERVER_JAR="$ROOT/$candidate"; break; fi
+  done
+fi
+[ -f "${SERVER_JAR:-}" ] || { log "no server jar in emulator-http/target (or SERVER_JAR)"; exit 1; }
 [ -f "$BENCH_JAR" ] || { log "no $BENCH_JAR"; exit 1; }
 
 mkdir -p "$OUT"

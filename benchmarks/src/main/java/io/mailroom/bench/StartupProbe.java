@@ -53,11 +53,16 @@ final class StartupProbe {
             LockSupport.parkNanos(POLL_NANOS);
         }
         double startupMillis = (System.nanoTime() - t0) / 1e6;
+        // CPU used to get there: unlike wall time, barely moved by other work on a shared machine.
+        long startupCpu = new ServerProbe(server.pid()).cpuNanos();
+        String startupThreads = ThreadCpu.read(server.pid()).describeSince(ThreadCpu.NONE);
         // Idle means after startup work (JIT of the startup path, lazy init) has settled.
         Thread.sleep(idle.toMillis());
         long rss = new ServerProbe(server.pid()).rssBytes();
         result.add("startup_ms", startupMillis, "ms")
-                .add("idle_rss_mib", rss / (1024.0 * 1024.0), "MiB");
+                .add("startup_cpu_ms", startupCpu / 1e6, "ms")
+                .add("idle_rss_mib", rss / (1024.0 * 1024.0), "MiB")
+                .note("until first served request, " + startupThreads);
         return server;
     }
 
