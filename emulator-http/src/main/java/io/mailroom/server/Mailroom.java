@@ -5,6 +5,7 @@ import io.mailroom.core.service.Persistent;
 import io.mailroom.core.time.ServerClock;
 import io.mailroom.http.HttpServer;
 import io.mailroom.http.Transport;
+import io.mailroom.http.dashboard.DashboardEndpoint;
 import io.mailroom.http.dispatch.DispatchSettings;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.internal.ClockEndpoint;
@@ -64,7 +65,8 @@ public final class Mailroom implements AutoCloseable {
                 new SnsCertificateEndpoint(serviceSet.sns()),
                 new SnsLinkEndpoint(serviceSet.sns()),
                 new SnsInspectionEndpoint(serviceSet.sns()),
-                new SesMailboxEndpoint(serviceSet.ses()));
+                new SesMailboxEndpoint(serviceSet.ses()),
+                new DashboardEndpoint(serviceSet.sqs(), serviceSet.sns(), serviceSet.ses()));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));

@@ -7,6 +7,9 @@ import io.mailroom.core.error.AwsException;
 import io.mailroom.core.time.Clock;
 import io.mailroom.core.time.Scheduler;
 import io.mailroom.ses.account.Scope;
+import io.mailroom.ses.mime.AttachmentReader;
+import io.mailroom.ses.mime.MimeParser;
+import io.mailroom.ses.mime.ParsedMessage;
 import io.mailroom.ses.notification.Notifier;
 import io.mailroom.ses.sending.SentMessage;
 import io.mailroom.ses.sending.Sender;
@@ -98,6 +101,16 @@ public final class SesModule {
 
     public List<SentMessage> sentMessages() {
         return state.mailbox.all();
+    }
+
+    /** A sent message read back as a mail client would (headers, bodies, attachment list); for the dashboard. */
+    public Optional<ParsedMessage> parsedMessage(String messageId) {
+        return state.mailbox.find(messageId).map(m -> MimeParser.parse(m.raw()));
+    }
+
+    /** The decoded bytes of a sent message's attachment, numbered as {@link ParsedMessage#attachments()}. */
+    public Optional<AttachmentReader.Attachment> attachment(String messageId, int index) {
+        return state.mailbox.find(messageId).flatMap(m -> AttachmentReader.read(m.raw(), index));
     }
 
     /** Drops every account's SES state and the mailbox. */

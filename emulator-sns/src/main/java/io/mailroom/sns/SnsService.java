@@ -211,6 +211,11 @@ public final class SnsService implements AwsService, TopicPublisher {
         return recordedEmail;
     }
 
+    /** Every topic of every account and region, by ARN, with its subscriptions: for the dashboard. */
+    public List<TopicSummary> topics() {
+        return state.topics.all().stream().map(TopicSummary::of).toList();
+    }
+
     /** The recent deliveries of a subscription (status, attempts), for a dashboard. */
     public List<DeliveryRecord> deliveryRecords(String subscriptionArn) {
         return state.subscriptions.find(subscriptionArn).map(Subscription::deliveries)

@@ -16,10 +16,12 @@ import io.mailroom.sqs.api.MessageOperations;
 import io.mailroom.sqs.api.MoveTaskOperations;
 import io.mailroom.sqs.api.PermissionOperations;
 import io.mailroom.sqs.api.QueueOperations;
+import io.mailroom.sqs.attribute.RedrivePolicy;
 import io.mailroom.sqs.move.MoveTasks;
 import io.mailroom.sqs.persistence.SnapshotFile;
 import io.mailroom.sqs.persistence.SqsSnapshot;
 import io.mailroom.sqs.queue.Queue;
+import io.mailroom.sqs.queue.QueueCounts;
 import io.mailroom.sqs.queue.QueueRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,5 +170,16 @@ public final class SqsService implements AwsService, Persistent {
      */
     public ObjectNode inspect(RequestContext ctx, String queueUrl, boolean showInvisible, boolean showDelayed) {
         return messages.inspect(ctx, queueUrl, showInvisible, showDelayed);
+    }
+
+    /** Every queue of every account and region with its counters, for the dashboard. */
+    public List<QueueSummary> queues() {
+        return registry.all().stream().map(q -> {
+            QueueCounts counts = q.counts();
+            RedrivePolicy redrive = q.config().redrivePolicy();
+            return new QueueSummary(q.address().accountId(), q.address().region(), q.address().name(), q.arn(),
+                    q.fifo(), counts.visible(), counts.inflight(), counts.delayed(),
+                    redrive == null ? null : redrive.deadLetterTargetArn());
+        }).toList();
     }
 }

@@ -74,7 +74,9 @@ public final class Input {
             return v.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         try {
-            return v.binaryValue();
+            // The stored object must not change if the caller reuses its buffer.
+            byte[] bytes = v.binaryValue();
+            return bytes == null ? new byte[0] : bytes.clone();
         } catch (IOException e) {
             throw S3Errors.INVALID_REQUEST.exception("the request body cannot be read");
         }

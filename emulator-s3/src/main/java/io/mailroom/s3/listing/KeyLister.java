@@ -37,6 +37,13 @@ public final class KeyLister {
             String key = e.getKey();
             int cut = rollUp ? key.indexOf(delimiter, prefix.length()) : -1;
             String common = cut >= 0 ? key.substring(0, cut + delimiter.length()) : null;
+            if (common != null && !start.inclusive() && KeyOrder.INSTANCE.compare(common, start.key()) <= 0) {
+                // The start (StartAfter, Marker) lies inside this common prefix, which an earlier page listed:
+                // S3 does not list it again, and skips the keys it rolls up.
+                ListingStart past = ListingStart.afterPrefix(common);
+                e = past.pastEnd() ? null : objects.ceilingEntry(past.key());
+                continue;
+            }
             if (contents.size() + prefixes.size() == maxKeys) {
                 return new ListingPage(contents, prefixes, true, next, lastItem);
             }

@@ -1,0 +1,66 @@
+package io.mailroom.http.dashboard;
+
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.http.internal.InternalEndpoint;
+import io.mailroom.protocol.EncodedResponse;
+import io.mailroom.ses.SesModule;
+import io.mailroom.sns.SnsService;
+import io.mailroom.sqs.SqsService;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Map;
+
+/**
+ * The built-in web dashboard at {@code /_mailroom/}: the page and its assets, and the read-only JSON views
+ * under {@code /_mailroom/api/} that its script polls. Nothing here changes state: the page sends and purges
+ * through the real SQS operations, so every AWS rule applies to them.
+ */
+public final class DashboardEndpoint implements InternalEndpoint {
+    static final String ROOT = "/_mailroom";
+    private static final String ASSETS = ROOT + "/assets/";
+    private static final String API = ROOT + "/api/";
+
+    private final StaticAssets assets = new StaticAssets();
+    private final QueuesView queues;
+    private final TopicsView topics;
+    private final MailView mail;
+
+    public DashboardEndpoint(SqsService sqs, SnsService sns, SesModule ses) {
+        this.queues = new QueuesView(sqs);
+        this.topics = new TopicsView(sns);
+        this.mail = new MailView(ses);
+    }
+
+    @Override
+    public boolean matches(FullHttpRequest request, String path) {
+        String method = request.method().name();
+        return ("GET".equals(method) || "HEAD".equals(method)) && (path.equals(ROOT) || path.equals(ROOT + "/")
+                || path.startsWith(ASSETS) || path.startsWith(API));
+    }
+
+    @Override
+    public EncodedResponse handle(FullHttpRequest request, QueryStringDecoder uri, RequestContext context) {
+        String path = uri.path();
+        if (path.equals(ROOT)) {
+            // The page's relative links need the trailing slash.
+            return new EncodedResponse(308, "text/plain", new byte[0], Map.of("Location", ROOT + "/"));
+        }
+        if (path.equals(ROOT + "/")) {
+            return assets.serve("index.html", request);
+        }
+        if (path.startsWith(ASSETS)) {
+            return assets.serve(path.substring(ASSETS.length()), request);
+        }
+        String route = path.substring(API.length());
+        if (route.equals("queues")) {
+            return queues.list(context);
+        }
+        if (route.equals("topics")) {
+            return topics.list();
+        }
+        if (route.equals("mail") || route.startsWith("mail/")) {
+            return mail.serve(route.substring("mail".length()));
+        }
+        return NotFound.response("No dashboard view " + path + ".");
+    }
+}

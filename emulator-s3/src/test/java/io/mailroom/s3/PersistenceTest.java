@@ -1,0 +1,122 @@
+package io.mailroom.s3;
+
+import static io.mailroom.s3.S3Harness.body;
+import static io.mailroom.s3.S3Harness.bytes;
+import static io.mailroom.s3.S3Harness.json;
+import static io.mailroom.s3.S3Harness.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersistenceTest {
+    private static final String QUEUE = "arn:aws:sqs:eu-west-1:000000000000:events";
+
+    @TempDir
+    Path dataDir;
+
+    private static S3Harness populated() {
+        S3Harness h = new S3Harness();
+        h.queues.existing.add(QUEUE);
+        h.createBucket("mail");
+        ObjectNode in = obj().put("Bucket", "mail").put("Key", "inbox/ünïcode key?.eml").put("Body", bytes("hello"))
+                .put("ContentType", "message/rfc822").put("ChecksumAlgorithm", "CRC32");
+        in.putObject("Metadata").put("from", "a@example.com");
+        h.call("PutObject", in);
+        h.put("mail", "empty", "");
+        h.ctx = new RequestContext(S3Harness.ACCOUNT, "eu-west-1", "r", null);
+        ObjectNode eu = obj().put("Bucket", "mail-eu");
+        eu.putObject("CreateBucketConfiguration").put("LocationConstraint", "eu-west-1");
+        h.call("CreateBucket", eu);
+        ObjectNode cfg = obj().put("Bucket", "mail-eu");
+        cfg.set("NotificationConfiguration", json("{'QueueConfigurations':[{'Id':'n1','QueueArn':'" + QUEUE
+                + "','Events':['s3:ObjectCreated:*'],'Filter':{'Key':{'FilterRules':[{'Name':'suffix','Value':'.eml'}]}}}]}"));
+        h.call("PutBucketNotificationConfiguration", cfg);
+        h.ctx = new RequestContext(S3Harness.ACCOUNT, "us-east-1", "r", null);
+        return h;
+    }
+
+    @Test
+    void saveAndLoadRoundTrip() {
+        S3Harness before = populated();
+        before.s3.save(dataDir);
+        assertThat(dataDir.resolve("s3/000000000000/us-east-1/mail/bucket.json")).exists();
+        assertThat(dataDir.resolve("s3/000000000000/eu-west-1/mail-eu/bucket.json")).exists();
+
+        S3Harness after = new S3Harness();
+        after.queues.existing.add(QUEUE);
+        after.s3.load(dataDir);
+        ObjectNode got = after.call("GetObject", obj().put("Bucket", "mail").put("Key", "inbox/ünïcode key?.eml")
+                .put("ChecksumMode", "ENABLED"));
+        ObjectNode original = before.call("GetObject", obj().put("Bucket", "mail").put("Key", "inbox/ünïcode key?.eml")
+                .put("ChecksumMode", "ENABLED"));
+        assertThat(got).isEqualTo(original);
+        assertThat(body(got)).isEqualTo("hello");
+        assertThat(got.get("ChecksumCRC32").asText()).isEqualTo("NhCmhg==");
+        assertThat(after.call("ListObjectsV2", obj().put("Bucket", "mail")))
+                .isEqualTo(before.call("ListObjectsV2", obj().put("Bucket", "mail")));
+        assertThat(after.call("ListBuckets", obj())).isEqualTo(before.call("ListBuckets", obj()));
+        assertThat(after.call("GetBucketLocation", obj().put("Bucket", "mail-eu")).get("LocationConstraint").asText())
+                .isEqualTo("eu-west-1");
+        assertThat(after.call("GetBucketNotificationConfiguration", obj().put("Bucket", "mail-eu")))
+                .isEqualTo(before.call("GetBucketNotificationConfiguration", obj().put("Bucket", "mail-eu")));
+
+        // The restored configuration still filters and delivers.
+        after.queues.sent.clear();
+        after.put("mail-eu", "a.txt", "x");
+        after.put("mail-eu", "a.eml", "x");
+        assertThat(after.queues.bodies(QUEUE)).extracting(e -> e.at("/Records/0/s3/object/key").asText())
+                .containsExactly("a.eml");
+    }
+
+    @Test
+    void aSecondSaveReplacesTheFirst() {
+        S3Harness h = populated();
+        h.s3.save(dataDir);
+        h.call("DeleteObject", obj().put("Bucket", "mail").put("Key", "empty"));
+        h.s3.save(dataDir);
+        assertThat(dataDir.resolve("s3.previous")).doesNotExist();
+        assertThat(dataDir.resolve("s3.saving")).doesNotExist();
+        S3Harness after = new S3Harness();
+        after.s3.load(dataDir);
+        assertThat(after.call("ListObjectsV2", obj().put("Bucket", "mail")).get("KeyCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSaveInterruptedBetweenTheRenamesLeavesThePreviousStateReadable() throws IOException {
+        populated().s3.save(dataDir);
+        Files.move(dataDir.resolve("s3"), dataDir.resolve("s3.previous"));
+        S3Harness after = new S3Harness();
+        after.s3.load(dataDir);
+        assertThat(after.s3.buckets()).extracting(b -> b.name()).containsExactly("mail", "mail-eu");
+    }
+
+    @Test
+    void nothingSavedLoadsNothingAndResetEmpties() {
+        S3Harness h = populated();
+        h.s3.load(dataDir);
+        assertThat(h.s3.buckets()).hasSize(2);
+        h.s3.reset();
+        assertThat(h.s3.buckets()).isEmpty();
+    }
+
+    @Test
+    void aDamagedTreeIsRefusedNamingTheFile() throws IOException {
+        populated().s3.save(dataDir);
+        Path manifest = dataDir.resolve("s3/000000000000/us-east-1/mail/bucket.json");
+        Path firstObject = dataDir.resolve("s3/000000000000/us-east-1/mail/objects/0");
+        Files.writeString(firstObject, "tampered");
+        S3Harness after = new S3Harness();
+        assertThatThrownBy(() -> after.s3.load(dataDir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bucket.json").hasMessageContaining("no longer matches its ETag");
+        Files.writeString(manifest, "{\"format\":7}");
+        assertThatThrownBy(() -> after.s3.load(dataDir)).hasMessageContaining("unsupported manifest format 7");
+        assertThat(after.s3.buckets()).isEmpty();
+    }
+}

@@ -1,0 +1,37 @@
+package io.mailroom.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailroom.core.service.Handler;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceTest {
+    private final S3Harness h = new S3Harness();
+
+    @Test
+    void describesItselfAsRestXmlS3() {
+        var d = h.s3.descriptor();
+        assertThat(d.signingName()).isEqualTo("s3");
+        assertThat(d.jsonModel()).get().extracting(m -> m.protocol()).isEqualTo("rest-xml");
+        assertThat(d.queryModel()).isEmpty();
+        assertThat(d.jsonErrorPrefix()).isNull();
+        assertThat(d.errors().get("NoSuchBucket").status()).isEqualTo(404);
+        assertThat(d.errors().get("InvalidRange").status()).isEqualTo(416);
+        assertThat(d.errors().values()).allSatisfy(e -> assertThat(e.type()).isEqualTo(e.code()));
+    }
+
+    @Test
+    void everyModelOperationIsEitherServedOrAnswersNotImplemented() {
+        Map<String, Handler> all = h.s3.operations().all();
+        var model = h.s3.descriptor().jsonModel().orElseThrow();
+        assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(model.operations().keySet());
+        assertThat(all.entrySet().stream().filter(e -> e.getValue() instanceof Handler.Sync).map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder("CreateBucket", "DeleteBucket", "ListBuckets", "HeadBucket",
+                        "GetBucketLocation", "PutObject", "GetObject", "HeadObject", "DeleteObject", "DeleteObjects",
+                        "CopyObject", "ListObjectsV2", "ListObjects", "GetBucketNotificationConfiguration",
+                        "PutBucketNotificationConfiguration");
+        assertThat(all.get("CreateMultipartUpload")).isInstanceOf(Handler.Unsupported.class);
+        assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
+    }
+}
