@@ -134,6 +134,12 @@ class BucketTest {
     }
 
     @Test
+    void objectLockIsRefusedRatherThanIgnored() {
+        h.assertError(S3Errors.NOT_IMPLEMENTED, "CreateBucket", obj().put("Bucket", "locked").put("ObjectLockEnabledForBucket", true));
+        h.assertError(S3Errors.NO_SUCH_BUCKET, "HeadBucket", obj().put("Bucket", "locked"));
+    }
+
+    @Test
     void aBucketWithObjectsCannotBeDeleted() {
         h.createBucket("full");
         h.put("full", "a", "x");

@@ -34,6 +34,10 @@ public final class BucketOperations {
     public ObjectNode createBucket(RequestContext ctx, ObjectNode in) {
         String name = Input.required(in, "Bucket");
         BucketName.validate(name);
+        if (Input.flag(in, "ObjectLockEnabledForBucket")) {
+            // Object Lock needs versioning, which this server does not keep: refusing beats a lock that holds nothing.
+            throw S3Errors.NOT_IMPLEMENTED.exception("Object Lock is not emulated by Mailroom");
+        }
         BucketLocation location = BucketLocation.resolve(ctx.region(),
                 Input.text(Input.object(in, "CreateBucketConfiguration"), "LocationConstraint"));
         Bucket created = new Bucket(name, new Owner(ctx.accountId()), location, clock.millis());

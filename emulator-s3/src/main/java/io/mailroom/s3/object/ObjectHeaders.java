@@ -27,12 +27,11 @@ public record ObjectHeaders(String contentType, String cacheControl, String cont
     }
 
     public static ObjectHeaders from(JsonNode input) {
-        JsonNode expires = input.get("Expires");
         Long expiresMillis = Input.timestampMillis(input, "Expires");
         return new ObjectHeaders(Input.text(input, "ContentType"), Input.text(input, "CacheControl"),
                 Input.text(input, "ContentDisposition"), withoutAwsChunked(Input.text(input, "ContentEncoding")),
                 Input.text(input, "ContentLanguage"),
-                expires == null || expiresMillis == null ? null : expiresMillis / 1000.0,
+                expiresMillis == null ? null : expiresMillis / 1000.0,
                 Input.text(input, "WebsiteRedirectLocation"));
     }
 
