@@ -55,6 +55,10 @@ final class RestRoute {
                 if (member != null && "header".equals(member.location())) {
                     requiredHeaders.add(member.wireName());
                 }
+                // ... or a query parameter they require (S3 AbortMultipartUpload is DeleteObject plus uploadId).
+                if (member != null && "querystring".equals(member.location())) {
+                    requiredQuery.add(member.wireName());
+                }
             }
         }
         this.segments = new ArrayList<>();
