@@ -1,5 +1,6 @@
 package io.mailroom.server;
 
+import io.mailroom.core.error.ErrorCode;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.Persistent;
 import io.mailroom.core.time.ServerClock;
@@ -17,6 +18,11 @@ import io.mailroom.http.internal.SnsCertificateEndpoint;
 import io.mailroom.http.internal.SnsInspectionEndpoint;
 import io.mailroom.http.internal.SnsLinkEndpoint;
 import io.mailroom.http.internal.SqsMessagesEndpoint;
+import io.mailroom.server.config.ConfigEndpoint;
+import io.mailroom.server.config.ConfigException;
+import io.mailroom.server.config.DeclarativeSetup;
+import io.mailroom.server.config.Scope;
+import io.mailroom.server.config.SetupExporter;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,15 +38,20 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class Mailroom implements AutoCloseable {
+    /** How POST /_mailroom/reset answers a setup file that no longer applies. */
+    private static final ErrorCode INVALID_SETUP = ErrorCode.sender("InvalidSetupFile", 400);
     private final ServerConfig config;
     private final ServerClock clock;
     private final List<AwsService> services;
+    private final DeclarativeSetup setup;
     private final HttpServer http;
 
-    private Mailroom(ServerConfig config, ServerClock clock, List<AwsService> services, HttpServer http) {
+    private Mailroom(ServerConfig config, ServerClock clock, List<AwsService> services, DeclarativeSetup setup,
+                     HttpServer http) {
         this.config = config;
         this.clock = clock;
         this.services = services;
+        this.setup = setup;
         this.http = http;
     }
 
@@ -57,9 +68,12 @@ public final class Mailroom implements AutoCloseable {
         ServerClock clock = ServerClock.system();
         ServiceSet serviceSet = ServiceSet.create(clock);
         List<AwsService> services = serviceSet.all();
+        Scope defaultScope = new Scope(config.accountId(), config.region());
+        DeclarativeSetup setup = new DeclarativeSetup(config.configFile(), defaultScope, serviceSet);
         List<InternalEndpoint> internal = List.of(
                 new HealthEndpoint(services),
-                new ResetEndpoint(services),
+                new ResetEndpoint(ctx -> resetFromRequest(services, setup, ctx.endpoint())),
+                new ConfigEndpoint(new SetupExporter(serviceSet), defaultScope, setup::scopes),
                 new ClockEndpoint(clock),
                 new SqsMessagesEndpoint(serviceSet.sqs()),
                 new SnsCertificateEndpoint(serviceSet.sns()),
@@ -73,6 +87,8 @@ public final class Mailroom implements AutoCloseable {
         try {
             // State comes back before the port opens, so no request ever sees a half-restored server.
             forEachPersistent(config, services, p -> p.load(config.dataDir()));
+            // After the restore: the file's queues converge on restored ones rather than clash with them.
+            setup.apply(startEndpoint(config));
         } catch (RuntimeException e) {
             clock.close();
             transport.thenAccept(t -> t.group().shutdownGracefully());
@@ -81,7 +97,7 @@ public final class Mailroom implements AutoCloseable {
         try {
             HttpServer http = HttpServer.start(config.host(), config.port(), config.maxBodyBytes(),
                     transport.join(), dispatcher);
-            return new Mailroom(config, clock, services, http);
+            return new Mailroom(config, clock, services, setup, http);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             clock.close();
@@ -111,9 +127,33 @@ public final class Mailroom implements AutoCloseable {
         return config;
     }
 
-    /** Drops all state of every service, as after a fresh start. */
+    /**
+     * Drops all state of every service and applies the setup file again, as after a fresh start.
+     *
+     * @throws ConfigException when the setup file (read again) is wrong; the state is then left as it was
+     */
     public void reset() {
-        services.forEach(AwsService::reset);
+        setup.reset(() -> services.forEach(AwsService::reset), endpoint().toString());
+    }
+
+    private static void resetFromRequest(List<AwsService> services, DeclarativeSetup setup, String endpoint) {
+        try {
+            setup.reset(() -> services.forEach(AwsService::reset), endpoint);
+        } catch (ConfigException e) {
+            throw INVALID_SETUP.exception(e.getMessage());
+        }
+    }
+
+    /**
+     * The base URL for URLs services hand out while the setup is applied, before the port is bound: with
+     * port 0 it is not known yet, which only shows in the SubscribeURL of subscriptions left unconfirmed.
+     */
+    private static String startEndpoint(ServerConfig config) {
+        if (config.publicBaseUrl() != null) {
+            return config.publicBaseUrl();
+        }
+        String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mailroom.server;
 
 import ch.qos.logback.classic.Level;
+import io.mailroom.server.config.ConfigException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,6 +45,10 @@ public final class Main implements Callable<Integer> {
             description = "Base of URLs handed back, e.g. queue URLs (env MAILROOM_PUBLIC_URL). Default: the Host header of each request")
     String publicUrl;
 
+    @Option(names = "--config", defaultValue = "${env:MAILROOM_CONFIG}",
+            description = "Setup file (YAML, or JSON for .json) of queues, topics, subscriptions and SES resources, applied at start and after every reset (env MAILROOM_CONFIG). Default: none")
+    Path configFile;
+
     public static void main(String[] args) {
         System.setProperty(ServerLogging.ACTIVE, "true");
         // Logging starts on a second core while the command line is parsed.
@@ -64,8 +69,16 @@ public final class Main implements Callable<Integer> {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
         ServerConfig config = ServerConfig.defaults()
                 .withHost(host).withPort(port).withRegion(region).withAccountId(accountId)
-                .withDataDir(dataDir).withLogLevel(level.toString()).withPublicBaseUrl(publicUrl);
-        Mailroom mailroom = Mailroom.start(config);
+                .withDataDir(dataDir).withLogLevel(level.toString()).withPublicBaseUrl(publicUrl)
+                .withConfigFile(configFile);
+        Mailroom mailroom;
+        try {
+            mailroom = Mailroom.start(config);
+        } catch (ConfigException e) {
+            // The message names the file, line and field: a stack trace would only bury it.
+            System.err.println("mailroom: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mailroom.close();

@@ -14,9 +14,10 @@ import java.nio.file.Path;
  * @param logLevel      root log level of the runnable server
  * @param publicBaseUrl base of URLs handed back (queue URLs); null uses each request's Host header
  * @param maxBodyBytes  largest request body accepted
+ * @param configFile    setup file applied at start and after every reset (YAML, or JSON for {@code .json}); null for none
  */
 public record ServerConfig(String host, int port, String region, String accountId, Path dataDir, String logLevel,
-                           String publicBaseUrl, int maxBodyBytes) {
+                           String publicBaseUrl, int maxBodyBytes, Path configFile) {
 
     public static final int DEFAULT_PORT = 4566;
 
@@ -31,38 +32,48 @@ public record ServerConfig(String host, int port, String region, String accountI
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, "us-east-1", "000000000000", null, "INFO", null,
-                16 * 1024 * 1024);
+                16 * 1024 * 1024, null);
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes);
+        return new ServerConfig(value, port, region, accountId, dataDir,
+                logLevel, publicBaseUrl, maxBodyBytes, configFile);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes);
+        return new ServerConfig(host, value, region, accountId, dataDir,
+                logLevel, publicBaseUrl, maxBodyBytes, configFile);
     }
 
     public ServerConfig withRegion(String value) {
-        return new ServerConfig(host, port, value, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes);
+        return new ServerConfig(host, port, value, accountId, dataDir,
+                logLevel, publicBaseUrl, maxBodyBytes, configFile);
     }
 
     public ServerConfig withAccountId(String value) {
-        return new ServerConfig(host, port, region, value, dataDir, logLevel, publicBaseUrl, maxBodyBytes);
+        return new ServerConfig(host, port, region, value, dataDir,
+                logLevel, publicBaseUrl, maxBodyBytes, configFile);
     }
 
     public ServerConfig withDataDir(Path value) {
-        return new ServerConfig(host, port, region, accountId, value, logLevel, publicBaseUrl, maxBodyBytes);
+        return new ServerConfig(host, port, region, accountId, value,
+                logLevel, publicBaseUrl, maxBodyBytes, configFile);
     }
 
     public ServerConfig withLogLevel(String value) {
-        return new ServerConfig(host, port, region, accountId, dataDir, value, publicBaseUrl, maxBodyBytes);
+        return new ServerConfig(host, port, region, accountId, dataDir,
+                value, publicBaseUrl, maxBodyBytes, configFile);
     }
 
     public ServerConfig withPublicBaseUrl(String value) {
-        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, value, maxBodyBytes);
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, value, maxBodyBytes, configFile);
     }
 
     public ServerConfig withMaxBodyBytes(int value) {
-        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, value);
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, value, configFile);
+    }
+
+    public ServerConfig withConfigFile(Path value) {
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes, value);
     }
 }

@@ -1,0 +1,52 @@
+package io.mailroom.server.config;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.server.ServiceSet;
+import java.util.List;
+
+/**
+ * The current state in the setup file's format, read through the services' List/Get operations, so a
+ * setup built by hand (or by a test) can be saved and loaded with {@code --config}. Applying an export
+ * and exporting again gives the same document.
+ */
+public final class SetupExporter {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private final SqsExporter sqs;
+    private final SnsExporter sns;
+    private final SesExporter ses;
+
+    public SetupExporter(ServiceSet services) {
+        this.sqs = new SqsExporter(services.sqs());
+        this.sns = new SnsExporter(services.sns());
+        this.ses = new SesExporter(services.ses().v1());
+    }
+
+    /** The given accounts and regions, each left out when it holds nothing. */
+    public ObjectNode export(List<Scope> scopes) {
+        ObjectNode root = F.objectNode();
+        ArrayNode accounts = root.putArray("accounts");
+        for (Scope scope : scopes.stream().distinct().toList()) {
+            RequestContext ctx = scope.context(null);
+            ObjectNode account = F.objectNode().put("id", scope.accountId()).put("region", scope.region());
+            ArrayNode queues = sqs.queues(scope, ctx);
+            if (!queues.isEmpty()) {
+                account.putObject("sqs").set("queues", queues);
+            }
+            ArrayNode topics = sns.topics(scope, ctx);
+            if (!topics.isEmpty()) {
+                account.putObject("sns").set("topics", topics);
+            }
+            ObjectNode sesPart = ses.export(scope, ctx);
+            if (!sesPart.isEmpty()) {
+                account.set("ses", sesPart);
+            }
+            if (account.size() > 2) {
+                accounts.add(account);
+            }
+        }
+        return root;
+    }
+}

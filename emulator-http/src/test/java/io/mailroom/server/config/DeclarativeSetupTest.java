@@ -1,0 +1,333 @@
+package io.mailroom.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.service.Handler;
+import io.mailroom.core.time.ServerClock;
+import io.mailroom.server.ServiceSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeclarativeSetupTest {
+    private static final Scope DEFAULT = new Scope("000000000000", "us-east-1");
+    private static final String ENDPOINT = "http://localhost:4566";
+
+    private final ServerClock clock = ServerClock.manual(Instant.parse("2024-05-01T00:00:00Z"));
+    private final ServiceSet services = ServiceSet.create(clock);
+
+    @AfterEach
+    void stop() {
+        clock.close();
+    }
+
+    private static final String FULL = """
+            accounts:
+              - sqs:
+                  queues:
+                    - name: orders
+                      attributes:
+                        VisibilityTimeout: 60
+                        RedrivePolicy: {deadLetterQueue: orders-dlq, maxReceiveCount: 3}
+                      tags: {team: shop}
+                    - name: orders-dlq
+                    - name: jobs.fifo
+                      attributes: {FifoQueue: "true", ContentBasedDeduplication: "true"}
+                sns:
+                  topics:
+                    - name: events
+                      attributes: {DisplayName: Events}
+                      tags: {team: shop}
+                      subscriptions:
+                        - {protocol: sqs, endpoint: orders, raw: true, filterPolicy: {region: [eu]}}
+                        - {protocol: https, endpoint: "https://example.test/hook"}
+                        - {protocol: https, endpoint: "https://example.test/later", confirmed: false}
+                ses:
+                  identities: [sender@example.com, example.com]
+                  templates:
+                    - {name: welcome, subject: "Hi {{name}}", text: "Hello {{name}}", html: "<p>Hello {{name}}</p>"}
+                  configurationSets:
+                    - name: tracking
+                      eventDestinations:
+                        - {name: to-sns, events: [send, delivery, bounce], topic: events}
+                  identityNotifications:
+                    - {identity: example.com, bounce: events, complaint: events, delivery: events}
+                  receiptRuleSets:
+                    - name: inbound
+                      active: true
+                      rules:
+                        - Name: notify
+                          Enabled: true
+                          Recipients: [inbox@example.com]
+                          Actions: [{SNSAction: {TopicArn: events}}]
+              - id: "111111111111"
+                region: eu-west-1
+                sqs:
+                  queues: [{name: elsewhere}]
+            """;
+
+    private Setup parse(String yaml) {
+        return SetupFile.parse(yaml, "mailroom.yaml", DEFAULT);
+    }
+
+    private void apply(String yaml) {
+        new SetupApplier(services).apply(parse(yaml), ENDPOINT);
+    }
+
+    private ObjectNode export(List<Scope> scopes) {
+        return new SetupExporter(services).export(scopes);
+    }
+
+    private ObjectNode call(io.mailroom.core.service.AwsService service, Scope scope, String op, ObjectNode in) {
+        return ((Handler.Sync) service.operations().find(op).orElseThrow()).handle(scope.context(ENDPOINT), in);
+    }
+
+    private static ObjectNode json(String text) throws Exception {
+        return (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    }
+
+    private void resetAll() {
+        services.all().forEach(io.mailroom.core.service.AwsService::reset);
+    }
+
+    @Test
+    void appliesEveryKindOfResource() throws Exception {
+        apply(FULL);
+        ObjectNode attributes = call(services.sqs(), DEFAULT, "GetQueueAttributes",
+                json("{\"QueueUrl\":\"" + ENDPOINT + "/000000000000/orders\",\"AttributeNames\":[\"All\"]}"));
+        assertThat(attributes.path("Attributes").path("VisibilityTimeout").asText()).isEqualTo("60");
+        assertThat(attributes.path("Attributes").path("RedrivePolicy").asText())
+                .contains("arn:aws:sqs:us-east-1:000000000000:orders-dlq");
+        JsonNode subscriptions = call(services.sns(), DEFAULT, "ListSubscriptionsByTopic",
+                json("{\"TopicArn\":\"arn:aws:sns:us-east-1:000000000000:events\"}")).path("Subscriptions");
+        assertThat(subscriptions).hasSize(3);
+        assertThat(subscriptions.get(1).path("SubscriptionArn").asText()).startsWith("arn:aws:sns:");
+        assertThat(subscriptions.get(2).path("SubscriptionArn").asText()).isEqualTo("PendingConfirmation");
+        assertThat(call(services.ses().v1(), DEFAULT, "ListIdentities", json("{}")).path("Identities"))
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder("sender@example.com", "example.com");
+        assertThat(call(services.ses().v1(), DEFAULT, "DescribeActiveReceiptRuleSet", json("{}"))
+                .path("Rules").get(0).path("Actions").get(0).path("SNSAction").path("TopicArn").asText())
+                .isEqualTo("arn:aws:sns:us-east-1:000000000000:events");
+        assertThat(call(services.sqs(), new Scope("111111111111", "eu-west-1"), "ListQueues", json("{}"))
+                .path("QueueUrls")).hasSize(1);
+    }
+
+    @Test
+    void exportThenApplyGivesTheSameState() {
+        Setup setup = parse(FULL);
+        new SetupApplier(services).apply(setup, ENDPOINT);
+        List<Scope> scopes = setup.scopes();
+        String first = SetupWriter.yaml(export(scopes));
+
+        resetAll();
+        apply(first);
+        String second = SetupWriter.yaml(export(scopes));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first).contains("deadLetterQueue: orders-dlq", "raw: true", "confirmed: false",
+                "VisibilityTimeout: '60'", "id: '111111111111'",
+                "TopicArn: events");
+        assertThat(first).doesNotContain("QueueArn", "__default_policy_ID", "ApproximateNumberOfMessages");
+    }
+
+    @Test
+    void jsonExportReadsBackAsAJsonFile(@TempDir Path dir) throws Exception {
+        apply(FULL);
+        String exported = SetupWriter.json(export(List.of(DEFAULT)));
+        Path file = dir.resolve("setup.json");
+        Files.writeString(file, exported.replace("  ", "\t")); // tabs: what YAML would refuse
+        resetAll();
+        new SetupApplier(services).apply(SetupFile.load(file, DEFAULT), ENDPOINT);
+        assertThat(SetupWriter.json(export(List.of(DEFAULT)))).isEqualTo(exported);
+    }
+
+    @Test
+    void aDeadLetterQueueMayBeDeclaredAfterItsSourceAndASubscriberQueueAfterItsTopic() throws Exception {
+        apply("""
+                accounts:
+                  - sns:
+                      topics:
+                        - name: t
+                          subscriptions: [{protocol: sqs, endpoint: late}]
+                    sqs:
+                      queues:
+                        - {name: source, attributes: {RedrivePolicy: {deadLetterQueue: zz-dlq, maxReceiveCount: 2}}}
+                        - {name: late}
+                        - {name: zz-dlq}
+                """);
+        ObjectNode sources = call(services.sqs(), DEFAULT, "ListDeadLetterSourceQueues",
+                json("{\"QueueUrl\":\"" + ENDPOINT + "/000000000000/zz-dlq\"}"));
+        assertThat(sources.path("queueUrls").get(0).asText()).endsWith("/source");
+    }
+
+    @Test
+    void anUnknownKeyNamesItsLineAndTheKeysAllowed() {
+        assertThatThrownBy(() -> parse("""
+                accounts:
+                  - sqs:
+                      queues:
+                        - name: a
+                        - name: b
+                          atributes: {VisibilityTimeout: 60}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("mailroom.yaml line 6: accounts[0].sqs.queues[1].atributes: unknown key in a queue;"
+                        + " expected one of: name, attributes, tags");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsLineAndField() {
+        assertThatThrownBy(() -> parse("""
+                accounts:
+                  - sns:
+                      topics:
+                        - name: [not, a, name]
+                """))
+                .hasMessage("mailroom.yaml line 4: accounts[0].sns.topics[0].name: must be a string, not a list");
+        assertThatThrownBy(() -> parse("""
+                accounts:
+                  - sns:
+                      topics:
+                        - name: t
+                          subscriptions:
+                            - {protocol: sqs, endpoint: q, raw: "yes"}
+                """))
+                .hasMessage("mailroom.yaml line 6: accounts[0].sns.topics[0].subscriptions[0].raw:"
+                        + " must be true or false, not a string (yes)");
+        assertThatThrownBy(() -> parse("accounts: {id: '000000000000'}\n"))
+                .hasMessage("mailroom.yaml line 1: accounts: must be a list, not a mapping");
+        assertThatThrownBy(() -> parse("accounts:\n  - id: 12\n"))
+                .hasMessage("mailroom.yaml line 2: accounts[0].id: an account id must be 12 digits: 12");
+    }
+
+    @Test
+    void anAwsErrorWhileApplyingNamesTheLineFieldAndErrorCode() {
+        assertThatThrownBy(() -> apply("""
+                accounts:
+                  - sqs:
+                      queues:
+                        - name: fine
+                        - name: slow
+                          attributes:
+                            DelaySeconds: 5
+                            VisibilityTimeout: "99999"
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("mailroom.yaml line 8: accounts[0].sqs.queues[1].attributes.VisibilityTimeout:"
+                        + " InvalidAttributeValue: ");
+    }
+
+    @Test
+    void aMissingDeadLetterQueueIsReportedAtItsRedrivePolicy() {
+        assertThatThrownBy(() -> apply("""
+                accounts:
+                  - sqs:
+                      queues:
+                        - name: source
+                          attributes:
+                            RedrivePolicy: {deadLetterQueue: nowhere, maxReceiveCount: 2}
+                """))
+                .hasMessageStartingWith("mailroom.yaml line 6: accounts[0].sqs.queues[0].attributes.RedrivePolicy:"
+                        + " InvalidParameterValue: ")
+                .hasMessageEndingWith("Dead letter target does not exist.");
+    }
+
+    @Test
+    void theModelsConstraintsApplyAsToARequest() {
+        assertThatThrownBy(() -> apply("""
+                accounts:
+                  - sns:
+                      topics: [{name: t}]
+                    ses:
+                      configurationSets:
+                        - name: c
+                          eventDestinations: [{name: d, events: [sent], topic: t}]
+                """))
+                .hasMessageStartingWith("mailroom.yaml line 7: accounts[0].ses.configurationSets[0].eventDestinations[0]:")
+                .hasMessageContaining("sent");
+    }
+
+    @Test
+    void aReceiptRuleIsCheckedAgainstTheModelBeforeAnythingIsApplied() throws Exception {
+        assertThatThrownBy(() -> parseAndApplyRule("Recipent: [a@example.com]"))
+                .hasMessageContaining("line 7: accounts[0].ses.receiptRuleSets[0].rules[0].Recipent:"
+                        + " unknown member of ReceiptRule");
+        assertThat(call(services.ses().v1(), DEFAULT, "ListReceiptRuleSets", json("{}")).path("RuleSets"))
+                .as("nothing applied").isEmpty();
+        assertThatThrownBy(() -> parseAndApplyRule("Enabled: maybe"))
+                .hasMessageContaining("line 7: accounts[0].ses.receiptRuleSets[0].rules[0].Enabled: must be true or false");
+    }
+
+    private void parseAndApplyRule(String member) {
+        apply("""
+                accounts:
+                  - ses:
+                      receiptRuleSets:
+                        - name: rs
+                          rules:
+                            - Name: r
+                              %s
+                """.formatted(member));
+    }
+
+    @Test
+    void yamlSyntaxErrorsNameTheLine() {
+        assertThatThrownBy(() -> parse("accounts:\n  - sqs:\n      queues: [a\n  - b: c\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("mailroom.yaml line ");
+        assertThatThrownBy(() -> parse("accounts:\n  - id: '000000000000'\n    id: '111111111111'\n"))
+                .hasMessage("mailroom.yaml line 3: accounts[0].id: duplicate key (first given on line 2)");
+    }
+
+    @Test
+    void jsonErrorsNameTheLineToo() {
+        assertThatThrownBy(() -> SetupFile.parse("{\n  \"accounts\": [\n    {\"sqs\": {\"queuez\": []}}\n  ]\n}\n",
+                "mailroom.json", DEFAULT))
+                .hasMessage("mailroom.json line 3: accounts[0].sqs.queuez: unknown key in sqs; expected one of: queues");
+        assertThatThrownBy(() -> SetupFile.parse("{\n  \"accounts\": [,]\n}", "mailroom.json", DEFAULT))
+                .hasMessageStartingWith("mailroom.json line 2: not valid JSON");
+    }
+
+    @Test
+    void yesAndNoStayStringsAndAnEmptyFileIsAnEmptySetup() {
+        Setup setup = parse("""
+                accounts:
+                  - sqs:
+                      queues: [{name: q, tags: {enabled: no, count: 012}}]
+                """);
+        assertThat(setup.accounts().get(0).queues().get(0).tags()).containsEntry("enabled", "no").containsEntry("count", "012");
+        assertThat(parse("").accounts()).isEmpty();
+        assertThat(parse("# nothing yet\n").accounts()).isEmpty();
+    }
+
+    @Test
+    void applyingTwiceConvergesOnExistingQueues() {
+        apply("accounts: [{sqs: {queues: [{name: q, attributes: {VisibilityTimeout: 10}}]}}]");
+        apply("accounts: [{sqs: {queues: [{name: q, attributes: {VisibilityTimeout: 20}}]}}]");
+        assertThat(SetupWriter.yaml(export(List.of(DEFAULT)))).contains("VisibilityTimeout: '20'");
+    }
+
+    @Test
+    void aResetReadsTheFileAgainAndKeepsTheStateWhenItNoLongerParses(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mailroom.yaml");
+        Files.writeString(file, "accounts: [{sqs: {queues: [{name: first}]}}]\n");
+        DeclarativeSetup setup = new DeclarativeSetup(file, DEFAULT, services);
+        setup.apply(ENDPOINT);
+
+        Files.writeString(file, "accounts: [{sqs: {queues: [{name: second}]}}]\n");
+        setup.reset(this::resetAll, ENDPOINT);
+        assertThat(SetupWriter.yaml(export(List.of(DEFAULT)))).contains("name: second").doesNotContain("first");
+
+        Files.writeString(file, "accounts: [{sqs: {queues: [{nam: third}]}}]\n");
+        assertThatThrownBy(() -> setup.reset(this::resetAll, ENDPOINT))
+                .hasMessageStartingWith("mailroom.yaml line 1: accounts[0].sqs.queues[0].nam: unknown key");
+        assertThat(SetupWriter.yaml(export(List.of(DEFAULT)))).contains("name: second");
+    }
+}
