@@ -2,15 +2,23 @@ package io.mailroom.ses;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.delivery.MailSink;
+import io.mailroom.core.delivery.ObjectSink;
 import io.mailroom.core.delivery.TopicPublisher;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.time.Clock;
 import io.mailroom.core.time.Scheduler;
 import io.mailroom.ses.account.Scope;
+import io.mailroom.ses.api.Api;
+import io.mailroom.ses.inbound.InboundEnvelope;
+import io.mailroom.ses.inbound.InboundReceiver;
+import io.mailroom.ses.inbound.InboundRecord;
+import io.mailroom.ses.inbound.InboundResult;
 import io.mailroom.ses.mime.AttachmentReader;
 import io.mailroom.ses.mime.MimeParser;
 import io.mailroom.ses.mime.ParsedMessage;
 import io.mailroom.ses.notification.Notifier;
+import io.mailroom.ses.sending.MailContent;
+import io.mailroom.ses.sending.SendRequest;
 import io.mailroom.ses.sending.SentMessage;
 import io.mailroom.ses.sending.Sender;
 import io.mailroom.ses.template.CustomVerification;
@@ -20,7 +28,9 @@ import java.util.Optional;
 
 /**
  * SES as the server hosts it: one state, served by two AWS services ({@link #v1()} Query, {@link #v2()}
- * REST-JSON), a {@link MailSink} for other services' mail, and the inspection views of sent mail.
+ * REST-JSON), a {@link MailSink} for other services' mail, SMTP's two doors (authenticated submission,
+ * {@link #submitRaw}, and mail from the internet run through the receipt rules, {@link #receiveInbound}), and
+ * the inspection views of sent and received mail.
  */
 public final class SesModule {
     /** Account and region SNS email subscriptions' mail is filed under when none is given. */
@@ -30,10 +40,13 @@ public final class SesModule {
     private final Sender sender;
     private final SesService v1;
     private final SesV2Service v2;
+    private final InboundReceiver inbound;
 
     private SesModule(SesState state) {
         this.state = state;
         this.sender = new Sender(state, new Notifier(state.topics));
+        this.inbound = new InboundReceiver(state, (scope, from, to, subject, text) ->
+                sender.sendSystemMail(scope, from, List.of(to), subject, text, null));
         CustomVerification verification = new CustomVerification(state, sender);
         this.v1 = new SesService(state, sender, verification);
         this.v2 = new SesV2Service(state, sender, verification);
@@ -44,7 +57,20 @@ public final class SesModule {
      *               has no SNS, in which case no topic exists
      */
     public static SesModule create(Clock clock, Scheduler scheduler, TopicPublisher topics, SesConfig config) {
-        return new SesModule(new SesState(clock, scheduler, topics == null ? NO_TOPICS : topics, config));
+        return create(clock, scheduler, topics, null, config);
+    }
+
+    /**
+     * @param objects the server's object store (S3) for receipt rules' S3 actions and the sent-mail copy; null
+     *                when the server has none, in which case no bucket exists (S3 actions fail and bounce)
+     */
+    public static SesModule create(Clock clock, Scheduler scheduler, TopicPublisher topics, ObjectSink objects,
+                                   SesConfig config) {
+        return new SesModule(new SesState(clock, scheduler, topics == null ? NO_TOPICS : topics, objects, config));
+    }
+
+    public static SesModule create(Clock clock, Scheduler scheduler, TopicPublisher topics, ObjectSink objects) {
+        return create(clock, scheduler, topics, objects, SesConfig.defaults());
     }
 
     public static SesModule create(Clock clock, Scheduler scheduler, TopicPublisher topics) {
@@ -70,6 +96,70 @@ public final class SesModule {
     public MailSink mailSink(String accountId, String region) {
         Scope scope = new Scope(accountId, region);
         return (from, to, subject, body) -> sender.sendSystemMail(scope, from, List.copyOf(to), subject, body, null);
+    }
+
+    // ---- SMTP ----
+
+    /**
+     * Whether mail from the internet to this recipient is taken (RCPT TO of an unauthenticated SMTP session):
+     * some account's active receipt rule set has an enabled rule that matches it.
+     */
+    public boolean acceptsInbound(String recipient) {
+        return inbound.accepts(recipient);
+    }
+
+    /**
+     * Mail from the internet (an unauthenticated SMTP session, or {@code POST /_mailroom/ses/inbound}), run
+     * through the active receipt rule set(s) of the accounts whose rules match the recipients. The session is
+     * taken as unencrypted: rules with {@code TlsPolicy: Require} bounce it.
+     *
+     * @param mailFrom   MAIL FROM ({@code ""} or null for the null reverse-path)
+     * @param recipients RCPT TO addresses
+     * @param raw        the message as received (DATA)
+     * @param remoteIp   the client's address, for the receipt IP filters (null when unknown)
+     */
+    public InboundResult receiveInbound(String mailFrom, List<String> recipients, byte[] raw, String remoteIp) {
+        return receiveInbound(mailFrom, recipients, raw, remoteIp, false);
+    }
+
+    /** As {@link #receiveInbound(String, List, byte[], String)}, stating whether the session used TLS. */
+    public InboundResult receiveInbound(String mailFrom, List<String> recipients, byte[] raw, String remoteIp,
+                                        boolean tls) {
+        return inbound.receive(new InboundEnvelope(mailFrom, recipients, remoteIp, tls), raw.clone());
+    }
+
+    /**
+     * Authenticated SMTP submission: what SendRawEmail does with {@code Destinations} = the RCPT TO addresses
+     * and {@code Source} = MAIL FROM (the envelope sender; the From header must still be a verified identity),
+     * reported in events as {@code ses:operation} {@code SendSmtpEmail} as AWS does for its SMTP interface.
+     *
+     * @return the SES message id (SMTP answers {@code 250 Ok <id>})
+     * @throws io.mailroom.core.error.AwsException as SendRawEmail would (MessageRejected for an unverified
+     *                                             sender, InvalidParameterValue for an unreadable message, ...)
+     */
+    public String submitRaw(String accountId, String region, String mailFrom, List<String> recipients, byte[] raw) {
+        String source = mailFrom == null || mailFrom.isBlank() || mailFrom.equals("<>") ? null : mailFrom.trim();
+        SendRequest.Destination destination = recipients == null || recipients.isEmpty() ? null
+                : new SendRequest.Destination(recipients, List.of(), List.of());
+        return sender.send(new SendRequest(Api.V1, new Scope(accountId, region), "SendSmtpEmail", source, null, null,
+                destination, List.of(), null, Map.of(), new MailContent.Raw(raw.clone()), null));
+    }
+
+    /** The bucket sent mail is copied into ({@link SesConfig#sentMailBucket()}), or null when off. */
+    public String sentMailBucket() {
+        return state.config.sentMailBucket();
+    }
+
+    // ---- inspection of received mail (GET /_mailroom/ses/inbound) ----
+
+    /** Every inbound message processed by a rule set, in arrival order (one record per account that took it). */
+    public List<InboundRecord> inboundMessages() {
+        return state.inbound.all();
+    }
+
+    /** {@code {"messages": [...]}}: see {@link io.mailroom.ses.inbound.InboundLog#toJson()}. */
+    public ObjectNode inboundMessagesJson() {
+        return state.inbound.toJson();
     }
 
     // ---- inspection (GET/DELETE /_aws/ses, GET /_mailroom/ses/messages/{id}.eml) ----

@@ -1,14 +1,18 @@
 package io.mailroom.ses;
 
+import io.mailroom.core.delivery.ObjectSink;
 import io.mailroom.core.delivery.TopicPublisher;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.time.Clock;
 import io.mailroom.core.time.Scheduler;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.account.Scope;
+import io.mailroom.ses.inbound.InboundLog;
 import io.mailroom.ses.sending.Mailbox;
 import io.mailroom.ses.template.TemplateRenderer;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,15 +25,23 @@ public final class SesState {
     public final Clock clock;
     public final Scheduler scheduler;
     public final TopicPublisher topics;
+    /** The server's object store (S3), or null when it has none: then no bucket exists. */
+    public final ObjectSink objects;
     public final SesConfig config;
     public final Mailbox mailbox = new Mailbox();
+    public final InboundLog inbound = new InboundLog();
     public final TemplateRenderer renderer = new TemplateRenderer();
     private final Map<Scope, Account> accounts = new HashMap<>();
 
     public SesState(Clock clock, Scheduler scheduler, TopicPublisher topics, SesConfig config) {
+        this(clock, scheduler, topics, null, config);
+    }
+
+    public SesState(Clock clock, Scheduler scheduler, TopicPublisher topics, ObjectSink objects, SesConfig config) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.topics = topics;
+        this.objects = objects;
         this.config = config;
     }
 
@@ -47,10 +59,19 @@ public final class SesState {
         }
     }
 
+    /** Every account and region that has SES state, in a stable order (account id, then region). */
+    public List<Account> accounts() {
+        synchronized (lock) {
+            return accounts.values().stream().sorted(Comparator.comparing((Account a) -> a.scope.accountId())
+                    .thenComparing(a -> a.scope.region())).toList();
+        }
+    }
+
     public void clear() {
         synchronized (lock) {
             accounts.clear();
             mailbox.clear(null);
+            inbound.clear();
         }
     }
 }

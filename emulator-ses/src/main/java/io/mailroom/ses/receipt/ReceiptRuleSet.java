@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A v1 receipt rule set: ordered rules kept as given (the ReceiptRule tree). This server has no inbound
- * SMTP endpoint, so rules are stored and returned but never run.
+ * A v1 receipt rule set: ordered rules kept as given (the ReceiptRule tree). The active set's rules run on
+ * inbound mail ({@link ReceiptProcessor}).
  */
 public final class ReceiptRuleSet {
     /** "Each receipt rule set can contain up to 200 receipt rules." */

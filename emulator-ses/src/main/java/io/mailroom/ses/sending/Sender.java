@@ -56,11 +56,13 @@ public final class Sender {
     private final SesState state;
     private final Outcomes outcomes;
     private final Notifier notifier;
+    private final SentMailArchive archive;
 
     public Sender(SesState state, Notifier notifier) {
         this.state = state;
         this.notifier = notifier;
         this.outcomes = new Outcomes(state, notifier);
+        this.archive = new SentMailArchive(state.objects, state.config.sentMailBucket());
     }
 
     /** Accepts one message; returns its SES message id. Throws the API's error when SES would refuse it. */
@@ -80,16 +82,19 @@ public final class Sender {
      */
     public String sendSystemMail(io.mailroom.ses.account.Scope scope, String from, List<String> to, String subject,
                                  String text, String html) {
+        SentMessage message;
         synchronized (state.lock) {
             long now = state.now();
             String id = MessageIds.next(scope.region(), now);
             byte[] raw = MimeComposer.compose(new ComposedMessage(from, to, List.of(), List.of(), subject, text, html,
                     null, List.of(), List.of()), MessageIds.header(id, scope.region()), now);
             state.account(scope).statistics.attempts(now, to.size());
-            state.mailbox.add(new SentMessage(id, scope.accountId(), scope.region(), now, from, List.copyOf(to),
-                    List.of(), List.of(), List.copyOf(to), subject, text, html, raw, null, null, Map.of(), null));
-            return id;
+            message = new SentMessage(id, scope.accountId(), scope.region(), now, from, List.copyOf(to),
+                    List.of(), List.of(), List.copyOf(to), subject, text, html, raw, null, null, Map.of(), null);
+            state.mailbox.add(message);
         }
+        archive.archive(message);
+        return message.id();
     }
 
     /**
@@ -186,9 +191,11 @@ public final class Sender {
         MailMetadata meta = metadata(r, account, id, now, p, identity, tags, sent.headers(),
                 commonHeaders(p, r, sent.messageId(), sent.date(), sent.subject()));
         account.statistics.attempts(now, p.recipients.size());
-        state.mailbox.add(new SentMessage(id, r.scope().accountId(), r.scope().region(), now, p.source, p.to, p.cc,
-                p.bcc, p.recipients, subject, text, html, raw, templateName, templateData, tags,
-                set == null ? null : set.name()));
+        SentMessage message = new SentMessage(id, r.scope().accountId(), r.scope().region(), now, p.source, p.to,
+                p.cc, p.bcc, p.recipients, subject, text, html, raw, templateName, templateData, tags,
+                set == null ? null : set.name());
+        state.mailbox.add(message);
+        after.add(() -> archive.archive(message));
         notifier.event(set, EventType.SEND, meta, NotificationJson.send(), after);
 
         if (new String(raw, StandardCharsets.ISO_8859_1).contains(EICAR)) {

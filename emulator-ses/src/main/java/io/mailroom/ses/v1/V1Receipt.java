@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * v1 receipt rule sets, rules and IP filters. Stored with AWS's validation and ordering so infrastructure
- * code round-trips; no mail is received (there is no inbound SMTP endpoint), so rules never run.
+ * v1 receipt rule sets, rules and IP filters, stored with AWS's validation and ordering so infrastructure
+ * code round-trips. The active rule set runs on inbound mail (SMTP, {@code POST /_mailroom/ses/inbound}).
  */
 public final class V1Receipt {
     private static final Api API = Api.V1;
