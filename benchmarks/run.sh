@@ -67,6 +67,7 @@ mkdir -p "$OUT"
 : >"$RESULTS"
 MAILROOM_PID=""
 ELASTICMQ_PID=""
+BENCH_PID=""
 
 stop_pid() {  # stop one process this script started: TERM, then KILL after 15 s
   local pid="$1"
@@ -75,6 +76,7 @@ stop_pid() {  # stop one process this script started: TERM, then KILL after 15 s
   kill -KILL "$pid" 2>/dev/null || true
 }
 cleanup() {
+  if [ -n "${BENCH_PID:-}" ]; then kill -TERM "$BENCH_PID" 2>/dev/null || true; wait "$BENCH_PID" 2>/dev/null || true; fi
   if [ -n "$MAILROOM_PID" ]; then log "stopping Mailroom ($MAILROOM_PID)"; stop_pid "$MAILROOM_PID"; fi
   if [ -n "$ELASTICMQ_PID" ]; then "$PEERS/elasticmq.sh" stop "$ELASTICMQ_PID" >&2 || true; fi
 }
@@ -117,13 +119,18 @@ fi
 
 log "running scenarios; details in $OUT/bench.log"
 # One client JVM for both servers: it is warmed once and alternates between them per scenario.
-set +e
+# It runs in the background so that a signal to this script is handled at once (bash defers traps
+# until a foreground command ends); timeout passes a TERM on to the JVM.
 timeout 1500 java -Xmx1g -jar "$BENCH_JAR" "${TARGETS[@]}" \
     --threads "${THREADS:-4}" --seconds "${SECONDS_PER_SCENARIO:-10}" --warmup "${WARMUP:-5}" \
     --prime "${PRIME:-60}" --scenario "${SCENARIOS:-all}" --deep-messages "${DEEP_MESSAGES:-1000000}" \
-    --longpoll-iterations "${LONGPOLL_ITERATIONS:-300}" --results "$RESULTS" 2>&1 | tee "$OUT/bench.log" >&2
-BENCH_STATUS=${PIPESTATUS[0]}
-set -e
+    --longpoll-iterations "${LONGPOLL_ITERATIONS:-300}" --results "$RESULTS" >"$OUT/bench.log" 2>&1 &
+BENCH_PID=$!
+tail -n +1 -f --pid="$BENCH_PID" "$OUT/bench.log" >&2 &
+BENCH_STATUS=0
+wait "$BENCH_PID" || BENCH_STATUS=$?
+BENCH_PID=""
+sleep 0.3 # let tail print the last lines
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 THREADS_DESC="${THREADS:-4} threads, ${WARMUP:-5} s warm-up + ${SECONDS_PER_SCENARIO:-10} s per scenario, ${PRIME:-60} s priming, ${DEEP_MESSAGES:-1000000} deep messages"
