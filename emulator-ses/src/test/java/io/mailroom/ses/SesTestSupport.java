@@ -28,6 +28,7 @@ abstract class SesTestSupport {
 
     ServerClock clock;
     FakeTopics topics;
+    FakeObjects objects;
     SesModule ses;
 
     @BeforeEach
@@ -35,7 +36,8 @@ abstract class SesTestSupport {
         clock = ServerClock.manual(Instant.parse("2024-05-01T10:00:00Z"));
         topics = new FakeTopics();
         topics.create(TOPIC);
-        ses = SesModule.create(clock, clock, topics, config());
+        objects = new FakeObjects();
+        ses = SesModule.create(clock, clock, topics, objects, config());
     }
 
     SesConfig config() {
