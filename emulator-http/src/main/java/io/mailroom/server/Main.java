@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "mailroom", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Local emulator of AWS SQS, SNS and SES.", sortOptions = false)
 public final class Main implements Callable<Integer> {
+    private final Thread loggingStart;
 
     @Option(names = "--host", defaultValue = "${env:MAILROOM_HOST:-127.0.0.1}",
             description = "Address to bind (env MAILROOM_HOST). Default: ${DEFAULT-VALUE}")
@@ -49,12 +50,17 @@ public final class Main implements Callable<Integer> {
             description = "Setup file (YAML, or JSON for .json) of queues, topics, subscriptions and SES resources, applied at start and after every reset (env MAILROOM_CONFIG). Default: none")
     Path configFile;
 
+    /** @param loggingStart the thread setting up logging; joined before the log level is set */
+    Main(Thread loggingStart) {
+        this.loggingStart = loggingStart;
+    }
+
     public static void main(String[] args) {
         System.setProperty(ServerLogging.ACTIVE, "true");
         // Logging starts on a second core while the command line is parsed.
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "mailroom-logging-init");
         logging.start();
-        int code = new CommandLine(new Main()).execute(args);
+        int code = new CommandLine(new Main(logging)).execute(args);
         if (code != 0) {
             System.exit(code);
         }
@@ -66,6 +72,8 @@ public final class Main implements Callable<Integer> {
         if (level == null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "unknown log level: " + logLevel);
         }
+        // Until that thread is done, SLF4J hands out substitute loggers, not Logback's.
+        loggingStart.join();
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
         ServerConfig config = ServerConfig.defaults()
                 .withHost(host).withPort(port).withRegion(region).withAccountId(accountId)

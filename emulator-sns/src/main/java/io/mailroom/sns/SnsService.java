@@ -56,7 +56,7 @@ public final class SnsService implements AwsService, TopicPublisher {
      * connected, and signed deliveries run on {@link SigningThread}.
      */
     public SnsService(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http) {
-        this(clock, scheduler, SigningThread.shared(), queues, http, null, SigningKeys.generate(clock.millis()));
+        this(clock, scheduler, SigningThread.shared(), queues, http, null, SigningKeys.onFirstUse(clock.millis()));
     }
 
     /**

@@ -16,14 +16,25 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JdkHttpPoster implements HttpPoster {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
-    private final HttpClient client;
+    private volatile HttpClient client;
 
-    public JdkHttpPoster() {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TrustingSsl.context())
-                .build();
+    /** Built on the first delivery: it loads the TLS stack, which a server without web subscribers never needs. */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .sslContext(TrustingSsl.context())
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
@@ -32,7 +43,7 @@ public final class JdkHttpPoster implements HttpPoster {
                 .timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+        return client().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .thenApply(HttpResponse::statusCode);
     }
 }

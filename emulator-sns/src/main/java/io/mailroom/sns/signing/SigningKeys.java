@@ -26,18 +26,45 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class SigningKeys {
     private static final long TEN_YEARS_MILLIS = 10L * 366 * 24 * 3600 * 1000;
 
-    private final KeyPair keyPair;
-    private final X509Certificate certificate;
-    private final byte[] pem;
+    private final long nowMillis;
+    private volatile Material material;
 
-    private SigningKeys(KeyPair keyPair, X509Certificate certificate) {
-        this.keyPair = keyPair;
-        this.certificate = certificate;
-        this.pem = toPem(certificate);
+    private record Material(KeyPair keyPair, X509Certificate certificate, byte[] pem) {
+    }
+
+    private SigningKeys(long nowMillis, Material material) {
+        this.nowMillis = nowMillis;
+        this.material = material;
     }
 
     /** A fresh RSA 2048 key pair and a certificate valid from {@code nowMillis} (minus a day) for ten years. */
     public static SigningKeys generate(long nowMillis) {
+        return new SigningKeys(nowMillis, create(nowMillis));
+    }
+
+    /**
+     * The same, made on first use: an RSA key costs about half a second of CPU, which a server that
+     * starts in well under a second cannot spend before it answers.
+     */
+    public static SigningKeys onFirstUse(long nowMillis) {
+        return new SigningKeys(nowMillis, null);
+    }
+
+    private Material material() {
+        Material m = material;
+        if (m == null) {
+            synchronized (this) {
+                m = material;
+                if (m == null) {
+                    m = create(nowMillis);
+                    material = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static Material create(long nowMillis) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, new SecureRandom());
@@ -49,23 +76,23 @@ public final class SigningKeys {
                     subject, pair.getPublic());
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate());
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-            return new SigningKeys(pair, cert);
+            return new Material(pair, cert, toPem(cert));
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot create the SNS signing certificate", e);
         }
     }
 
     public PrivateKey privateKey() {
-        return keyPair.getPrivate();
+        return material().keyPair().getPrivate();
     }
 
     public X509Certificate certificate() {
-        return certificate;
+        return material().certificate();
     }
 
     /** The certificate in PEM form, as served at SigningCertURL. */
     public byte[] pem() {
-        return pem.clone();
+        return material().pem().clone();
     }
 
     private static byte[] toPem(X509Certificate certificate) {
