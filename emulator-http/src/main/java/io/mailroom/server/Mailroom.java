@@ -23,6 +23,9 @@ import io.mailroom.server.config.ConfigException;
 import io.mailroom.server.config.DeclarativeSetup;
 import io.mailroom.server.config.Scope;
 import io.mailroom.server.config.SetupExporter;
+import io.mailroom.smtp.SesSmtpBackend;
+import io.mailroom.smtp.SmtpServer;
+import io.mailroom.smtp.SmtpSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,14 +48,17 @@ public final class Mailroom implements AutoCloseable {
     private final List<AwsService> services;
     private final DeclarativeSetup setup;
     private final HttpServer http;
+    /** Null when the SMTP listener is off. */
+    private final SmtpServer smtp;
 
     private Mailroom(ServerConfig config, ServerClock clock, List<AwsService> services, DeclarativeSetup setup,
-                     HttpServer http) {
+                     HttpServer http, SmtpServer smtp) {
         this.config = config;
         this.clock = clock;
         this.services = services;
         this.setup = setup;
         this.http = http;
+        this.smtp = smtp;
     }
 
     /** Starts on {@link ServerConfig#defaults()}, but on a free port. */
@@ -98,7 +104,14 @@ public final class Mailroom implements AutoCloseable {
         try {
             HttpServer http = HttpServer.start(config.host(), config.port(), config.maxBodyBytes(),
                     transport.join(), dispatcher);
-            return new Mailroom(config, clock, services, setup, http);
+            SmtpServer smtp;
+            try {
+                smtp = startSmtp(config, serviceSet, transport.join());
+            } catch (InterruptedException | RuntimeException e) {
+                http.close();
+                throw e;
+            }
+            return new Mailroom(config, clock, services, setup, http, smtp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             clock.close();
@@ -117,6 +130,28 @@ public final class Mailroom implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The port SMTP clients connect to (on the API's host), actually bound. */
+    public int smtpPort() {
+        if (smtp == null) {
+            throw new IllegalStateException("the SMTP listener is off");
+        }
+        return smtp.port();
+    }
+
+    /** SES's SMTP interface, on the HTTP server's event loops: it is light and mostly idle. */
+    private static SmtpServer startSmtp(ServerConfig config, ServiceSet services, Transport transport)
+            throws InterruptedException {
+        SmtpSettings settings = config.smtp();
+        if (!settings.enabled()) {
+            return null;
+        }
+        if (config.port() == 0 && settings.port() == SmtpSettings.DEFAULT_PORT) {
+            settings = settings.withPort(0); // a test server: no contention for 2525
+        }
+        return SmtpServer.start(config.host(), settings, config.accountId(), config.region(),
+                new SesSmtpBackend(services.ses()), transport.group(), transport.serverChannel());
     }
 
     /** The clock every service runs on: freeze and advance it to cross timeouts without waiting. */
@@ -163,6 +198,9 @@ public final class Mailroom implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (smtp != null) {
+            smtp.close(); // before the HTTP server, which shuts down the event loops they share
+        }
         http.close();
         clock.close();
         forEachPersistent(config, services, p -> p.save(config.dataDir()));

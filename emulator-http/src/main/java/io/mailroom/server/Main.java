@@ -2,6 +2,7 @@ package io.mailroom.server;
 
 import ch.qos.logback.classic.Level;
 import io.mailroom.server.config.ConfigException;
+import io.mailroom.smtp.SmtpSettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -50,6 +51,27 @@ public final class Main implements Callable<Integer> {
             description = "Setup file (YAML, or JSON for .json) of queues, topics, subscriptions and SES resources, applied at start and after every reset (env MAILROOM_CONFIG). Default: none")
     Path configFile;
 
+    @Option(names = "--smtp-port", defaultValue = "${env:MAILROOM_SMTP_PORT:-2525}",
+            description = "Port of SES's SMTP interface, on the same host; -1 turns it off (env MAILROOM_SMTP_PORT). Default: ${DEFAULT-VALUE}")
+    int smtpPort;
+
+    @Option(names = "--smtp-accept-any-credentials", negatable = true,
+            defaultValue = "${env:MAILROOM_SMTP_ACCEPT_ANY:-true}", fallbackValue = "true",
+            description = "SMTP AUTH takes any user name and password; --no-smtp-accept-any-credentials requires the SES SMTP password derived from --smtp-secret (env MAILROOM_SMTP_ACCEPT_ANY). Default: ${DEFAULT-VALUE}")
+    boolean smtpAcceptAny;
+
+    @Option(names = "--smtp-secret", defaultValue = "${env:MAILROOM_SMTP_SECRET:-test}",
+            description = "Secret access key whose derived SES SMTP password is accepted when not any credentials are (env MAILROOM_SMTP_SECRET). Default: ${DEFAULT-VALUE}")
+    String smtpSecret;
+
+    @Option(names = "--smtp-tls-cert", defaultValue = "${env:MAILROOM_SMTP_TLS_CERT}",
+            description = "PEM certificate chain for STARTTLS, with --smtp-tls-key (env MAILROOM_SMTP_TLS_CERT). Default: a generated self-signed one")
+    Path smtpTlsCert;
+
+    @Option(names = "--smtp-tls-key", defaultValue = "${env:MAILROOM_SMTP_TLS_KEY}",
+            description = "PEM (PKCS#8) private key of --smtp-tls-cert (env MAILROOM_SMTP_TLS_KEY)")
+    Path smtpTlsKey;
+
     /** @param loggingStart the thread setting up logging; joined before the log level is set */
     Main(Thread loggingStart) {
         this.loggingStart = loggingStart;
@@ -78,7 +100,8 @@ public final class Main implements Callable<Integer> {
         ServerConfig config = ServerConfig.defaults()
                 .withHost(host).withPort(port).withRegion(region).withAccountId(accountId)
                 .withDataDir(dataDir).withLogLevel(level.toString()).withPublicBaseUrl(publicUrl)
-                .withConfigFile(configFile);
+                .withConfigFile(configFile)
+                .withSmtp(config(smtpPort, smtpAcceptAny, smtpSecret, smtpTlsCert, smtpTlsKey));
         Mailroom mailroom;
         try {
             mailroom = Mailroom.start(config);
@@ -93,11 +116,22 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "mailroom-shutdown"));
         long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf("Mailroom %s ready on %s (region %s, account %s) in %d ms%n",
-                VersionProvider.version(), mailroom.endpoint(), config.region(), config.accountId(), startMillis);
+        System.out.printf("Mailroom %s ready on %s%s (region %s, account %s) in %d ms%n",
+                VersionProvider.version(), mailroom.endpoint(),
+                config.smtp().enabled() ? ", SMTP on port " + mailroom.smtpPort() : "",
+                config.region(), config.accountId(), startMillis);
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private SmtpSettings config(int port, boolean acceptAny, String secret, Path cert, Path key) {
+        try {
+            return SmtpSettings.defaults().withPort(port).withAcceptAnyCredentials(acceptAny).withSecret(secret)
+                    .withTls(cert, key);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -5,13 +5,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +23,14 @@ final class SmtpChannelHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpChannelHandler.class);
 
     private final SmtpEnvironment env;
-    private final Supplier<SslContext> tls;
+    private final TlsContexts tls;
     private SmtpSession session;
     private DataCollector data;
     /** Inside a line longer than any allowed: its bytes are dropped until its end, then it is answered. */
     private boolean discardingLine;
     private boolean closing;
 
-    SmtpChannelHandler(SmtpEnvironment env, Supplier<SslContext> tls) {
+    SmtpChannelHandler(SmtpEnvironment env, TlsContexts tls) {
         this.env = env;
         this.tls = tls;
     }
@@ -42,6 +40,7 @@ final class SmtpChannelHandler extends ByteToMessageDecoder {
         String remoteIp = ctx.channel().remoteAddress() instanceof InetSocketAddress a
                 ? a.getAddress().getHostAddress() : "127.0.0.1";
         session = new SmtpSession(env, remoteIp);
+        tls.prepare();
         reply(ctx, session.greeting());
         super.channelActive(ctx);
     }

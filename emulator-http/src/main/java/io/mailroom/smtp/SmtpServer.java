@@ -7,10 +7,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +35,7 @@ public final class SmtpServer implements AutoCloseable {
                                    SmtpBackend backend, EventLoopGroup group,
                                    Class<? extends ServerChannel> channelType) throws InterruptedException {
         String hostname = "0.0.0.0".equals(host) || host.contains(":") ? "localhost" : host;
-        CompletableFuture<SslContext> tls = TlsContexts.prepare(settings.tlsCertificate(), settings.tlsKey(), hostname);
+        TlsContexts tls = TlsContexts.of(settings.tlsCertificate(), settings.tlsKey(), hostname);
         SmtpEnvironment env = new SmtpEnvironment(backend,
                 new SmtpCredentials(settings.acceptAnyCredentials(), settings.secret(), region),
                 hostname, defaultAccount, region, settings.maxMessageBytes(), settings.maxRecipients(), true);
@@ -52,7 +50,7 @@ public final class SmtpServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
-                                .addLast("smtp", new SmtpChannelHandler(env, tls::join));
+                                .addLast("smtp", new SmtpChannelHandler(env, tls));
                     }
                 })
                 .bind(new InetSocketAddress(host, settings.port())).sync().channel();

@@ -7,39 +7,55 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 
 /**
- * The server side of STARTTLS: a configured PEM certificate and key, or a self-signed certificate
- * ({@link SelfSignedCertificates}) made on a background thread at start, so that start-up does not wait
- * for it (loading BouncyCastle is most of the cost).
+ * The server side of STARTTLS: a configured PEM certificate and key, read at start so that a wrong path
+ * fails the start, or a self-signed certificate ({@link SelfSignedCertificates}). That one is made on a
+ * background thread when the first SMTP client connects: a server nobody sends mail to never loads
+ * BouncyCastle (most of the cost), and a client's greeting and EHLO usually cover the rest.
  */
 final class TlsContexts {
-    private TlsContexts() {
+    private final String hostname;
+    private CompletableFuture<SslContext> context;
+
+    private TlsContexts(String hostname, CompletableFuture<SslContext> context) {
+        this.hostname = hostname;
+        this.context = context;
     }
 
-    static CompletableFuture<SslContext> prepare(Path certificate, Path key, String hostname) {
-        if (certificate != null) {
-            try {
-                return CompletableFuture.completedFuture(
-                        SslContextBuilder.forServer(certificate.toFile(), key.toFile()).build());
-            } catch (SSLException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("cannot use SMTP TLS certificate " + certificate + " with key "
-                        + key + ": " + e.getMessage(), e);
-            }
+    static TlsContexts of(Path certificate, Path key, String hostname) {
+        if (certificate == null) {
+            return new TlsContexts(hostname, null);
         }
-        CompletableFuture<SslContext> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(selfSigned(hostname));
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "mailroom-smtp-tls-init");
-        thread.setDaemon(true);
-        thread.start();
-        return result;
+        try {
+            return new TlsContexts(hostname, CompletableFuture.completedFuture(
+                    SslContextBuilder.forServer(certificate.toFile(), key.toFile()).build()));
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot use SMTP TLS certificate " + certificate + " with key "
+                    + key + ": " + e.getMessage(), e);
+        }
     }
 
-    private static SslContext selfSigned(String hostname) throws SSLException {
-        SelfSignedCertificates.Generated generated = SelfSignedCertificates.generate(hostname);
-        return SslContextBuilder.forServer(generated.keys().getPrivate(), generated.certificate()).build();
+    /** Starts making the self-signed certificate, once. */
+    synchronized CompletableFuture<SslContext> prepare() {
+        if (context == null) {
+            CompletableFuture<SslContext> result = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    SelfSignedCertificates.Generated generated = SelfSignedCertificates.generate(hostname);
+                    result.complete(SslContextBuilder.forServer(generated.keys().getPrivate(),
+                            generated.certificate()).build());
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            }, "mailroom-smtp-tls-init");
+            thread.setDaemon(true);
+            thread.start();
+            context = result;
+        }
+        return context;
+    }
+
+    /** The context for a STARTTLS; waits for it only if a client asks within moments of connecting. */
+    SslContext get() {
+        return prepare().join();
     }
 }
