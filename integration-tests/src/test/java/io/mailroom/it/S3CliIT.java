@@ -1,0 +1,155 @@
+package io.mailroom.it;
+
+import static io.mailroom.it.S3Clients.S3;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.Bucket;
+
+/**
+ * The AWS CLI ({@code aws s3 ...} and {@code aws s3api ...}, botocore speaking REST-XML) against the
+ * server: make a bucket, copy files up and down, list, remove, and the s3api object commands. Skipped
+ * where no {@code aws} is installed.
+ */
+class S3CliIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path aws;
+
+    private record Run(int exit, String stdout, String stderr) {
+    }
+
+    @BeforeAll
+    static void findCli() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "aws");
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                aws = candidate;
+                break;
+            }
+        }
+        Assumptions.assumeTrue(aws != null, "the AWS CLI (aws) is not on the PATH");
+    }
+
+    private static Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", TestServer.endpoint().toString(),
+                "--output", "json"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_CONFIG_FILE", "/nonexistent/mailroom-it-aws-config");
+        env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/mailroom-it-aws-credentials");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_PAGER", "");
+        env.remove("AWS_PROFILE");
+        env.remove("AWS_SESSION_TOKEN");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("aws %s %s finished", args[0], args[1]).isTrue();
+        return new Run(p.exitValue(), out.join(), err.join());
+    }
+
+    private static String read(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Run ok(String... args) throws Exception {
+        Run r = run(args);
+        assertThat(r.exit()).as("aws %s %s failed: %s", args[0], args[1], r.stderr()).isZero();
+        return r;
+    }
+
+    private static JsonNode okJson(String... args) throws Exception {
+        Run r = ok(args);
+        return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
+    }
+
+    @Test
+    void s3AndS3apiCommands(@TempDir Path dir) throws Exception {
+        String bucket = S3Clients.bucketName("s3cli");
+        String url = "s3://" + bucket;
+        Path up = dir.resolve("report.txt");
+        String text = "uploaded by the CLI \u00e9\n".repeat(50);
+        Files.writeString(up, text);
+        Path json = dir.resolve("data.json");
+        Files.writeString(json, "{\"n\":1}");
+
+        // 1. aws s3 mb
+        assertThat(ok("s3", "mb", url).stdout()).contains("make_bucket: " + bucket);
+        assertThat(S3.listBuckets().buckets()).extracting(Bucket::name).contains(bucket);
+
+        // 2. aws s3 cp (upload), with a space in the key
+        assertThat(ok("s3", "cp", up.toString(), url + "/docs/my report.txt").stdout()).contains("upload:");
+        assertThat(S3.getObjectAsBytes(b -> b.bucket(bucket).key("docs/my report.txt")).asUtf8String()).isEqualTo(text);
+
+        // 3. aws s3api put-object
+        JsonNode put = okJson("s3api", "put-object", "--bucket", bucket, "--key", "docs/data.json", "--body", json.toString(),
+                "--content-type", "application/json", "--metadata", "team=mail,stage=it");
+        assertThat(put.path("ETag").asText()).isEqualTo(S3Clients.etag("{\"n\":1}"));
+
+        // 4. aws s3api head-object
+        JsonNode head = okJson("s3api", "head-object", "--bucket", bucket, "--key", "docs/data.json");
+        assertThat(head.path("ContentType").asText()).isEqualTo("application/json");
+        assertThat(head.path("ContentLength").asLong()).isEqualTo(7);
+        assertThat(head.path("ETag").asText()).isEqualTo(S3Clients.etag("{\"n\":1}"));
+        assertThat(JSON.convertValue(head.path("Metadata"), Map.class)).isEqualTo(Map.of("team", "mail", "stage", "it"));
+
+        // 5. aws s3api list-objects-v2
+        JsonNode listed = okJson("s3api", "list-objects-v2", "--bucket", bucket, "--prefix", "docs/");
+        assertThat(listed.path("Prefix").asText()).isEqualTo("docs/");
+        assertThat(listed.path("Contents").findValuesAsText("Key")).containsExactly("docs/data.json", "docs/my report.txt");
+        assertThat(listed.path("Contents").get(1).path("Size").asLong()).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+
+        // 6. aws s3 ls --recursive
+        String ls = ok("s3", "ls", url, "--recursive").stdout();
+        assertThat(ls.lines().toList()).hasSize(2);
+        assertThat(ls).contains("docs/data.json").contains("docs/my report.txt");
+
+        // 7. aws s3 cp (download)
+        Path down = dir.resolve("downloaded.txt");
+        assertThat(ok("s3", "cp", url + "/docs/my report.txt", down.toString()).stdout()).contains("download:");
+        assertThat(Files.readString(down)).isEqualTo(text);
+
+        // 8. a missing key fails with the S3 error (head-object has no body: the status is reported)
+        Run missing = run("s3api", "head-object", "--bucket", bucket, "--key", "docs/none");
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.stderr()).contains("404");
+
+        // 9. aws s3 rb refuses a bucket that is not empty
+        Run notEmpty = run("s3", "rb", url);
+        assertThat(notEmpty.exit()).isNotZero();
+        assertThat(notEmpty.stderr()).contains("BucketNotEmpty");
+
+        // 10. aws s3 rm --recursive
+        String rm = ok("s3", "rm", url, "--recursive").stdout();
+        assertThat(rm).contains("delete: " + url + "/docs/data.json").contains("delete: " + url + "/docs/my report.txt");
+        assertThat(S3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isZero();
+
+        // 11. aws s3 rb
+        assertThat(ok("s3", "rb", url).stdout()).contains("remove_bucket: " + bucket);
+        assertThat(S3.listBuckets().buckets()).extracting(Bucket::name).doesNotContain(bucket);
+    }
+}
