@@ -8,6 +8,8 @@ import io.mailroom.core.error.AwsException;
 import io.mailroom.core.time.Clock;
 import io.mailroom.core.time.Scheduler;
 import io.mailroom.ses.account.Scope;
+import io.mailroom.ses.engagement.EventSimulator;
+import io.mailroom.ses.engagement.SimulatedEvent;
 import io.mailroom.ses.api.Api;
 import io.mailroom.ses.inbound.InboundEnvelope;
 import io.mailroom.ses.inbound.InboundReceiver;
@@ -41,10 +43,13 @@ public final class SesModule {
     private final SesService v1;
     private final SesV2Service v2;
     private final InboundReceiver inbound;
+    private final EventSimulator events;
 
     private SesModule(SesState state) {
         this.state = state;
-        this.sender = new Sender(state, new Notifier(state.topics));
+        Notifier notifier = new Notifier(state.topics);
+        this.sender = new Sender(state, notifier);
+        this.events = new EventSimulator(state, notifier);
         this.inbound = new InboundReceiver(state, (scope, from, to, subject, text) ->
                 sender.sendSystemMail(scope, from, List.of(to), subject, text, null));
         CustomVerification verification = new CustomVerification(state, sender);
@@ -178,6 +183,7 @@ public final class SesModule {
     /** {@code DELETE /_aws/ses[?id=]}: removes one message, or all with null. Answer 204. */
     public void clearSentMessages(String id) {
         state.mailbox.clear(id);
+        state.eventMail.clear(id);
     }
 
     /** The complete RFC 5322 message ({@code Content-Type: message/rfc822}); empty → 404. */
@@ -201,6 +207,48 @@ public final class SesModule {
     /** The decoded bytes of a sent message's attachment, numbered as {@link ParsedMessage#attachments()}. */
     public Optional<AttachmentReader.Attachment> attachment(String messageId, int index) {
         return state.mailbox.find(messageId).flatMap(m -> AttachmentReader.read(m.raw(), index));
+    }
+
+    // ---- engagement the emulator cannot observe (POST /_mailroom/ses/messages/{id}/open|click|delivery-delay) ----
+
+    /**
+     * The recipient opened the message: an {@code Open} event ({@code open: {timestamp, userAgent, ipAddress}})
+     * to the enabled destinations of the message's configuration set that take OPEN events.
+     *
+     * @param userAgent null for a generic one; {@code ipAddress} null for 127.0.0.1
+     * @throws AwsException NotFound (404) for an unknown message id; NoConfigurationSet (409) for mail sent
+     *                      without a configuration set; NotTracked (409) for a message without an HTML part
+     */
+    public SimulatedEvent simulateOpen(String messageId, String userAgent, String ipAddress) {
+        return events.open(messageId, userAgent, ipAddress);
+    }
+
+    /**
+     * The recipient clicked {@code link}, which must be a tracked link of the HTML part (http or https, no
+     * {@code ses:no-track}): a {@code Click} event ({@code click: {timestamp, ipAddress, userAgent, link,
+     * linkTags}}) to the destinations that take CLICK events.
+     *
+     * @param linkTags the link tags to report; null for the anchor's own {@code ses:tags}
+     * @throws AwsException as {@link #simulateOpen}, NotTracked also when the link is not a tracked one
+     */
+    public SimulatedEvent simulateClick(String messageId, String link, Map<String, List<String>> linkTags) {
+        return simulateClick(messageId, link, linkTags, null, null);
+    }
+
+    public SimulatedEvent simulateClick(String messageId, String link, Map<String, List<String>> linkTags,
+                                        String userAgent, String ipAddress) {
+        return events.click(messageId, link, linkTags, userAgent, ipAddress);
+    }
+
+    /**
+     * The receiving server deferred the message: a {@code DeliveryDelay} event for all its recipients, expiring
+     * when SES would stop retrying (the set's MaxDeliverySeconds, else 14 hours after the send).
+     *
+     * @param delayType one of AWS's, such as {@code TransientCommunicationFailure} or {@code MailboxFull}
+     * @throws AwsException InvalidParameterValue (400) for an unknown type; otherwise as {@link #simulateOpen}
+     */
+    public SimulatedEvent simulateDeliveryDelay(String messageId, String delayType) {
+        return events.deliveryDelay(messageId, delayType);
     }
 
     /** Drops every account's SES state and the mailbox. */

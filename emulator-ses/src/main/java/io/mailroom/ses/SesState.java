@@ -8,6 +8,7 @@ import io.mailroom.core.time.Scheduler;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.account.Scope;
 import io.mailroom.ses.inbound.InboundLog;
+import io.mailroom.ses.notification.EventMailLog;
 import io.mailroom.ses.sending.Mailbox;
 import io.mailroom.ses.template.TemplateRenderer;
 import java.util.Comparator;
@@ -30,6 +31,8 @@ public final class SesState {
     public final SesConfig config;
     public final Mailbox mailbox = new Mailbox();
     public final InboundLog inbound = new InboundLog();
+    /** The mail object of messages sent with a configuration set, for events after the send. */
+    public final EventMailLog eventMail = new EventMailLog();
     public final TemplateRenderer renderer = new TemplateRenderer();
     private final Map<Scope, Account> accounts = new HashMap<>();
 
@@ -71,6 +74,7 @@ public final class SesState {
         synchronized (lock) {
             accounts.clear();
             mailbox.clear(null);
+            eventMail.clear(null);
             inbound.clear();
         }
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON SES publishes: identity notifications
@@ -182,21 +183,30 @@ public final class NotificationJson {
         return F.objectNode().put("ipAddress", ipAddress).put("timestamp", time(now)).put("userAgent", userAgent);
     }
 
-    public static ObjectNode click(long now, String ipAddress, String userAgent, String link) {
+    /** @param linkTags the clicked anchor's {@code ses:tags}, each name with its values (AWS's shape) */
+    public static ObjectNode click(long now, String ipAddress, String userAgent, String link,
+                                   Map<String, List<String>> linkTags) {
         ObjectNode c = F.objectNode().put("ipAddress", ipAddress).put("timestamp", time(now))
                 .put("userAgent", userAgent).put("link", link);
-        c.putObject("linkTags");
+        ObjectNode tags = c.putObject("linkTags");
+        linkTags.forEach((k, v) -> tags.set(k, strings(v)));
         return c;
     }
 
-    public static ObjectNode deliveryDelay(long now, long expiration, List<String> recipients, String delayType) {
+    /**
+     * @param expiration when SES gives up retrying (then the recipients bounce)
+     * @param status     the enhanced status code every delayed recipient reports ({@code 4.4.1})
+     * @param diagnostic the remote MTA's answer ({@code smtp; 421 4.4.1 Unable to connect to remote host})
+     */
+    public static ObjectNode deliveryDelay(long now, long expiration, List<String> recipients, String delayType,
+                                           String status, String diagnostic) {
         ObjectNode d = F.objectNode();
         d.put("timestamp", time(now));
         d.put("delayType", delayType);
         d.put("expirationTime", time(expiration));
         ArrayNode r = d.putArray("delayedRecipients");
-        recipients.forEach(a -> r.addObject().put("emailAddress", a).put("status", "4.4.1")
-                .put("diagnosticCode", "smtp; 421 4.4.1 Unable to connect to remote host"));
+        recipients.forEach(a -> r.addObject().put("emailAddress", a).put("status", status)
+                .put("diagnosticCode", diagnostic));
         return d;
     }
 

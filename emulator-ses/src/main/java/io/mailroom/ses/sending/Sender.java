@@ -195,6 +195,9 @@ public final class Sender {
                 p.cc, p.bcc, p.recipients, subject, text, html, raw, templateName, templateData, tags,
                 set == null ? null : set.name());
         state.mailbox.add(message);
+        if (set != null) {
+            state.eventMail.put(meta);
+        }
         after.add(() -> archive.archive(message));
         notifier.event(set, EventType.SEND, meta, NotificationJson.send(), after);
 
