@@ -3,13 +3,14 @@ package io.mailroom.s3;
 import io.mailroom.core.delivery.ObjectSink;
 import io.mailroom.core.delivery.QueueSink;
 import io.mailroom.core.delivery.TopicPublisher;
-import io.mailroom.core.model.ModelLoader;
 import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.Persistent;
+import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.ServiceDescriptor;
+import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.core.time.Clock;
 import io.mailroom.s3.api.BucketOperations;
 import io.mailroom.s3.api.ListingOperations;
@@ -25,6 +26,7 @@ import io.mailroom.s3.notification.Sequencer;
 import io.mailroom.s3.persistence.SnapshotDirectory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -53,8 +55,14 @@ public final class S3Service implements AwsService, Persistent {
      * @param topics where topic notifications go (SNS), or null when the server has no SNS
      */
     public S3Service(Clock clock, QueueSink queues, TopicPublisher topics) {
-        ServiceModel model = ModelLoader.fromResource(S3Service.class, MODEL);
-        this.descriptor = new ServiceDescriptor("s3", Optional.of(model), Optional.empty(), null, S3Errors.BY_SHAPE);
+        ServiceModel model = S3Model.MODEL;
+        // S3 answers bad input with InvalidArgument, and judges some enums itself: filter rule names in
+        // any case ("Prefix" as the SDK sends it), location constraints with InvalidLocationConstraint.
+        this.descriptor = new ServiceDescriptor("s3", Optional.of(model), Optional.empty(), null, S3Errors.BY_SHAPE,
+                ValidationErrors.both(S3Errors.INVALID_ARGUMENT), Map.of(
+                "FilterRuleName", new EnumPolicy.Open(),
+                "BucketLocationConstraint", new EnumPolicy.Open(),
+                "EncodingType", new EnumPolicy.Reject(S3Errors.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request")));
         Notifier notifier = new Notifier(new DestinationPorts(queues, topics), new Sequencer(clock));
         BucketOperations buckets = new BucketOperations(registry, clock);
         ObjectOperations objects = new ObjectOperations(registry, clock, notifier);

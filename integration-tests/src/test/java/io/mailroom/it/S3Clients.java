@@ -107,7 +107,9 @@ final class S3Clients {
     static SdkHttpRequest lastSent(String method, String pathSuffix) {
         for (int i = SENT.size() - 1; i >= 0; i--) {
             SdkHttpRequest r = SENT.get(i);
-            if (r.method().name().equals(method) && r.encodedPath().endsWith(pathSuffix)) {
+            // A virtual-hosted request for the bucket itself has an empty path, which goes out as "/".
+            String path = r.encodedPath().isEmpty() ? "/" : r.encodedPath();
+            if (r.method().name().equals(method) && path.endsWith(pathSuffix)) {
                 return r;
             }
         }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.Event;
@@ -214,8 +213,6 @@ class S3NotificationsIT {
     }
 
     @Test
-    @Disabled("BUG: the SDK for Java v2 (2.50) sends FilterRuleName.PREFIX/SUFFIX as \"Prefix\"/\"Suffix\"; the server's"
-            + " model validator accepts only \"prefix\"/\"suffix\" and answers 400 InvalidParameterValue")
     void filterRuleNamesAsTheSdkSendsThem() throws Exception {
         String bucket = createBucket("s3n-enum");
         String queue = Sqs.create(Sqs.name("s3n-enum"));

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -143,9 +142,6 @@ class S3ObjectsIT {
     }
 
     @Test
-    @Disabled("BUG: the checksum in an aws-chunked trailer (x-amz-trailer) is neither verified nor stored: a wrong"
-            + " x-amz-checksum-crc32 trailer is stored with 200 instead of 400 BadDigest, and a right one is not returned by"
-            + " HeadObject with x-amz-checksum-mode: ENABLED unless x-amz-sdk-checksum-algorithm was also sent")
     void trailingChecksumIsVerifiedAndStored() {
         String host = "127.0.0.1:" + TestServer.get().port();
         Map<String, String> headers = Map.of("Content-Encoding", "aws-chunked",

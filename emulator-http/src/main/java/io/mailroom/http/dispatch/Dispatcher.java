@@ -102,8 +102,8 @@ public final class Dispatcher {
         if (objectStore != null) {
             String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
             if (bucket != null || addressesObjectStore(request, uri, caller)) {
-                return dispatchRestXml(objectStore, request, uri, bucket == null ? path : "/" + bucket + path,
-                        ctx, started);
+                String objectPath = bucket == null ? path : "/".equals(path) ? "/" + bucket : "/" + bucket + path;
+                return dispatchRestXml(objectStore, request, uri, objectPath, ctx, started);
             }
         }
         return dispatchQuery(request, uri, caller, ctx, started);
@@ -133,12 +133,20 @@ public final class Dispatcher {
                 throw CommonErrors.METHOD_NOT_ALLOWED.exception("The specified method is not allowed against this resource.");
             }
             byte[] body = bodyBytes(request);
+            java.util.function.Function<String, String> header = request.headers()::get;
             if (AwsChunkedBody.applies(request.headers().get(HttpHeaderNames.CONTENT_ENCODING),
                     request.headers().get("x-amz-content-sha256"))) {
-                body = AwsChunkedBody.decode(body);
+                AwsChunkedBody.Decoded decoded = AwsChunkedBody.decode(body);
+                body = decoded.body();
+                // Trailing checksums count as the headers they name, so the service verifies and keeps them.
+                Map<String, String> trailers = decoded.trailers();
+                header = name -> {
+                    String value = request.headers().get(name);
+                    return value != null ? value : trailers.get(name.toLowerCase(java.util.Locale.ROOT));
+                };
             }
             ObjectNode input = RestXmlCodec.decode(match.operation(), match.labels(), uri.parameters(),
-                    request.headers()::get, request.headers(), body);
+                    header, request.headers(), body);
             return invoke(rest.binding(), match.operation(), input, format, ctx, request, started);
         } catch (AwsException e) {
             return CompletableFuture.completedFuture(logged(

@@ -73,7 +73,7 @@ sealed interface WireFormat {
     record RestXml(String xmlNamespace, boolean head) implements WireFormat {
         @Override
         public EncodedResponse success(OperationModel operation, JsonNode output, String requestId) {
-            return RestXmlCodec.success(operation, output, xmlNamespace, head);
+            return RestXmlCodec.success(operation, output, xmlNamespace, head, requestId);
         }
 
         @Override

@@ -22,7 +22,11 @@ public final class AwsChunkedBody {
                 || (contentSha256 != null && contentSha256.startsWith("STREAMING-"));
     }
 
-    public static byte[] decode(byte[] framed) {
+    /** The content, and the trailing headers (checksums) by lower-case name. */
+    public record Decoded(byte[] body, java.util.Map<String, String> trailers) {
+    }
+
+    public static Decoded decode(byte[] framed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(framed.length);
         int pos = 0;
         while (true) {
@@ -40,7 +44,7 @@ public final class AwsChunkedBody {
             }
             pos = lineEnd + 2;
             if (size == 0) {
-                return out.toByteArray(); // what follows are trailers (checksums), not content
+                return new Decoded(out.toByteArray(), trailers(framed, pos));
             }
             if (size < 0 || pos + size > framed.length) {
                 throw incomplete();
@@ -50,6 +54,24 @@ public final class AwsChunkedBody {
             if (pos + 2 <= framed.length && framed[pos] == '\r' && framed[pos + 1] == '\n') {
                 pos += 2;
             }
+        }
+    }
+
+    private static java.util.Map<String, String> trailers(byte[] framed, int from) {
+        java.util.Map<String, String> trailers = new java.util.HashMap<>(2);
+        int pos = from;
+        while (true) {
+            int end = indexOfCrlf(framed, pos);
+            String line = new String(framed, pos, (end < 0 ? framed.length : end) - pos, StandardCharsets.US_ASCII);
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                trailers.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                        line.substring(colon + 1).trim());
+            }
+            if (end < 0 || line.isEmpty()) {
+                return trailers;
+            }
+            pos = end + 2;
         }
     }
 

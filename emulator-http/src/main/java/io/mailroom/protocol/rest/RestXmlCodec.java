@@ -41,8 +41,9 @@ public final class RestXmlCodec {
             "ListObjectsV2Output", "ListBucketResult",
             "ListObjectsOutput", "ListBucketResult",
             "ListBucketsOutput", "ListAllMyBucketsResult",
-            "DeleteObjectsOutput", "DeleteResult",
-            "GetBucketLocationOutput", "LocationConstraint");
+            "DeleteObjectsOutput", "DeleteResult");
+    /** Outputs whose whole document is a single element holding the value. */
+    private static final java.util.Set<String> SINGLE_VALUE_ROOTS = java.util.Set.of("GetBucketLocationOutput");
 
     static {
         FACTORY.setProperty(WstxOutputProperties.P_OUTPUT_ESCAPE_CR, true);
@@ -115,14 +116,22 @@ public final class RestXmlCodec {
     }
 
     public static EncodedResponse success(OperationModel operation, JsonNode output, String xmlNamespace,
-                                          boolean head) {
+                                          boolean head, String requestId) {
         Shape shape = operation.output();
         int status = operation.successCode();
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = requestIdHeaders(requestId);
         byte[] body = new byte[0];
         String contentType = "application/xml";
         if (shape == null || output == null) {
             return new EncodedResponse(status, contentType, body, headers);
+        }
+        if (SINGLE_VALUE_ROOTS.contains(shape.name())) {
+            // The whole document is one element holding the value: <LocationConstraint>eu-west-1</LocationConstraint>,
+            // and an empty element for us-east-1.
+            Member only = shape.members().values().iterator().next();
+            JsonNode value = output.get(only.name());
+            return new EncodedResponse(status, contentType, valueDocument(only.wireName(), xmlNamespace,
+                    value == null || value.isNull() ? "" : value.asText()), headers);
         }
         if (output.has(STATUS_MEMBER)) {
             status = output.get(STATUS_MEMBER).asInt();
@@ -171,6 +180,32 @@ public final class RestXmlCodec {
         return new EncodedResponse(status, contentType, body, headers);
     }
 
+    private static Map<String, String> requestIdHeaders(String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        // S3 names its request ids differently from other services; the SDK reads them from these headers.
+        headers.put("x-amz-request-id", requestId);
+        headers.put("x-amz-id-2", java.util.Base64.getEncoder().encodeToString(
+                requestId.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return headers;
+    }
+
+    private static byte[] valueDocument(String root, String xmlNamespace, String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement(root);
+            w.writeDefaultNamespace(xmlNamespace);
+            w.writeCharacters(text);
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML response", e);
+        }
+        return out.toByteArray();
+    }
+
     public static EncodedResponse error(AwsException error, String requestId, boolean head) {
         byte[] body = new byte[0];
         if (!head) {
@@ -190,7 +225,7 @@ public final class RestXmlCodec {
             }
             body = out.toByteArray();
         }
-        return new EncodedResponse(error.error().status(), "application/xml", body, Map.of());
+        return new EncodedResponse(error.error().status(), "application/xml", body, requestIdHeaders(requestId));
     }
 
     private static byte[] document(String root, String xmlNamespace, Shape shape, JsonNode value) {

@@ -76,7 +76,7 @@ class RestXmlTest {
                 .put("LastModified", 1_700_000_000.0).put("ContentLength", 5)
                 .set("Body", Canonical.NODES.binaryNode("hello".getBytes(StandardCharsets.UTF_8)));
         get.putObject("Metadata").put("owner", "me");
-        EncodedResponse object = RestXmlCodec.success(S3.operation("GetObject").orElseThrow(), get, NS, false);
+        EncodedResponse object = RestXmlCodec.success(S3.operation("GetObject").orElseThrow(), get, NS, false, "req");
         assertThat(object.contentType()).isEqualTo("text/plain");
         assertThat(new String(object.body(), StandardCharsets.UTF_8)).isEqualTo("hello");
         assertThat(object.headers()).containsEntry("ETag", "\"5d41402abc4b2a76b9719d911017c592\"")
@@ -86,13 +86,13 @@ class RestXmlTest {
         ObjectNode list = Canonical.NODES.objectNode();
         list.put("Name", "bk").put("KeyCount", 1).put("IsTruncated", false)
                 .putArray("Contents").addObject().put("Key", "a").put("Size", 5);
-        String xml = new String(RestXmlCodec.success(S3.operation("ListObjectsV2").orElseThrow(), list, NS, false)
+        String xml = new String(RestXmlCodec.success(S3.operation("ListObjectsV2").orElseThrow(), list, NS, false, "req")
                 .body(), StandardCharsets.UTF_8);
         assertThat(xml).startsWith("<?xml version='1.0' encoding='UTF-8'?><ListBucketResult xmlns=\"" + NS + "\">")
                 .contains("<IsTruncated>false</IsTruncated><Contents><Key>a</Key><Size>5</Size></Contents>")
                 .contains("<Name>bk</Name>", "<KeyCount>1</KeyCount>");
 
-        EncodedResponse head = RestXmlCodec.success(S3.operation("HeadObject").orElseThrow(), get, NS, true);
+        EncodedResponse head = RestXmlCodec.success(S3.operation("HeadObject").orElseThrow(), get, NS, true, "req");
         assertThat(head.body()).isEmpty();
         assertThat(head.headers()).containsEntry("Content-Length", "5");
     }
@@ -102,8 +102,9 @@ class RestXmlTest {
         String framed = "5;chunk-signature=abc\r\nhello\r\n6;chunk-signature=def\r\n world\r\n0;chunk-signature=0\r\n"
                 + "x-amz-checksum-crc32:AAAAAA==\r\n\r\n";
         assertThat(AwsChunkedBody.applies(null, "STREAMING-UNSIGNED-PAYLOAD-TRAILER")).isTrue();
-        assertThat(new String(AwsChunkedBody.decode(framed.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.UTF_8))
-                .isEqualTo("hello world");
+        AwsChunkedBody.Decoded decoded = AwsChunkedBody.decode(framed.getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(decoded.body(), StandardCharsets.UTF_8)).isEqualTo("hello world");
+        assertThat(decoded.trailers()).containsEntry("x-amz-checksum-crc32", "AAAAAA==");
         assertThatThrownBy(() -> AwsChunkedBody.decode("5\r\nhel".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(AwsException.class);
     }
