@@ -82,6 +82,7 @@ public final class Main implements Callable<Integer> {
         // Logging starts on a second core while the command line is parsed.
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "mailroom-logging-init");
         logging.start();
+        StartupWarmUp.start();
         int code = new CommandLine(new Main(logging)).execute(args);
         if (code != 0) {
             System.exit(code);

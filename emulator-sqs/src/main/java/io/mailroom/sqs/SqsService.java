@@ -2,7 +2,6 @@ package io.mailroom.sqs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.delivery.QueueSink;
-import io.mailroom.core.model.ModelLoader;
 import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
@@ -49,8 +48,8 @@ public final class SqsService implements AwsService, Persistent {
     public SqsService(Clock clock, Scheduler scheduler) {
         this.clock = clock;
         this.scheduler = scheduler;
-        ServiceModel json = ModelLoader.fromResource(SqsService.class, JSON_MODEL);
-        ServiceModel query = ModelLoader.fromResource(SqsService.class, QUERY_MODEL);
+        ServiceModel json = SqsModels.JSON;
+        ServiceModel query = SqsModels.QUERY;
         this.descriptor = new ServiceDescriptor("sqs", Optional.of(json), Optional.of(query), "com.amazonaws.sqs#",
                 SqsErrors.BY_SHAPE, Map.of(
                         // Also names message system attributes in ReceiveMessage; the operations check it.
