@@ -87,6 +87,7 @@ public final class Mailroom implements AutoCloseable {
                 new SnsInspectionEndpoint(serviceSet.sns()),
                 new SesMailboxEndpoint(serviceSet.ses()),
                 new io.mailroom.http.internal.SesInboundEndpoint(serviceSet.ses()),
+                new io.mailroom.http.internal.SesEventsEndpoint(serviceSet.ses()),
                 new DashboardEndpoint(serviceSet.sqs(), serviceSet.sns(), serviceSet.ses()));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
