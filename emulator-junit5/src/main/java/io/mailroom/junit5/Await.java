@@ -17,29 +17,34 @@ import java.util.function.Predicate;
  * <p>Queues are read without receiving their messages, so waiting changes nothing the code under test
  * sees; every message counts, whether visible, in flight or delayed (see {@link QueueMessage#state()}).
  * A queue is given by its URL, or by its name in the server's account and region. A queue that does not
- * exist yet is waited for too. Instances are immutable and thread-safe.
+ * exist yet is waited for too. Sent mail is read from {@code GET /_aws/ses} ({@link #mail}, {@link #mailTo}).
+ * Instances are immutable and thread-safe.
  */
 public final class Await {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final QueueInspector queues;
+    private final MailInspector mail;
     private final Duration timeout;
 
-    private Await(QueueInspector queues, Duration timeout) {
+    private Await(QueueInspector queues, MailInspector mail, Duration timeout) {
         this.queues = queues;
+        this.mail = mail;
         this.timeout = timeout;
     }
 
     /** Awaits on an in-process server; queue names are resolved in its account and region. */
     public static Await on(Mailroom mailroom) {
         ServerConfig config = mailroom.config();
-        return new Await(new QueueInspector(mailroom.endpoint(), config.region(), config.accountId()), DEFAULT_TIMEOUT);
+        return new Await(new QueueInspector(mailroom.endpoint(), config.region(), config.accountId()),
+                new MailInspector(mailroom.endpoint()), DEFAULT_TIMEOUT);
     }
 
     /** Awaits on a server at {@code endpoint}, such as one in a container; names resolve in the default account and region. */
     public static Await on(URI endpoint) {
         ServerConfig defaults = ServerConfig.defaults();
-        return new Await(new QueueInspector(endpoint, defaults.region(), defaults.accountId()), DEFAULT_TIMEOUT);
+        return new Await(new QueueInspector(endpoint, defaults.region(), defaults.accountId()),
+                new MailInspector(endpoint), DEFAULT_TIMEOUT);
     }
 
     /** The same, giving up after {@code timeout}. */
@@ -47,7 +52,7 @@ public final class Await {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }
-        return new Await(queues, timeout);
+        return new Await(queues, mail, timeout);
     }
 
     public Duration timeout() {
@@ -110,6 +115,30 @@ public final class Await {
         Polling.until(timeout, () -> queues.look(queue),
                 seen -> seen.problem() == null && seen.messages().isEmpty() ? Optional.of(seen) : Optional.empty(),
                 seen -> "Queue " + queue + " was not empty within " + readable(timeout) + ". " + seen.describe());
+    }
+
+    // ---- sent mail (GET /_aws/ses) ----
+
+    /** The first mail SES accepted, in any account and region, that {@code matching} accepts. */
+    public SentMail mail(Predicate<? super SentMail> matching) {
+        return mail("the given predicate", matching);
+    }
+
+    /**
+     * The first mail SES accepted that {@code matching} accepts; {@code description} says what it looks
+     * for in the failure message ("the password reset for ada").
+     */
+    public SentMail mail(String description, Predicate<? super SentMail> matching) {
+        Objects.requireNonNull(matching, "matching");
+        return Polling.until(timeout, mail::look,
+                seen -> seen.mail().stream().filter(matching).findFirst(),
+                seen -> "No mail matching " + description + " within " + readable(timeout) + ". " + seen.describe());
+    }
+
+    /** The first mail with {@code address} among its To or Cc recipients (bare address, any case). */
+    public SentMail mailTo(String address) {
+        Objects.requireNonNull(address, "address");
+        return mail("sent to " + address, m -> m.isAddressedTo(address));
     }
 
     private static String readable(Duration d) {
