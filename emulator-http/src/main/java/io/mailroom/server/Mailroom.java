@@ -72,7 +72,7 @@ public final class Mailroom implements AutoCloseable {
         LoggerFactory.getILoggerFactory();
         CompletableFuture<Transport> transport = Transport.prepareInBackground(threads);
         ServerClock clock = ServerClock.system();
-        ServiceSet serviceSet = ServiceSet.create(clock);
+        ServiceSet serviceSet = ServiceSet.create(clock, config.ses());
         List<AwsService> services = serviceSet.all();
         Scope defaultScope = new Scope(config.accountId(), config.region());
         DeclarativeSetup setup = new DeclarativeSetup(config.configFile(), defaultScope, serviceSet);

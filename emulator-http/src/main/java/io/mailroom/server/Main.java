@@ -1,6 +1,7 @@
 package io.mailroom.server;
 
 import ch.qos.logback.classic.Level;
+import io.mailroom.ses.SesConfig;
 import io.mailroom.server.config.ConfigException;
 import io.mailroom.smtp.SmtpSettings;
 import java.lang.management.ManagementFactory;
@@ -50,6 +51,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--config", defaultValue = "${env:MAILROOM_CONFIG}",
             description = "Setup file (YAML, or JSON for .json) of queues, topics, subscriptions and SES resources, applied at start and after every reset (env MAILROOM_CONFIG). Default: none")
     Path configFile;
+
+    @Option(names = "--ses-auto-verify", defaultValue = "${env:MAILROOM_SES_AUTO_VERIFY:-false}", arity = "0..1",
+            description = "Accept any sender without verifying its identity first; by default SES behaves as in the AWS sandbox (env MAILROOM_SES_AUTO_VERIFY). Default: ${DEFAULT-VALUE}")
+    boolean sesAutoVerify;
+
+    @Option(names = "--ses-sent-mail-bucket", defaultValue = "${env:MAILROOM_SES_SENT_MAIL_BUCKET}",
+            description = "Keep a copy of every sent message in this bucket of the object store, under its message id (env MAILROOM_SES_SENT_MAIL_BUCKET). Default: off")
+    String sesSentMailBucket;
 
     @Option(names = "--smtp-port", defaultValue = "${env:MAILROOM_SMTP_PORT:-2525}",
             description = "Port of SES's SMTP interface, on the same host; -1 turns it off (env MAILROOM_SMTP_PORT). Default: ${DEFAULT-VALUE}")
@@ -102,7 +111,8 @@ public final class Main implements Callable<Integer> {
                 .withHost(host).withPort(port).withRegion(region).withAccountId(accountId)
                 .withDataDir(dataDir).withLogLevel(level.toString()).withPublicBaseUrl(publicUrl)
                 .withConfigFile(configFile)
-                .withSmtp(config(smtpPort, smtpAcceptAny, smtpSecret, smtpTlsCert, smtpTlsKey));
+                .withSmtp(config(smtpPort, smtpAcceptAny, smtpSecret, smtpTlsCert, smtpTlsKey))
+                .withSes(SesConfig.defaults().withAutoVerify(sesAutoVerify).withSentMailBucket(sesSentMailBucket));
         Mailroom mailroom;
         try {
             mailroom = Mailroom.start(config);

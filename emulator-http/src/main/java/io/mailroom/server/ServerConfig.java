@@ -1,6 +1,7 @@
 package io.mailroom.server;
 
 import io.mailroom.smtp.SmtpSettings;
+import io.mailroom.ses.SesConfig;
 import java.nio.file.Path;
 
 /**
@@ -16,11 +17,12 @@ import java.nio.file.Path;
  * @param publicBaseUrl base of URLs handed back (queue URLs); null uses each request's Host header
  * @param maxBodyBytes  largest request body accepted
  * @param configFile    setup file applied at start and after every reset (YAML, or JSON for {@code .json}); null for none
+ * @param ses           SES behaviour (auto-verified senders, a bucket keeping a copy of sent mail)
  * @param smtp          the SMTP listener (SES's SMTP interface) on the same host; with the API on port 0, a default
  *                      SMTP port becomes 0 too, so that servers started for tests do not contend for it
  */
 public record ServerConfig(String host, int port, String region, String accountId, Path dataDir, String logLevel,
-                           String publicBaseUrl, int maxBodyBytes, Path configFile, SmtpSettings smtp) {
+                           String publicBaseUrl, int maxBodyBytes, Path configFile, SmtpSettings smtp, SesConfig ses) {
 
     public static final int DEFAULT_PORT = 4566;
 
@@ -35,57 +37,62 @@ public record ServerConfig(String host, int port, String region, String accountI
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, "us-east-1", "000000000000", null, "INFO", null,
-                16 * 1024 * 1024, null, SmtpSettings.defaults());
+                16 * 1024 * 1024, null, SmtpSettings.defaults(), SesConfig.defaults());
     }
 
     public ServerConfig withHost(String value) {
         return new ServerConfig(value, port, region, accountId, dataDir,
-                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp);
+                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp, ses);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(host, value, region, accountId, dataDir,
-                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp);
+                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp, ses);
     }
 
     public ServerConfig withRegion(String value) {
         return new ServerConfig(host, port, value, accountId, dataDir,
-                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp);
+                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp, ses);
     }
 
     public ServerConfig withAccountId(String value) {
         return new ServerConfig(host, port, region, value, dataDir,
-                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp);
+                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp, ses);
     }
 
     public ServerConfig withDataDir(Path value) {
         return new ServerConfig(host, port, region, accountId, value,
-                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp);
+                logLevel, publicBaseUrl, maxBodyBytes, configFile, smtp, ses);
     }
 
     public ServerConfig withLogLevel(String value) {
         return new ServerConfig(host, port, region, accountId, dataDir,
-                value, publicBaseUrl, maxBodyBytes, configFile, smtp);
+                value, publicBaseUrl, maxBodyBytes, configFile, smtp, ses);
     }
 
     public ServerConfig withPublicBaseUrl(String value) {
-        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, value, maxBodyBytes, configFile, smtp);
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, value, maxBodyBytes, configFile, smtp, ses);
     }
 
     public ServerConfig withMaxBodyBytes(int value) {
-        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, value, configFile, smtp);
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, value, configFile, smtp, ses);
     }
 
     public ServerConfig withConfigFile(Path value) {
-        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes, value, smtp);
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes, value, smtp, ses);
     }
 
     public ServerConfig withSmtp(SmtpSettings value) {
         return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes, configFile,
-                value);
+                value, ses);
     }
 
     public ServerConfig withSmtpPort(int value) {
         return withSmtp(smtp.withPort(value));
+    }
+
+    public ServerConfig withSes(SesConfig value) {
+        return new ServerConfig(host, port, region, accountId, dataDir, logLevel, publicBaseUrl, maxBodyBytes, configFile,
+                smtp, value);
     }
 }
