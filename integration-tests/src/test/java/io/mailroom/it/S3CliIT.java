@@ -28,63 +28,25 @@ import software.amazon.awssdk.services.s3.model.Bucket;
  */
 class S3CliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path aws;
-
-    private record Run(int exit, String stdout, String stderr) {
-    }
+    private static final AwsCli CLI = AwsCli.standard();
 
     @BeforeAll
     static void findCli() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "aws");
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                aws = candidate;
-                break;
-            }
-        }
-        Assumptions.assumeTrue(aws != null, "the AWS CLI (aws) is not on the PATH");
+        AwsCli.assumeInstalled();
     }
 
-    private static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", TestServer.endpoint().toString(),
-                "--output", "json"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_CONFIG_FILE", "/nonexistent/mailroom-it-aws-config");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/mailroom-it-aws-credentials");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_PAGER", "");
-        env.remove("AWS_PROFILE");
-        env.remove("AWS_SESSION_TOKEN");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("aws %s %s finished", args[0], args[1]).isTrue();
-        return new Run(p.exitValue(), out.join(), err.join());
+    private static AwsCli.Run run(String... args) throws IOException, InterruptedException {
+        return CLI.run(args);
     }
 
-    private static String read(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Run ok(String... args) throws Exception {
-        Run r = run(args);
+    private static AwsCli.Run ok(String... args) throws Exception {
+        AwsCli.Run r = run(args);
         assertThat(r.exit()).as("aws %s %s failed: %s", args[0], args[1], r.stderr()).isZero();
         return r;
     }
 
     private static JsonNode okJson(String... args) throws Exception {
-        Run r = ok(args);
-        return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
+        return CLI.ok(args);
     }
 
     @Test
@@ -134,12 +96,12 @@ class S3CliIT {
         assertThat(Files.readString(down)).isEqualTo(text);
 
         // 8. a missing key fails with the S3 error (head-object has no body: the status is reported)
-        Run missing = run("s3api", "head-object", "--bucket", bucket, "--key", "docs/none");
+        AwsCli.Run missing = run("s3api", "head-object", "--bucket", bucket, "--key", "docs/none");
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.stderr()).contains("404");
 
         // 9. aws s3 rb refuses a bucket that is not empty
-        Run notEmpty = run("s3", "rb", url);
+        AwsCli.Run notEmpty = run("s3", "rb", url);
         assertThat(notEmpty.exit()).isNotZero();
         assertThat(notEmpty.stderr()).contains("BucketNotEmpty");
 

@@ -22,47 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 class SesCliIT {
     private static final String ACCOUNT = "210000000006";
 
-    @TempDir
-    static Path home;
+    private static final AwsCli CLI = AwsCli.asAccount(ACCOUNT);
 
     @BeforeAll
     static void requireCli() {
-        boolean present;
-        try {
-            Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            present = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            present = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            present = false;
-        }
-        Assumptions.assumeTrue(present, "the AWS CLI (aws) is not installed");
+        AwsCli.assumeInstalled();
     }
 
     /** Runs {@code aws --endpoint-url <server> args...} with test credentials; answers its JSON output. */
     private static JsonNode aws(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", TestServer.endpoint().toString(),
-                "--output", "json"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
-        Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", ACCOUNT);
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.remove("AWS_SESSION_TOKEN");
-        env.remove("AWS_PROFILE");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_PAGER", "");
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("aws %s\n%s", String.join(" ", args), err).isZero();
-        return out.isBlank() ? SesClients.JSON.createObjectNode() : SesClients.readJson(out);
+        return CLI.ok(args);
     }
 
     @Test

@@ -27,59 +27,27 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class SqsCliIT {
     private static final String P = "SqsCliIT";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Path aws;
-
-    private record Run(int exit, String stdout, String stderr) {
-    }
+    private static final AwsCli CLI = AwsCli.standard();
 
     @BeforeAll
     static void findCli() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "aws");
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                aws = candidate;
-                break;
-            }
-        }
-        Assumptions.assumeTrue(aws != null, "the AWS CLI (aws) is not on the PATH");
+        AwsCli.assumeInstalled();
     }
 
-    private static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", TestServer.endpoint().toString(),
-                "--output", "json", "sqs"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_CONFIG_FILE", "/nonexistent/mailroom-it-aws-config");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/mailroom-it-aws-credentials");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_PAGER", "");
-        env.remove("AWS_PROFILE");
-        env.remove("AWS_SESSION_TOKEN");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("aws %s finished", args[0]).isTrue();
-        return new Run(p.exitValue(), out.join(), err.join());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static AwsCli.Run run(String... args) throws IOException, InterruptedException {
+        return CLI.run(sqs(args));
     }
 
     /** Runs a command that must succeed; its JSON output, or an empty object when it prints nothing. */
     private static JsonNode ok(String... args) throws Exception {
-        Run r = run(args);
-        assertThat(r.exit()).as("aws sqs %s failed: %s", args[0], r.stderr()).isZero();
-        return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
+        return CLI.ok(sqs(args));
+    }
+
+    private static String[] sqs(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "sqs";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return command;
     }
 
     private static String json(Object value) throws Exception {
@@ -184,7 +152,7 @@ class SqsCliIT {
 
     @Test
     void aMissingQueueFailsWithTheErrorCodeOnStderr() throws Exception {
-        Run r = run("get-queue-url", "--queue-name", Sqs.name(P + "-missing"));
+        AwsCli.Run r = run("get-queue-url", "--queue-name", Sqs.name(P + "-missing"));
         assertThat(r.exit()).isIn(254, 255);
         assertThat(r.stdout()).isBlank();
         assertThat(r.stderr()).contains("AWS.SimpleQueueService.NonExistentQueue", "GetQueueUrl");
