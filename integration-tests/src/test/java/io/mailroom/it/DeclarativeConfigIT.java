@@ -3,6 +3,8 @@ package io.mailroom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.server.Mailroom;
 import io.mailroom.server.ServerConfig;
 import io.mailroom.server.config.ConfigException;
@@ -13,14 +15,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -53,6 +59,12 @@ class DeclarativeConfigIT {
                         RedrivePolicy: {deadLetterQueue: orders-dlq, maxReceiveCount: 3}
                       tags: {team: shop}
                     - name: orders-dlq
+                    - name: uploads
+              - s3:
+                  buckets:
+                    - name: incoming-mail
+                      notifications:
+                        queues: [{queue: uploads, events: [s3:ObjectCreated:*], prefix: in/}]
             """;
 
     @TempDir
@@ -61,6 +73,7 @@ class DeclarativeConfigIT {
     private static SqsClient sqs;
     private static SnsClient sns;
     private static SesClient ses;
+    private static S3Client s3;
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,6 +87,8 @@ class DeclarativeConfigIT {
                 .credentialsProvider(TestServer.credentials()).httpClient(Apache5HttpClient.create()).build();
         ses = SesClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(TestServer.credentials()).httpClient(Apache5HttpClient.create()).build();
+        s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(TestServer.credentials()).httpClient(Apache5HttpClient.create()).build();
     }
 
     @AfterAll
@@ -81,6 +96,7 @@ class DeclarativeConfigIT {
         sqs.close();
         sns.close();
         ses.close();
+        s3.close();
         server.close();
     }
 
@@ -123,6 +139,33 @@ class DeclarativeConfigIT {
     }
 
     @Test
+    void aPutObjectNotifiesTheDeclaredQueue() throws Exception {
+        assertThat(s3.getBucketNotificationConfiguration(r -> r.bucket("incoming-mail")).queueConfigurations())
+                .singleElement().satisfies(c -> assertThat(c.queueArn()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:uploads"));
+        s3.putObject(r -> r.bucket("incoming-mail").key("out/ignored"), RequestBody.fromString("not under in/"));
+        s3.putObject(r -> r.bucket("incoming-mail").key("in/mail-1.eml"), RequestBody.fromString("Subject: hi\r\n\r\nhello"));
+
+        String uploads = sqs.getQueueUrl(r -> r.queueName("uploads")).queueUrl();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> records = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (records.isEmpty() && System.nanoTime() < deadline) {
+            for (Message m : sqs.receiveMessage(r -> r.queueUrl(uploads).waitTimeSeconds(1).maxNumberOfMessages(10)).messages()) {
+                JsonNode body = json.readTree(m.body());
+                if (body.has("Records")) { // besides the s3:TestEvent sent when the configuration was applied
+                    body.path("Records").forEach(records::add);
+                }
+                sqs.deleteMessage(r -> r.queueUrl(uploads).receiptHandle(m.receiptHandle()));
+            }
+        }
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.path("eventName").asText()).isEqualTo("ObjectCreated:Put");
+            assertThat(r.path("s3").path("bucket").path("name").asText()).isEqualTo("incoming-mail");
+            assertThat(r.path("s3").path("object").path("key").asText()).isEqualTo("in/mail-1.eml");
+        });
+    }
+
+    @Test
     void aResetAppliesTheFileAgainAndTheExportReadsItBack() throws Exception {
         sqs.deleteQueue(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName("orders-dlq")).queueUrl()));
         sqs.createQueue(r -> r.queueName("hand-made"));
@@ -130,14 +173,15 @@ class DeclarativeConfigIT {
         HttpResponse<String> reset = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_mailroom/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reset.statusCode()).isEqualTo(200);
-        assertThat(sqs.listQueues().queueUrls()).hasSize(2).allSatisfy(u -> assertThat(u).containsAnyOf("/orders"));
+        assertThat(sqs.listQueues().queueUrls()).hasSize(3).allSatisfy(u -> assertThat(u).containsAnyOf("/orders", "/uploads"));
+        assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).containsExactly("incoming-mail");
 
         HttpResponse<String> export = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_mailroom/config"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type")).hasValue("application/yaml");
         assertThat(export.body()).contains("- name: orders-dlq", "deadLetterQueue: orders-dlq", "raw: true",
-                "templates:", "topic: events");
+                "templates:", "topic: events", "- name: incoming-mail", "queue: uploads", "prefix: in/");
         HttpResponse<String> json = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_mailroom/config"))
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.body()).startsWith("{").contains("\"deadLetterQueue\" : \"orders-dlq\"");

@@ -55,9 +55,10 @@ public final class DeclarativeSetup {
     private void applyParsed(Setup setup, String endpoint) {
         scopes = setup.scopes();
         applier.apply(setup, endpoint);
-        LOG.info("Applied {}: {} queues, {} topics, {} SES identities in {} account/region(s)", file,
+        LOG.info("Applied {}: {} queues, {} topics, {} buckets, {} SES identities in {} account/region(s)", file,
                 setup.stream().mapToInt(a -> a.queues().size()).sum(),
                 setup.stream().mapToInt(a -> a.topics().size()).sum(),
+                setup.stream().mapToInt(a -> a.buckets().size()).sum(),
                 setup.stream().mapToInt(a -> a.ses().identities().size()).sum(), scopes.size());
     }
 }

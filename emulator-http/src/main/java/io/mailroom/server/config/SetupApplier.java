@@ -1,20 +1,24 @@
 package io.mailroom.server.config;
 
+import io.mailroom.s3.notification.DestinationPorts;
 import io.mailroom.server.ServiceSet;
 
 /**
  * Applies a {@link Setup} through the services' own operations, in dependency order rather than file
- * order: queues, then redrive policies, then topics, subscriptions and SES. So a dead-letter queue, a
- * subscribed queue or a notification topic may be declared anywhere in the file, in any account.
+ * order: queues, then redrive policies, then topics, subscriptions, buckets with their notifications, and
+ * SES. So a dead-letter queue, a subscribed queue, a bucket's destination, a receipt rule's bucket or a
+ * notification topic may be declared anywhere in the file, in any account.
  */
 public final class SetupApplier {
     private final SqsApplier sqs;
     private final SnsApplier sns;
+    private final S3Applier s3;
     private final SesApplier ses;
 
     public SetupApplier(ServiceSet services) {
         this.sqs = new SqsApplier(services.sqs());
         this.sns = new SnsApplier(services.sns());
+        this.s3 = new S3Applier(services.s3(), new DestinationPorts(services.sqs().queueSink(), services.sns()));
         this.ses = new SesApplier(services.ses().v1());
     }
 
@@ -25,10 +29,12 @@ public final class SetupApplier {
      */
     public void apply(Setup setup, String endpoint) {
         setup.stream().forEach(ses::check);
+        setup.stream().forEach(s3::check);
         setup.stream().forEach(a -> sqs.createQueues(a, endpoint));
         setup.stream().forEach(a -> sqs.setRedrivePolicies(a, endpoint));
         setup.stream().forEach(a -> sns.createTopics(a, endpoint));
         setup.stream().forEach(a -> sns.subscribe(a, endpoint));
+        setup.stream().forEach(a -> s3.apply(a, endpoint));
         setup.stream().forEach(a -> ses.apply(a, endpoint));
     }
 }

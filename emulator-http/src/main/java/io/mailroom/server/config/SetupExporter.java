@@ -16,11 +16,13 @@ public final class SetupExporter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private final SqsExporter sqs;
     private final SnsExporter sns;
+    private final S3Exporter s3;
     private final SesExporter ses;
 
     public SetupExporter(ServiceSet services) {
         this.sqs = new SqsExporter(services.sqs());
         this.sns = new SnsExporter(services.sns());
+        this.s3 = new S3Exporter(services.s3());
         this.ses = new SesExporter(services.ses().v1());
     }
 
@@ -38,6 +40,10 @@ public final class SetupExporter {
             ArrayNode topics = sns.topics(scope, ctx);
             if (!topics.isEmpty()) {
                 account.putObject("sns").set("topics", topics);
+            }
+            ArrayNode buckets = s3.buckets(scope, ctx);
+            if (!buckets.isEmpty()) {
+                account.putObject("s3").set("buckets", buckets);
             }
             ObjectNode sesPart = ses.export(scope, ctx);
             if (!sesPart.isEmpty()) {

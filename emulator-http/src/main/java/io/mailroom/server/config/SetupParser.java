@@ -27,7 +27,7 @@ final class SetupParser {
     }
 
     private AccountSetup account(ConfigValue value) {
-        Fields f = Fields.of(value, "an account", "id", "region", "sqs", "sns", "ses");
+        Fields f = Fields.of(value, "an account", "id", "region", "sqs", "sns", "s3", "ses");
         String id = f.text("id", defaults.accountId());
         if (!id.matches("\\d{12}")) {
             throw f.get("id").at().error("an account id must be 12 digits: " + id);
@@ -48,13 +48,55 @@ final class SetupParser {
                 topics.add(topic(t));
             }
         }
+        List<BucketSetup> buckets = new ArrayList<>();
+        if (f.get("s3") != null) {
+            for (ConfigValue b : Fields.of(f.get("s3"), "s3", "buckets").list("buckets")) {
+                buckets.add(bucket(b));
+            }
+        }
         SesSetup ses = f.get("ses") == null ? SesSetup.EMPTY : ses(f.get("ses"));
-        return new AccountSetup(f.at(), new Scope(id, region), List.copyOf(queues), List.copyOf(topics), ses);
+        return new AccountSetup(f.at(), new Scope(id, region), List.copyOf(queues), List.copyOf(topics),
+                List.copyOf(buckets), ses);
     }
 
     private static QueueSetup queue(ConfigValue value) {
         Fields f = Fields.of(value, "a queue", "name", "attributes", "tags");
         return new QueueSetup(f.at(), f.requiredText("name"), attributes(f, "attributes"), f.stringMap("tags"));
+    }
+
+    private static BucketSetup bucket(ConfigValue value) {
+        Fields f = Fields.of(value, "a bucket", "name", "notifications");
+        f.requiredText("name");
+        ConfigValue name = f.get("name");
+        ConfigValue n = f.get("notifications");
+        List<BucketNotificationSetup> notifications = new ArrayList<>();
+        if (n != null) {
+            Fields nf = Fields.of(n, "bucket notifications", "queues", "topics");
+            for (ConfigValue q : nf.list("queues")) {
+                notifications.add(bucketNotification(q, false));
+            }
+            for (ConfigValue t : nf.list("topics")) {
+                notifications.add(bucketNotification(t, true));
+            }
+        }
+        return new BucketSetup(f.at(), new Located<>(Fields.text(name), name.at()),
+                n == null ? null : n.at(), List.copyOf(notifications));
+    }
+
+    private static BucketNotificationSetup bucketNotification(ConfigValue value, boolean topic) {
+        String kind = topic ? "topic" : "queue";
+        Fields f = Fields.of(value, "a " + kind + " notification", kind, "events", "prefix", "suffix", "id");
+        f.requiredText(kind);
+        ConfigValue destination = f.get(kind);
+        if (f.get("events") == null) {
+            throw f.at().error("missing required key events");
+        }
+        List<Located<String>> events = f.texts("events");
+        if (events.isEmpty()) {
+            throw f.get("events").at().error("must name at least one event type, such as s3:ObjectCreated:*");
+        }
+        return new BucketNotificationSetup(f.at(), topic, new Located<>(Fields.text(destination), destination.at()),
+                f.text("id", null), events, f.text("prefix", null), f.text("suffix", null));
     }
 
     private static TopicSetup topic(ConfigValue value) {

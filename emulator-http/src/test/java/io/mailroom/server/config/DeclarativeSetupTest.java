@@ -40,6 +40,16 @@ class DeclarativeSetupTest {
                     - name: orders-dlq
                     - name: jobs.fifo
                       attributes: {FifoQueue: "true", ContentBasedDeduplication: "true"}
+                    - name: uploads
+                s3:
+                  buckets:
+                    - name: inbox-mail
+                      notifications:
+                        queues:
+                          - {queue: uploads, events: [s3:ObjectCreated:*], prefix: incoming/, suffix: .eml}
+                        topics:
+                          - {topic: events, events: ["s3:ObjectRemoved:*"], id: removals}
+                    - name: plain-bucket
                 sns:
                   topics:
                     - name: events
@@ -67,10 +77,15 @@ class DeclarativeSetupTest {
                           Enabled: true
                           Recipients: [inbox@example.com]
                           Actions: [{SNSAction: {TopicArn: events}}]
+                        - Name: store
+                          Recipients: [inbox@example.com]
+                          Actions: [{S3Action: {BucketName: inbox-mail, ObjectKeyPrefix: incoming/}}]
               - id: "111111111111"
                 region: eu-west-1
                 sqs:
                   queues: [{name: elsewhere}]
+                s3:
+                  buckets: [{name: elsewhere-bucket}]
             """;
 
     private Setup parse(String yaml) {
@@ -117,6 +132,19 @@ class DeclarativeSetupTest {
                 .isEqualTo("arn:aws:sns:us-east-1:000000000000:events");
         assertThat(call(services.sqs(), new Scope("111111111111", "eu-west-1"), "ListQueues", json("{}"))
                 .path("QueueUrls")).hasSize(1);
+
+        JsonNode notifications = call(services.s3(), DEFAULT, "GetBucketNotificationConfiguration",
+                json("{\"Bucket\":\"inbox-mail\"}"));
+        JsonNode queue = notifications.path("QueueConfigurations").get(0);
+        assertThat(queue.path("QueueArn").asText()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:uploads");
+        assertThat(queue.path("Events")).extracting(JsonNode::asText).containsExactly("s3:ObjectCreated:*");
+        assertThat(queue.path("Filter").path("Key").path("FilterRules").toString())
+                .isEqualTo("[{\"Name\":\"Prefix\",\"Value\":\"incoming/\"},{\"Name\":\"Suffix\",\"Value\":\".eml\"}]");
+        JsonNode topic = notifications.path("TopicConfigurations").get(0);
+        assertThat(topic.path("Id").asText()).isEqualTo("removals");
+        assertThat(topic.path("TopicArn").asText()).isEqualTo("arn:aws:sns:us-east-1:000000000000:events");
+        assertThat(call(services.s3(), new Scope("111111111111", "eu-west-1"), "HeadBucket",
+                json("{\"Bucket\":\"elsewhere-bucket\"}")).path("BucketRegion").asText()).isEqualTo("eu-west-1");
     }
 
     @Test
@@ -135,6 +163,24 @@ class DeclarativeSetupTest {
                 "VisibilityTimeout: '60'", "id: '111111111111'",
                 "TopicArn: events");
         assertThat(first).doesNotContain("QueueArn", "__default_policy_ID", "ApproximateNumberOfMessages");
+        assertThat(first).contains("""
+                  s3:
+                    buckets:
+                      - name: inbox-mail
+                        notifications:
+                          queues:
+                            - queue: uploads
+                              events:
+                                - s3:ObjectCreated:*
+                              prefix: incoming/
+                              suffix: .eml
+                          topics:
+                            - topic: events
+                              events:
+                                - s3:ObjectRemoved:*
+                              id: removals
+                      - name: plain-bucket
+                """.indent(2), "- name: elsewhere-bucket", "BucketName: inbox-mail");
     }
 
     @Test
@@ -168,13 +214,113 @@ class DeclarativeSetupTest {
     }
 
     @Test
+    void aBucketMayBeDeclaredBeforeItsDestinationsAndAfterTheReceiptRuleThatWritesToIt() throws Exception {
+        apply("""
+                accounts:
+                  - ses:
+                      receiptRuleSets:
+                        - name: inbound
+                          active: true
+                          rules:
+                            - {Name: store, Recipients: [inbox@example.com], Actions: [{S3Action: {BucketName: mail-store}}]}
+                    s3:
+                      buckets:
+                        - name: mail-store
+                          notifications:
+                            queues: [{queue: arrivals, events: [s3:ObjectCreated:*]}]
+                            topics: [{topic: stored, events: [s3:ObjectRemoved:*], prefix: x/}]
+                    sqs:
+                      queues: [{name: arrivals}]
+                    sns:
+                      topics: [{name: stored}]
+                """);
+        ObjectNode put = json("{\"Bucket\":\"mail-store\",\"Key\":\"mail/1\"}");
+        put.put("Body", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        call(services.s3(), DEFAULT, "PutObject", put);
+        JsonNode messages = services.sqs().inspect(DEFAULT.context(ENDPOINT), ENDPOINT + "/000000000000/arrivals",
+                false, false).path("Messages");
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).path("Body").asText()).contains("s3:TestEvent");
+        assertThat(json(messages.get(1).path("Body").asText()).path("Records").get(0).path("eventName").asText())
+                .isEqualTo("ObjectCreated:Put");
+        assertThat(call(services.ses().v1(), DEFAULT, "DescribeActiveReceiptRuleSet", json("{}"))
+                .path("Rules").get(0).path("Actions").get(0).path("S3Action").path("BucketName").asText())
+                .isEqualTo("mail-store");
+    }
+
+    @Test
+    void aBadEventNameIsReportedAtItsLineBeforeAnythingIsApplied() throws Exception {
+        assertThatThrownBy(() -> apply("""
+                accounts:
+                  - sqs:
+                      queues: [{name: q}]
+                    s3:
+                      buckets:
+                        - name: bucket-b
+                          notifications:
+                            queues:
+                              - queue: q
+                                events: [s3:ObjectCreated:*, s3:ObjectCreatd:Put]
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("mailroom.yaml line 10: accounts[0].s3.buckets[0].notifications.queues[0].events[1]:"
+                        + " InvalidArgument: The event is not supported for notifications: s3:ObjectCreatd:Put");
+        assertThat(call(services.sqs(), DEFAULT, "ListQueues", json("{}")).path("QueueUrls")).as("nothing applied").isEmpty();
+    }
+
+    @Test
+    void aMissingDestinationIsReportedAtItsField() {
+        assertThatThrownBy(() -> apply("""
+                accounts:
+                  - sqs:
+                      queues: [{name: q}]
+                    s3:
+                      buckets:
+                        - name: bucket-b
+                          notifications:
+                            queues:
+                              - {queue: q, events: [s3:ObjectCreated:*]}
+                              - {queue: nowhere, events: [s3:ObjectRemoved:*]}
+                """))
+                .hasMessageStartingWith("mailroom.yaml line 10: accounts[0].s3.buckets[0].notifications.queues[1].queue:"
+                        + " InvalidArgument: Unable to validate the following destination configurations:"
+                        + " arn:aws:sqs:us-east-1:000000000000:nowhere");
+        assertThatThrownBy(() -> parse("""
+                accounts:
+                  - s3:
+                      buckets:
+                        - name: bucket-b
+                          notifications:
+                            queue: [{queue: q, events: [s3:ObjectCreated:*]}]
+                """))
+                .hasMessage("mailroom.yaml line 6: accounts[0].s3.buckets[0].notifications.queue: unknown key in"
+                        + " bucket notifications; expected one of: queues, topics");
+    }
+
+    @Test
+    void applyingTwiceConvergesOnExistingBuckets() {
+        String file = """
+                accounts:
+                  - region: eu-west-1
+                    sqs: {queues: [{name: q}]}
+                    s3: {buckets: [{name: bucket-b, notifications: {queues: [{queue: q, events: [s3:ObjectCreated:*]}]}}]}
+                """;
+        apply(file);
+        apply(file);
+        assertThat(SetupWriter.yaml(export(List.of(new Scope("000000000000", "eu-west-1")))))
+                .contains("- name: bucket-b", "queue: q");
+        assertThatThrownBy(() -> apply("accounts: [{s3: {buckets: [{name: bucket-b}]}}]"))
+                .hasMessageStartingWith("mailroom.yaml line 1: accounts[0].s3.buckets[0].name: BucketAlreadyOwnedByYou");
+    }
+
+    @Test
     void anUnknownKeyNamesItsLineAndTheKeysAllowed() {
         assertThatThrownBy(() -> parse("""
                 accounts:
                   - sqs:
                       queues:
                         - name: a
-                        - name: b
+                        - name: bucket-b
                           atributes: {VisibilityTimeout: 60}
                 """))
                 .isInstanceOf(ConfigException.class)
