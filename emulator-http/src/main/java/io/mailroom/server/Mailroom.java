@@ -88,7 +88,7 @@ public final class Mailroom implements AutoCloseable {
                 new SesMailboxEndpoint(serviceSet.ses()),
                 new io.mailroom.http.internal.SesInboundEndpoint(serviceSet.ses()),
                 new io.mailroom.http.internal.SesEventsEndpoint(serviceSet.ses()),
-                new DashboardEndpoint(serviceSet.sqs(), serviceSet.sns(), serviceSet.ses()));
+                new DashboardEndpoint(serviceSet.sqs(), serviceSet.sns(), serviceSet.ses(), serviceSet.s3()));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));

@@ -1,9 +1,11 @@
-// The dashboard shell: routing (#/queues, #/topics, #/mail), the account/region filter, and the poll
+// The dashboard shell: routing (#/queues, #/topics, #/mail, #/inbound, #/buckets), the account/region filter, and the poll
 // that keeps every view live. Views re-render only the parts whose data changed, so forms keep their input.
 import {getJson} from './api.js';
 import {QueuesView} from './queues.js';
 import {TopicsView} from './topics.js';
 import {MailView} from './mail.js';
+import {InboundView} from './inbound.js';
+import {BucketsView} from './buckets.js';
 import {h, fill, scopeLabel} from './dom.js';
 
 const POLL_MILLIS = 1000;
@@ -13,9 +15,9 @@ const live = document.getElementById('live');
 const notice = document.getElementById('notice');
 
 const app = {
-  data: {queues: [], topics: [], messages: []},
+  data: {queues: [], topics: [], messages: [], inbound: [], buckets: []},
   scope: '',
-  /** Whether a queue, topic or mail belongs to the chosen account and region. */
+  /** Whether a queue, topic, mail or bucket belongs to the chosen account and region. */
   inScope(item) {
     return !app.scope || scopeLabel(item) === app.scope;
   },
@@ -33,7 +35,10 @@ const app = {
   },
 };
 
-const views = {queues: new QueuesView(app), topics: new TopicsView(app), mail: new MailView(app)};
+const views = {
+  queues: new QueuesView(app), topics: new TopicsView(app), mail: new MailView(app),
+  inbound: new InboundView(app), buckets: new BucketsView(app),
+};
 let current = null;
 
 function route() {
@@ -56,7 +61,8 @@ function render() {
 }
 
 function updateScopes() {
-  const all = [...app.data.queues, ...app.data.topics, ...app.data.messages].map(scopeLabel);
+  const {queues, topics, messages, inbound, buckets} = app.data;
+  const all = [...queues, ...topics, ...messages, ...inbound, ...buckets].map(scopeLabel);
   const scopes = [...new Set(all)].sort();
   const existing = [...scopeSelect.options].slice(1).map((o) => o.value);
   if (scopes.join() !== existing.join()) {
@@ -68,13 +74,17 @@ function updateScopes() {
   document.getElementById('count-queues').textContent = count(app.data.queues);
   document.getElementById('count-topics').textContent = count(app.data.topics);
   document.getElementById('count-mail').textContent = count(app.data.messages);
+  document.getElementById('count-inbound').textContent = count(app.data.inbound);
+  document.getElementById('count-buckets').textContent = count(app.data.buckets);
 }
 
 async function poll() {
   try {
-    const [queues, topics, mail] = await Promise.all([
-      getJson('/_mailroom/api/queues'), getJson('/_mailroom/api/topics'), getJson('/_mailroom/api/mail')]);
-    app.data = {queues: queues.queues, topics: topics.topics, messages: mail.messages};
+    const [queues, topics, mail, inbound, buckets] = await Promise.all([
+      getJson('/_mailroom/api/queues'), getJson('/_mailroom/api/topics'), getJson('/_mailroom/api/mail'),
+      getJson('/_mailroom/api/inbound'), getJson('/_mailroom/api/buckets')]);
+    app.data = {queues: queues.queues, topics: topics.topics, messages: mail.messages, inbound: inbound.messages,
+      buckets: buckets.buckets};
     updateScopes();
     render();
     live.textContent = `live · ${new Date().toLocaleTimeString([], {hour12: false})}`;

@@ -105,6 +105,11 @@ public final class S3Service implements AwsService, Persistent {
         return registry.all();
     }
 
+    /** The bucket of this name, whichever account owns it; a read that changes nothing (for the dashboard). */
+    public Optional<Bucket> bucket(String name) {
+        return registry.find(name);
+    }
+
     @Override
     public ServiceDescriptor descriptor() {
         return descriptor;

@@ -42,6 +42,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.s3.model.FilterRuleName;
+import software.amazon.awssdk.services.ses.model.ReceiptAction;
+import software.amazon.awssdk.services.ses.model.ReceiptRule;
+import software.amazon.awssdk.services.ses.model.S3Action;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -270,6 +277,101 @@ class DashboardIT {
             }
         }
         assertThat(colours).as("distinct colours: a blank page has one").hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void inboundMailAndBucketsShowWhatTheReceiptRulesAndS3Hold() throws Exception {
+        S3Client s3 = S3Clients.s3(TestServer.credentialsFor(ACCOUNT), Region.US_EAST_1);
+        String bucket = S3Clients.bucketName("dash-inbox");
+        s3.createBucket(b -> b.bucket(bucket));
+        String queue = name("dash-bucket-events");
+        String queueUrl = sqs.createQueue(b -> b.queueName(queue)).queueUrl();
+        s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(c -> c
+                .queueConfigurations(q -> q.id("new-mail").queueArn("arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + queue)
+                        .events(Event.S3_OBJECT_CREATED)
+                        .filter(f -> f.key(k -> k.filterRules(r -> r.name(FilterRuleName.PREFIX).value("incoming/")))))));
+        byte[] csv = "month,orders\n2026-01,42\n".getBytes(StandardCharsets.UTF_8);
+        s3.putObject(b -> b.bucket(bucket).key("reports/2026/summary.csv").contentType("text/csv"), RequestBody.fromBytes(csv));
+
+        SesClients.Account account = SesClients.account(ACCOUNT);
+        String domain = "dash-" + ProcessHandle.current().pid() + ".test";
+        String recipient = "support@" + domain;
+        String refused = "archive@" + domain;
+        String ruleSet = name("dash-rules");
+        account.ses().verifyDomainIdentity(b -> b.domain(domain));
+        account.ses().createReceiptRuleSet(b -> b.ruleSetName(ruleSet));
+        account.ses().createReceiptRule(b -> b.ruleSetName(ruleSet).rule(ReceiptRule.builder().name("store")
+                .enabled(true).recipients(recipient).actions(ReceiptAction.builder().s3Action(S3Action.builder()
+                        .bucketName(bucket).objectKeyPrefix("incoming/").build()).build()).build()));
+        // A rule whose action fails refuses its recipient.
+        account.ses().createReceiptRule(b -> b.ruleSetName(ruleSet).after("store").rule(ReceiptRule.builder()
+                .name("archive").enabled(true).recipients(refused).actions(ReceiptAction.builder().s3Action(
+                        S3Action.builder().bucketName(bucket + "-missing").build()).build()).build()));
+        account.ses().setActiveReceiptRuleSet(b -> b.ruleSetName(ruleSet));
+        try {
+            String raw = "From: Customer <customer@example.org>\r\nTo: " + recipient + "\r\nSubject: Parcel missing\r\n"
+                    + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nWhere is it?\r\n";
+            String body = SesClients.JSON.createObjectNode().put("from", "customer@example.org").put("raw", raw)
+                    .set("to", SesClients.JSON.createArrayNode().add(recipient).add(refused)).toString();
+            HttpResponse<String> received = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(TestServer.endpoint() + "/_mailroom/ses/inbound"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(received.statusCode()).isEqualTo(200);
+            String messageId = SesClients.readJson(received.body()).path("messageId").asText();
+
+            // Inbound: recipients, rule set and rule, the S3 action's outcome and the object it stored.
+            openDashboard("#/inbound");
+            WebElement row = await("the inbound row", d -> d.findElement(By.cssSelector("tr.inbound[data-message-id='" + messageId + "']")));
+            assertThat(row.getText()).contains("customer@example.org", "Parcel missing", recipient, refused,
+                    ruleSet, "store, archive", "S3 ok", "S3 failed", "NoSuchBucket");
+            assertThat(row.findElement(By.cssSelector(".recipients")).getText())
+                    .contains("accepted " + recipient).contains("rejected " + refused);
+            WebElement stored = row.findElement(By.cssSelector("a.stored-object"));
+            assertThat(stored.getText()).isEqualTo("s3://" + bucket + "/incoming/" + messageId);
+            HttpResponse<String> eml = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(stored.getAttribute("href"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(eml.statusCode()).isEqualTo(200);
+            assertThat(eml.body()).contains("Subject: Parcel missing").contains("with SMTP id " + messageId);
+            assertThat(eml.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+
+            // Buckets: the row with counts, then the bucket itself through the inbound row's link.
+            row.findElement(By.linkText("bucket")).click();
+            await("bucket row with 2 objects", d -> "2".equals(
+                    d.findElement(By.cssSelector("tr[data-bucket='" + bucket + "'] td.objects")).getText()));
+            await("two object rows", d -> d.findElements(By.cssSelector("tr.object")).size() == 2);
+            assertThat(driver.findElements(By.cssSelector("tr.object"))).extracting(e -> e.getAttribute("data-key"))
+                    .containsExactly("incoming/" + messageId, "reports/2026/summary.csv");
+            WebElement report = driver.findElement(By.cssSelector("tr.object[data-key='reports/2026/summary.csv']"));
+            assertThat(report.getText()).contains("text/csv", S3Clients.etag(csv), csv.length + " B");
+            assertThat(driver.findElement(By.cssSelector("tr.notification")).getText())
+                    .contains("new-mail", queue, "s3:ObjectCreated:*", "prefix incoming/");
+
+            String before = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes().toString();
+            HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            report.findElement(By.cssSelector("td.key a")).getAttribute("href"))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(csv);
+            assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("attachment").contains("summary.csv"));
+
+            // The prefix filter, and a new object appearing without a reload.
+            driver.findElement(By.id("prefix-filter")).sendKeys("reports/");
+            await("only the report", d -> d.findElements(By.cssSelector("tr.object")).size() == 1);
+            s3.putObject(b -> b.bucket(bucket).key("reports/2026/february.csv").contentType("text/csv"),
+                    RequestBody.fromString("month,orders\n2026-02,7\n"));
+            await("the new report", d -> d.findElements(By.cssSelector("tr.object")).size() == 2);
+            await("bucket row with 3 objects", d -> "3".equals(
+                    d.findElement(By.cssSelector("tr[data-bucket='" + bucket + "'] td.objects")).getText()));
+            screenshot("dashboard-buckets.png");
+            // Nothing the page read sent an event: only "reports/" was added since, which the filter leaves out.
+            assertThat(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes().toString()).isEqualTo(before);
+        } finally {
+            account.ses().setActiveReceiptRuleSet(b -> { });
+        }
     }
 
     // ---- helpers ----

@@ -3,6 +3,7 @@ package io.mailroom.http.dashboard;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.protocol.EncodedResponse;
+import io.mailroom.s3.S3Service;
 import io.mailroom.ses.SesModule;
 import io.mailroom.sns.SnsService;
 import io.mailroom.sqs.SqsService;
@@ -24,11 +25,15 @@ public final class DashboardEndpoint implements InternalEndpoint {
     private final QueuesView queues;
     private final TopicsView topics;
     private final MailView mail;
+    private final BucketsView buckets;
+    private final InboundView inbound;
 
-    public DashboardEndpoint(SqsService sqs, SnsService sns, SesModule ses) {
+    public DashboardEndpoint(SqsService sqs, SnsService sns, SesModule ses, S3Service s3) {
         this.queues = new QueuesView(sqs);
         this.topics = new TopicsView(sns);
         this.mail = new MailView(ses);
+        this.buckets = new BucketsView(s3);
+        this.inbound = new InboundView(ses, s3);
     }
 
     @Override
@@ -60,6 +65,13 @@ public final class DashboardEndpoint implements InternalEndpoint {
         }
         if (route.equals("mail") || route.startsWith("mail/")) {
             return mail.serve(route.substring("mail".length()));
+        }
+        if (route.equals("buckets") || route.startsWith("buckets/")) {
+            var prefix = uri.parameters().get("prefix");
+            return buckets.serve(route.substring("buckets".length()), prefix == null ? null : prefix.get(0));
+        }
+        if (route.equals("inbound")) {
+            return inbound.list();
         }
         return NotFound.response("No dashboard view " + path + ".");
     }

@@ -32,7 +32,7 @@ class DashboardEndpointTest {
 
     private final ServerClock clock = ServerClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
     private final ServiceSet services = ServiceSet.create(clock);
-    private final DashboardEndpoint endpoint = new DashboardEndpoint(services.sqs(), services.sns(), services.ses());
+    private final DashboardEndpoint endpoint = new DashboardEndpoint(services.sqs(), services.sns(), services.ses(), services.s3());
 
     @AfterEach
     void stopClock() {
@@ -92,7 +92,7 @@ class DashboardEndpointTest {
                 collect(text(asset), pending);
             }
         }
-        assertThat(seen).contains("app.js", "api.js", "dom.js", "queues.js", "topics.js", "mail.js", "style.css");
+        assertThat(seen).contains("app.js", "api.js", "dom.js", "queues.js", "topics.js", "mail.js", "inbound.js", "buckets.js", "style.css");
     }
 
     private static void collect(String source, Deque<String> into) {
@@ -149,10 +149,146 @@ class DashboardEndpointTest {
         assertThat(json(get("/_mailroom/api/topics", null)).get("topics")).isEmpty();
     }
 
+    @Test
+    void bucketsViewCountsObjectsListsByPrefixAndShowsNotifications() {
+        call("CreateQueue", CTX, "{\"QueueName\":\"events\"}");
+        String queueArn = "arn:aws:sqs:us-east-1:000000000000:events";
+        call(services.s3(), "CreateBucket", CTX, "{'Bucket':'reports'}");
+        call(services.s3(), "PutBucketNotificationConfiguration", CTX, "{'Bucket':'reports','NotificationConfiguration':"
+                + "{'QueueConfigurations':[{'Id':'new-reports','QueueArn':'" + queueArn + "','Events':['s3:ObjectCreated:*'],"
+                + "'Filter':{'Key':{'FilterRules':[{'Name':'prefix','Value':'daily/'}]}}}]}}");
+        put("reports", "daily/2026-01-01.csv", "a,b\n1,2\n", "text/csv");
+        put("reports", "daily/2026-01-02.csv", "a,b\n", "text/csv");
+        put("reports", "weekly/w1 & more.txt", "week", null);
+        RequestContext other = new RequestContext("111122223333", "eu-west-1", "r", CTX.endpoint());
+        call(services.s3(), other, "CreateBucket", "{'Bucket':'archive','CreateBucketConfiguration':{'LocationConstraint':'eu-west-1'}}");
+
+        JsonNode buckets = json(get("/_mailroom/api/buckets", null)).get("buckets");
+        assertThat(buckets).hasSize(2);
+        JsonNode archive = buckets.get(0);
+        assertThat(archive.get("name").asText()).isEqualTo("archive");
+        assertThat(archive.get("accountId").asText()).isEqualTo("111122223333");
+        assertThat(archive.get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(archive.get("objects").asLong()).isZero();
+        JsonNode reports = buckets.get(1);
+        assertThat(reports.get("objects").asLong()).isEqualTo(3);
+        assertThat(reports.get("size").asLong()).isEqualTo(8 + 4 + 4);
+        JsonNode notification = reports.get("notifications").get(0);
+        assertThat(notification.get("id").asText()).isEqualTo("new-reports");
+        assertThat(notification.get("destination").asText()).isEqualTo("queue");
+        assertThat(notification.get("arn").asText()).isEqualTo(queueArn);
+        assertThat(notification.get("events").toString()).isEqualTo("[\"s3:ObjectCreated:*\"]");
+        assertThat(notification.get("prefix").asText()).isEqualTo("daily/");
+
+        String base = "/_mailroom/api/buckets/000000000000/us-east-1/reports/objects";
+        JsonNode all = json(get(base, null));
+        assertThat(all.get("total").asInt()).isEqualTo(3);
+        assertThat(all.get("objects")).extracting(o -> o.get("key").asText())
+                .containsExactly("daily/2026-01-01.csv", "daily/2026-01-02.csv", "weekly/w1 & more.txt");
+        JsonNode first = all.get("objects").get(0);
+        assertThat(first.get("size").asLong()).isEqualTo(8);
+        assertThat(first.get("contentType").asText()).isEqualTo("text/csv");
+        assertThat(first.get("etag").asText()).matches("\"[0-9a-f]{32}\"");
+        assertThat(first.get("lastModified").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(all.get("objects").get(2).get("downloadUrl").asText()).isEqualTo(base + "/weekly/w1%20%26%20more.txt");
+
+        JsonNode daily = json(get(base + "?prefix=daily%2F", null));
+        assertThat(daily.get("prefix").asText()).isEqualTo("daily/");
+        assertThat(daily.get("objects")).extracting(o -> o.get("key").asText())
+                .containsExactly("daily/2026-01-01.csv", "daily/2026-01-02.csv");
+        assertThat(json(get(base + "?prefix=nothing", null)).get("objects")).isEmpty();
+
+        // The wrong account or region does not reach the bucket.
+        assertThat(get("/_mailroom/api/buckets/111122223333/us-east-1/reports/objects", null).status()).isEqualTo(404);
+        assertThat(get("/_mailroom/api/buckets/000000000000/eu-west-1/reports/objects", null).status()).isEqualTo(404);
+        assertThat(get("/_mailroom/api/buckets/000000000000/us-east-1/nope/objects", null).status()).isEqualTo(404);
+        assertThat(get("/_mailroom/api/buckets/000000000000/us-east-1/reports", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void objectDownloadIsAnAttachmentAndChangesNothing() {
+        call("CreateQueue", CTX, "{\"QueueName\":\"events\"}");
+        call(services.s3(), "CreateBucket", CTX, "{'Bucket':'site'}");
+        call(services.s3(), "PutBucketNotificationConfiguration", CTX, "{'Bucket':'site','NotificationConfiguration':"
+                + "{'QueueConfigurations':[{'QueueArn':'arn:aws:sqs:us-east-1:000000000000:events','Events':['s3:ObjectCreated:*','s3:ObjectRemoved:*']}]}}");
+        put("site", "pages/index é.html", "<script>alert(1)</script>", "text/html");
+        // s3:TestEvent for the configuration, ObjectCreated:Put for the object.
+        assertThat(json(get("/_mailroom/api/queues", null)).get("queues").get(0).get("visible").asInt()).isEqualTo(2);
+        JsonNode before = json(get("/_mailroom/api/buckets", null));
+
+        for (int i = 0; i < 2; i++) {
+            EncodedResponse file = get("/_mailroom/api/buckets/000000000000/us-east-1/site/objects/pages/index%20%C3%A9.html", null);
+            assertThat(file.status()).isEqualTo(200);
+            assertThat(text(file)).isEqualTo("<script>alert(1)</script>");
+            assertThat(file.contentType()).isEqualTo("text/html");
+            assertThat(file.headers()).containsEntry("Content-Disposition",
+                            "attachment; filename=\"index _.html\"; filename*=UTF-8''index%20%C3%A9.html")
+                    .containsEntry("X-Content-Type-Options", "nosniff")
+                    .containsEntry("Content-Security-Policy", "sandbox");
+        }
+        // No event for the reads, and the bucket is as it was.
+        assertThat(json(get("/_mailroom/api/queues", null)).get("queues").get(0).get("visible").asInt()).isEqualTo(2);
+        assertThat(json(get("/_mailroom/api/buckets", null))).isEqualTo(before);
+        assertThat(get("/_mailroom/api/buckets/000000000000/us-east-1/site/objects/pages/missing", null).status())
+                .isEqualTo(404);
+        assertThat(get("/_mailroom/api/buckets/000000000000/us-east-1/site/objects/", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void inboundViewShowsRecipientsRulesOutcomesAndTheStoredObject() {
+        call(services.s3(), "CreateBucket", CTX, "{'Bucket':'inbox'}");
+        call(services.ses().v1(), "VerifyDomainIdentity", CTX, "{'Domain':'example.com'}");
+        call(services.ses().v1(), "CreateReceiptRuleSet", CTX, "{'RuleSetName':'main'}");
+        call(services.ses().v1(), "CreateReceiptRule", CTX, "{'RuleSetName':'main','Rule':{'Name':'store','Enabled':true,"
+                + "'Recipients':['support@example.com'],'Actions':[{'S3Action':{'BucketName':'inbox','ObjectKeyPrefix':'mail/'}},"
+                + "{'S3Action':{'BucketName':'gone'}}]}}");
+        call(services.ses().v1(), "SetActiveReceiptRuleSet", CTX, "{'RuleSetName':'main'}");
+        assertThat(json(get("/_mailroom/api/inbound", null)).get("messages")).isEmpty();
+
+        String raw = "From: a@example.org\r\nTo: support@example.com\r\nSubject: Where is my order?\r\n\r\nHi\r\n";
+        String id = services.ses().receiveInbound("a@example.org", java.util.List.of("support@example.com",
+                "nobody@elsewhere.test"), raw.getBytes(StandardCharsets.UTF_8), "198.51.100.7").messageId();
+
+        JsonNode root = json(get("/_mailroom/api/inbound", null));
+        assertThat(root.get("total").asInt()).isEqualTo(1);
+        JsonNode m = root.get("messages").get(0);
+        assertThat(m.get("messageId").asText()).isEqualTo(id);
+        assertThat(m.get("mailFrom").asText()).isEqualTo("a@example.org");
+        assertThat(m.get("subject").asText()).isEqualTo("Where is my order?");
+        assertThat(m.get("ruleSet").asText()).isEqualTo("main");
+        assertThat(m.get("rules").toString()).isEqualTo("[\"store\"]");
+        JsonNode stored = m.get("actions").get(0);
+        assertThat(stored.get("type").asText()).isEqualTo("S3");
+        assertThat(stored.get("outcome").asText()).isEqualTo("OK");
+        assertThat(stored.get("object").get("bucket").asText()).isEqualTo("inbox");
+        assertThat(stored.get("object").get("key").asText()).isEqualTo("mail/" + id);
+        String url = stored.get("object").get("downloadUrl").asText();
+        assertThat(url).isEqualTo("/_mailroom/api/buckets/000000000000/us-east-1/inbox/objects/mail/" + id);
+        assertThat(text(get(url, null))).contains("Subject: Where is my order?");
+        JsonNode failed = m.get("actions").get(1);
+        assertThat(failed.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asText()).contains("NoSuchBucket");
+        assertThat(failed.has("object")).isFalse();
+        assertThat(m.get("accepted").toString() + m.get("rejected")).contains("support@example.com");
+    }
+
+    private void put(String bucket, String key, String body, String contentType) {
+        services.s3().objectSink().put("000000000000", "us-east-1", bucket, key, body.getBytes(StandardCharsets.UTF_8),
+                contentType, java.util.Map.of());
+    }
+
     private void call(String operation, RequestContext ctx, String input) {
-        Handler handler = services.sqs().operations().find(operation).orElseThrow();
+        call(services.sqs(), ctx, operation, input);
+    }
+
+    private static void call(io.mailroom.core.service.AwsService service, String operation, RequestContext ctx, String input) {
+        call(service, ctx, operation, input.replace('\'', '"'));
+    }
+
+    private static void call(io.mailroom.core.service.AwsService service, RequestContext ctx, String operation, String input) {
+        Handler handler = service.operations().find(operation).orElseThrow();
         try {
-            ((Handler.Sync) handler).handle(ctx, (ObjectNode) JsonCodec.MAPPER.readTree(input));
+            ((Handler.Sync) handler).handle(ctx, (ObjectNode) JsonCodec.MAPPER.readTree(input.replace('\'', '"')));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
