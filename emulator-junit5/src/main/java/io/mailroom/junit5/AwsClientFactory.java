@@ -2,6 +2,7 @@ package io.mailroom.junit5;
 
 import io.mailroom.server.Mailroom;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Builds any AWS SDK v2 service client pointed at a running server. Every service's {@code builder()}
  * shares the same endpoint, region and credentials setters, so one factory keyed by the client interface
- * serves SQS today and SNS, SES and S3 as they land. Loaded only after {@link AwsSdk#isClientType} said yes.
+ * serves SQS, SNS, SES and S3; S3 clients also get path-style addressing. Loaded only after {@link AwsSdk#isClientType} said yes.
  */
 final class AwsClientFactory {
     private AwsClientFactory() {
@@ -26,7 +27,30 @@ final class AwsClientFactory {
         if (builder instanceof AwsSyncClientBuilder<?, ?> sync && AwsSdk.hasApache5()) {
             sync.httpClientBuilder(Apache5Http.builder());
         }
+        forcePathStyle(clientType, builder);
         return (AutoCloseable) builder.build();
+    }
+
+    /**
+     * S3 clients address buckets in the path ({@code http://127.0.0.1:4566/bucket/key}): virtual-hosted style
+     * would need {@code bucket.<host>} to resolve to the server. Found by name so that this class does not
+     * need the S3 module; builders without the setter (every other service) are left alone.
+     */
+    private static void forcePathStyle(Class<?> clientType, AwsClientBuilder<?, ?> builder) {
+        Method setter;
+        try {
+            // Looked up on the public builder interface (S3ClientBuilder): the implementing class is not public.
+            setter = clientType.getMethod("builder").getReturnType().getMethod("forcePathStyle", Boolean.class);
+        } catch (NoSuchMethodException e) {
+            return;
+        }
+        try {
+            setter.invoke(builder, Boolean.TRUE);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set forcePathStyle on " + builder.getClass().getName(), e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("cannot set forcePathStyle on " + builder.getClass().getName(), e.getCause());
+        }
     }
 
     private static AwsClientBuilder<?, ?> builderOf(Class<?> clientType) {

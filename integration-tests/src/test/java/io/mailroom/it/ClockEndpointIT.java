@@ -2,33 +2,36 @@ package io.mailroom.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailroom.core.time.ServerClock;
+import io.mailroom.junit5.MailroomExtension;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** {@code /_mailroom/clock} drives the same clock the queues run on. */
+@ExtendWith(MailroomExtension.class)
 class ClockEndpointIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final URI endpoint;
 
-    @AfterEach
-    void backToSystemTime() {
-        TestServer.get().clock().resetToSystem();
+    ClockEndpointIT(URI endpoint) {
+        this.endpoint = endpoint;
     }
 
-    private static HttpResponse<String> clock(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(TestServer.endpoint().resolve("/_mailroom/clock"))
+    private HttpResponse<String> clock(String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/_mailroom/clock"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void advancingOverHttpEndsAFifteenMinuteDelayAndATwelveHourVisibilityTimeout() throws Exception {
-        SqsClient sqs = TestServer.sqs();
+    void advancingOverHttpEndsAFifteenMinuteDelayAndATwelveHourVisibilityTimeout(SqsClient sqs) throws Exception {
         String url = sqs.createQueue(b -> b.queueName("clock-endpoint-q")
                 .attributes(java.util.Map.of(QueueAttributeName.DELAY_SECONDS, "900",
                         QueueAttributeName.VISIBILITY_TIMEOUT, "43200"))).queueUrl();
@@ -47,10 +50,10 @@ class ClockEndpointIT {
     }
 
     @Test
-    void setJumpsAndBadInputIsRefused() throws Exception {
+    void setJumpsAndBadInputIsRefused(ServerClock serverClock) throws Exception {
         HttpResponse<String> set = clock("{\"mode\":\"frozen\",\"set\":\"2030-01-01T00:00:00Z\"}");
         assertThat(set.body()).contains("\"now\":\"2030-01-01T00:00:00Z\"");
-        assertThat(TestServer.get().clock().now()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+        assertThat(serverClock.now()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
 
         HttpResponse<String> bad = clock("{\"advance\":\"thirty seconds\"}");
         assertThat(bad.statusCode()).isEqualTo(400);

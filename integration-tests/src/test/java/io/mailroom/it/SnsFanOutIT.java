@@ -1,17 +1,19 @@
 package io.mailroom.it;
 
-import static io.mailroom.it.SnsClients.SNS;
 import static io.mailroom.it.SnsClients.invalidParameter;
 import static io.mailroom.it.SnsClients.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mailroom.junit5.MailroomExtension;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -19,43 +21,65 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** SNS to SQS: fan-out with filter policies, raw and enveloped delivery, FIFO topic to FIFO queue. */
+@ExtendWith(MailroomExtension.class)
 class SnsFanOutIT {
-    static final SqsClient SQS = TestServer.sqs();
+    private final SnsClient sns;
+    private final SqsClient sqs;
+
+    SnsFanOutIT(SnsClient sns, SqsClient sqs) {
+        this.sns = sns;
+        this.sqs = sqs;
+    }
 
     /** A queue and its ARN. */
     record Queue(String url, String arn) {
     }
 
-    static Queue queue(String prefix) {
-        return queue(name(prefix), Map.of());
+    /** A queue on {@code sqs}'s server; also used by {@link SnsHttpSubscriberIT} on the shared server. */
+    static Queue queue(SqsClient sqs, String prefix) {
+        return queue(sqs, name(prefix), Map.of());
     }
 
-    static Queue queue(String name, Map<QueueAttributeName, String> attributes) {
-        String url = SQS.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
-        String arn = SQS.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+    static Queue queue(SqsClient sqs, String name, Map<QueueAttributeName, String> attributes) {
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         return new Queue(url, arn);
     }
 
-    static Queue fifoQueue(String prefix) {
-        return queue(name(prefix) + ".fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+    private Queue queue(String prefix) {
+        return queue(sqs, prefix);
     }
 
-    static String subscribe(String topic, Queue queue, Map<String, String> attributes) {
-        return SNS.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queue.arn()).attributes(attributes))
+    private Queue fifoQueue(String prefix) {
+        return queue(sqs, name(prefix) + ".fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+    }
+
+    private String createTopic(String prefix) {
+        return sns.createTopic(b -> b.name(name(prefix))).topicArn();
+    }
+
+    private String createFifoTopic(String prefix, boolean contentBasedDeduplication) {
+        return sns.createTopic(b -> b.name(name(prefix) + ".fifo").attributes(Map.of(
+                "FifoTopic", "true", "ContentBasedDeduplication", Boolean.toString(contentBasedDeduplication))))
+                .topicArn();
+    }
+
+    private String subscribe(String topic, Queue queue, Map<String, String> attributes) {
+        return sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queue.arn()).attributes(attributes))
                 .subscriptionArn();
     }
 
     /** Receives (and deletes) messages until {@code count} arrived; fails after 5 s. */
-    static List<Message> receive(Queue queue, int count) {
+    static List<Message> receive(SqsClient sqs, Queue queue, int count) {
         List<Message> got = new ArrayList<>();
         SnsClients.await(count + " messages in " + queue.url(), () -> {
-            List<Message> batch = SQS.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(10)
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(10)
                     .waitTimeSeconds(0).messageAttributeNames("All")
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
             for (Message m : batch) {
                 got.add(m);
-                SQS.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));
+                sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));
             }
             return got.size() >= count ? got : null;
         });
@@ -63,8 +87,12 @@ class SnsFanOutIT {
     }
 
     /** The queue holds no message now (visible or in flight). */
-    static void assertEmpty(Queue queue) {
-        Map<QueueAttributeName, String> a = SQS.getQueueAttributes(b -> b.queueUrl(queue.url()).attributeNames(
+    private List<Message> receive(Queue queue, int count) {
+        return receive(sqs, queue, count);
+    }
+
+    private void assertEmpty(Queue queue) {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(queue.url()).attributeNames(
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
         assertThat(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).isEqualTo("0");
@@ -81,7 +109,7 @@ class SnsFanOutIT {
 
     @Test
     void eachQueueGetsWhatItsFilterPolicyLetsThrough() {
-        String topic = SnsClients.createTopic("fanout");
+        String topic = createTopic("fanout");
         Queue all = queue("all");
         Queue red = queue("red");
         Queue big = queue("big");
@@ -93,12 +121,12 @@ class SnsFanOutIT {
         subscribe(topic, express, Map.of("FilterPolicy",
                 "{\"shipping\":[{\"prefix\":\"express-\"}],\"weight\":[{\"numeric\":[\"<=\",5]}]}"));
 
-        SNS.publish(b -> b.topicArn(topic).message("{\"order\":{\"size\":5}}")
+        sns.publish(b -> b.topicArn(topic).message("{\"order\":{\"size\":5}}")
                 .messageAttributes(Map.of("colour", string("red"))));
-        SNS.publish(b -> b.topicArn(topic).message("{\"order\":{\"size\":20}}")
+        sns.publish(b -> b.topicArn(topic).message("{\"order\":{\"size\":20}}")
                 .messageAttributes(Map.of("colour", string("blue"), "shipping", string("express-eu"),
                         "weight", MessageAttributeValue.builder().dataType("Number").stringValue("2.5").build())));
-        SNS.publish(b -> b.topicArn(topic).message("not json at all")
+        sns.publish(b -> b.topicArn(topic).message("not json at all")
                 .messageAttributes(Map.of("shipping", string("express-us"),
                         "weight", MessageAttributeValue.builder().dataType("Number").stringValue("9").build())));
 
@@ -115,11 +143,11 @@ class SnsFanOutIT {
 
     @Test
     void envelopedDeliveryWrapsTheMessageAndItsAttributesInJson() {
-        String topic = SnsClients.createTopic("envelope");
+        String topic = createTopic("envelope");
         Queue queue = queue("enveloped");
         String subscription = subscribe(topic, queue, Map.of());
         byte[] blob = {1, 2, 3, (byte) 0xff};
-        String messageId = SNS.publish(b -> b.topicArn(topic).subject("Order shipped").message("order 42 shipped")
+        String messageId = sns.publish(b -> b.topicArn(topic).subject("Order shipped").message("order 42 shipped")
                 .messageAttributes(Map.of(
                         "colour", string("red"),
                         "count", MessageAttributeValue.builder().dataType("Number").stringValue("3").build(),
@@ -152,11 +180,11 @@ class SnsFanOutIT {
 
     @Test
     void rawDeliveryPassesTheBodyAndAttributesThroughUnchanged() {
-        String topic = SnsClients.createTopic("raw");
+        String topic = createTopic("raw");
         Queue queue = queue("raw");
         subscribe(topic, queue, Map.of("RawMessageDelivery", "true"));
         byte[] blob = {9, 8, 7};
-        SNS.publish(b -> b.topicArn(topic).subject("ignored in raw").message("{\"exact\":\"body\"}")
+        sns.publish(b -> b.topicArn(topic).subject("ignored in raw").message("{\"exact\":\"body\"}")
                 .messageAttributes(Map.of(
                         "colour", string("green"),
                         "count", MessageAttributeValue.builder().dataType("Number").stringValue("12").build(),
@@ -176,28 +204,28 @@ class SnsFanOutIT {
 
     @Test
     void messageStructureJsonSendsTheSqsVariant() {
-        String topic = SnsClients.createTopic("structure");
+        String topic = createTopic("structure");
         Queue queue = queue("structure");
         subscribe(topic, queue, Map.of("RawMessageDelivery", "true"));
-        SNS.publish(b -> b.topicArn(topic).messageStructure("json")
+        sns.publish(b -> b.topicArn(topic).messageStructure("json")
                 .message("{\"default\":\"for everyone\",\"sqs\":\"for queues\",\"email\":\"for people\"}"));
         assertThat(receive(queue, 1).get(0).body()).isEqualTo("for queues");
     }
 
     @Test
     void fifoTopicDeliversToFifoQueueInOrderWithoutDuplicates() {
-        String topic = SnsClients.createFifoTopic("ordered", false);
+        String topic = createFifoTopic("ordered", false);
         Queue queue = fifoQueue("ordered");
         subscribe(topic, queue, Map.of("RawMessageDelivery", "true"));
 
         for (int i = 0; i < 8; i++) {
             int n = i;
-            SNS.publish(b -> b.topicArn(topic).message("step " + n).messageGroupId("order-1")
+            sns.publish(b -> b.topicArn(topic).message("step " + n).messageGroupId("order-1")
                     .messageDeduplicationId("dedup-" + n));
         }
         // Retried publishes with the same deduplication id are not delivered again.
-        SNS.publish(b -> b.topicArn(topic).message("step 3").messageGroupId("order-1").messageDeduplicationId("dedup-3"));
-        SNS.publish(b -> b.topicArn(topic).message("step 5 again").messageGroupId("order-1")
+        sns.publish(b -> b.topicArn(topic).message("step 3").messageGroupId("order-1").messageDeduplicationId("dedup-3"));
+        sns.publish(b -> b.topicArn(topic).message("step 5 again").messageGroupId("order-1")
                 .messageDeduplicationId("dedup-5"));
 
         List<Message> received = receive(queue, 8);
@@ -212,10 +240,10 @@ class SnsFanOutIT {
 
     @Test
     void fifoEnvelopeCarriesTheSequenceNumber() {
-        String topic = SnsClients.createFifoTopic("fifo-envelope", true);
+        String topic = createFifoTopic("fifo-envelope", true);
         Queue queue = fifoQueue("fifo-envelope");
         subscribe(topic, queue, Map.of());
-        var published = SNS.publish(b -> b.topicArn(topic).message("hello fifo").messageGroupId("g"));
+        var published = sns.publish(b -> b.topicArn(topic).message("hello fifo").messageGroupId("g"));
 
         JsonNode envelope = SnsClients.readJson(receive(queue, 1).get(0).body());
         assertThat(envelope.get("Type").asText()).isEqualTo("Notification");
@@ -226,9 +254,9 @@ class SnsFanOutIT {
 
     @Test
     void standardTopicCannotSubscribeAFifoQueue() {
-        String topic = SnsClients.createTopic("std-to-fifo");
+        String topic = createTopic("std-to-fifo");
         Queue queue = fifoQueue("refused");
         invalidParameter(() -> subscribe(topic, queue, Map.of()));
-        assertThat(SNS.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions()).isEmpty();
+        assertThat(sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions()).isEmpty();
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * frozen server clock) and then the message in the subscription's dead-letter queue.
  */
 class SnsHttpSubscriberIT {
+    private static final SqsClient SQS = TestServer.sqs();
     /** One POST the endpoint received, with the server clock's time at arrival. */
     record Received(Map<String, List<String>> headers, String body, long serverMillis) {
         String header(String name) {
@@ -232,7 +234,7 @@ class SnsHttpSubscriberIT {
     @Test
     void failedDeliveriesAreRetriedPerTheDeliveryPolicyThenRedrivenToTheDeadLetterQueue() {
         String topic = SnsClients.createTopic("http-retry");
-        SnsFanOutIT.Queue dlq = SnsFanOutIT.queue("http-dlq");
+        SnsFanOutIT.Queue dlq = SnsFanOutIT.queue(SQS, "http-dlq");
         // After the first attempt: one immediate retry, one after minDelayTarget, one after maxDelayTarget.
         String policy = "{\"healthyRetryPolicy\":{\"numRetries\":3,\"numNoDelayRetries\":1,\"minDelayTarget\":2,"
                 + "\"numMinDelayRetries\":1,\"maxDelayTarget\":5,\"numMaxDelayRetries\":1,\"backoffFunction\":\"linear\"}}";
@@ -283,7 +285,7 @@ class SnsHttpSubscriberIT {
         }
 
         // Retries exhausted: the message goes to the dead-letter queue, and nothing more is attempted.
-        Message dead = SnsFanOutIT.receive(dlq, 1).get(0);
+        Message dead = SnsFanOutIT.receive(SQS, dlq, 1).get(0);
         JsonNode envelope = SnsClients.readJson(dead.body());
         assertThat(envelope.get("MessageId").asText()).isEqualTo(messageId);
         assertThat(envelope.get("Message").asText()).isEqualTo("undeliverable");

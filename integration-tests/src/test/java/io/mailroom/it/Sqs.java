@@ -1,138 +1,108 @@
 package io.mailroom.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import io.mailroom.core.time.ServerClock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
-/** What the SDK v2 test classes share: one client, unique queue names, error assertions. */
+/**
+ * What the SDK v2 test classes on the shared {@link TestServer} share: one client, unique queue names, error
+ * assertions. The same helpers as {@link Queues}, on the shared server's client.
+ */
 final class Sqs {
     static final SqsClient CLIENT = TestServer.sqs();
-    static final String ACCOUNT = "000000000000";
-    static final String REGION = "us-east-1";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    static final String ACCOUNT = Queues.ACCOUNT;
+    static final String REGION = Queues.REGION;
+    private static final Queues SHARED = new Queues(CLIENT, TestServer.endpoint());
 
     private Sqs() {
     }
 
     /** A queue name no other test uses: {@code prefix-N}. */
     static String name(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet();
+        return Queues.name(prefix);
     }
 
     static String fifoName(String prefix) {
-        return name(prefix) + ".fifo";
+        return Queues.fifoName(prefix);
     }
 
     static String create(String name) {
-        return CLIENT.createQueue(b -> b.queueName(name)).queueUrl();
+        return SHARED.create(name);
     }
 
     static String create(String name, Map<QueueAttributeName, String> attributes) {
-        return CLIENT.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+        return SHARED.create(name, attributes);
     }
 
     static String createFifo(String name, Map<QueueAttributeName, String> attributes) {
-        Map<QueueAttributeName, String> all = new LinkedHashMap<>(attributes);
-        all.put(QueueAttributeName.FIFO_QUEUE, "true");
-        return create(name, all);
+        return SHARED.createFifo(name, attributes);
     }
 
     static String arn(String name) {
-        return "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
+        return Queues.arn(name);
     }
 
     static String arnOf(String queueUrl) {
-        return attributes(queueUrl, QueueAttributeName.QUEUE_ARN).get(QueueAttributeName.QUEUE_ARN);
+        return SHARED.arnOf(queueUrl);
     }
 
     static Map<QueueAttributeName, String> attributes(String queueUrl, QueueAttributeName... names) {
-        return CLIENT.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(queueUrl).attributeNames(names)
-                .build()).attributes();
+        return SHARED.attributes(queueUrl, names);
     }
 
     static int count(String queueUrl, QueueAttributeName counter) {
-        return Integer.parseInt(attributes(queueUrl, counter).get(counter));
+        return SHARED.count(queueUrl, counter);
     }
 
     /** ApproximateNumberOfMessages, ...NotVisible and ...Delayed, in that order. */
     static List<Integer> counts(String queueUrl) {
-        Map<QueueAttributeName, String> a = attributes(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED);
-        return List.of(Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
-                Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)),
-                Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)));
+        return SHARED.counts(queueUrl);
     }
 
     static String send(String queueUrl, String body) {
-        return CLIENT.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body)).messageId();
+        return SHARED.send(queueUrl, body);
     }
 
     /** A short-poll receive of up to {@code max} messages with all system attributes. */
     static List<Message> receive(String queueUrl, int max) {
-        return CLIENT.receiveMessage(ReceiveMessageRequest.builder().queueUrl(queueUrl).maxNumberOfMessages(max)
-                .waitTimeSeconds(0).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .messageAttributeNames("All").build()).messages();
+        return SHARED.receive(queueUrl, max);
     }
 
     static Message receiveOne(String queueUrl) {
-        List<Message> got = receive(queueUrl, 1);
-        assertThat(got).as("one message received from %s", queueUrl).hasSize(1);
-        return got.get(0);
+        return SHARED.receiveOne(queueUrl);
     }
 
     static void assertEmpty(String queueUrl) {
-        assertThat(receive(queueUrl, 10)).as("nothing receivable in %s", queueUrl).isEmpty();
+        SHARED.assertEmpty(queueUrl);
     }
 
     static void delete(String queueUrl, Message m) {
-        CLIENT.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+        SHARED.delete(queueUrl, m);
     }
 
     static ServerClock clock() {
         return TestServer.get().clock();
     }
 
-    /**
-     * Runs {@code call}, which must fail with the SDK exception {@code type}, the error code a Query/JSON
-     * client reads ({@code awsErrorDetails().errorCode()}) and the HTTP status.
-     */
     static <E extends SqsException> E assertSqsError(Class<E> type, String code, int status, ThrowingCallable call) {
-        E e = catchThrowableOfType(type, call);
-        assertThat(e).as("expected %s (%s)", type.getSimpleName(), code).isNotNull();
-        assertThat(e).isExactlyInstanceOf(type);
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-        assertThat(e.statusCode()).isEqualTo(status);
-        assertThat(e.awsErrorDetails().errorMessage()).isNotBlank();
-        assertThat(e.requestId()).isNotBlank();
-        return e;
+        return Queues.assertSqsError(type, code, status, call);
     }
 
-    /** A generic SQS error without an exception class of its own (InvalidParameterValue, MissingParameter...). */
     static SqsException assertGenericError(String code, ThrowingCallable call) {
-        return assertSqsError(SqsException.class, code, 400, call);
+        return Queues.assertGenericError(code, call);
     }
 
     static SqsException assertQueueDoesNotExist(ThrowingCallable call) {
-        return assertSqsError(software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException.class,
-                "AWS.SimpleQueueService.NonExistentQueue", 400, call);
+        return Queues.assertQueueDoesNotExist(call);
     }
 
     /** A queue URL of this server that names no queue. */
     static String missingQueueUrl() {
-        return TestServer.endpoint() + "/" + ACCOUNT + "/no-such-queue-" + SEQUENCE.incrementAndGet();
+        return SHARED.missingQueueUrl();
     }
 }
