@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * <p>Queues are read without receiving their messages, so waiting changes nothing the code under test
  * sees; every message counts, whether visible, in flight or delayed (see {@link QueueMessage#state()}).
  * A queue is given by its URL, or by its name in the server's account and region. A queue that does not
- * exist yet is waited for too. Sent mail is read from {@code GET /_aws/ses} ({@link #mail}, {@link #mailTo}).
+ * exist yet is waited for too. Sent mail is read from {@code GET /_aws/ses} ({@link #mail}, {@link #mailTo}),
+ * SNS's deliveries to HTTP/HTTPS subscriptions from {@code GET /_mailroom/api/topics} ({@link #httpDelivery}).
  * Instances are immutable and thread-safe.
  */
 public final class Await {
@@ -25,11 +26,13 @@ public final class Await {
 
     private final QueueInspector queues;
     private final MailInspector mail;
+    private final DeliveryInspector deliveries;
     private final Duration timeout;
 
-    private Await(QueueInspector queues, MailInspector mail, Duration timeout) {
+    private Await(QueueInspector queues, MailInspector mail, DeliveryInspector deliveries, Duration timeout) {
         this.queues = queues;
         this.mail = mail;
+        this.deliveries = deliveries;
         this.timeout = timeout;
     }
 
@@ -37,14 +40,14 @@ public final class Await {
     public static Await on(Mailroom mailroom) {
         ServerConfig config = mailroom.config();
         return new Await(new QueueInspector(mailroom.endpoint(), config.region(), config.accountId()),
-                new MailInspector(mailroom.endpoint()), DEFAULT_TIMEOUT);
+                new MailInspector(mailroom.endpoint()), new DeliveryInspector(mailroom.endpoint()), DEFAULT_TIMEOUT);
     }
 
     /** Awaits on a server at {@code endpoint}, such as one in a container; names resolve in the default account and region. */
     public static Await on(URI endpoint) {
         ServerConfig defaults = ServerConfig.defaults();
         return new Await(new QueueInspector(endpoint, defaults.region(), defaults.accountId()),
-                new MailInspector(endpoint), DEFAULT_TIMEOUT);
+                new MailInspector(endpoint), new DeliveryInspector(endpoint), DEFAULT_TIMEOUT);
     }
 
     /** The same, giving up after {@code timeout}. */
@@ -52,7 +55,7 @@ public final class Await {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }
-        return new Await(queues, mail, timeout);
+        return new Await(queues, mail, deliveries, timeout);
     }
 
     public Duration timeout() {
@@ -139,6 +142,38 @@ public final class Await {
     public SentMail mailTo(String address) {
         Objects.requireNonNull(address, "address");
         return mail("sent to " + address, m -> m.isAddressedTo(address));
+    }
+
+    // ---- deliveries to HTTP/HTTPS subscriptions (GET /_mailroom/api/topics) ----
+
+    /**
+     * The first message SNS delivered (the endpoint answered 2xx) to an HTTP/HTTPS subscription whose
+     * endpoint is exactly {@code endpointUrl}, in any topic, account and region. SubscriptionConfirmation
+     * POSTs do not count.
+     */
+    public HttpDelivery httpDelivery(String endpointUrl) {
+        return httpDelivery(endpointUrl, "delivered (2xx)", HttpDelivery::isDelivered);
+    }
+
+    /**
+     * The first delivery to {@code endpointUrl} that {@code matching} accepts, whatever its status: for
+     * instance {@code d -> d.isGivenUp()} waits until SNS stopped retrying a message the endpoint refused,
+     * and {@code d -> d.messageId().equals(id) && d.isDelivered()} waits for one published message.
+     */
+    public HttpDelivery httpDelivery(String endpointUrl, Predicate<? super HttpDelivery> matching) {
+        return httpDelivery(endpointUrl, "the given predicate", matching);
+    }
+
+    /**
+     * The same; {@code description} says what it looks for in the failure message ("the refund, given up").
+     */
+    public HttpDelivery httpDelivery(String endpointUrl, String description, Predicate<? super HttpDelivery> matching) {
+        Objects.requireNonNull(endpointUrl, "endpointUrl");
+        Objects.requireNonNull(matching, "matching");
+        return Polling.until(timeout, deliveries::look,
+                seen -> seen.deliveriesTo(endpointUrl).stream().filter(matching).findFirst(),
+                seen -> "No HTTP delivery matching " + description + " to " + endpointUrl + " within "
+                        + readable(timeout) + ". " + seen.describe(endpointUrl));
     }
 
     private static String readable(Duration d) {
