@@ -7,6 +7,8 @@ public final class MessageBody {
     public static final String INVALID_CHARACTERS = "Invalid characters found. Valid unicode characters are #x9 | #xA"
             + " | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF";
 
+    private static final ThreadLocal<LastValidated> LAST_VALIDATED = ThreadLocal.withInitial(LastValidated::new);
+
     private MessageBody() {
     }
 
@@ -14,33 +16,37 @@ public final class MessageBody {
         if (body == null || body.isEmpty()) {
             throw SqsErrors.MISSING_PARAMETER.exception("The request must contain the parameter MessageBody.");
         }
-        if (!hasOnlyValidCharacters(body)) {
+        // One pass finds both: the size asked for next (see size) is the one just computed.
+        int size = Utf8.lengthIfValidXml(body);
+        if (size == Utf8.INVALID) {
             throw SqsErrors.INVALID_MESSAGE_CONTENTS.exception(INVALID_CHARACTERS);
         }
+        LastValidated last = LAST_VALIDATED.get();
+        last.body = body;
+        last.size = size;
     }
 
     /** #x9 | #xA | #xD | #x20-#xD7FF | #xE000-#xFFFD | #x10000-#x10FFFF (surrogates only as pairs). */
     public static boolean hasOnlyValidCharacters(String s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c <= 0xD7FF) {
-                continue;
-            }
-            if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0xE000 && c <= 0xFFFD)) {
-                continue;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-                continue;
-            }
-            return false;
-        }
-        return true;
+        return Utf8.lengthIfValidXml(s) != Utf8.INVALID;
     }
 
     /** UTF-8 size of the body, counted against MaximumMessageSize. */
     public static int size(String body) {
+        LastValidated last = LAST_VALIDATED.get();
+        if (last.body == body) { // the same instance: strings are immutable, so the same length
+            last.body = null;
+            return last.size;
+        }
         return Utf8.length(body);
+    }
+
+    /**
+     * The body this thread validated last and its UTF-8 size. SendMessage validates a body and asks its
+     * size right after; remembering it saves a second pass over up to 256 KiB.
+     */
+    private static final class LastValidated {
+        String body;
+        int size;
     }
 }
