@@ -4,7 +4,8 @@
 #   benchmarks/run.sh              build, start both servers, run every scenario, stop both
 #
 # Env (all optional): SKIP_BUILD=1, THREADS (4), SECONDS_PER_SCENARIO (10), WARMUP (5), PRIME (60),
-#   SCENARIOS (all), DEEP_MESSAGES (1000000), LONGPOLL_ITERATIONS (300), MAILROOM_PORT (4599),
+#   SCENARIOS (all; "fanout" = fanout1,fanout10,fanout100,fanoutlatency, SNS → SQS, run against Mailroom
+#   only: the bench skips a server without SNS, e.g. ElasticMQ), DEEP_MESSAGES (1000000), LONGPOLL_ITERATIONS (300), MAILROOM_PORT (4599),
 #   ELASTICMQ_PORT (9324), PEERS (dir of elasticmq.sh; default ../shared/peers beside the repo),
 #   MAILROOM_HEAP (2g), OUT (where logs and results go; default benchmarks/target/run-<time>),
 #   SERVER_JAR (default emulator-http/target/mailroom.jar),

@@ -23,7 +23,9 @@ final class BenchArgs {
               --threads N              client threads for the throughput scenarios (default 4)
               --seconds S              measured window per scenario (default 10)
               --warmup S               warm-up before each measured window (default 5)
-              --scenario LIST          all | comma-separated: send,roundtrip,batch,longpoll,latency,deep (default all)
+              --scenario LIST          all | fanout | comma-separated: send,roundtrip,batch,longpoll,latency,
+                                       fanout1,fanout10,fanout100,fanoutlatency,deep (default all; the fanout
+                                       ones need SNS and are skipped for a server without it)
               --deep-messages N        messages queued by the deep scenario (default 1000000)
               --fill-limit S           give up filling the deep queue after S seconds (default 300)
               --longpoll-iterations N  measured long-poll wake-ups (default 300)

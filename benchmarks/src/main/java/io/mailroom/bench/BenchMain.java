@@ -46,13 +46,17 @@ public final class BenchMain {
         return 2;
     }
 
-    private static final Map<ScenarioKind, Scenario> SCENARIOS = Map.of(
-            ScenarioKind.SEND, new SendScenario(),
-            ScenarioKind.ROUNDTRIP, new RoundTripScenario(),
-            ScenarioKind.BATCH, new BatchScenario(),
-            ScenarioKind.LONGPOLL, new LongPollScenario(),
-            ScenarioKind.LATENCY, new LatencyScenario(),
-            ScenarioKind.DEEP, new DeepQueueScenario());
+    private static final Map<ScenarioKind, Scenario> SCENARIOS = Map.ofEntries(
+            Map.entry(ScenarioKind.SEND, new SendScenario()),
+            Map.entry(ScenarioKind.ROUNDTRIP, new RoundTripScenario()),
+            Map.entry(ScenarioKind.BATCH, new BatchScenario()),
+            Map.entry(ScenarioKind.LONGPOLL, new LongPollScenario()),
+            Map.entry(ScenarioKind.LATENCY, new LatencyScenario()),
+            Map.entry(ScenarioKind.FANOUT1, new FanoutScenario(ScenarioKind.FANOUT1, 1)),
+            Map.entry(ScenarioKind.FANOUT10, new FanoutScenario(ScenarioKind.FANOUT10, 10)),
+            Map.entry(ScenarioKind.FANOUT100, new FanoutScenario(ScenarioKind.FANOUT100, 100)),
+            Map.entry(ScenarioKind.FANOUTLATENCY, new FanoutLatencyScenario()),
+            Map.entry(ScenarioKind.DEEP, new DeepQueueScenario()));
 
     private static int run(BenchOptions options) throws IOException, InterruptedException {
         List<BenchContext> servers = new ArrayList<>();
@@ -62,9 +66,10 @@ public final class BenchMain {
                 if (target.hasPid() && !probe.alive()) {
                     throw new IllegalArgumentException("no process " + target.pid() + " for " + target.label());
                 }
-                servers.add(new BenchContext(options, target, SqsClients.create(target.endpoint()), probe));
+                servers.add(new BenchContext(options, target, SqsClients.create(target.endpoint()),
+                        SnsClients.create(target.endpoint()), probe));
             }
-            ClientPrimer.prime(servers, options.prime());
+            ClientPrimer.prime(servers, options.prime(), options.scenarios().stream().anyMatch(ScenarioKind::needsSns));
             int failures = 0;
             List<ScenarioKind> scenarios = options.scenarios();
             for (int s = 0; s < scenarios.size(); s++) {
@@ -78,7 +83,10 @@ public final class BenchMain {
             }
             return failures == 0 ? 0 : 1;
         } finally {
-            servers.forEach(ctx -> ctx.sqs().close());
+            servers.forEach(ctx -> {
+                ctx.sqs().close();
+                ctx.sns().close();
+            });
         }
     }
 
@@ -87,6 +95,11 @@ public final class BenchMain {
         if (ctx.target().hasPid() && !ctx.probe().alive()) {
             System.out.println("   " + ctx.target().label() + ": server process is gone; skipping " + kind.id());
             return false;
+        }
+        if (kind.needsSns() && !ctx.hasSns()) {
+            // ElasticMQ is SQS only: not a failure, nothing to measure.
+            System.out.println("   " + ctx.target().label() + ": no SNS at " + ctx.target().endpoint() + "; skipping " + kind.id());
+            return true;
         }
         System.out.printf("== %s: %s against %s (%d threads, %d s warm-up, %d s measured)%n", ctx.target().label(),
                 kind.id(), ctx.target().endpoint(), options.threads(), options.warmup().toSeconds(),

@@ -13,6 +13,21 @@ final class ClientPrimer {
     private ClientPrimer() {
     }
 
+    /** Fan-out priming per server with SNS, when fan-out scenarios are to run: on top of {@code total}. */
+    static final Duration SNS_PRIME = Duration.ofSeconds(16);
+
+    static void prime(List<BenchContext> servers, Duration total, boolean sns) throws InterruptedException {
+        if (sns && !total.isZero()) {
+            for (BenchContext ctx : servers) {
+                if (ctx.hasSns()) {
+                    System.err.printf("priming SNS publishing against %s for %d s%n", ctx.target().label(), SNS_PRIME.toSeconds());
+                    FanoutScenario.prime(ctx, SNS_PRIME);
+                }
+            }
+        }
+        prime(servers, total);
+    }
+
     static void prime(List<BenchContext> servers, Duration total) throws InterruptedException {
         if (total.isZero() || servers.isEmpty()) {
             return;

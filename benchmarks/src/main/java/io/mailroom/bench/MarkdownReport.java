@@ -15,6 +15,11 @@ import java.util.Set;
 final class MarkdownReport {
     static final String SUBJECT = "mailroom";
     private static final String SPEEDUP_KEY = "roundtrip_speedup";
+    private static final String RAW_VS_SEND = "raw_cpu_vs_send";
+    private static final String ENV_VS_SEND = "env_cpu_vs_send";
+    private static final String ENV_NOSIGN_VS_SEND = "env_cpu_without_signer_vs_send";
+    private static final String RAW_GROWTH = "raw_cpu_vs_fanout10";
+    private static final String ENV_GROWTH = "env_cpu_vs_fanout10";
 
     private static final List<ReportRow> ROWS = List.of(
             ReportRow.of("Process start → first served request (ms)", "startup", "startup_ms", Threshold.below(500, "< 500 ms")),
@@ -46,6 +51,52 @@ final class MarkdownReport {
             ReportRow.of("latency: single call p50 (ms)", "latency", "call_p50_ms"),
             ReportRow.of("latency: single call p99 (ms)", "latency", "call_p99_ms"),
             ReportRow.of("latency: server CPU µs/call", "latency", "server_cpu_us_per_call", Threshold.below(40, "< 40 µs")),
+            ReportRow.of("fanout1: matching subscriptions (of 1)", "fanout1", "matching"),
+            ReportRow.of("fanout1 raw: publishes/s (all deliveries made)", "fanout1", "raw_publishes_per_s"),
+            ReportRow.of("fanout1 raw: Publish call p50 (ms)", "fanout1", "raw_publish_p50_ms"),
+            ReportRow.of("fanout1 raw: Publish call p99 (ms)", "fanout1", "raw_publish_p99_ms"),
+            ReportRow.of("fanout1 raw: server CPU µs/publish", "fanout1", "raw_server_cpu_us_per_publish"),
+            ReportRow.of("fanout1 raw: server CPU µs/matching delivery", "fanout1", "raw_server_cpu_us_per_delivery"),
+            ReportRow.of("fanout1 enveloped: publishes/s (all deliveries made)", "fanout1", "env_publishes_per_s"),
+            ReportRow.of("fanout1 enveloped: Publish call p50 (ms)", "fanout1", "env_publish_p50_ms"),
+            ReportRow.of("fanout1 enveloped: Publish call p99 (ms)", "fanout1", "env_publish_p99_ms"),
+            ReportRow.of("fanout1 enveloped: server CPU µs/publish", "fanout1", "env_server_cpu_us_per_publish"),
+            ReportRow.of("fanout1 enveloped: of which signing thread (µs/publish)", "fanout1", "env_signer_cpu_us_per_publish"),
+            ReportRow.of("fanout1 enveloped: server CPU µs/matching delivery", "fanout1", "env_server_cpu_us_per_delivery"),
+            ReportRow.of("fanout10: matching subscriptions (of 10)", "fanout10", "matching"),
+            ReportRow.of("fanout10 raw: publishes/s (all deliveries made)", "fanout10", "raw_publishes_per_s"),
+            ReportRow.of("fanout10 raw: Publish call p50 (ms)", "fanout10", "raw_publish_p50_ms"),
+            ReportRow.of("fanout10 raw: Publish call p99 (ms)", "fanout10", "raw_publish_p99_ms"),
+            ReportRow.of("fanout10 raw: server CPU µs/publish", "fanout10", "raw_server_cpu_us_per_publish"),
+            ReportRow.of("fanout10 raw: server CPU µs/matching delivery", "fanout10", "raw_server_cpu_us_per_delivery"),
+            ReportRow.of("fanout10 enveloped: publishes/s (all deliveries made)", "fanout10", "env_publishes_per_s"),
+            ReportRow.of("fanout10 enveloped: Publish call p50 (ms)", "fanout10", "env_publish_p50_ms"),
+            ReportRow.of("fanout10 enveloped: Publish call p99 (ms)", "fanout10", "env_publish_p99_ms"),
+            ReportRow.of("fanout10 enveloped: server CPU µs/publish", "fanout10", "env_server_cpu_us_per_publish"),
+            ReportRow.of("fanout10 enveloped: of which signing thread (µs/publish)", "fanout10", "env_signer_cpu_us_per_publish"),
+            ReportRow.of("fanout10 enveloped: server CPU µs/matching delivery", "fanout10", "env_server_cpu_us_per_delivery"),
+            ReportRow.of("fanout100: matching subscriptions (of 100)", "fanout100", "matching"),
+            ReportRow.of("fanout100 raw: publishes/s (all deliveries made)", "fanout100", "raw_publishes_per_s"),
+            ReportRow.of("fanout100 raw: Publish call p50 (ms)", "fanout100", "raw_publish_p50_ms"),
+            ReportRow.of("fanout100 raw: Publish call p99 (ms)", "fanout100", "raw_publish_p99_ms"),
+            ReportRow.of("fanout100 raw: server CPU µs/publish", "fanout100", "raw_server_cpu_us_per_publish"),
+            ReportRow.of("fanout100 raw: server CPU µs/matching delivery", "fanout100", "raw_server_cpu_us_per_delivery"),
+            ReportRow.of("fanout100 enveloped: publishes/s (all deliveries made)", "fanout100", "env_publishes_per_s"),
+            ReportRow.of("fanout100 enveloped: Publish call p50 (ms)", "fanout100", "env_publish_p50_ms"),
+            ReportRow.of("fanout100 enveloped: Publish call p99 (ms)", "fanout100", "env_publish_p99_ms"),
+            ReportRow.of("fanout100 enveloped: server CPU µs/publish", "fanout100", "env_server_cpu_us_per_publish"),
+            ReportRow.of("fanout100 enveloped: of which signing thread (µs/publish)", "fanout100", "env_signer_cpu_us_per_publish"),
+            ReportRow.of("fanout100 enveloped: server CPU µs/matching delivery", "fanout100", "env_server_cpu_us_per_delivery"),
+            ReportRow.of("fanout10 raw: CPU per publish ÷ send's CPU per call", "fanout10", RAW_VS_SEND, Threshold.below(3, "< 3×")),
+            ReportRow.of("fanout10 enveloped: CPU per publish ÷ send's CPU per call", "fanout10", ENV_VS_SEND, Threshold.below(3, "< 3×")),
+            ReportRow.of("fanout10 enveloped without the signing thread ÷ send", "fanout10", ENV_NOSIGN_VS_SEND, Threshold.below(3, "< 3×")),
+            ReportRow.of("fanout100 ÷ fanout10 raw CPU per publish (matching 50 ÷ 5)", "fanout100", RAW_GROWTH, Threshold.below(10, "< 10× (linear)")),
+            ReportRow.of("fanout100 ÷ fanout10 enveloped CPU per publish", "fanout100", ENV_GROWTH, Threshold.below(10, "< 10× (linear)")),
+            ReportRow.of("fanoutlatency raw: publish → receive p50 (ms)", "fanoutlatency", "raw_publish_to_receive_p50_ms"),
+            ReportRow.of("fanoutlatency raw: publish → receive p99 (ms)", "fanoutlatency", "raw_publish_to_receive_p99_ms"),
+            ReportRow.of("fanoutlatency enveloped: publish → receive p50 (ms)", "fanoutlatency", "env_publish_to_receive_p50_ms"),
+            ReportRow.of("fanoutlatency enveloped: publish → receive p99 (ms)", "fanoutlatency", "env_publish_to_receive_p99_ms"),
+            ReportRow.of("longpoll (SQS, for comparison): send → receive p50 (ms)", "longpoll", "send_start_to_receive_p50_ms"),
             ReportRow.of("deep: messages queued", "deep", "depth"),
             ReportRow.of("deep: fill time (s)", "deep", "fill_seconds"),
             ReportRow.of("deep: fill messages/s", "deep", "fill_messages_per_s"),
@@ -68,6 +119,7 @@ final class MarkdownReport {
             r.metrics().forEach(m -> values.put(key(r.label(), r.scenario(), m.key()), m.value()));
         }
         addSpeedups(values, labels);
+        addFanoutRatios(values, labels);
 
         StringBuilder md = new StringBuilder();
         md.append("| Metric |");
@@ -106,6 +158,23 @@ final class MarkdownReport {
                     .filter(v -> v != null && v > 0)
                     .mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
             values.put(key(label, "roundtrip", SPEEDUP_KEY), own == null ? Double.NaN : own / bestOther);
+        }
+    }
+
+    /** Fan-out CPU against a plain send of the same run, and how it grows from 10 to 100 subscriptions. */
+    private static void addFanoutRatios(Map<String, Double> values, Set<String> labels) {
+        for (String label : labels) {
+            double send = values.getOrDefault(key(label, "send", "server_cpu_us_per_call"), Double.NaN);
+            double raw10 = values.getOrDefault(key(label, "fanout10", "raw_server_cpu_us_per_publish"), Double.NaN);
+            double env10 = values.getOrDefault(key(label, "fanout10", "env_server_cpu_us_per_publish"), Double.NaN);
+            double envNoSign10 = values.getOrDefault(key(label, "fanout10", "env_server_cpu_us_per_publish_without_signer"), Double.NaN);
+            double raw100 = values.getOrDefault(key(label, "fanout100", "raw_server_cpu_us_per_publish"), Double.NaN);
+            double env100 = values.getOrDefault(key(label, "fanout100", "env_server_cpu_us_per_publish"), Double.NaN);
+            values.put(key(label, "fanout10", RAW_VS_SEND), raw10 / send);
+            values.put(key(label, "fanout10", ENV_VS_SEND), env10 / send);
+            values.put(key(label, "fanout10", ENV_NOSIGN_VS_SEND), envNoSign10 / send);
+            values.put(key(label, "fanout100", RAW_GROWTH), raw100 / raw10);
+            values.put(key(label, "fanout100", ENV_GROWTH), env100 / env10);
         }
     }
 
