@@ -9,6 +9,7 @@ import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.account.Scope;
 import io.mailroom.ses.api.Api;
+import io.mailroom.ses.api.CustomVerificationJson;
 import io.mailroom.ses.api.Inputs;
 import io.mailroom.ses.api.Outputs;
 import io.mailroom.ses.api.PageToken;
@@ -160,7 +161,7 @@ public final class V2Templates {
         synchronized (state.lock) {
             CustomVerificationTemplate t = state.account(ctx).verificationTemplates.find(name)
                     .orElseThrow(() -> missingCustom(name));
-            return customJson(t).put("TemplateContent", t.content());
+            return CustomVerificationJson.summary(t).put("TemplateContent", t.content());
         }
     }
 
@@ -176,30 +177,14 @@ public final class V2Templates {
 
     ObjectNode listCustom(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
-            PageToken.Page<CustomVerificationTemplate> page = PageToken.page(API,
-                    state.account(ctx).verificationTemplates.all(), CustomVerificationTemplate::name,
+            return CustomVerificationJson.page(API, state.account(ctx).verificationTemplates.all(),
                     Inputs.text(in, "NextToken"), Inputs.pageSize(in, "PageSize", 50));
-            ObjectNode out = Outputs.object();
-            ArrayNode items = out.putArray("CustomVerificationEmailTemplates");
-            page.items().forEach(t -> items.add(customJson(t)));
-            Outputs.putIfNotNull(out, "NextToken", page.nextToken());
-            return out;
         }
     }
 
     ObjectNode sendCustom(RequestContext ctx, ObjectNode in) {
         return Outputs.object().put("MessageId", verification.send(API, Scope.of(ctx), Inputs.text(in, "TemplateName"),
                 Inputs.text(in, "EmailAddress"), Inputs.text(in, "ConfigurationSetName")));
-    }
-
-    private static ObjectNode customJson(CustomVerificationTemplate t) {
-        ObjectNode o = Outputs.object();
-        o.put("TemplateName", t.name());
-        Outputs.putIfNotNull(o, "FromEmailAddress", t.fromEmailAddress());
-        Outputs.putIfNotNull(o, "TemplateSubject", t.subject());
-        Outputs.putIfNotNull(o, "SuccessRedirectionURL", t.successRedirectionUrl());
-        Outputs.putIfNotNull(o, "FailureRedirectionURL", t.failureRedirectionUrl());
-        return o;
     }
 
     private static RuntimeException missingCustom(String name) {
