@@ -1,5 +1,6 @@
 package io.mailroom.ses.template;
 
+import io.mailroom.ses.api.Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,18 @@ public final class Templates {
         return Optional.ofNullable(byName.get(name));
     }
 
-    public boolean isFull() {
-        return byName.size() >= MAX_TEMPLATES;
+    /**
+     * Stores a new template, as CreateTemplate and CreateEmailTemplate do: refused when the name is taken or
+     * the account already has {@link #MAX_TEMPLATES}.
+     */
+    public void add(Api api, EmailTemplate template) {
+        if (byName.containsKey(template.name())) {
+            throw api.alreadyExists("AlreadyExistsException", "Template " + template.name() + " already exists.");
+        }
+        if (byName.size() >= MAX_TEMPLATES) {
+            throw api.limitExceeded("Maximum number of templates reached.");
+        }
+        byName.put(template.name(), template);
     }
 
     public void put(EmailTemplate template) {

@@ -55,14 +55,7 @@ public final class V2Templates {
         EmailTemplate t = template(in, state.now());
         TemplateRules.check(API, state.renderer, t);
         synchronized (state.lock) {
-            Account a = state.account(ctx);
-            if (a.templates.find(t.name()).isPresent()) {
-                throw API.alreadyExists("AlreadyExistsException", "Template " + t.name() + " already exists.");
-            }
-            if (a.templates.isFull()) {
-                throw API.limitExceeded("Maximum number of templates reached.");
-            }
-            a.templates.put(t);
+            state.account(ctx).templates.add(API, t);
         }
         return Outputs.object();
     }
