@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +14,6 @@ import java.util.List;
  */
 final class MailInspector {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1))
-            .build();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     private final URI uri;
 
@@ -31,19 +22,13 @@ final class MailInspector {
     }
 
     MailSnapshot look() {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "application/json")
-                .timeout(REQUEST_TIMEOUT).GET().build();
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return MailSnapshot.unreadable("no answer from " + uri + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return MailSnapshot.unreadable("interrupted");
+        DeveloperEndpoint.Fetched fetched = DeveloperEndpoint.get(uri, uri);
+        if (fetched instanceof DeveloperEndpoint.Fetched.Unanswered no) {
+            return MailSnapshot.unreadable(no.reason());
         }
-        if (response.statusCode() != 200) {
-            return MailSnapshot.unreadable("HTTP " + response.statusCode() + ": " + response.body());
+        DeveloperEndpoint.Fetched.Answered response = (DeveloperEndpoint.Fetched.Answered) fetched;
+        if (response.status() != 200) {
+            return MailSnapshot.unreadable("HTTP " + response.status() + ": " + response.body());
         }
         try {
             List<SentMail> mail = new ArrayList<>();

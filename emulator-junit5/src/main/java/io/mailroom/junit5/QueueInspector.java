@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,12 +19,6 @@ import java.util.Map;
  */
 final class QueueInspector {
     private static final ObjectMapper JSON = new ObjectMapper();
-    // One client for all: each java.net.http client owns a selector thread.
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1))
-            .build();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     private final URI endpoint;
     private final String region;
@@ -43,24 +33,15 @@ final class QueueInspector {
 
     /** Every message on {@code queue} (a queue URL, or a name), in send order, whatever its state. */
     QueueSnapshot look(String queue) {
-        HttpRequest request = HttpRequest.newBuilder(uriFor(queue))
-                .header("Accept", "application/json")
-                .timeout(REQUEST_TIMEOUT)
-                .GET()
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return QueueSnapshot.unreadable(queue, "no answer from " + endpoint + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return QueueSnapshot.unreadable(queue, "interrupted");
+        DeveloperEndpoint.Fetched fetched = DeveloperEndpoint.get(uriFor(queue), endpoint);
+        if (fetched instanceof DeveloperEndpoint.Fetched.Unanswered no) {
+            return QueueSnapshot.unreadable(queue, no.reason());
         }
+        DeveloperEndpoint.Fetched.Answered response = (DeveloperEndpoint.Fetched.Answered) fetched;
         try {
             JsonNode body = JSON.readTree(response.body());
-            if (response.statusCode() != 200) {
-                return QueueSnapshot.unreadable(queue, body.path("__type").asText("HTTP " + response.statusCode())
+            if (response.status() != 200) {
+                return QueueSnapshot.unreadable(queue, body.path("__type").asText("HTTP " + response.status())
                         + ": " + body.path("message").asText(response.body()));
             }
             List<QueueMessage> messages = new ArrayList<>();
@@ -69,7 +50,7 @@ final class QueueInspector {
             }
             return QueueSnapshot.of(queue, messages);
         } catch (IOException e) {
-            return QueueSnapshot.unreadable(queue, "HTTP " + response.statusCode() + " with a body that is not JSON: "
+            return QueueSnapshot.unreadable(queue, "HTTP " + response.status() + " with a body that is not JSON: "
                     + response.body());
         }
     }
