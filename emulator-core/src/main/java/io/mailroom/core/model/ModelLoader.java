@@ -13,8 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads an AWS service model (the JSON format published for the SDKs, in its full or its minified
@@ -27,8 +25,18 @@ public final class ModelLoader {
     private ModelLoader() {
     }
 
-    /** Loads a model bundled as a class-path resource. */
+    /**
+     * Loads a model bundled as a class-path resource: its compiled form ({@code .model}, made by the
+     * build, see {@link ModelCompiler}) when there is one, else the JSON.
+     */
     public static ServiceModel fromResource(Class<?> anchor, String resource) {
+        try (InputStream compiled = anchor.getResourceAsStream(compiledName(resource))) {
+            if (compiled != null) {
+                return CompiledModelReader.read(new java.io.BufferedInputStream(compiled, 1 << 16));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read compiled model of " + resource, e);
+        }
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("model resource not found: " + resource);
@@ -37,6 +45,14 @@ public final class ModelLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + resource, e);
         }
+    }
+
+    static String compiledName(String jsonResource) {
+        return jsonResource.replaceFirst("\\.json$", "") + ".model";
+    }
+
+    static java.nio.file.Path compiledName(java.nio.file.Path json) {
+        return json.resolveSibling(compiledName(json.getFileName().toString()));
     }
 
     public static ServiceModel parse(JsonNode root) {
@@ -131,25 +147,12 @@ public final class ModelLoader {
                 node.path("enum").forEach(v -> values.add(v.asText()));
                 shape.enumValues(values);
                 shape.range(number(node, "min"), number(node, "max"));
-                shape.pattern(pattern(node));
+                shape.pattern(textOrNull(node, "pattern"));
                 shape.timestampFormat(textOrNull(node, "timestampFormat"));
             }
         }
         if (type == ShapeType.LIST || type == ShapeType.MAP) {
             shape.range(number(node, "min"), number(node, "max"));
-        }
-    }
-
-    private static Pattern pattern(JsonNode node) {
-        String p = textOrNull(node, "pattern");
-        if (p == null) {
-            return null;
-        }
-        try {
-            return Pattern.compile(p);
-        } catch (PatternSyntaxException e) {
-            // A few model patterns use syntax java.util.regex does not know; those are not enforced.
-            return null;
         }
     }
 

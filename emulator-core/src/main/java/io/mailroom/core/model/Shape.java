@@ -4,8 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A shape of a service model. Shapes refer to each other (possibly recursively), so the loader
@@ -24,7 +26,9 @@ public final class Shape {
     private List<String> enumValues = List.of();
     private Long min;
     private Long max;
-    private Pattern pattern;
+    private String patternSource;
+    /** Compiled on first use: few requests need it, and compiling every model pattern costs start-up. */
+    private volatile Optional<Pattern> pattern;
     private String timestampFormat;
     private boolean exception;
     private ErrorTrait error;
@@ -87,8 +91,31 @@ public final class Shape {
         return max;
     }
 
+    /** The model's pattern, or null when there is none or java.util.regex cannot compile it. */
     public Pattern pattern() {
-        return pattern;
+        Optional<Pattern> compiled = pattern;
+        if (compiled == null) {
+            compiled = Optional.ofNullable(compile(patternSource));
+            pattern = compiled;
+        }
+        return compiled.orElse(null);
+    }
+
+    /** The pattern as the model writes it, or null. */
+    public String patternSource() {
+        return patternSource;
+    }
+
+    private static Pattern compile(String source) {
+        if (source == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(source);
+        } catch (PatternSyntaxException e) {
+            // A few model patterns use syntax java.util.regex does not know; those are not enforced.
+            return null;
+        }
     }
 
     public String timestampFormat() {
@@ -146,8 +173,9 @@ public final class Shape {
         this.max = max;
     }
 
-    void pattern(Pattern pattern) {
-        this.pattern = pattern;
+    void pattern(String source) {
+        this.patternSource = source;
+        this.pattern = null;
     }
 
     void timestampFormat(String format) {
