@@ -45,16 +45,18 @@ public final class Mailroom implements AutoCloseable {
     private static final ErrorCode INVALID_SETUP = ErrorCode.sender("InvalidSetupFile", 400);
     private final ServerConfig config;
     private final ServerClock clock;
+    private final ServiceSet serviceSet;
     private final List<AwsService> services;
     private final DeclarativeSetup setup;
     private final HttpServer http;
     /** Null when the SMTP listener is off. */
     private final SmtpServer smtp;
 
-    private Mailroom(ServerConfig config, ServerClock clock, List<AwsService> services, DeclarativeSetup setup,
-                     HttpServer http, SmtpServer smtp) {
+    private Mailroom(ServerConfig config, ServerClock clock, ServiceSet serviceSet, List<AwsService> services,
+                     DeclarativeSetup setup, HttpServer http, SmtpServer smtp) {
         this.config = config;
         this.clock = clock;
+        this.serviceSet = serviceSet;
         this.services = services;
         this.setup = setup;
         this.http = http;
@@ -82,19 +84,19 @@ public final class Mailroom implements AutoCloseable {
                 new ConfigEndpoint(new SetupExporter(serviceSet), defaultScope, setup::scopes),
                 new ClockEndpoint(clock),
                 new SqsMessagesEndpoint(serviceSet.sqs()),
-                new SnsCertificateEndpoint(serviceSet.sns()),
-                new SnsLinkEndpoint(serviceSet.sns()),
-                new SnsInspectionEndpoint(serviceSet.sns()),
-                new SesMailboxEndpoint(serviceSet.ses()),
-                new io.mailroom.http.internal.SesInboundEndpoint(serviceSet.ses()),
-                new io.mailroom.http.internal.SesEventsEndpoint(serviceSet.ses()),
-                new DashboardEndpoint(serviceSet.sqs(), serviceSet.sns(), serviceSet.ses(), serviceSet.s3()));
+                new SnsCertificateEndpoint(serviceSet::sns),
+                new SnsLinkEndpoint(serviceSet::sns),
+                new SnsInspectionEndpoint(serviceSet::sns),
+                new SesMailboxEndpoint(serviceSet::ses),
+                new io.mailroom.http.internal.SesInboundEndpoint(serviceSet::ses),
+                new io.mailroom.http.internal.SesEventsEndpoint(serviceSet::ses),
+                new DashboardEndpoint(serviceSet.sqs(), serviceSet::sns, serviceSet::ses, serviceSet::s3));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));
         try {
             // State comes back before the port opens, so no request ever sees a half-restored server.
-            forEachPersistent(config, services, p -> p.load(config.dataDir()));
+            forEachPersistent(config, serviceSet, p -> p.load(config.dataDir()));
             // After the restore: the file's queues converge on restored ones rather than clash with them.
             setup.apply(startEndpoint(config));
         } catch (RuntimeException e) {
@@ -112,7 +114,7 @@ public final class Mailroom implements AutoCloseable {
                 http.close();
                 throw e;
             }
-            return new Mailroom(config, clock, services, setup, http, smtp);
+            return new Mailroom(config, clock, serviceSet, services, setup, http, smtp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             clock.close();
@@ -152,7 +154,7 @@ public final class Mailroom implements AutoCloseable {
             settings = settings.withPort(0); // a test server: no contention for 2525
         }
         return SmtpServer.start(config.host(), settings, config.accountId(), config.region(),
-                new SesSmtpBackend(services.ses()), transport.group(), transport.serverChannel());
+                new SesSmtpBackend(services::ses), transport.group(), transport.serverChannel());
     }
 
     /** The clock every service runs on: freeze and advance it to cross timeouts without waiting. */
@@ -204,19 +206,13 @@ public final class Mailroom implements AutoCloseable {
         }
         http.close();
         clock.close();
-        forEachPersistent(config, services, p -> p.save(config.dataDir()));
+        forEachPersistent(config, serviceSet, p -> p.save(config.dataDir()));
     }
 
     /** Without a data directory nothing touches the disk. */
-    private static void forEachPersistent(ServerConfig config, List<AwsService> services,
-                                          Consumer<Persistent> action) {
-        if (config.dataDir() == null) {
-            return;
-        }
-        for (AwsService s : services) {
-            if (s instanceof Persistent p) {
-                action.accept(p);
-            }
+    private static void forEachPersistent(ServerConfig config, ServiceSet services, Consumer<Persistent> action) {
+        if (config.dataDir() != null) {
+            services.persistent().forEach(action);
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.mailroom.server;
 
 import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.Persistent;
 import io.mailroom.core.time.ServerClock;
 import io.mailroom.http.outbound.JdkHttpPoster;
 import io.mailroom.s3.S3Service;
 import io.mailroom.ses.SesConfig;
 import io.mailroom.ses.SesModule;
+import io.mailroom.ses.SesService;
+import io.mailroom.ses.SesV2Service;
 import io.mailroom.sns.SnsService;
 import io.mailroom.sqs.SqsService;
 import java.util.List;
@@ -14,8 +17,26 @@ import java.util.List;
  * The services this server emulates, wired to one clock and to each other through the core ports:
  * SNS delivers into SQS queues, SES publishes notifications to SNS topics, and SNS e-mail subscriptions
  * hand their mail to SES, bucket events go to queues and topics, and SES receipt rules store mail in buckets.
+ * SQS is made at once; SNS, SES and the object store when something first needs them ({@link OnFirstUse}),
+ * through a request, a delivery from another service, a developer endpoint or the setup file.
  */
-public record ServiceSet(SqsService sqs, SnsService sns, SesModule ses, S3Service s3) {
+public final class ServiceSet {
+    private final SqsService sqs;
+    private final OnFirstUse<SnsService> sns;
+    private final OnFirstUse<S3Service> s3;
+    private final OnFirstUse<SesModule> ses;
+
+    private ServiceSet(ServerClock clock, SesConfig sesConfig) {
+        this.sqs = new SqsService(clock, clock);
+        this.sns = new OnFirstUse<>(() -> {
+            SnsService made = new SnsService(clock, clock, sqs.queueSink(), new JdkHttpPoster());
+            made.connectMailSink(DeferredPorts.mail(() -> ses().mailSink()));
+            return made;
+        });
+        this.s3 = new OnFirstUse<>(() -> new S3Service(clock, sqs.queueSink(), DeferredPorts.topics(this::sns)));
+        this.ses = new OnFirstUse<>(() -> SesModule.create(clock, clock, DeferredPorts.topics(this::sns),
+                DeferredPorts.objects(() -> s3().objectSink()), sesConfig));
+    }
 
     public static ServiceSet create(ServerClock clock) {
         return create(clock, SesConfig.defaults());
@@ -23,15 +44,37 @@ public record ServiceSet(SqsService sqs, SnsService sns, SesModule ses, S3Servic
 
     /** @param sesConfig SES's server-wide settings (auto-verify, outcome delay, quota, sent-mail bucket) */
     public static ServiceSet create(ServerClock clock, SesConfig sesConfig) {
-        SqsService sqs = new SqsService(clock, clock);
-        SnsService sns = new SnsService(clock, clock, sqs.queueSink(), new JdkHttpPoster());
-        S3Service s3 = new S3Service(clock, sqs.queueSink(), sns);
-        SesModule ses = SesModule.create(clock, clock, sns, s3.objectSink(), sesConfig);
-        sns.connectMailSink(ses.mailSink());
-        return new ServiceSet(sqs, sns, ses, s3);
+        return new ServiceSet(clock, sesConfig);
     }
 
+    public SqsService sqs() {
+        return sqs;
+    }
+
+    public SnsService sns() {
+        return sns.get();
+    }
+
+    public SesModule ses() {
+        return ses.get();
+    }
+
+    public S3Service s3() {
+        return s3.get();
+    }
+
+    /** Every service as the front end routes to it; none is made by this. */
     public List<AwsService> all() {
-        return List.of(sqs, sns, ses.v1(), ses.v2(), s3);
+        return List.of(sqs,
+                DeferredService.of(SnsService.DESCRIPTOR, sns),
+                new DeferredService<>(SesService.DESCRIPTOR, ses, SesModule::v1),
+                new DeferredService<>(SesV2Service.DESCRIPTOR, ses, SesModule::v2),
+                DeferredService.of(S3Service.DESCRIPTOR, s3));
+    }
+
+    /** The services that keep state in a data directory; makes every service, to load or save it. */
+    public List<Persistent> persistent() {
+        return java.util.stream.Stream.of(sqs, sns(), ses().v1(), ses().v2(), s3())
+                .filter(Persistent.class::isInstance).map(Persistent.class::cast).toList();
     }
 }

@@ -51,24 +51,28 @@ public final class S3Service implements AwsService, Persistent {
     private final ObjectSink objectSink;
 
     /**
+     * What the front end needs to route to S3, known before any instance exists. S3 answers bad input with
+     * InvalidArgument, and judges some enums itself: filter rule names in any case ("Prefix" as the SDK
+     * sends it), location constraints with InvalidLocationConstraint.
+     */
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", Optional.of(S3Model.MODEL),
+            Optional.empty(), null, S3Errors.BY_SHAPE, ValidationErrors.both(S3Errors.INVALID_ARGUMENT), Map.of(
+            "FilterRuleName", new EnumPolicy.Open(),
+            "BucketLocationConstraint", new EnumPolicy.Open(),
+            "EncodingType", new EnumPolicy.Reject(S3Errors.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request")));
+
+    /**
      * @param queues where queue notifications go (SQS), or null when the server has no SQS
      * @param topics where topic notifications go (SNS), or null when the server has no SNS
      */
     public S3Service(Clock clock, QueueSink queues, TopicPublisher topics) {
-        ServiceModel model = S3Model.MODEL;
-        // S3 answers bad input with InvalidArgument, and judges some enums itself: filter rule names in
-        // any case ("Prefix" as the SDK sends it), location constraints with InvalidLocationConstraint.
-        this.descriptor = new ServiceDescriptor("s3", Optional.of(model), Optional.empty(), null, S3Errors.BY_SHAPE,
-                ValidationErrors.both(S3Errors.INVALID_ARGUMENT), Map.of(
-                "FilterRuleName", new EnumPolicy.Open(),
-                "BucketLocationConstraint", new EnumPolicy.Open(),
-                "EncodingType", new EnumPolicy.Reject(S3Errors.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request")));
+        this.descriptor = DESCRIPTOR;
         Notifier notifier = new Notifier(new DestinationPorts(queues, topics), new Sequencer(clock));
         BucketOperations buckets = new BucketOperations(registry, clock);
         ObjectOperations objects = new ObjectOperations(registry, clock, notifier);
         ListingOperations listings = new ListingOperations(registry);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
-                new NotificationTree(new EventTypes(model.shape("Event").enumValues())));
+                new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
         OperationTable.Builder table = OperationTable.builder()
                 .sync("CreateBucket", buckets::createBucket)
@@ -87,7 +91,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("GetBucketNotificationConfiguration", notifications::getBucketNotificationConfiguration)
                 .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration);
         Set<String> implemented = table.build().all().keySet();
-        for (OperationModel op : model.operations().values()) {
+        for (OperationModel op : S3Model.MODEL.operations().values()) {
             if (!implemented.contains(op.name())) {
                 table.unsupported(op.name(), "Mailroom's S3 does not emulate " + op.name());
             }

@@ -21,6 +21,9 @@ import java.util.Optional;
 public final class SesService implements AwsService {
     /** The credential-scope service name of v1 requests. */
     public static final String SIGNING_NAME = "email";
+    /** What the front end needs to route to SES (v1), known before any instance exists. */
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor(SIGNING_NAME, Optional.empty(),
+            Optional.of(SesModels.V1), null, SesErrors.V1);
 
     private final SesState state;
     private final OperationTable operations;
@@ -35,8 +38,7 @@ public final class SesService implements AwsService {
         new V1ConfigurationSets(state).register(t);
         new V1Receipt(state).register(t);
         this.operations = t.build();
-        this.descriptor = new ServiceDescriptor(SIGNING_NAME, Optional.empty(), Optional.of(SesModels.V1), null,
-                SesErrors.V1);
+        this.descriptor = DESCRIPTOR;
     }
 
     @Override

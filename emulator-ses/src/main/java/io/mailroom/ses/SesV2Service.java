@@ -19,6 +19,10 @@ import java.util.Optional;
 /** Amazon SES API v2 (REST-JSON, version 2019-09-27, paths under {@code /v2/email}); SigV4 scope {@code ses}. */
 public final class SesV2Service implements AwsService {
     public static final String SIGNING_NAME = "ses";
+    /** What the front end needs to route to SES v2, known before any instance exists. */
+    // SES v2 answers model constraint violations, missing members included, with BadRequestException.
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor(SIGNING_NAME, Optional.of(SesModels.V2),
+            Optional.empty(), null, SesErrors.V2).withValidation(ValidationErrors.both(SesErrors.V2.get("BadRequestException")));
 
     private final SesState state;
     private final OperationTable operations;
@@ -35,9 +39,7 @@ public final class SesV2Service implements AwsService {
         new V2AccountResources(state).register(t);
         V2Unsupported.register(t);
         this.operations = t.build();
-        // SES v2 answers model constraint violations, missing members included, with BadRequestException.
-        this.descriptor = new ServiceDescriptor(SIGNING_NAME, Optional.of(SesModels.V2), Optional.empty(), null,
-                SesErrors.V2).withValidation(ValidationErrors.both(SesErrors.V2.get("BadRequestException")));
+        this.descriptor = DESCRIPTOR;
     }
 
     @Override

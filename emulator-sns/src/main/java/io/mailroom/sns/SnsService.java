@@ -55,6 +55,11 @@ public final class SnsService implements AwsService, TopicPublisher {
      * The server's wiring: emails are recorded (inspect them with {@link #emailMessages}) until SES is
      * connected, and signed deliveries run on {@link SigningThread}.
      */
+    /** What the front end needs to route to SNS, known before any instance exists. */
+    // SNS answers model constraint violations, missing members included, with InvalidParameter.
+    public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sns", Optional.empty(),
+            Optional.of(SnsModel.MODEL), null, SnsErrors.ALL).withValidation(ValidationErrors.both(SnsErrors.INVALID_PARAMETER));
+
     public SnsService(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http) {
         this(clock, scheduler, SigningThread.shared(), queues, http, null, SigningKeys.onFirstUse(clock.millis()));
     }
@@ -86,9 +91,7 @@ public final class SnsService implements AwsService, TopicPublisher {
         new SmsOperations(state).register(table);
         new PlatformOperations(state).register(table);
         this.operations = table.build();
-        // SNS answers model constraint violations, missing members included, with InvalidParameter.
-        this.descriptor = new ServiceDescriptor("sns", Optional.empty(), Optional.of(SnsModel.MODEL), null, SnsErrors.ALL)
-                .withValidation(ValidationErrors.both(SnsErrors.INVALID_PARAMETER));
+        this.descriptor = DESCRIPTOR;
     }
 
     @Override

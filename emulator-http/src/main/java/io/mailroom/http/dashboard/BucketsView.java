@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * S3 buckets: {@code GET /_mailroom/api/buckets} lists every bucket with its object count, total size and
@@ -27,9 +28,9 @@ final class BucketsView {
     static final int OBJECT_LIMIT = 1000;
     private static final String OBJECTS = "/objects";
 
-    private final S3Service s3;
+    private final Supplier<S3Service> s3;
 
-    BucketsView(S3Service s3) {
+    BucketsView(Supplier<S3Service> s3) {
         this.s3 = s3;
     }
 
@@ -46,7 +47,7 @@ final class BucketsView {
         if (parts.length < 4 || !(parts[3].equals("objects") || parts[3].startsWith("objects/"))) {
             return NotFound.response("No dashboard view /_mailroom/api/buckets" + route + ".");
         }
-        Optional<Bucket> bucket = s3.bucket(parts[2])
+        Optional<Bucket> bucket = s3.get().bucket(parts[2])
                 .filter(b -> b.owner().accountId().equals(parts[0]) && b.region().equals(parts[1]));
         if (bucket.isEmpty()) {
             return NotFound.response("No bucket " + parts[2] + " in " + parts[0] + " / " + parts[1] + ".");
@@ -60,7 +61,7 @@ final class BucketsView {
     private EncodedResponse list() {
         ObjectNode root = JsonCodec.MAPPER.createObjectNode();
         ArrayNode buckets = root.putArray("buckets");
-        for (Bucket b : s3.buckets()) {
+        for (Bucket b : s3.get().buckets()) {
             ObjectNode node = buckets.addObject();
             node.put("accountId", b.owner().accountId());
             node.put("region", b.region());

@@ -10,6 +10,7 @@ import io.mailroom.sqs.SqsService;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The built-in web dashboard at {@code /_mailroom/}: the page and its assets, and the read-only JSON views
@@ -28,7 +29,7 @@ public final class DashboardEndpoint implements InternalEndpoint {
     private final BucketsView buckets;
     private final InboundView inbound;
 
-    public DashboardEndpoint(SqsService sqs, SnsService sns, SesModule ses, S3Service s3) {
+    public DashboardEndpoint(SqsService sqs, Supplier<SnsService> sns, Supplier<SesModule> ses, Supplier<S3Service> s3) {
         this.queues = new QueuesView(sqs);
         this.topics = new TopicsView(sns);
         this.mail = new MailView(ses);

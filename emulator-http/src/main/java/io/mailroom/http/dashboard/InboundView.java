@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /_mailroom/api/inbound}: mail received through the receipt rules, newest first (at most
@@ -25,19 +26,19 @@ final class InboundView {
     /** Subjects are parsed once per message, not on every poll; the cache is dropped when it grows large. */
     private static final int SUBJECT_CACHE = 4096;
 
-    private final SesModule ses;
-    private final S3Service s3;
+    private final Supplier<SesModule> ses;
+    private final Supplier<S3Service> s3;
     private final Map<String, String> subjects = new ConcurrentHashMap<>();
 
-    InboundView(SesModule ses, S3Service s3) {
+    InboundView(Supplier<SesModule> ses, Supplier<S3Service> s3) {
         this.ses = ses;
         this.s3 = s3;
     }
 
     EncodedResponse list() {
         // Both are in arrival order, one entry per record.
-        List<InboundRecord> records = ses.inboundMessages();
-        JsonNode all = ses.inboundMessagesJson().path("messages");
+        List<InboundRecord> records = ses.get().inboundMessages();
+        JsonNode all = ses.get().inboundMessagesJson().path("messages");
         int n = Math.min(records.size(), all.size());
         ObjectNode root = JsonCodec.MAPPER.createObjectNode();
         root.put("total", n);
@@ -59,7 +60,7 @@ final class InboundView {
 
     private void link(ObjectNode action) {
         String key = action.path("objectKey").asText("");
-        Optional<Bucket> bucket = s3 == null ? Optional.empty() : s3.bucket(action.path("bucketName").asText(""));
+        Optional<Bucket> bucket = s3 == null ? Optional.empty() : s3.get().bucket(action.path("bucketName").asText(""));
         if (bucket.isEmpty() || key.isEmpty() || !bucket.get().objects().containsKey(key)) {
             return;
         }

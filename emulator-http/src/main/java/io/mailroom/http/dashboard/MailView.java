@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sent mail: {@code GET /_mailroom/api/mail} lists it newest first (at most {@value #LIST_LIMIT}),
@@ -26,9 +27,9 @@ final class MailView {
     /** The page polls the list every second: a test suite's thousands of mails need not travel each time. */
     static final int LIST_LIMIT = 500;
 
-    private final SesModule ses;
+    private final Supplier<SesModule> ses;
 
-    MailView(SesModule ses) {
+    MailView(Supplier<SesModule> ses) {
         this.ses = ses;
     }
 
@@ -48,7 +49,7 @@ final class MailView {
     }
 
     private EncodedResponse list() {
-        List<SentMessage> sent = ses.sentMessages();
+        List<SentMessage> sent = ses.get().sentMessages();
         ObjectNode root = JsonCodec.MAPPER.createObjectNode();
         root.put("total", sent.size());
         ArrayNode messages = root.putArray("messages");
@@ -59,8 +60,8 @@ final class MailView {
     }
 
     private EncodedResponse message(String id) {
-        Optional<SentMessage> sent = ses.sentMessage(id);
-        Optional<ParsedMessage> parsed = ses.parsedMessage(id);
+        Optional<SentMessage> sent = ses.get().sentMessage(id);
+        Optional<ParsedMessage> parsed = ses.get().parsedMessage(id);
         if (sent.isEmpty() || parsed.isEmpty()) {
             return NotFound.response("No sent message " + id + ".");
         }
@@ -100,7 +101,7 @@ final class MailView {
      * anyway: an HTML attachment must not run script with the dashboard's origin.
      */
     private EncodedResponse attachment(String id, int index) {
-        Optional<Attachment> found = ses.attachment(id, index);
+        Optional<Attachment> found = ses.get().attachment(id, index);
         if (found.isEmpty()) {
             return NotFound.response("No attachment " + index + " in sent message " + id + ".");
         }

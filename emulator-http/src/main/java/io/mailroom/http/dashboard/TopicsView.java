@@ -9,6 +9,7 @@ import io.mailroom.sns.SubscriptionSummary;
 import io.mailroom.sns.TopicSummary;
 import io.mailroom.sns.delivery.DeliveryRecord;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /_mailroom/api/topics}: every topic with its subscriptions, their filter policies and their
@@ -18,16 +19,16 @@ final class TopicsView {
     /** Enough to see what just happened; the log itself keeps more. */
     static final int RECENT_DELIVERIES = 20;
 
-    private final SnsService sns;
+    private final Supplier<SnsService> sns;
 
-    TopicsView(SnsService sns) {
+    TopicsView(Supplier<SnsService> sns) {
         this.sns = sns;
     }
 
     EncodedResponse list() {
         ObjectNode root = JsonCodec.MAPPER.createObjectNode();
         ArrayNode topics = root.putArray("topics");
-        for (TopicSummary t : sns.topics()) {
+        for (TopicSummary t : sns.get().topics()) {
             ObjectNode topic = topics.addObject();
             topic.put("accountId", t.accountId());
             topic.put("region", t.region());
@@ -37,7 +38,7 @@ final class TopicsView {
             ArrayNode subscriptions = topic.putArray("subscriptions");
             for (SubscriptionSummary s : t.subscriptions()) {
                 ObjectNode subscription = JsonCodec.MAPPER.valueToTree(s);
-                List<DeliveryRecord> records = sns.deliveryRecords(s.arn());
+                List<DeliveryRecord> records = sns.get().deliveryRecords(s.arn());
                 ArrayNode deliveries = subscription.putArray("deliveries");
                 for (int i = records.size() - 1; i >= Math.max(0, records.size() - RECENT_DELIVERIES); i--) {
                     deliveries.add(JsonCodec.MAPPER.<ObjectNode>valueToTree(records.get(i)));

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Engagement a local emulator never sees, on demand: {@code POST /_mailroom/ses/messages/{id}/open}
@@ -28,9 +29,9 @@ import java.util.Map;
 public final class SesEventsEndpoint implements InternalEndpoint {
     private static final String PREFIX = "/_mailroom/ses/messages/";
     private static final List<String> ACTIONS = List.of("/open", "/click", "/delivery-delay");
-    private final SesModule ses;
+    private final Supplier<SesModule> ses;
 
-    public SesEventsEndpoint(SesModule ses) {
+    public SesEventsEndpoint(Supplier<SesModule> ses) {
         this.ses = ses;
     }
 
@@ -47,10 +48,10 @@ public final class SesEventsEndpoint implements InternalEndpoint {
         String id = rest.substring(0, slash);
         JsonNode body = parse(request);
         SimulatedEvent result = switch (rest.substring(slash + 1)) {
-            case "open" -> ses.simulateOpen(id, text(body, "userAgent"), text(body, "ipAddress"));
-            case "click" -> ses.simulateClick(id, text(body, "link"), linkTags(body.get("linkTags")),
+            case "open" -> ses.get().simulateOpen(id, text(body, "userAgent"), text(body, "ipAddress"));
+            case "click" -> ses.get().simulateClick(id, text(body, "link"), linkTags(body.get("linkTags")),
                     text(body, "userAgent"), text(body, "ipAddress"));
-            case "delivery-delay" -> ses.simulateDeliveryDelay(id, body.path("delayType")
+            case "delivery-delay" -> ses.get().simulateDeliveryDelay(id, body.path("delayType")
                     .asText("TransientCommunicationFailure"));
             default -> throw CommonErrors.INVALID_ACTION.exception("No developer endpoint POST %s.", uri.path());
         };

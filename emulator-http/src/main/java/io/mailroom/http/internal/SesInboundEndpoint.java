@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Mail from the internet without SMTP, for tests. {@code POST /_mailroom/ses/inbound} with
@@ -26,9 +27,9 @@ import java.util.Map;
  */
 public final class SesInboundEndpoint implements InternalEndpoint {
     private static final String PATH = "/_mailroom/ses/inbound";
-    private final SesModule ses;
+    private final Supplier<SesModule> ses;
 
-    public SesInboundEndpoint(SesModule ses) {
+    public SesInboundEndpoint(Supplier<SesModule> ses) {
         this.ses = ses;
     }
 
@@ -41,7 +42,7 @@ public final class SesInboundEndpoint implements InternalEndpoint {
     @Override
     public EncodedResponse handle(FullHttpRequest request, QueryStringDecoder uri, RequestContext context) {
         if ("GET".equals(request.method().name())) {
-            return json(ses.inboundMessagesJson());
+            return json(ses.get().inboundMessagesJson());
         }
         JsonNode body = parse(request);
         String from = body.path("from").asText("");
@@ -67,7 +68,7 @@ public final class SesInboundEndpoint implements InternalEndpoint {
         } else {
             throw CommonErrors.INVALID_PARAMETER_VALUE.exception("Give the message as \"raw\" or \"rawBase64\".");
         }
-        InboundResult result = ses.receiveInbound(from, to, raw, body.path("remoteIp").asText("127.0.0.1"),
+        InboundResult result = ses.get().receiveInbound(from, to, raw, body.path("remoteIp").asText("127.0.0.1"),
                 body.path("tls").asBoolean(false));
         ObjectNode out = JsonCodec.MAPPER.createObjectNode();
         if (result.messageId() == null) {

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sent mail. {@code GET /_aws/ses} (LocalStack's shape; filters {@code ?id=} and {@code ?email=}) and
@@ -18,9 +19,9 @@ public final class SesMailboxEndpoint implements InternalEndpoint {
     private static final String LIST = "/_aws/ses";
     private static final String RAW = "/_mailroom/ses/messages/";
     private static final byte[] EMPTY = new byte[0];
-    private final SesModule ses;
+    private final Supplier<SesModule> ses;
 
-    public SesMailboxEndpoint(SesModule ses) {
+    public SesMailboxEndpoint(Supplier<SesModule> ses) {
         this.ses = ses;
     }
 
@@ -35,7 +36,7 @@ public final class SesMailboxEndpoint implements InternalEndpoint {
         String path = uri.path();
         if (path.startsWith(RAW) && "GET".equals(method)) {
             String id = path.substring(RAW.length(), path.length() - ".eml".length());
-            Optional<byte[]> raw = ses.rawMessage(id);
+            Optional<byte[]> raw = ses.get().rawMessage(id);
             if (raw.isEmpty()) {
                 return new EncodedResponse(404, "application/json", JsonCodec.encode(JsonCodec.MAPPER.createObjectNode()
                         .put("code", "NotFound").put("message", "No sent message " + id + ".")), Map.of());
@@ -44,10 +45,10 @@ public final class SesMailboxEndpoint implements InternalEndpoint {
         }
         if (!path.startsWith(RAW) && "GET".equals(method)) {
             return new EncodedResponse(200, "application/json",
-                    JsonCodec.encode(ses.sentMessagesJson(Params.get(uri, "id"), Params.get(uri, "email"))), Map.of());
+                    JsonCodec.encode(ses.get().sentMessagesJson(Params.get(uri, "id"), Params.get(uri, "email"))), Map.of());
         }
         if (!path.startsWith(RAW) && "DELETE".equals(method)) {
-            ses.clearSentMessages(Params.get(uri, "id"));
+            ses.get().clearSentMessages(Params.get(uri, "id"));
             return new EncodedResponse(204, "application/json", EMPTY, Map.of());
         }
         throw CommonErrors.INVALID_ACTION.exception("No developer endpoint %s %s.", method, path);

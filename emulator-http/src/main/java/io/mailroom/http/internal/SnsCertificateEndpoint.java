@@ -6,12 +6,13 @@ import io.mailroom.sns.SnsService;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The certificate that signs SNS messages, served at the {@code SigningCertURL} the messages name. */
 public final class SnsCertificateEndpoint implements InternalEndpoint {
-    private final SnsService sns;
+    private final Supplier<SnsService> sns;
 
-    public SnsCertificateEndpoint(SnsService sns) {
+    public SnsCertificateEndpoint(Supplier<SnsService> sns) {
         this.sns = sns;
     }
 
@@ -22,6 +23,6 @@ public final class SnsCertificateEndpoint implements InternalEndpoint {
 
     @Override
     public EncodedResponse handle(FullHttpRequest request, QueryStringDecoder uri, RequestContext context) {
-        return new EncodedResponse(200, "application/x-pem-file", sns.signingCertificatePem(), Map.of());
+        return new EncodedResponse(200, "application/x-pem-file", sns.get().signingCertificatePem(), Map.of());
     }
 }

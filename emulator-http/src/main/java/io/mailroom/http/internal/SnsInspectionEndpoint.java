@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * LocalStack's SNS developer endpoints, so tests written against them keep working:
@@ -26,9 +27,9 @@ public final class SnsInspectionEndpoint implements InternalEndpoint {
     private static final String TOKENS = PREFIX + "subscription-tokens/";
     private static final String OPT_OUTS = PREFIX + "phone-opt-outs";
     private static final byte[] EMPTY = new byte[0];
-    private final SnsService sns;
+    private final Supplier<SnsService> sns;
 
-    public SnsInspectionEndpoint(SnsService sns) {
+    public SnsInspectionEndpoint(Supplier<SnsService> sns) {
         this.sns = sns;
     }
 
@@ -48,19 +49,19 @@ public final class SnsInspectionEndpoint implements InternalEndpoint {
             String filter = Params.get(uri, sms ? "phoneNumber" : "endpointArn");
             if ("DELETE".equals(method)) {
                 if (sms) {
-                    sns.clearSmsMessages(account, region, filter);
+                    sns.get().clearSmsMessages(account, region, filter);
                 } else {
-                    sns.clearPlatformEndpointMessages(account, region, filter);
+                    sns.get().clearPlatformEndpointMessages(account, region, filter);
                 }
                 return new EncodedResponse(204, "application/json", EMPTY, Map.of());
             }
-            ObjectNode body = sms ? sns.smsMessages(account, region, filter)
-                    : sns.platformEndpointMessages(account, region, filter);
+            ObjectNode body = sms ? sns.get().smsMessages(account, region, filter)
+                    : sns.get().platformEndpointMessages(account, region, filter);
             return json(200, body);
         }
         if (path.startsWith(TOKENS) && "GET".equals(method)) {
             String arn = URLDecoder.decode(path.substring(TOKENS.length()), StandardCharsets.UTF_8);
-            Optional<ObjectNode> token = sns.subscriptionToken(arn);
+            Optional<ObjectNode> token = sns.get().subscriptionToken(arn);
             if (token.isEmpty()) {
                 ObjectNode missing = JsonCodec.MAPPER.createObjectNode();
                 missing.put("error", "The SubscriptionArn was not found or has no confirmation token.");
@@ -74,7 +75,7 @@ public final class SnsInspectionEndpoint implements InternalEndpoint {
             if (phone == null) {
                 throw CommonErrors.MISSING_PARAMETER.exception("The request must contain the parameter phoneNumber.");
             }
-            sns.optOutPhoneNumber(account, region, phone);
+            sns.get().optOutPhoneNumber(account, region, phone);
             return new EncodedResponse(204, "application/json", EMPTY, Map.of());
         }
         throw CommonErrors.INVALID_ACTION.exception("No developer endpoint %s %s.", method, path);

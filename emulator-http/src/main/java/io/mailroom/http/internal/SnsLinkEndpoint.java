@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code SubscribeURL} and {@code UnsubscribeURL} of SNS messages: a plain, unsigned
@@ -20,12 +21,12 @@ import java.util.Map;
  * requests are told apart here by their missing signature.
  */
 public final class SnsLinkEndpoint implements InternalEndpoint {
-    private final SnsService sns;
+    private final Supplier<SnsService> sns;
     private final ServiceModel model;
 
-    public SnsLinkEndpoint(SnsService sns) {
+    public SnsLinkEndpoint(Supplier<SnsService> sns) {
         this.sns = sns;
-        this.model = sns.descriptor().queryModel().orElseThrow();
+        this.model = sns.get().descriptor().queryModel().orElseThrow();
     }
 
     @Override
@@ -43,8 +44,8 @@ public final class SnsLinkEndpoint implements InternalEndpoint {
         String action = Params.get(uri, "Action");
         try {
             ObjectNode output = "ConfirmSubscription".equals(action)
-                    ? sns.confirmSubscriptionFromUrl(context, Params.get(uri, "TopicArn"), Params.get(uri, "Token"))
-                    : sns.unsubscribeFromUrl(context, Params.get(uri, "SubscriptionArn"));
+                    ? sns.get().confirmSubscriptionFromUrl(context, Params.get(uri, "TopicArn"), Params.get(uri, "Token"))
+                    : sns.get().unsubscribeFromUrl(context, Params.get(uri, "SubscriptionArn"));
             return new EncodedResponse(200, "text/xml", QueryXmlEncoder.encode(model.xmlNamespace(),
                     model.operation(action).orElseThrow(), output, context.requestId()), Map.of());
         } catch (AwsException e) {

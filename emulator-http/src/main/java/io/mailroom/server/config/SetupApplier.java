@@ -10,16 +10,10 @@ import io.mailroom.server.ServiceSet;
  * notification topic may be declared anywhere in the file, in any account.
  */
 public final class SetupApplier {
-    private final SqsApplier sqs;
-    private final SnsApplier sns;
-    private final S3Applier s3;
-    private final SesApplier ses;
+    private final ServiceSet services;
 
     public SetupApplier(ServiceSet services) {
-        this.sqs = new SqsApplier(services.sqs());
-        this.sns = new SnsApplier(services.sns());
-        this.s3 = new S3Applier(services.s3(), new DestinationPorts(services.sqs().queueSink(), services.sns()));
-        this.ses = new SesApplier(services.ses().v1());
+        this.services = services;
     }
 
     /**
@@ -28,6 +22,12 @@ public final class SetupApplier {
      * @throws ConfigException naming the line and field of the first thing a service refused
      */
     public void apply(Setup setup, String endpoint) {
+        // Made here, not with the applier: SNS, SES and S3 start when first needed, and a server without
+        // a setup file never applies one.
+        SqsApplier sqs = new SqsApplier(services.sqs());
+        SnsApplier sns = new SnsApplier(services.sns());
+        S3Applier s3 = new S3Applier(services.s3(), new DestinationPorts(services.sqs().queueSink(), services.sns()));
+        SesApplier ses = new SesApplier(services.ses().v1());
         setup.stream().forEach(ses::check);
         setup.stream().forEach(s3::check);
         setup.stream().forEach(a -> sqs.createQueues(a, endpoint));

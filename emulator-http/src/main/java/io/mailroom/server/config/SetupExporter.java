@@ -14,20 +14,18 @@ import java.util.List;
  */
 public final class SetupExporter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private final SqsExporter sqs;
-    private final SnsExporter sns;
-    private final S3Exporter s3;
-    private final SesExporter ses;
+    private final ServiceSet services;
 
     public SetupExporter(ServiceSet services) {
-        this.sqs = new SqsExporter(services.sqs());
-        this.sns = new SnsExporter(services.sns());
-        this.s3 = new S3Exporter(services.s3());
-        this.ses = new SesExporter(services.ses().v1());
+        this.services = services;
     }
 
     /** The given accounts and regions, each left out when it holds nothing. */
     public ObjectNode export(List<Scope> scopes) {
+        SqsExporter sqs = new SqsExporter(services.sqs());
+        SnsExporter sns = new SnsExporter(services.sns());
+        S3Exporter s3 = new S3Exporter(services.s3());
+        SesExporter ses = new SesExporter(services.ses().v1());
         ObjectNode root = F.objectNode();
         ArrayNode accounts = root.putArray("accounts");
         for (Scope scope : scopes.stream().distinct().toList()) {

@@ -32,7 +32,7 @@ class DashboardEndpointTest {
 
     private final ServerClock clock = ServerClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
     private final ServiceSet services = ServiceSet.create(clock);
-    private final DashboardEndpoint endpoint = new DashboardEndpoint(services.sqs(), services.sns(), services.ses(), services.s3());
+    private final DashboardEndpoint endpoint = new DashboardEndpoint(services.sqs(), services::sns, services::ses, services::s3);
 
     @AfterEach
     void stopClock() {
