@@ -9,6 +9,7 @@ import io.mailroom.server.CommandLineFlags.Version;
 import io.mailroom.server.config.ConfigException;
 import io.mailroom.smtp.SmtpSettings;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -98,9 +99,8 @@ public final class Main {
             mailroom.close();
             stopped.countDown();
         }, "mailroom-shutdown"));
-        // ProcessHandle rather than the runtime MXBean, which would load JMX for one number.
-        long startMillis = ProcessHandle.current().info().startInstant()
-                .map(started -> System.currentTimeMillis() - started.toEpochMilli()).orElse(-1L);
+        // The JVM's own start time (ProcessHandle's is only as precise as the kernel's boot time, a second).
+        long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf("Mailroom %s ready on %s%s (region %s, account %s) in %d ms%n",
                 version(), mailroom.endpoint(),
                 config.smtp().enabled() ? ", SMTP on port " + mailroom.smtpPort() : "",

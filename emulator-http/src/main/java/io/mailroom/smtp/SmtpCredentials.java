@@ -24,11 +24,12 @@ public final class SmtpCredentials {
     private static final String MESSAGE = "SendRawEmail";
 
     private final boolean acceptAny;
+    /** Null when any credentials are accepted: deriving it loads the JCE, which start-up need not. */
     private final byte[] expectedPassword;
 
     public SmtpCredentials(boolean acceptAny, String secret, String region) {
         this.acceptAny = acceptAny;
-        this.expectedPassword = derivePassword(secret, region).getBytes(StandardCharsets.US_ASCII);
+        this.expectedPassword = acceptAny ? null : derivePassword(secret, region).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The SES SMTP password for a secret access key in a region. */

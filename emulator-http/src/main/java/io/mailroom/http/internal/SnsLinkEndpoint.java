@@ -26,7 +26,7 @@ public final class SnsLinkEndpoint implements InternalEndpoint {
 
     public SnsLinkEndpoint(Supplier<SnsService> sns) {
         this.sns = sns;
-        this.model = sns.get().descriptor().queryModel().orElseThrow();
+        this.model = SnsService.DESCRIPTOR.queryModel().orElseThrow();
     }
 
     @Override
