@@ -1,5 +1,6 @@
 package io.mailroom.http;
 
+import io.mailroom.protocol.Canonical;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -89,8 +90,8 @@ public final class HttpServer implements AutoCloseable {
             AwsException error = CommonErrors.REQUEST_ENTITY_TOO_LARGE.exception(
                     "Request body must be no longer than %d bytes.", maxBodyBytes);
             EncodedResponse encoded = json
-                    ? new EncodedResponse(413, "application/x-amz-json-1.0", JsonCodec.encode(JsonCodec.MAPPER
-                    .createObjectNode().put("__type", error.error().type()).put("message", error.getMessage())), Map.of())
+                    ? new EncodedResponse(413, "application/x-amz-json-1.0", JsonCodec.encode(Canonical.NODES
+                    .objectNode().put("__type", error.error().type()).put("message", error.getMessage())), Map.of())
                     : new EncodedResponse(413, "text/xml", QueryErrorEncoder.encode(null, error, "oversized"), Map.of());
             FullHttpResponse response = Responses.toNetty(encoded, "oversized", HttpVersion.HTTP_1_1);
             HttpUtil.setKeepAlive(response, false);

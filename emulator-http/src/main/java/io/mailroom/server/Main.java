@@ -101,10 +101,10 @@ public final class Main {
         }, "mailroom-shutdown"));
         // The JVM's own start time (ProcessHandle's is only as precise as the kernel's boot time, a second).
         long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf("Mailroom %s ready on %s%s (region %s, account %s) in %d ms%n",
-                version(), mailroom.endpoint(),
-                config.smtp().enabled() ? ", SMTP on port " + mailroom.smtpPort() : "",
-                config.region(), config.accountId(), startMillis);
+        // Concatenated, not formatted: java.util.Formatter would load locale data for this one line.
+        System.out.println("Mailroom " + version() + " ready on " + mailroom.endpoint()
+                + (config.smtp().enabled() ? ", SMTP on port " + mailroom.smtpPort() : "")
+                + " (region " + config.region() + ", account " + config.accountId() + ") in " + startMillis + " ms");
         System.out.flush();
         stopped.await();
         return 0;

@@ -1,9 +1,9 @@
 package io.mailroom.http.dashboard;
 
+import io.mailroom.protocol.Canonical;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.s3.S3Service;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.notification.Destination;
@@ -59,7 +59,7 @@ final class BucketsView {
     }
 
     private EncodedResponse list() {
-        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode root = Canonical.NODES.objectNode();
         ArrayNode buckets = root.putArray("buckets");
         for (Bucket b : s3.get().buckets()) {
             ObjectNode node = buckets.addObject();
@@ -91,7 +91,7 @@ final class BucketsView {
     }
 
     private static EncodedResponse objects(Bucket b, String prefix) {
-        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode root = Canonical.NODES.objectNode();
         root.put("accountId", b.owner().accountId());
         root.put("region", b.region());
         root.put("bucket", b.name());

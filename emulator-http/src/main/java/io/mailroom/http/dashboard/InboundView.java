@@ -1,10 +1,10 @@
 package io.mailroom.http.dashboard;
 
+import io.mailroom.protocol.Canonical;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.s3.S3Service;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.ses.SesModule;
@@ -40,7 +40,7 @@ final class InboundView {
         List<InboundRecord> records = ses.get().inboundMessages();
         JsonNode all = ses.get().inboundMessagesJson().path("messages");
         int n = Math.min(records.size(), all.size());
-        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode root = Canonical.NODES.objectNode();
         root.put("total", n);
         ArrayNode messages = root.putArray("messages");
         for (int i = n - 1; i >= Math.max(0, n - LIST_LIMIT); i--) {

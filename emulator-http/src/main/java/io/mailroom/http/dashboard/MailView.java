@@ -1,9 +1,10 @@
 package io.mailroom.http.dashboard;
 
+import io.mailroom.protocol.Canonical;
+import io.mailroom.http.DeveloperJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.ses.SesModule;
 import io.mailroom.ses.mime.AttachmentReader.Attachment;
 import io.mailroom.ses.mime.Header;
@@ -50,7 +51,7 @@ final class MailView {
 
     private EncodedResponse list() {
         List<SentMessage> sent = ses.get().sentMessages();
-        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode root = Canonical.NODES.objectNode();
         root.put("total", sent.size());
         ArrayNode messages = root.putArray("messages");
         for (int i = sent.size() - 1; i >= Math.max(0, sent.size() - LIST_LIMIT); i--) {
@@ -65,7 +66,7 @@ final class MailView {
         if (sent.isEmpty() || parsed.isEmpty()) {
             return NotFound.response("No sent message " + id + ".");
         }
-        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode root = Canonical.NODES.objectNode();
         summary(root, sent.get());
         ParsedMessage p = parsed.get();
         ArrayNode headers = root.putArray("headers");
@@ -91,7 +92,7 @@ final class MailView {
         node.put("timestamp", Instant.ofEpochMilli(m.timestampMillis()).toString());
         node.put("source", m.source());
         node.put("subject", m.subject());
-        node.set("destinations", JsonCodec.MAPPER.valueToTree(m.destinations()));
+        node.set("destinations", DeveloperJson.MAPPER.valueToTree(m.destinations()));
         node.put("template", m.templateName());
         node.put("configurationSet", m.configurationSetName());
     }

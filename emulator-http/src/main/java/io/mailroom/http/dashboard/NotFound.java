@@ -1,5 +1,6 @@
 package io.mailroom.http.dashboard;
 
+import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import java.util.Map;
@@ -10,7 +11,7 @@ final class NotFound {
     }
 
     static EncodedResponse response(String message) {
-        return new EncodedResponse(404, "application/json", JsonCodec.encode(JsonCodec.MAPPER.createObjectNode()
+        return new EncodedResponse(404, "application/json", JsonCodec.encode(Canonical.NODES.objectNode()
                 .put("code", "NotFound").put("message", message)), Map.of());
     }
 }

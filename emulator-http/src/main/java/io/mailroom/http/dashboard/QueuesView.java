@@ -1,10 +1,11 @@
 package io.mailroom.http.dashboard;
 
+import io.mailroom.protocol.Canonical;
+import io.mailroom.http.DeveloperJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.sqs.QueueSummary;
 import io.mailroom.sqs.SqsService;
 
@@ -21,10 +22,10 @@ final class QueuesView {
     }
 
     EncodedResponse list(RequestContext context) {
-        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode root = Canonical.NODES.objectNode();
         ArrayNode queues = root.putArray("queues");
         for (QueueSummary q : sqs.queues()) {
-            ObjectNode node = JsonCodec.MAPPER.valueToTree(q);
+            ObjectNode node = DeveloperJson.MAPPER.valueToTree(q);
             // The host the browser used, so the URL works from the page whatever name reached the server.
             node.put("url", context.endpoint() + "/" + q.accountId() + "/" + q.name());
             queues.add(node);

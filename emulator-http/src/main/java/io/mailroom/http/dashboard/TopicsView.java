@@ -1,9 +1,10 @@
 package io.mailroom.http.dashboard;
 
+import io.mailroom.protocol.Canonical;
+import io.mailroom.http.DeveloperJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.sns.SnsService;
 import io.mailroom.sns.SubscriptionSummary;
 import io.mailroom.sns.TopicSummary;
@@ -26,7 +27,7 @@ final class TopicsView {
     }
 
     EncodedResponse list() {
-        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode root = Canonical.NODES.objectNode();
         ArrayNode topics = root.putArray("topics");
         for (TopicSummary t : sns.get().topics()) {
             ObjectNode topic = topics.addObject();
@@ -37,11 +38,11 @@ final class TopicsView {
             topic.put("fifo", t.fifo());
             ArrayNode subscriptions = topic.putArray("subscriptions");
             for (SubscriptionSummary s : t.subscriptions()) {
-                ObjectNode subscription = JsonCodec.MAPPER.valueToTree(s);
+                ObjectNode subscription = DeveloperJson.MAPPER.valueToTree(s);
                 List<DeliveryRecord> records = sns.get().deliveryRecords(s.arn());
                 ArrayNode deliveries = subscription.putArray("deliveries");
                 for (int i = records.size() - 1; i >= Math.max(0, records.size() - RECENT_DELIVERIES); i--) {
-                    deliveries.add(JsonCodec.MAPPER.<ObjectNode>valueToTree(records.get(i)));
+                    deliveries.add(DeveloperJson.MAPPER.<ObjectNode>valueToTree(records.get(i)));
                 }
                 subscriptions.add(subscription);
             }

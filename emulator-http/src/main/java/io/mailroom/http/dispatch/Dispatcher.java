@@ -1,5 +1,6 @@
 package io.mailroom.http.dispatch;
 
+import io.mailroom.protocol.Canonical;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
@@ -196,7 +197,7 @@ public final class Dispatcher {
 
     /** Developer endpoints answer errors in plain JSON: {@code {"code": ..., "message": ...}}. */
     private static EncodedResponse internalError(AwsException e) {
-        ObjectNode body = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode body = Canonical.NODES.objectNode();
         body.put("code", e.error().code());
         body.put("message", e.getMessage());
         return new EncodedResponse(e.error().status(), "application/json", JsonCodec.encode(body), Map.of());

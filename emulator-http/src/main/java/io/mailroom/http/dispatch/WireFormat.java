@@ -1,5 +1,6 @@
 package io.mailroom.http.dispatch;
 
+import io.mailroom.protocol.Canonical;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.model.OperationModel;
@@ -46,7 +47,7 @@ sealed interface WireFormat {
         public EncodedResponse error(AwsException error, String requestId) {
             String prefix = FRAMEWORK_ERRORS.contains(error.error().type()) || errorPrefix == null
                     ? "com.amazon.coral.service#" : errorPrefix;
-            ObjectNode body = JsonCodec.MAPPER.createObjectNode();
+            ObjectNode body = Canonical.NODES.objectNode();
             body.put("__type", prefix + error.error().type());
             body.put("message", error.getMessage());
             Map<String, String> headers = model != null && model.queryCompatible()

@@ -1,5 +1,7 @@
 package io.mailroom.http.internal;
 
+import io.mailroom.protocol.Canonical;
+import io.mailroom.http.DeveloperJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.CommonErrors;
@@ -41,7 +43,7 @@ public final class ClockEndpoint implements InternalEndpoint {
         if ("POST".equals(request.method().name())) {
             apply(parse(request));
         }
-        ObjectNode state = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode state = Canonical.NODES.objectNode();
         state.put("now", clock.now().toString());
         state.put("epochMillis", clock.millis());
         state.put("mode", clock.isFrozen() ? "frozen" : "running");
@@ -50,7 +52,7 @@ public final class ClockEndpoint implements InternalEndpoint {
 
     private static JsonNode parse(FullHttpRequest request) {
         try {
-            JsonNode body = JsonCodec.MAPPER.readTree(request.content().toString(StandardCharsets.UTF_8));
+            JsonNode body = DeveloperJson.MAPPER.readTree(request.content().toString(StandardCharsets.UTF_8));
             if (body == null || !body.isObject()) {
                 throw CommonErrors.INVALID_PARAMETER_VALUE.exception("Expected a JSON object.");
             }

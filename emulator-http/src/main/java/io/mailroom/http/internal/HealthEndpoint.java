@@ -1,5 +1,6 @@
 package io.mailroom.http.internal;
 
+import io.mailroom.protocol.Canonical;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
@@ -18,7 +19,7 @@ public final class HealthEndpoint implements InternalEndpoint {
     private final byte[] body;
 
     public HealthEndpoint(List<AwsService> services) {
-        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode root = Canonical.NODES.objectNode();
         ObjectNode states = root.putObject("services");
         services.forEach(s -> states.put(s.descriptor().signingName(), "running"));
         root.put("edition", "mailroom");

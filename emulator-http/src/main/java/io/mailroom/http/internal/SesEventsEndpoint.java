@@ -1,5 +1,7 @@
 package io.mailroom.http.internal;
 
+import io.mailroom.protocol.Canonical;
+import io.mailroom.http.DeveloperJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.CommonErrors;
@@ -55,7 +57,7 @@ public final class SesEventsEndpoint implements InternalEndpoint {
                     .asText("TransientCommunicationFailure"));
             default -> throw CommonErrors.INVALID_ACTION.exception("No developer endpoint POST %s.", uri.path());
         };
-        ObjectNode out = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode out = Canonical.NODES.objectNode();
         out.put("messageId", result.messageId());
         out.put("eventType", result.eventType());
         out.put("configurationSet", result.configurationSet());
@@ -95,10 +97,10 @@ public final class SesEventsEndpoint implements InternalEndpoint {
     private static JsonNode parse(FullHttpRequest request) {
         String text = request.content().toString(StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            return JsonCodec.MAPPER.createObjectNode();
+            return Canonical.NODES.objectNode();
         }
         try {
-            JsonNode body = JsonCodec.MAPPER.readTree(text);
+            JsonNode body = DeveloperJson.MAPPER.readTree(text);
             if (body == null || !body.isObject()) {
                 throw CommonErrors.INVALID_PARAMETER_VALUE.exception("Expected a JSON object.");
             }

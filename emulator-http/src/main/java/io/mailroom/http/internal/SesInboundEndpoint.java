@@ -1,5 +1,7 @@
 package io.mailroom.http.internal;
 
+import io.mailroom.protocol.Canonical;
+import io.mailroom.http.DeveloperJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.CommonErrors;
@@ -70,7 +72,7 @@ public final class SesInboundEndpoint implements InternalEndpoint {
         }
         InboundResult result = ses.get().receiveInbound(from, to, raw, body.path("remoteIp").asText("127.0.0.1"),
                 body.path("tls").asBoolean(false));
-        ObjectNode out = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode out = Canonical.NODES.objectNode();
         if (result.messageId() == null) {
             out.putNull("messageId");
         } else {
@@ -87,7 +89,7 @@ public final class SesInboundEndpoint implements InternalEndpoint {
 
     private static JsonNode parse(FullHttpRequest request) {
         try {
-            JsonNode body = JsonCodec.MAPPER.readTree(request.content().toString(StandardCharsets.UTF_8));
+            JsonNode body = DeveloperJson.MAPPER.readTree(request.content().toString(StandardCharsets.UTF_8));
             if (body == null || !body.isObject()) {
                 throw CommonErrors.INVALID_PARAMETER_VALUE.exception("Expected a JSON object.");
             }

@@ -1,5 +1,6 @@
 package io.mailroom.http.internal;
 
+import io.mailroom.protocol.Canonical;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.protocol.EncodedResponse;
@@ -38,7 +39,7 @@ public final class SesMailboxEndpoint implements InternalEndpoint {
             String id = path.substring(RAW.length(), path.length() - ".eml".length());
             Optional<byte[]> raw = ses.get().rawMessage(id);
             if (raw.isEmpty()) {
-                return new EncodedResponse(404, "application/json", JsonCodec.encode(JsonCodec.MAPPER.createObjectNode()
+                return new EncodedResponse(404, "application/json", JsonCodec.encode(Canonical.NODES.objectNode()
                         .put("code", "NotFound").put("message", "No sent message " + id + ".")), Map.of());
             }
             return new EncodedResponse(200, "message/rfc822", raw.get(), Map.of());

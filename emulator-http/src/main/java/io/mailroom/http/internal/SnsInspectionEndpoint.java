@@ -1,5 +1,6 @@
 package io.mailroom.http.internal;
 
+import io.mailroom.protocol.Canonical;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.request.RequestContext;
@@ -63,7 +64,7 @@ public final class SnsInspectionEndpoint implements InternalEndpoint {
             String arn = URLDecoder.decode(path.substring(TOKENS.length()), StandardCharsets.UTF_8);
             Optional<ObjectNode> token = sns.get().subscriptionToken(arn);
             if (token.isEmpty()) {
-                ObjectNode missing = JsonCodec.MAPPER.createObjectNode();
+                ObjectNode missing = Canonical.NODES.objectNode();
                 missing.put("error", "The SubscriptionArn was not found or has no confirmation token.");
                 missing.put("subscription_arn", arn);
                 return json(404, missing);

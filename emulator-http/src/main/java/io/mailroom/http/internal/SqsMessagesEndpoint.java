@@ -1,5 +1,6 @@
 package io.mailroom.http.internal;
 
+import io.mailroom.protocol.Canonical;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
@@ -67,7 +68,7 @@ public final class SqsMessagesEndpoint implements InternalEndpoint {
                     QueryXmlEncoder.encode(queryModel.xmlNamespace(), receive, messages, context.requestId()), Map.of());
         } catch (AwsException e) {
             if (json) {
-                ObjectNode body = JsonCodec.MAPPER.createObjectNode();
+                ObjectNode body = Canonical.NODES.objectNode();
                 body.put("__type", e.error().code());
                 body.put("message", e.getMessage());
                 return new EncodedResponse(e.error().status(), "application/json", JsonCodec.encode(body), Map.of());

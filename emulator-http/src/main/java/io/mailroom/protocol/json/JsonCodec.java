@@ -1,9 +1,12 @@
 package io.mailroom.protocol.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
@@ -20,9 +23,7 @@ import java.util.Map;
  * JSON type against the model, as AWS's deserializer does.
  */
 public final class JsonCodec {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .setNodeFactory(Canonical.NODES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory FACTORY = JsonTrees.factory();
 
     private JsonCodec() {
     }
@@ -32,8 +33,8 @@ public final class JsonCodec {
         if (length == 0) {
             tree = Canonical.NODES.objectNode();
         } else {
-            try {
-                tree = MAPPER.readTree(body, offset, length);
+            try (JsonParser parser = FACTORY.createParser(body, offset, length)) {
+                tree = JsonTrees.read(parser, Canonical.NODES);
             } catch (IOException e) {
                 throw CommonErrors.SERIALIZATION.exception("Could not parse the request body as JSON.");
             }
@@ -51,11 +52,21 @@ public final class JsonCodec {
     }
 
     public static byte[] encode(JsonNode output) {
-        try {
-            return output == null ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : MAPPER.writeValueAsBytes(output);
-        } catch (JsonProcessingException e) {
+        if (output == null) {
+            return "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        BufferRecycler recycler = FACTORY._getBufferRecycler();
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator generator = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+                JsonTrees.write(generator, output);
+            }
+            byte[] result = bytes.toByteArray();
+            bytes.release();
+            return result;
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON response", e);
+        } finally {
+            recycler.releaseToPool();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mailroom.http.dashboard;
 
+import io.mailroom.http.DeveloperJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.Handler;
 import io.mailroom.core.time.ServerClock;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.server.ServiceSet;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -288,7 +288,7 @@ class DashboardEndpointTest {
     private static void call(io.mailroom.core.service.AwsService service, RequestContext ctx, String operation, String input) {
         Handler handler = service.operations().find(operation).orElseThrow();
         try {
-            ((Handler.Sync) handler).handle(ctx, (ObjectNode) JsonCodec.MAPPER.readTree(input.replace('\'', '"')));
+            ((Handler.Sync) handler).handle(ctx, (ObjectNode) DeveloperJson.MAPPER.readTree(input.replace('\'', '"')));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -297,7 +297,7 @@ class DashboardEndpointTest {
     private static JsonNode json(EncodedResponse response) {
         assertThat(response.status()).isEqualTo(200);
         try {
-            return JsonCodec.MAPPER.readTree(response.body());
+            return DeveloperJson.MAPPER.readTree(response.body());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

@@ -1,12 +1,12 @@
 package io.mailroom.protocol.query;
 
+import io.mailroom.http.DeveloperJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.model.ModelLoader;
 import io.mailroom.core.model.ServiceModel;
-import io.mailroom.protocol.json.JsonCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class QueryXmlEncoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"ReceiveMessage", "ListQueues", "GetQueueAttributes", "SendMessageBatch", "PurgeQueue"})
     void encodesLikeAws(String operation) throws IOException {
-        JsonNode output = JsonCodec.MAPPER.readTree(resource("/golden/query/" + operation + ".json"));
+        JsonNode output = DeveloperJson.MAPPER.readTree(resource("/golden/query/" + operation + ".json"));
         String xml = new String(QueryXmlEncoder.encode(SQS.xmlNamespace(), SQS.operation(operation).orElseThrow(),
                 output, "req-1"), StandardCharsets.UTF_8);
         assertThat(xml).isEqualTo(new String(resource("/golden/query/" + operation + ".xml"), StandardCharsets.UTF_8).strip());
