@@ -48,7 +48,9 @@ public final class ModelLoader {
     }
 
     static String compiledName(String jsonResource) {
-        return jsonResource.replaceFirst("\\.json$", "") + ".model";
+        String base = jsonResource.endsWith(".json")
+                ? jsonResource.substring(0, jsonResource.length() - ".json".length()) : jsonResource;
+        return base + ".model";
     }
 
     static java.nio.file.Path compiledName(java.nio.file.Path json) {
