@@ -1,0 +1,113 @@
+package io.mailroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The artifact users run, {@code java -jar emulator-http/target/mailroom.jar}: its flags, the services
+ * that start on first use inside the shaded jar (SNS with its signing certificate, SES's SMTP listener)
+ * and a graceful stop.
+ */
+class RunnableJarIT {
+    private static final Path JAR = Path.of("..", "emulator-http", "target", "mailroom.jar");
+    private static final Pattern READY = Pattern.compile("ready on (http://\\S+), SMTP on port (\\d+)");
+
+    @Test
+    void startsServesAndStopsOnSigterm() throws Exception {
+        Process server = start("--port", "0", "--smtp-port", "0", "--region", "eu-west-1");
+        try {
+            Matcher ready = awaitReady(server);
+            URI endpoint = URI.create(ready.group(1));
+            try (SqsClient sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
+                    .credentialsProvider(TestServer.credentials()).httpClientBuilder(Apache5HttpClient.builder()).build();
+                 SnsClient sns = SnsClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
+                         .credentialsProvider(TestServer.credentials()).httpClientBuilder(Apache5HttpClient.builder()).build()) {
+                String url = sqs.createQueue(b -> b.queueName("jar-smoke")).queueUrl();
+                assertThat(url).endsWith("/000000000000/jar-smoke");
+                String topic = sns.createTopic(b -> b.name("jar-smoke")).topicArn();
+                assertThat(topic).isEqualTo("arn:aws:sns:eu-west-1:000000000000:jar-smoke");
+            }
+            // The SNS signing certificate: BouncyCastle inside the shaded jar.
+            var certificate = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(endpoint.resolve("/_aws/sns/SimpleNotificationService-mailroom.pem")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(certificate.statusCode()).isEqualTo(200);
+            assertThat(certificate.body()).startsWith("-----BEGIN CERTIFICATE-----");
+            // SES's SMTP listener greets as SES does.
+            try (var smtp = new java.net.Socket("127.0.0.1", Integer.parseInt(ready.group(2)));
+                 var in = new BufferedReader(new InputStreamReader(smtp.getInputStream(), StandardCharsets.US_ASCII))) {
+                assertThat(in.readLine()).startsWith("220 ");
+            }
+        } finally {
+            server.destroy(); // SIGTERM
+        }
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isIn(0, 143);
+    }
+
+    @Test
+    void helpVersionAndUsageErrors() throws Exception {
+        assertThat(run("--help")).startsWith("0:").contains("--smtp-accept-any-credentials").contains("MAILROOM_PORT");
+        assertThat(run("--version")).startsWith("0:Mailroom ");
+        assertThat(run("--prot", "1")).startsWith("2:").contains("--prot");
+        assertThat(run("--port", "many")).startsWith("2:").contains("--port takes a number");
+    }
+
+    private static Process start(String... args) throws IOException {
+        assertThat(JAR).as("the shaded jar is built before the integration tests").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static Matcher awaitReady(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null) {
+            seen.append(line).append('\n');
+            Matcher ready = READY.matcher(line);
+            if (ready.find()) {
+                // Keep draining, so a chatty server never blocks on a full pipe.
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException ignored) {
+                        // the process ended
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return ready;
+            }
+        }
+        throw new AssertionError("the server exited before it was ready:\n" + seen);
+    }
+
+    /** "exit code:output" of a run that ends by itself. */
+    private static String run(String... args) throws Exception {
+        Process p = start(args);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue() + ":" + output;
+    }
+}
