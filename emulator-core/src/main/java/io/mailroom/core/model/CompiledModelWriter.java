@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class CompiledModelWriter {
     static final int MAGIC = 0x4d524d31; // "MRM1"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final Map<String, Integer> strings = new HashMap<>();
     private final List<String> stringTable = new ArrayList<>();
@@ -74,7 +74,9 @@ public final class CompiledModelWriter {
         out.writeInt(VERSION);
         out.writeInt(stringTable.size());
         for (String s : stringTable) {
-            out.writeUTF(s);
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
         }
         bodyBytes.writeTo(out);
         out.flush();

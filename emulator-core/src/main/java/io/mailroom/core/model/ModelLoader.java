@@ -32,7 +32,7 @@ public final class ModelLoader {
     public static ServiceModel fromResource(Class<?> anchor, String resource) {
         try (InputStream compiled = anchor.getResourceAsStream(compiledName(resource))) {
             if (compiled != null) {
-                return CompiledModelReader.read(new java.io.BufferedInputStream(compiled, 1 << 16));
+                return CompiledModelReader.read(compiled);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read compiled model of " + resource, e);
