@@ -1,6 +1,9 @@
 package io.mailroom.protocol.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +14,7 @@ import io.mailroom.core.model.Member;
 import io.mailroom.core.model.Shape;
 import io.mailroom.protocol.Canonical;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
@@ -51,11 +55,22 @@ public final class JsonCodec {
     }
 
     public static byte[] encode(JsonNode output) {
-        try {
-            return output == null ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : MAPPER.writeValueAsBytes(output);
-        } catch (JsonProcessingException e) {
+        if (output == null) {
+            return "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        // ObjectMapper.writeValueAsBytes, but through a generator that copies plain message bodies whole.
+        BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator generator = new VerbatimStringGenerator(MAPPER.createGenerator(bytes, JsonEncoding.UTF8))) {
+                MAPPER.writeTree(generator, output);
+            }
+            byte[] result = bytes.toByteArray();
+            bytes.release();
+            return result;
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON response", e);
+        } finally {
+            recycler.releaseToPool();
         }
     }
 
