@@ -26,10 +26,10 @@ public final class InputValidator {
     }
 
     public void validate(Shape shape, ObjectNode input) {
-        validateStructure(shape, input, "");
+        validateStructure(shape, input, InputPath.ROOT);
     }
 
-    private void validateStructure(Shape shape, JsonNode node, String path) {
+    private void validateStructure(Shape shape, JsonNode node, InputPath path) {
         validateStructure(shape, node, path, true);
     }
 
@@ -38,7 +38,7 @@ public final class InputValidator {
      *                      own error (SQS: {@code InvalidParameterValue ... must contain non-empty message
      *                      attribute type}), not with MissingParameter
      */
-    private void validateStructure(Shape shape, JsonNode node, String path, boolean checkRequired) {
+    private void validateStructure(Shape shape, JsonNode node, InputPath path, boolean checkRequired) {
         for (String required : checkRequired ? shape.required() : java.util.Set.<String>of()) {
             JsonNode value = node.get(required);
             if (value == null || value.isNull()) {
@@ -52,7 +52,7 @@ public final class InputValidator {
                     continue;
                 }
                 throw errors.missing().exception(
-                        "The request must contain the parameter %s.", path + required);
+                        "The request must contain the parameter %s.", path.child(required));
             }
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -60,25 +60,25 @@ public final class InputValidator {
             Map.Entry<String, JsonNode> e = fields.next();
             Member member = shape.member(e.getKey());
             if (member != null) {
-                validateValue(member.shape(), e.getValue(), path + e.getKey());
+                validateValue(member.shape(), e.getValue(), path.child(e.getKey()));
             }
         }
     }
 
-    private void validateValue(Shape shape, JsonNode value, String path) {
+    private void validateValue(Shape shape, JsonNode value, InputPath path) {
         if (value == null || value.isNull()) {
             return;
         }
         switch (shape.type()) {
             case STRUCTURE -> {
                 if (!shape.isDocument() && value.isObject()) {
-                    validateStructure(shape, value, path + ".");
+                    validateStructure(shape, value, path);
                 }
             }
             case LIST -> {
                 checkCount(shape, value.size(), path);
                 for (JsonNode element : value) {
-                    validateValue(shape.listMember().shape(), element, path + ".member");
+                    validateValue(shape.listMember().shape(), element, path.listMember());
                 }
             }
             case MAP -> {
@@ -90,9 +90,9 @@ public final class InputValidator {
                     JsonNode mapValue = entry.getValue();
                     Shape valueShape = shape.mapValue().shape();
                     if (valueShape.type() == io.mailroom.core.model.ShapeType.STRUCTURE && mapValue.isObject()) {
-                        validateStructure(valueShape, mapValue, path + "." + entry.getKey() + ".", false);
+                        validateStructure(valueShape, mapValue, path.child(entry.getKey()), false);
                     } else {
-                        validateValue(valueShape, mapValue, path + "." + entry.getKey());
+                        validateValue(valueShape, mapValue, path.child(entry.getKey()));
                     }
                 }
             }
@@ -122,7 +122,7 @@ public final class InputValidator {
         }
     }
 
-    private void checkEnum(Shape shape, String value, String path) {
+    private void checkEnum(Shape shape, String value, InputPath path) {
         if (shape.enumValues().isEmpty() || shape.enumValues().contains(value)) {
             return;
         }
@@ -131,14 +131,14 @@ public final class InputValidator {
             return;
         }
         if (policy instanceof EnumPolicy.Reject reject) {
-            throw reject.exception(value, path);
+            throw reject.exception(value, path.toString());
         }
         throw errors.invalid().exception(
                 "Value %s for parameter %s is invalid. Must be one of: %s.", value, path,
                 String.join(", ", shape.enumValues()));
     }
 
-    private void checkCount(Shape shape, int size, String path) {
+    private void checkCount(Shape shape, int size, InputPath path) {
         if ((shape.min() != null && size < shape.min()) || (shape.max() != null && size > shape.max())) {
             throw errors.invalid().exception(
                     "1 validation error detected: Value at '%s' failed to satisfy constraint: Member must have"
@@ -146,7 +146,7 @@ public final class InputValidator {
         }
     }
 
-    private AwsException invalid(String path, String value, String reason) {
+    private AwsException invalid(InputPath path, String value, String reason) {
         return errors.invalid().exception(
                 "Value %s for parameter %s is invalid. %s", value, path, reason);
     }

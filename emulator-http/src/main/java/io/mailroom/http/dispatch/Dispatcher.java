@@ -275,7 +275,8 @@ public final class Dispatcher {
     private CompletableFuture<Reply> invoke(ServiceBinding binding, OperationModel operation, ObjectNode input,
                                             WireFormat format, RequestContext ctx, FullHttpRequest request,
                                             long started) {
-        String label = binding.descriptor().signingName() + "." + operation.name();
+        // Only the debug log names the operation; most requests should not pay for the string.
+        String label = LOG.isDebugEnabled() ? binding.descriptor().signingName() + "." + operation.name() : null;
         Handler handler = binding.service().operations().find(operation.name()).orElse(null);
         try {
             OperationModel constraints = binding.descriptor().validationModel().operations().get(operation.name());

@@ -1,5 +1,6 @@
 package io.mailroom.sqs.message;
 
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -7,11 +8,15 @@ import java.util.UUID;
  * fields receiving changes. The mutable fields are guarded by the owning queue's lock.
  */
 public final class Message {
+    private static final HexFormat HEX = HexFormat.of();
+
     private final long serial;
     private final long idHigh;
     private final long idLow;
     private final String body;
-    private final String md5OfBody;
+    /** The body's MD5 as two longs: its hex string would cost two more objects, 72 bytes, per stored message. */
+    private final long md5High;
+    private final long md5Low;
     private final MessageAttributes attributes;
     private final SystemAttributes systemAttributes;
     private final String senderId;
@@ -28,6 +33,7 @@ public final class Message {
     private long lastReceivedAt;
     private Object group;
 
+    /** @param md5OfBody the body's digest as {@link AttributeDigest#ofBody} gives it: 32 hex digits */
     public Message(long serial, UUID messageId, String body, String md5OfBody, MessageAttributes attributes,
                    SystemAttributes systemAttributes, String senderId, long sentAt, String groupId,
                    String deduplicationId, String sequenceNumber, String deadLetterSourceArn, int receiveCount,
@@ -36,7 +42,8 @@ public final class Message {
         this.idHigh = messageId.getMostSignificantBits();
         this.idLow = messageId.getLeastSignificantBits();
         this.body = body;
-        this.md5OfBody = md5OfBody;
+        this.md5High = HexFormat.fromHexDigitsToLong(md5OfBody, 0, 16);
+        this.md5Low = HexFormat.fromHexDigitsToLong(md5OfBody, 16, 32);
         this.attributes = attributes;
         this.systemAttributes = systemAttributes;
         this.senderId = senderId;
@@ -67,8 +74,9 @@ public final class Message {
         return body;
     }
 
+    /** Lower-case hex, as SQS returns it. */
     public String md5OfBody() {
-        return md5OfBody;
+        return HEX.toHexDigits(md5High) + HEX.toHexDigits(md5Low);
     }
 
     public MessageAttributes attributes() {

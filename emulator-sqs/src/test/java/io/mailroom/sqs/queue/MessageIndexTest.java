@@ -2,6 +2,7 @@ package io.mailroom.sqs.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailroom.sqs.message.AttributeDigest;
 import io.mailroom.sqs.message.Message;
 import io.mailroom.sqs.message.MessageAttributes;
 import io.mailroom.sqs.message.SystemAttributes;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MessageIndexTest {
 
     private static Message message(long serial) {
-        return new Message(serial, UUID.randomUUID(), "b", "md5", MessageAttributes.NONE, SystemAttributes.NONE, "s",
+        return new Message(serial, UUID.randomUUID(), "b", AttributeDigest.ofBody("b"), MessageAttributes.NONE, SystemAttributes.NONE, "s",
                 0, null, null, null, null, 0, 0);
     }
 
