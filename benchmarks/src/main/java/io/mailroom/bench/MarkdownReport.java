@@ -24,6 +24,7 @@ final class MarkdownReport {
     private static final List<ReportRow> ROWS = List.of(
             ReportRow.of("Process start → first served request (ms)", "startup", "startup_ms", Threshold.below(500, "< 500 ms")),
             ReportRow.of("CPU time used until then (ms, all threads)", "startup", "startup_cpu_ms"),
+            ReportRow.of("Process start → first SQS answer (ListQueues, ms)", "startup", "first_sqs_ms"),
             ReportRow.of("Idle RSS (MiB)", "startup", "idle_rss_mib", Threshold.below(100, "< 100 MiB")),
             ReportRow.of("send: SendMessage calls/s", "send", "calls_per_s"),
             ReportRow.of("send: call p50 (ms)", "send", "call_p50_ms"),
