@@ -106,6 +106,7 @@ public final class Main {
                 + (config.smtp().enabled() ? ", SMTP on port " + mailroom.smtpPort() : "")
                 + " (region " + config.region() + ", account " + config.accountId() + ") in " + startMillis + " ms");
         System.out.flush();
+        StartupWarmUp.settleAfter(java.time.Duration.ofSeconds(1));
         stopped.await();
         return 0;
     }

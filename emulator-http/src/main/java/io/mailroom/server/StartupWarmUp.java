@@ -28,6 +28,23 @@ final class StartupWarmUp {
         });
     }
 
+    /**
+     * Once the runnable server has answered for a moment, one full collection returns to the system the
+     * heap that start-up filled with garbage (model bytes, class-loading buffers): some 20 MiB of resident
+     * memory a server waiting for its first test would otherwise keep. Not for servers embedded in a
+     * test's JVM, whose heap is the application's business.
+     */
+    static void settleAfter(java.time.Duration delay) {
+        thread("mailroom-settle", () -> {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.gc();
+        });
+    }
+
     private static void thread(String name, Runnable work) {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
