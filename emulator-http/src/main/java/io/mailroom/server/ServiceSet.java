@@ -72,9 +72,11 @@ public final class ServiceSet {
                 DeferredService.of(S3Service.DESCRIPTOR, s3));
     }
 
-    /** The services that keep state in a data directory; makes every service, to load or save it. */
+    /**
+     * The services that keep state in a data directory, made if they were not (a data directory's state is
+     * loaded at start). ServiceSetTest checks that no other service is persistent.
+     */
     public List<Persistent> persistent() {
-        return java.util.stream.Stream.of(sqs, sns(), ses().v1(), ses().v2(), s3())
-                .filter(Persistent.class::isInstance).map(Persistent.class::cast).toList();
+        return List.of(sqs, s3());
     }
 }

@@ -27,9 +27,6 @@ import java.util.Map;
 public final class TemplateRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public TemplateRenderer() {
-    }
-
     /**
      * Handlebars is set up on the first template compiled, not with the server: loading it is a tenth of a
      * second of start-up that a server never asked for a template does not need. The instance is
