@@ -24,7 +24,8 @@ final class StartupWarmUp {
         thread("mailroom-warm-up", () -> {
             List.of(SqsModels.JSON, SqsModels.QUERY, SnsModel.MODEL, SesModels.V1, SesModels.V2, S3Model.MODEL)
                     .forEach(Object::hashCode);
-            JsonCodec.encode(JsonCodec.decode(null, "{\"warm\":[1]}".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 12));
+            byte[] sample = "{\"warm\":[1]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            JsonCodec.encode(JsonCodec.decode(null, sample, 0, sample.length));
         });
     }
 
