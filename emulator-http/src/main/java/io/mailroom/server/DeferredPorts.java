@@ -4,7 +4,6 @@ import io.mailroom.core.delivery.MailSink;
 import io.mailroom.core.delivery.MessageAttribute;
 import io.mailroom.core.delivery.ObjectSink;
 import io.mailroom.core.delivery.TopicPublisher;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 

@@ -4,7 +4,6 @@ import io.mailroom.core.delivery.ObjectSink;
 import io.mailroom.core.delivery.QueueSink;
 import io.mailroom.core.delivery.TopicPublisher;
 import io.mailroom.core.model.OperationModel;
-import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.Persistent;
