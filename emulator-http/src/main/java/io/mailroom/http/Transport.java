@@ -17,6 +17,27 @@ import java.util.concurrent.CompletableFuture;
  * start-up (reading the service models) on a second core.
  */
 public record Transport(EventLoopGroup group, Class<? extends ServerChannel> serverChannel) {
+    /** Netty's own setting for the number of event loops; when set, it is taken as it is. */
+    static final String THREADS_PROPERTY = "io.netty.eventLoopThreads";
+
+    /**
+     * One event loop per four cores, at least one. Mailroom shares its machine with the clients that
+     * test against it, and an AWS SDK client spends five to ten times the server's CPU on each call, so
+     * the server rarely keeps more than a core busy; with a loop per core each loop mostly sleeps and is
+     * woken, and those wake-ups were a fifth of the server's CPU. On 2 cores one loop took 13–25 % less
+     * CPU per call than two, with more throughput (docs/performance.md#event-loop-threads).
+     */
+    public static int defaultThreads() {
+        Integer configured = Integer.getInteger(THREADS_PROPERTY);
+        if (configured != null && configured > 0) {
+            return configured;
+        }
+        return threadsFor(Runtime.getRuntime().availableProcessors());
+    }
+
+    static int threadsFor(int cores) {
+        return Math.max(1, cores / 4);
+    }
 
     public static Transport create(int threads) {
         if (Epoll.isAvailable()) {

@@ -69,7 +69,7 @@ public final class Mailroom implements AutoCloseable {
     }
 
     public static Mailroom start(ServerConfig config) {
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int threads = Transport.defaultThreads();
         // Logging must be up before the start-up threads log, or SLF4J replays their early lines with a warning.
         LoggerFactory.getILoggerFactory();
         CompletableFuture<Transport> transport = Transport.prepareInBackground(threads);
