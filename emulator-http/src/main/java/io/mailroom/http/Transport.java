@@ -22,10 +22,10 @@ public record Transport(EventLoopGroup group, Class<? extends ServerChannel> ser
 
     /**
      * One event loop per four cores, at least one. Mailroom shares its machine with the clients that
-     * test against it, and an AWS SDK client spends five to ten times the server's CPU on each call, so
-     * the server rarely keeps more than a core busy; with a loop per core each loop mostly sleeps and is
-     * woken, and those wake-ups were a fifth of the server's CPU. On 2 cores one loop took 13–25 % less
-     * CPU per call than two, with more throughput (docs/performance.md#event-loop-threads).
+     * test against it, and an AWS SDK client spends several times the server's CPU on each call, so the
+     * server rarely keeps more than a core busy; with a loop per core each loop mostly sleeps and is
+     * woken for one request or two. On 2 cores one loop took 14–28 % less CPU per call than two, with
+     * more throughput (docs/performance.md#event-loop-threads).
      */
     public static int defaultThreads() {
         Integer configured = Integer.getInteger(THREADS_PROPERTY);

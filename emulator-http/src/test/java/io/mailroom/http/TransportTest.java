@@ -2,6 +2,7 @@ package io.mailroom.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class TransportTest {
         try {
             assertThat(transport.group()).hasSize(1);
         } finally {
-            transport.group().shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+            transport.group().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
         }
     }
 }
