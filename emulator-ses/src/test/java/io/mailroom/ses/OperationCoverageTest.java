@@ -30,6 +30,7 @@ class OperationCoverageTest {
     void v2TableMatchesModelAndUnsupportedOnesGiveReasons() {
         Map<String, Handler> all = ses.v2().operations().all();
         assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(SesModels.V2.operations().keySet());
+        assertThat(List.copyOf(all.keySet())).isSorted();
         Map<String, String> unsupported = all.entrySet().stream()
                 .filter(e -> e.getValue() instanceof Handler.Unsupported)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Handler.Unsupported) e.getValue()).reason()));
