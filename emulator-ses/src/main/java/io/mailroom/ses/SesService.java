@@ -31,13 +31,84 @@ public final class SesService implements AwsService {
 
     SesService(SesState state, Sender sender, CustomVerification verification) {
         this.state = state;
-        OperationTable.Builder t = OperationTable.builder();
-        new V1Identities(state).register(t);
-        new V1Sending(state, sender).register(t);
-        new V1Templates(state, verification).register(t);
-        new V1ConfigurationSets(state).register(t);
-        new V1Receipt(state).register(t);
-        this.operations = t.build();
+        V1Identities identities = new V1Identities(state);
+        V1Sending sending = new V1Sending(state, sender);
+        V1Templates templates = new V1Templates(state, verification);
+        V1ConfigurationSets sets = new V1ConfigurationSets(state);
+        V1Receipt receipt = new V1Receipt(state);
+        this.operations = OperationTable.builder()
+                .sync("CloneReceiptRuleSet", receipt::cloneRuleSet)
+                .sync("CreateConfigurationSet", sets::create)
+                .sync("CreateConfigurationSetEventDestination", sets::createDestination)
+                .sync("CreateConfigurationSetTrackingOptions", sets::createTracking)
+                .sync("CreateCustomVerificationEmailTemplate", templates::createCustom)
+                .sync("CreateReceiptFilter", receipt::createFilter)
+                .sync("CreateReceiptRule", receipt::createRule)
+                .sync("CreateReceiptRuleSet", receipt::createRuleSet)
+                .sync("CreateTemplate", templates::create)
+                .sync("DeleteConfigurationSet", sets::delete)
+                .sync("DeleteConfigurationSetEventDestination", sets::deleteDestination)
+                .sync("DeleteConfigurationSetTrackingOptions", sets::deleteTracking)
+                .sync("DeleteCustomVerificationEmailTemplate", templates::deleteCustom)
+                .sync("DeleteIdentity", identities::deleteIdentity)
+                .sync("DeleteIdentityPolicy", identities::deletePolicy)
+                .sync("DeleteReceiptFilter", receipt::deleteFilter)
+                .sync("DeleteReceiptRule", receipt::deleteRule)
+                .sync("DeleteReceiptRuleSet", receipt::deleteRuleSet)
+                .sync("DeleteTemplate", templates::delete)
+                .sync("DeleteVerifiedEmailAddress", identities::deleteVerifiedEmail)
+                .sync("DescribeActiveReceiptRuleSet", receipt::describeActive)
+                .sync("DescribeConfigurationSet", sets::describe)
+                .sync("DescribeReceiptRule", receipt::describeRule)
+                .sync("DescribeReceiptRuleSet", receipt::describeRuleSet)
+                .sync("GetAccountSendingEnabled", sending::accountSendingEnabled)
+                .sync("GetCustomVerificationEmailTemplate", templates::getCustom)
+                .sync("GetIdentityDkimAttributes", identities::dkimAttributes)
+                .sync("GetIdentityMailFromDomainAttributes", identities::mailFromAttributes)
+                .sync("GetIdentityNotificationAttributes", identities::notificationAttributes)
+                .sync("GetIdentityPolicies", identities::getPolicies)
+                .sync("GetIdentityVerificationAttributes", identities::verificationAttributes)
+                .sync("GetSendQuota", sending::sendQuota)
+                .sync("GetSendStatistics", sending::sendStatistics)
+                .sync("GetTemplate", templates::get)
+                .sync("ListConfigurationSets", sets::list)
+                .sync("ListCustomVerificationEmailTemplates", templates::listCustom)
+                .sync("ListIdentities", identities::listIdentities)
+                .sync("ListIdentityPolicies", identities::listPolicies)
+                .sync("ListReceiptFilters", receipt::listFilters)
+                .sync("ListReceiptRuleSets", receipt::listRuleSets)
+                .sync("ListTemplates", templates::list)
+                .sync("ListVerifiedEmailAddresses", identities::listVerifiedEmails)
+                .sync("PutConfigurationSetDeliveryOptions", sets::deliveryOptions)
+                .sync("PutIdentityPolicy", identities::putPolicy)
+                .sync("ReorderReceiptRuleSet", receipt::reorder)
+                .sync("SendBounce", sending::sendBounce)
+                .sync("SendBulkTemplatedEmail", sending::sendBulkTemplatedEmail)
+                .sync("SendCustomVerificationEmail", templates::sendCustom)
+                .sync("SendEmail", sending::sendEmail)
+                .sync("SendRawEmail", sending::sendRawEmail)
+                .sync("SendTemplatedEmail", sending::sendTemplatedEmail)
+                .sync("SetActiveReceiptRuleSet", receipt::setActive)
+                .sync("SetIdentityDkimEnabled", identities::setDkimEnabled)
+                .sync("SetIdentityFeedbackForwardingEnabled", identities::setForwarding)
+                .sync("SetIdentityHeadersInNotificationsEnabled", identities::setHeadersInNotifications)
+                .sync("SetIdentityMailFromDomain", identities::setMailFrom)
+                .sync("SetIdentityNotificationTopic", identities::setNotificationTopic)
+                .sync("SetReceiptRulePosition", receipt::setPosition)
+                .sync("TestRenderTemplate", templates::testRender)
+                .sync("UpdateAccountSendingEnabled", sending::updateAccountSendingEnabled)
+                .sync("UpdateConfigurationSetEventDestination", sets::updateDestination)
+                .sync("UpdateConfigurationSetReputationMetricsEnabled", sets::reputationMetrics)
+                .sync("UpdateConfigurationSetSendingEnabled", sets::sendingEnabled)
+                .sync("UpdateConfigurationSetTrackingOptions", sets::updateTracking)
+                .sync("UpdateCustomVerificationEmailTemplate", templates::updateCustom)
+                .sync("UpdateReceiptRule", receipt::updateRule)
+                .sync("UpdateTemplate", templates::update)
+                .sync("VerifyDomainDkim", identities::verifyDomainDkim)
+                .sync("VerifyDomainIdentity", identities::verifyDomain)
+                .sync("VerifyEmailAddress", identities::verifyEmail)
+                .sync("VerifyEmailIdentity", identities::verifyEmail)
+                .build();
         this.descriptor = DESCRIPTOR;
     }
 

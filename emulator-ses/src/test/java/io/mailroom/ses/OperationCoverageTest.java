@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailroom.core.service.Handler;
 import io.mailroom.core.time.ServerClock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ class OperationCoverageTest {
     void v1TableMatchesModelAndImplementsEverything() {
         assertThat(ses.v1().operations().all().keySet())
                 .containsExactlyInAnyOrderElementsOf(SesModels.V1.operations().keySet());
+        // The table is the service's index: alphabetical, so a missing or misplaced line stands out.
+        assertThat(List.copyOf(ses.v1().operations().all().keySet())).isSorted();
         assertThat(ses.v1().operations().all().values()).allMatch(h -> h instanceof Handler.Sync);
         assertThat(ses.v1().descriptor().signingName()).isEqualTo("email");
         assertThat(ses.v1().descriptor().queryModel()).isPresent();
@@ -27,6 +30,7 @@ class OperationCoverageTest {
     void v2TableMatchesModelAndUnsupportedOnesGiveReasons() {
         Map<String, Handler> all = ses.v2().operations().all();
         assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(SesModels.V2.operations().keySet());
+        assertThat(List.copyOf(all.keySet())).isSorted();
         Map<String, String> unsupported = all.entrySet().stream()
                 .filter(e -> e.getValue() instanceof Handler.Unsupported)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Handler.Unsupported) e.getValue()).reason()));

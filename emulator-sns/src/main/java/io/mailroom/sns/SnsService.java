@@ -83,14 +83,55 @@ public final class SnsService implements AwsService, TopicPublisher {
         this.state = new SnsState(clock, scheduler, signing, queues, http, emailSink, keys);
         this.publisher = new Publisher(state);
         this.subscriptionOperations = new SubscriptionOperations(state);
-        OperationTable.Builder table = OperationTable.builder();
-        new TopicOperations(state).register(table);
-        subscriptionOperations.register(table);
-        new PublishOperations(state, publisher).register(table);
-        new TagOperations(state).register(table);
-        new SmsOperations(state).register(table);
-        new PlatformOperations(state).register(table);
-        this.operations = table.build();
+        TopicOperations topics = new TopicOperations(state);
+        PublishOperations publishing = new PublishOperations(state, publisher);
+        TagOperations tags = new TagOperations(state);
+        SmsOperations sms = new SmsOperations(state);
+        PlatformOperations platforms = new PlatformOperations(state);
+        this.operations = OperationTable.builder()
+                .sync("AddPermission", topics::addPermission)
+                .sync("CheckIfPhoneNumberIsOptedOut", sms::checkOptedOut)
+                .sync("ConfirmSubscription", subscriptionOperations::confirmSubscription)
+                .sync("CreatePlatformApplication", platforms::createApplication)
+                .sync("CreatePlatformEndpoint", platforms::createEndpoint)
+                .sync("CreateSMSSandboxPhoneNumber", sms::createSandboxNumber)
+                .sync("CreateTopic", topics::createTopic)
+                .sync("DeleteEndpoint", platforms::deleteEndpoint)
+                .sync("DeletePlatformApplication", platforms::deleteApplication)
+                .sync("DeleteSMSSandboxPhoneNumber", sms::deleteSandboxNumber)
+                .sync("DeleteTopic", topics::deleteTopic)
+                .sync("GetDataProtectionPolicy", topics::getDataProtectionPolicy)
+                .sync("GetEndpointAttributes", platforms::getEndpointAttributes)
+                .sync("GetPlatformApplicationAttributes", platforms::getApplicationAttributes)
+                .sync("GetSMSAttributes", sms::getAttributes)
+                .sync("GetSMSSandboxAccountStatus", sms::sandboxAccountStatus)
+                .sync("GetSubscriptionAttributes", subscriptionOperations::getSubscriptionAttributes)
+                .sync("GetTopicAttributes", topics::getTopicAttributes)
+                .sync("ListEndpointsByPlatformApplication", platforms::listEndpoints)
+                .sync("ListOriginationNumbers", sms::listOriginationNumbers)
+                .sync("ListPhoneNumbersOptedOut", sms::listOptedOut)
+                .sync("ListPlatformApplications", platforms::listApplications)
+                .sync("ListSMSSandboxPhoneNumbers", sms::listSandboxNumbers)
+                .sync("ListSubscriptions", subscriptionOperations::listSubscriptions)
+                .sync("ListSubscriptionsByTopic", subscriptionOperations::listSubscriptionsByTopic)
+                .sync("ListTagsForResource", tags::list)
+                .sync("ListTopics", topics::listTopics)
+                .sync("OptInPhoneNumber", sms::optIn)
+                .sync("Publish", publishing::publish)
+                .sync("PublishBatch", publishing::publishBatch)
+                .sync("PutDataProtectionPolicy", topics::putDataProtectionPolicy)
+                .sync("RemovePermission", topics::removePermission)
+                .sync("SetEndpointAttributes", platforms::setEndpointAttributes)
+                .sync("SetPlatformApplicationAttributes", platforms::setApplicationAttributes)
+                .sync("SetSMSAttributes", sms::setAttributes)
+                .sync("SetSubscriptionAttributes", subscriptionOperations::setSubscriptionAttributes)
+                .sync("SetTopicAttributes", topics::setTopicAttributes)
+                .sync("Subscribe", subscriptionOperations::subscribe)
+                .sync("TagResource", tags::tag)
+                .sync("Unsubscribe", subscriptionOperations::unsubscribe)
+                .sync("UntagResource", tags::untag)
+                .sync("VerifySMSSandboxPhoneNumber", sms::verifySandboxNumber)
+                .build();
         this.descriptor = DESCRIPTOR;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -17,6 +18,8 @@ class TopicApiTest extends SnsTestSupport {
         Set<String> model = SnsModel.MODEL.operations().keySet();
         assertThat(model).hasSize(42);
         assertThat(sns.operations().all().keySet()).containsExactlyInAnyOrderElementsOf(model);
+        // The table is the service's index: alphabetical, so a missing or misplaced line stands out.
+        assertThat(List.copyOf(sns.operations().all().keySet())).isSorted();
         assertThat(sns.descriptor().signingName()).isEqualTo("sns");
         assertThat(sns.descriptor().errors().get("NotFoundException").code()).isEqualTo("NotFound");
         assertThat(sns.descriptor().errors().get("NotFoundException").status()).isEqualTo(404);

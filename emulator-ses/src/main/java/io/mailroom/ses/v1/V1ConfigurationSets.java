@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.api.Api;
@@ -32,29 +31,13 @@ public final class V1ConfigurationSets {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("CreateConfigurationSet", this::create)
-                .sync("DeleteConfigurationSet", this::delete)
-                .sync("DescribeConfigurationSet", this::describe)
-                .sync("ListConfigurationSets", this::list)
-                .sync("CreateConfigurationSetEventDestination", (c, i) -> putDestination(c, i, false))
-                .sync("UpdateConfigurationSetEventDestination", (c, i) -> putDestination(c, i, true))
-                .sync("DeleteConfigurationSetEventDestination", this::deleteDestination)
-                .sync("CreateConfigurationSetTrackingOptions", (c, i) -> tracking(c, i, Mode.CREATE))
-                .sync("UpdateConfigurationSetTrackingOptions", (c, i) -> tracking(c, i, Mode.UPDATE))
-                .sync("DeleteConfigurationSetTrackingOptions", (c, i) -> tracking(c, i, Mode.DELETE))
-                .sync("PutConfigurationSetDeliveryOptions", this::deliveryOptions)
-                .sync("UpdateConfigurationSetReputationMetricsEnabled", this::reputationMetrics)
-                .sync("UpdateConfigurationSetSendingEnabled", this::sendingEnabled);
-    }
-
     private enum Mode { CREATE, UPDATE, DELETE }
 
     private ConfigurationSet existing(RequestContext ctx, JsonNode in) {
         return ConfigurationSetRules.existing(API, state.account(ctx), Inputs.text(in, "ConfigurationSetName"));
     }
 
-    ObjectNode create(RequestContext ctx, ObjectNode in) {
+    public ObjectNode create(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ConfigurationSetRules.create(API, state.account(ctx),
                     Inputs.text(Inputs.node(in, "ConfigurationSet"), "Name"), state.now());
@@ -63,7 +46,7 @@ public final class V1ConfigurationSets {
     }
 
     /** Deleting a set clears it as the default set of identities that named it. */
-    ObjectNode delete(RequestContext ctx, ObjectNode in) {
+    public ObjectNode delete(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             ConfigurationSet set = existing(ctx, in);
@@ -78,7 +61,7 @@ public final class V1ConfigurationSets {
         return Outputs.object();
     }
 
-    ObjectNode describe(RequestContext ctx, ObjectNode in) {
+    public ObjectNode describe(RequestContext ctx, ObjectNode in) {
         Set<String> wanted = Set.copyOf(Inputs.strings(in, "ConfigurationSetAttributeNames"));
         synchronized (state.lock) {
             ConfigurationSet set = existing(ctx, in);
@@ -106,7 +89,7 @@ public final class V1ConfigurationSets {
         }
     }
 
-    ObjectNode list(RequestContext ctx, ObjectNode in) {
+    public ObjectNode list(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             PageToken.Page<ConfigurationSet> page = PageToken.page(API, state.account(ctx).configurationSets.all(),
                     ConfigurationSet::name, Inputs.text(in, "NextToken"), Inputs.pageSize(in, "MaxItems", 1000));
@@ -118,7 +101,15 @@ public final class V1ConfigurationSets {
         }
     }
 
-    ObjectNode putDestination(RequestContext ctx, ObjectNode in, boolean replace) {
+    public ObjectNode createDestination(RequestContext ctx, ObjectNode in) {
+        return putDestination(ctx, in, false);
+    }
+
+    public ObjectNode updateDestination(RequestContext ctx, ObjectNode in) {
+        return putDestination(ctx, in, true);
+    }
+
+    private ObjectNode putDestination(RequestContext ctx, ObjectNode in, boolean replace) {
         EventDestination d = parseDestination(Inputs.node(in, "EventDestination"));
         synchronized (state.lock) {
             ConfigurationSetRules.putDestination(API, state.topics, existing(ctx, in), d, replace);
@@ -126,14 +117,26 @@ public final class V1ConfigurationSets {
         return Outputs.object();
     }
 
-    ObjectNode deleteDestination(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteDestination(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ConfigurationSetRules.deleteDestination(API, existing(ctx, in), Inputs.text(in, "EventDestinationName"));
         }
         return Outputs.object();
     }
 
-    ObjectNode tracking(RequestContext ctx, ObjectNode in, Mode mode) {
+    public ObjectNode createTracking(RequestContext ctx, ObjectNode in) {
+        return tracking(ctx, in, Mode.CREATE);
+    }
+
+    public ObjectNode updateTracking(RequestContext ctx, ObjectNode in) {
+        return tracking(ctx, in, Mode.UPDATE);
+    }
+
+    public ObjectNode deleteTracking(RequestContext ctx, ObjectNode in) {
+        return tracking(ctx, in, Mode.DELETE);
+    }
+
+    private ObjectNode tracking(RequestContext ctx, ObjectNode in, Mode mode) {
         synchronized (state.lock) {
             ConfigurationSet set = existing(ctx, in);
             boolean exists = set.customRedirectDomain() != null;
@@ -159,7 +162,7 @@ public final class V1ConfigurationSets {
         return Outputs.object();
     }
 
-    ObjectNode deliveryOptions(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deliveryOptions(RequestContext ctx, ObjectNode in) {
         String tls = Inputs.text(Inputs.node(in, "DeliveryOptions"), "TlsPolicy");
         synchronized (state.lock) {
             ConfigurationSet set = existing(ctx, in);
@@ -168,14 +171,14 @@ public final class V1ConfigurationSets {
         return Outputs.object();
     }
 
-    ObjectNode reputationMetrics(RequestContext ctx, ObjectNode in) {
+    public ObjectNode reputationMetrics(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             existing(ctx, in).reputationMetricsEnabled(Inputs.bool(in, "Enabled", false));
         }
         return Outputs.object();
     }
 
-    ObjectNode sendingEnabled(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendingEnabled(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             existing(ctx, in).sendingEnabled(Inputs.bool(in, "Enabled", false), state.now());
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.delivery.TopicPublisher;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.api.Api;
@@ -30,30 +29,6 @@ public final class V1Identities {
         this.topics = state.topics;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("VerifyEmailIdentity", this::verifyEmail)
-                .sync("VerifyEmailAddress", this::verifyEmail)
-                .sync("VerifyDomainIdentity", this::verifyDomain)
-                .sync("VerifyDomainDkim", this::verifyDomainDkim)
-                .sync("DeleteIdentity", this::deleteIdentity)
-                .sync("DeleteVerifiedEmailAddress", this::deleteVerifiedEmail)
-                .sync("ListIdentities", this::listIdentities)
-                .sync("ListVerifiedEmailAddresses", this::listVerifiedEmails)
-                .sync("GetIdentityVerificationAttributes", this::verificationAttributes)
-                .sync("GetIdentityDkimAttributes", this::dkimAttributes)
-                .sync("SetIdentityDkimEnabled", this::setDkimEnabled)
-                .sync("GetIdentityMailFromDomainAttributes", this::mailFromAttributes)
-                .sync("SetIdentityMailFromDomain", this::setMailFrom)
-                .sync("GetIdentityNotificationAttributes", this::notificationAttributes)
-                .sync("SetIdentityNotificationTopic", this::setNotificationTopic)
-                .sync("SetIdentityFeedbackForwardingEnabled", this::setForwarding)
-                .sync("SetIdentityHeadersInNotificationsEnabled", this::setHeadersInNotifications)
-                .sync("PutIdentityPolicy", this::putPolicy)
-                .sync("DeleteIdentityPolicy", this::deletePolicy)
-                .sync("GetIdentityPolicies", this::getPolicies)
-                .sync("ListIdentityPolicies", this::listPolicies);
-    }
-
     private Account account(RequestContext ctx) {
         return state.account(ctx);
     }
@@ -66,7 +41,7 @@ public final class V1Identities {
         return a.identities.add(name, state.now());
     }
 
-    ObjectNode verifyEmail(RequestContext ctx, ObjectNode in) {
+    public ObjectNode verifyEmail(RequestContext ctx, ObjectNode in) {
         String email = IdentityNames.requireEmail(API, Inputs.text(in, "EmailAddress"));
         synchronized (state.lock) {
             add(ctx, email);
@@ -74,7 +49,7 @@ public final class V1Identities {
         return Outputs.object();
     }
 
-    ObjectNode verifyDomain(RequestContext ctx, ObjectNode in) {
+    public ObjectNode verifyDomain(RequestContext ctx, ObjectNode in) {
         String domain = IdentityNames.requireDomain(API, Inputs.text(in, "Domain"));
         synchronized (state.lock) {
             return Outputs.object().put("VerificationToken", add(ctx, domain).verificationToken());
@@ -82,7 +57,7 @@ public final class V1Identities {
     }
 
     /** Easy DKIM for a domain: creates the domain identity if needed and returns its three tokens. */
-    ObjectNode verifyDomainDkim(RequestContext ctx, ObjectNode in) {
+    public ObjectNode verifyDomainDkim(RequestContext ctx, ObjectNode in) {
         String domain = IdentityNames.requireDomain(API, Inputs.text(in, "Domain"));
         synchronized (state.lock) {
             Identity identity = add(ctx, domain);
@@ -94,7 +69,7 @@ public final class V1Identities {
     }
 
     /** Deleting an identity that does not exist succeeds, as on AWS. */
-    ObjectNode deleteIdentity(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteIdentity(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             String name = Inputs.text(in, "Identity");
             Account a = account(ctx);
@@ -104,14 +79,14 @@ public final class V1Identities {
         return Outputs.object();
     }
 
-    ObjectNode deleteVerifiedEmail(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteVerifiedEmail(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             account(ctx).identities.remove(Inputs.text(in, "EmailAddress"));
         }
         return Outputs.object();
     }
 
-    ObjectNode listIdentities(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listIdentities(RequestContext ctx, ObjectNode in) {
         String typeFilter = Inputs.text(in, "IdentityType");
         int max = Inputs.pageSize(in, "MaxItems", 1000);
         if (max < 1 || max > 1000) {
@@ -128,7 +103,7 @@ public final class V1Identities {
         }
     }
 
-    ObjectNode listVerifiedEmails(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listVerifiedEmails(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             return Outputs.object().set("VerifiedEmailAddresses", Outputs.strings(account(ctx).identities.all().stream()
                     .filter(i -> i.type() == IdentityType.EMAIL_ADDRESS).map(Identity::name).toList()));
@@ -136,7 +111,7 @@ public final class V1Identities {
     }
 
     /** Identities that do not exist are left out of the map, as AWS does. */
-    ObjectNode verificationAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode verificationAttributes(RequestContext ctx, ObjectNode in) {
         ObjectNode out = Outputs.object();
         ObjectNode attrs = out.putObject("VerificationAttributes");
         synchronized (state.lock) {
@@ -155,7 +130,7 @@ public final class V1Identities {
      * An email identity reports the DKIM state of its domain ("DKIM ... applies to all email addresses of
      * the domain").
      */
-    ObjectNode dkimAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode dkimAttributes(RequestContext ctx, ObjectNode in) {
         ObjectNode out = Outputs.object();
         ObjectNode attrs = out.putObject("DkimAttributes");
         synchronized (state.lock) {
@@ -177,7 +152,7 @@ public final class V1Identities {
         return out;
     }
 
-    ObjectNode setDkimEnabled(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setDkimEnabled(RequestContext ctx, ObjectNode in) {
         boolean enabled = Inputs.bool(in, "DkimEnabled", false);
         synchronized (state.lock) {
             Account a = account(ctx);
@@ -193,7 +168,7 @@ public final class V1Identities {
         return Outputs.object();
     }
 
-    ObjectNode mailFromAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode mailFromAttributes(RequestContext ctx, ObjectNode in) {
         ObjectNode out = Outputs.object();
         ObjectNode attrs = out.putObject("MailFromDomainAttributes");
         synchronized (state.lock) {
@@ -212,7 +187,7 @@ public final class V1Identities {
     }
 
     /** The MAIL FROM domain must be a subdomain of the identity's domain. */
-    ObjectNode setMailFrom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setMailFrom(RequestContext ctx, ObjectNode in) {
         String domain = Inputs.text(in, "MailFromDomain");
         String behavior = Inputs.text(in, "BehaviorOnMXFailure");
         synchronized (state.lock) {
@@ -231,7 +206,7 @@ public final class V1Identities {
         return Outputs.object();
     }
 
-    ObjectNode notificationAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode notificationAttributes(RequestContext ctx, ObjectNode in) {
         ObjectNode out = Outputs.object();
         ObjectNode attrs = out.putObject("NotificationAttributes");
         synchronized (state.lock) {
@@ -252,7 +227,7 @@ public final class V1Identities {
     }
 
     /** Omitting SnsTopic clears the topic. The topic must exist (SES checks it can publish). */
-    ObjectNode setNotificationTopic(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setNotificationTopic(RequestContext ctx, ObjectNode in) {
         NotificationType type = NotificationType.ofWire(Inputs.text(in, "NotificationType"));
         String topic = Inputs.text(in, "SnsTopic");
         if (topic != null && !topics.exists(topic)) {
@@ -271,7 +246,7 @@ public final class V1Identities {
     }
 
     /** Forwarding can only be turned off once bounce and complaint topics are set. */
-    ObjectNode setForwarding(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setForwarding(RequestContext ctx, ObjectNode in) {
         boolean enabled = Inputs.bool(in, "ForwardingEnabled", true);
         synchronized (state.lock) {
             Identity i = existing(account(ctx), Inputs.text(in, "Identity"));
@@ -284,7 +259,7 @@ public final class V1Identities {
         return Outputs.object();
     }
 
-    ObjectNode setHeadersInNotifications(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setHeadersInNotifications(RequestContext ctx, ObjectNode in) {
         NotificationType type = NotificationType.ofWire(Inputs.text(in, "NotificationType"));
         synchronized (state.lock) {
             existing(account(ctx), Inputs.text(in, "Identity")).headersInNotifications(type, Inputs.bool(in, "Enabled", false));
@@ -292,7 +267,7 @@ public final class V1Identities {
         return Outputs.object();
     }
 
-    ObjectNode putPolicy(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putPolicy(RequestContext ctx, ObjectNode in) {
         String policy = Inputs.text(in, "Policy");
         PolicyDocuments.validate(API, policy);
         synchronized (state.lock) {
@@ -307,14 +282,14 @@ public final class V1Identities {
         return Outputs.object();
     }
 
-    ObjectNode deletePolicy(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deletePolicy(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             existing(account(ctx), Inputs.text(in, "Identity")).policies().remove(Inputs.text(in, "PolicyName"));
         }
         return Outputs.object();
     }
 
-    ObjectNode getPolicies(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getPolicies(RequestContext ctx, ObjectNode in) {
         ObjectNode out = Outputs.object();
         ObjectNode policies = out.putObject("Policies");
         synchronized (state.lock) {
@@ -329,7 +304,7 @@ public final class V1Identities {
         return out;
     }
 
-    ObjectNode listPolicies(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listPolicies(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Identity i = existing(account(ctx), Inputs.text(in, "Identity"));
             return Outputs.object().set("PolicyNames", Outputs.strings(i.policies().keySet()));

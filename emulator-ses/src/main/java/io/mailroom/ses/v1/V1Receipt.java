@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.api.Api;
 import io.mailroom.ses.api.Inputs;
@@ -24,25 +23,6 @@ public final class V1Receipt {
 
     public V1Receipt(SesState state) {
         this.state = state;
-    }
-
-    public void register(OperationTable.Builder t) {
-        t.sync("CreateReceiptRuleSet", this::createRuleSet)
-                .sync("CloneReceiptRuleSet", this::cloneRuleSet)
-                .sync("DeleteReceiptRuleSet", this::deleteRuleSet)
-                .sync("DescribeReceiptRuleSet", this::describeRuleSet)
-                .sync("ListReceiptRuleSets", this::listRuleSets)
-                .sync("SetActiveReceiptRuleSet", this::setActive)
-                .sync("DescribeActiveReceiptRuleSet", this::describeActive)
-                .sync("ReorderReceiptRuleSet", this::reorder)
-                .sync("CreateReceiptRule", this::createRule)
-                .sync("UpdateReceiptRule", this::updateRule)
-                .sync("DeleteReceiptRule", this::deleteRule)
-                .sync("DescribeReceiptRule", this::describeRule)
-                .sync("SetReceiptRulePosition", this::setPosition)
-                .sync("CreateReceiptFilter", this::createFilter)
-                .sync("DeleteReceiptFilter", this::deleteFilter)
-                .sync("ListReceiptFilters", this::listFilters);
     }
 
     private ReceiptRules rules(RequestContext ctx) {
@@ -66,14 +46,14 @@ public final class V1Receipt {
         return set;
     }
 
-    ObjectNode createRuleSet(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createRuleSet(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             newSet(rules(ctx), Inputs.text(in, "RuleSetName"));
         }
         return Outputs.object();
     }
 
-    ObjectNode cloneRuleSet(RequestContext ctx, ObjectNode in) {
+    public ObjectNode cloneRuleSet(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ReceiptRules r = rules(ctx);
             ReceiptRuleSet original = ruleSet(r, Inputs.text(in, "OriginalRuleSetName"));
@@ -84,7 +64,7 @@ public final class V1Receipt {
     }
 
     /** The active rule set cannot be deleted; a missing one is not an error. */
-    ObjectNode deleteRuleSet(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteRuleSet(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "RuleSetName");
         synchronized (state.lock) {
             ReceiptRules r = rules(ctx);
@@ -96,13 +76,13 @@ public final class V1Receipt {
         return Outputs.object();
     }
 
-    ObjectNode describeRuleSet(RequestContext ctx, ObjectNode in) {
+    public ObjectNode describeRuleSet(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             return setJson(ruleSet(rules(ctx), Inputs.text(in, "RuleSetName")));
         }
     }
 
-    ObjectNode listRuleSets(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listRuleSets(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ObjectNode out = Outputs.object();
             ArrayNode sets = out.putArray("RuleSets");
@@ -113,7 +93,7 @@ public final class V1Receipt {
     }
 
     /** Omitting RuleSetName deactivates every rule set. */
-    ObjectNode setActive(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setActive(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "RuleSetName");
         synchronized (state.lock) {
             ReceiptRules r = rules(ctx);
@@ -125,7 +105,7 @@ public final class V1Receipt {
         return Outputs.object();
     }
 
-    ObjectNode describeActive(RequestContext ctx, ObjectNode in) {
+    public ObjectNode describeActive(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ReceiptRules r = rules(ctx);
             return r.active().map(name -> setJson(r.ruleSets.get(name))).orElseGet(Outputs::object);
@@ -133,7 +113,7 @@ public final class V1Receipt {
     }
 
     /** RuleNames must list exactly the set's rules. */
-    ObjectNode reorder(RequestContext ctx, ObjectNode in) {
+    public ObjectNode reorder(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ReceiptRuleSet set = ruleSet(rules(ctx), Inputs.text(in, "RuleSetName"));
             List<String> order = Inputs.strings(in, "RuleNames");
@@ -154,7 +134,7 @@ public final class V1Receipt {
         return Outputs.object();
     }
 
-    ObjectNode createRule(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createRule(RequestContext ctx, ObjectNode in) {
         ObjectNode rule = validRule(in);
         synchronized (state.lock) {
             ReceiptRuleSet set = ruleSet(rules(ctx), Inputs.text(in, "RuleSetName"));
@@ -170,7 +150,7 @@ public final class V1Receipt {
         return Outputs.object();
     }
 
-    ObjectNode updateRule(RequestContext ctx, ObjectNode in) {
+    public ObjectNode updateRule(RequestContext ctx, ObjectNode in) {
         ObjectNode rule = validRule(in);
         synchronized (state.lock) {
             ReceiptRuleSet set = ruleSet(rules(ctx), Inputs.text(in, "RuleSetName"));
@@ -180,7 +160,7 @@ public final class V1Receipt {
         return Outputs.object();
     }
 
-    ObjectNode deleteRule(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteRule(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ReceiptRuleSet set = ruleSet(rules(ctx), Inputs.text(in, "RuleSetName"));
             int i = set.indexOf(Inputs.text(in, "RuleName"));
@@ -191,7 +171,7 @@ public final class V1Receipt {
         return Outputs.object();
     }
 
-    ObjectNode describeRule(RequestContext ctx, ObjectNode in) {
+    public ObjectNode describeRule(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ReceiptRuleSet set = ruleSet(rules(ctx), Inputs.text(in, "RuleSetName"));
             ObjectNode out = Outputs.object();
@@ -200,7 +180,7 @@ public final class V1Receipt {
         }
     }
 
-    ObjectNode setPosition(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setPosition(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ReceiptRuleSet set = ruleSet(rules(ctx), Inputs.text(in, "RuleSetName"));
             ObjectNode rule = set.rules().remove(existingRule(set, Inputs.text(in, "RuleName")));
@@ -214,7 +194,7 @@ public final class V1Receipt {
         return Outputs.object();
     }
 
-    ObjectNode createFilter(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createFilter(RequestContext ctx, ObjectNode in) {
         JsonNode filter = Inputs.node(in, "Filter");
         String name = Inputs.text(filter, "Name");
         String cidr = Inputs.text(Inputs.node(filter, "IpFilter"), "Cidr");
@@ -234,14 +214,14 @@ public final class V1Receipt {
         return Outputs.object();
     }
 
-    ObjectNode deleteFilter(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteFilter(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             rules(ctx).filters.remove(Inputs.text(in, "FilterName"));
         }
         return Outputs.object();
     }
 
-    ObjectNode listFilters(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listFilters(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ObjectNode out = Outputs.object();
             ArrayNode filters = out.putArray("Filters");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.account.Scope;
@@ -39,19 +38,7 @@ public final class V1Sending {
         this.sender = sender;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("SendEmail", this::sendEmail)
-                .sync("SendRawEmail", this::sendRawEmail)
-                .sync("SendTemplatedEmail", this::sendTemplatedEmail)
-                .sync("SendBulkTemplatedEmail", this::sendBulkTemplatedEmail)
-                .sync("SendBounce", this::sendBounce)
-                .sync("GetSendQuota", this::sendQuota)
-                .sync("GetSendStatistics", this::sendStatistics)
-                .sync("GetAccountSendingEnabled", this::accountSendingEnabled)
-                .sync("UpdateAccountSendingEnabled", this::updateAccountSendingEnabled);
-    }
-
-    ObjectNode sendEmail(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendEmail(RequestContext ctx, ObjectNode in) {
         JsonNode message = Inputs.node(in, "Message");
         JsonNode body = Inputs.node(message, "Body");
         JsonNode text = Inputs.node(body, "Text");
@@ -64,7 +51,7 @@ public final class V1Sending {
                 V1Messages.destination(Inputs.node(in, "Destination")), content)));
     }
 
-    ObjectNode sendRawEmail(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendRawEmail(RequestContext ctx, ObjectNode in) {
         byte[] data = Inputs.blob(Inputs.node(in, "RawMessage"), "Data");
         List<String> destinations = Inputs.strings(in, "Destinations");
         SendRequest.Destination d = in.has("Destinations") && !destinations.isEmpty()
@@ -76,7 +63,7 @@ public final class V1Sending {
         return id(sender.send(r));
     }
 
-    ObjectNode sendTemplatedEmail(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendTemplatedEmail(RequestContext ctx, ObjectNode in) {
         MailContent content = new MailContent.Templated(templateName(in, "Template", "TemplateArn"), null,
                 Inputs.text(in, "TemplateData"), List.of(), List.of());
         return id(sender.send(request(ctx, in, "SendTemplatedEmail", Inputs.text(in, "Source"),
@@ -87,7 +74,7 @@ public final class V1Sending {
      * Call-level problems (unknown template or configuration set, paused sending, unverified Source) fail
      * the call; each destination then gets its own status, so one bad address does not sink the rest.
      */
-    ObjectNode sendBulkTemplatedEmail(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendBulkTemplatedEmail(RequestContext ctx, ObjectNode in) {
         JsonNode destinations = Inputs.node(in, "Destinations");
         if (destinations != null && destinations.size() > MAX_BULK_DESTINATIONS) {
             throw API.invalidParameter("Too many destinations: " + destinations.size() + " (maximum "
@@ -138,7 +125,7 @@ public final class V1Sending {
      * SendBounce: SES writes a DSN about the original message to that message's sender. The bounce sender
      * must be verified; the original message must be one this server sent.
      */
-    ObjectNode sendBounce(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendBounce(RequestContext ctx, ObjectNode in) {
         String bounceSender = Inputs.text(in, "BounceSender");
         String original = Inputs.text(in, "OriginalMessageId");
         String bare = Addresses.bare(API, bounceSender);
@@ -181,14 +168,14 @@ public final class V1Sending {
         };
     }
 
-    ObjectNode sendQuota(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendQuota(RequestContext ctx, ObjectNode in) {
         Account a = state.account(ctx);
         return Outputs.object().put("Max24HourSend", state.config.max24HourSend())
                 .put("MaxSendRate", state.config.maxSendRate())
                 .put("SentLast24Hours", (double) a.statistics.sentLast24Hours(state.now()));
     }
 
-    ObjectNode sendStatistics(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendStatistics(RequestContext ctx, ObjectNode in) {
         ObjectNode out = Outputs.object();
         ArrayNode points = out.putArray("SendDataPoints");
         for (SendStatistics.DataPoint p : state.account(ctx).statistics.dataPoints(state.now())) {
@@ -200,13 +187,13 @@ public final class V1Sending {
         return out;
     }
 
-    ObjectNode accountSendingEnabled(RequestContext ctx, ObjectNode in) {
+    public ObjectNode accountSendingEnabled(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             return Outputs.object().put("Enabled", state.account(ctx).settings.sendingEnabled());
         }
     }
 
-    ObjectNode updateAccountSendingEnabled(RequestContext ctx, ObjectNode in) {
+    public ObjectNode updateAccountSendingEnabled(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             state.account(ctx).settings.sendingEnabled(Inputs.bool(in, "Enabled", false));
         }

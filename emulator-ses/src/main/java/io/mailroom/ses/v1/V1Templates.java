@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.account.Scope;
@@ -30,28 +29,13 @@ public final class V1Templates {
         this.verification = verification;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("CreateTemplate", this::create)
-                .sync("UpdateTemplate", this::update)
-                .sync("GetTemplate", this::get)
-                .sync("DeleteTemplate", this::delete)
-                .sync("ListTemplates", this::list)
-                .sync("TestRenderTemplate", this::testRender)
-                .sync("CreateCustomVerificationEmailTemplate", this::createCustom)
-                .sync("UpdateCustomVerificationEmailTemplate", this::updateCustom)
-                .sync("GetCustomVerificationEmailTemplate", this::getCustom)
-                .sync("DeleteCustomVerificationEmailTemplate", this::deleteCustom)
-                .sync("ListCustomVerificationEmailTemplates", this::listCustom)
-                .sync("SendCustomVerificationEmail", this::sendCustom);
-    }
-
     private EmailTemplate template(JsonNode in, long created) {
         JsonNode t = Inputs.node(in, "Template");
         return new EmailTemplate(Inputs.text(t, "TemplateName"), Inputs.text(t, "SubjectPart"), Inputs.text(t, "TextPart"),
                 Inputs.text(t, "HtmlPart"), created);
     }
 
-    ObjectNode create(RequestContext ctx, ObjectNode in) {
+    public ObjectNode create(RequestContext ctx, ObjectNode in) {
         EmailTemplate t = template(in, state.now());
         TemplateRules.check(API, state.renderer, t);
         synchronized (state.lock) {
@@ -60,7 +44,7 @@ public final class V1Templates {
         return Outputs.object();
     }
 
-    ObjectNode update(RequestContext ctx, ObjectNode in) {
+    public ObjectNode update(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             String name = Inputs.text(Inputs.node(in, "Template"), "TemplateName");
@@ -72,7 +56,7 @@ public final class V1Templates {
         return Outputs.object();
     }
 
-    ObjectNode get(RequestContext ctx, ObjectNode in) {
+    public ObjectNode get(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "TemplateName");
         synchronized (state.lock) {
             EmailTemplate t = state.account(ctx).templates.find(name).orElseThrow(() -> API.templateNotFound(name));
@@ -87,14 +71,14 @@ public final class V1Templates {
     }
 
     /** Deleting a template that does not exist succeeds, as on AWS. */
-    ObjectNode delete(RequestContext ctx, ObjectNode in) {
+    public ObjectNode delete(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             state.account(ctx).templates.remove(Inputs.text(in, "TemplateName"));
         }
         return Outputs.object();
     }
 
-    ObjectNode list(RequestContext ctx, ObjectNode in) {
+    public ObjectNode list(RequestContext ctx, ObjectNode in) {
         int max = Inputs.pageSize(in, "MaxItems", 10);
         if (max < 1 || max > 100) {
             throw API.invalidParameter("MaxItems must be between 1 and 100.");
@@ -112,7 +96,7 @@ public final class V1Templates {
     }
 
     /** Answers the complete MIME message SES would send, as AWS does. */
-    ObjectNode testRender(RequestContext ctx, ObjectNode in) {
+    public ObjectNode testRender(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "TemplateName");
         EmailTemplate t;
         synchronized (state.lock) {
@@ -132,7 +116,7 @@ public final class V1Templates {
                 Inputs.text(in, "FailureRedirectionURL", old == null ? null : old.failureRedirectionUrl()));
     }
 
-    ObjectNode createCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createCustom(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             CustomVerificationTemplate t = custom(in, null);
@@ -150,7 +134,7 @@ public final class V1Templates {
         return Outputs.object();
     }
 
-    ObjectNode updateCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode updateCustom(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             String name = Inputs.text(in, "TemplateName");
@@ -162,7 +146,7 @@ public final class V1Templates {
         return Outputs.object();
     }
 
-    ObjectNode getCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getCustom(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "TemplateName");
         synchronized (state.lock) {
             CustomVerificationTemplate t = state.account(ctx).verificationTemplates.find(name)
@@ -173,21 +157,21 @@ public final class V1Templates {
         }
     }
 
-    ObjectNode deleteCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteCustom(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             state.account(ctx).verificationTemplates.remove(Inputs.text(in, "TemplateName"));
         }
         return Outputs.object();
     }
 
-    ObjectNode listCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listCustom(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             return CustomVerificationJson.page(API, state.account(ctx).verificationTemplates.all(),
                     Inputs.text(in, "NextToken"), Inputs.pageSize(in, "MaxResults", 50));
         }
     }
 
-    ObjectNode sendCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendCustom(RequestContext ctx, ObjectNode in) {
         return Outputs.object().put("MessageId", verification.send(API, Scope.of(ctx), Inputs.text(in, "TemplateName"),
                 Inputs.text(in, "EmailAddress"), Inputs.text(in, "ConfigurationSetName")));
     }

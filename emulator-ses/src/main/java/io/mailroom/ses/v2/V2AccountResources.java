@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.account.DedicatedIpPools;
@@ -31,31 +30,9 @@ public final class V2AccountResources {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("PutSuppressedDestination", this::putSuppressed)
-                .sync("GetSuppressedDestination", this::getSuppressed)
-                .sync("DeleteSuppressedDestination", this::deleteSuppressed)
-                .sync("ListSuppressedDestinations", this::listSuppressed)
-                .sync("CreateDedicatedIpPool", this::createPool)
-                .sync("GetDedicatedIpPool", this::getPool)
-                .sync("DeleteDedicatedIpPool", this::deletePool)
-                .sync("ListDedicatedIpPools", this::listPools)
-                .sync("PutDedicatedIpPoolScalingAttributes", this::poolScaling)
-                .sync("GetDedicatedIps", this::dedicatedIps)
-                .sync("GetDedicatedIp", (c, i) -> { throw noSuchIp(Inputs.text(i, "Ip")); })
-                .sync("PutDedicatedIpInPool", (c, i) -> { throw noSuchIp(Inputs.text(i, "Ip")); })
-                .sync("PutDedicatedIpWarmupAttributes", (c, i) -> { throw noSuchIp(Inputs.text(i, "Ip")); })
-                .sync("TagResource", this::tag)
-                .sync("UntagResource", this::untag)
-                .sync("ListTagsForResource", this::listTags)
-                .sync("GetDeliverabilityDashboardOptions", this::dashboard)
-                .sync("PutDeliverabilityDashboardOption", this::putDashboard)
-                .sync("ListRecommendations", this::recommendations);
-    }
-
     // ---- suppression list ----
 
-    ObjectNode putSuppressed(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putSuppressed(RequestContext ctx, ObjectNode in) {
         String email = IdentityNames.requireEmail(API, Inputs.text(in, "EmailAddress"));
         SuppressionReason reason = SuppressionReason.valueOf(Inputs.text(in, "Reason"));
         synchronized (state.lock) {
@@ -69,7 +46,7 @@ public final class V2AccountResources {
                 "Email address " + email + " does not exist on your suppression list."));
     }
 
-    ObjectNode getSuppressed(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getSuppressed(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             SuppressedAddress s = suppressed(state.account(ctx), Inputs.text(in, "EmailAddress"));
             ObjectNode out = Outputs.object();
@@ -83,7 +60,7 @@ public final class V2AccountResources {
         }
     }
 
-    ObjectNode deleteSuppressed(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteSuppressed(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             a.suppression.remove(suppressed(a, Inputs.text(in, "EmailAddress")).emailAddress());
@@ -92,7 +69,7 @@ public final class V2AccountResources {
     }
 
     /** Filters: Reasons, StartDate/EndDate (epoch seconds) on LastUpdateTime. */
-    ObjectNode listSuppressed(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listSuppressed(RequestContext ctx, ObjectNode in) {
         List<String> reasons = Inputs.strings(in, "Reasons");
         JsonNode start = Inputs.node(in, "StartDate");
         JsonNode end = Inputs.node(in, "EndDate");
@@ -115,7 +92,7 @@ public final class V2AccountResources {
 
     // ---- dedicated IP pools ----
 
-    ObjectNode createPool(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createPool(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "PoolName");
         synchronized (state.lock) {
             Account a = state.account(ctx);
@@ -137,7 +114,7 @@ public final class V2AccountResources {
                 API.notFound("NotFoundException", "Pool " + name + " does not exist."));
     }
 
-    ObjectNode getPool(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getPool(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "PoolName");
         synchronized (state.lock) {
             String mode = pool(state.account(ctx), name);
@@ -147,7 +124,7 @@ public final class V2AccountResources {
         }
     }
 
-    ObjectNode deletePool(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deletePool(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "PoolName");
         synchronized (state.lock) {
             Account a = state.account(ctx);
@@ -158,7 +135,7 @@ public final class V2AccountResources {
         return Outputs.object();
     }
 
-    ObjectNode listPools(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listPools(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             PageToken.Page<String> page = PageToken.page(API, state.account(ctx).dedicatedIpPools.names(), s -> s,
                     Inputs.text(in, "NextToken"), Inputs.pageSize(in, "PageSize", 100));
@@ -170,7 +147,7 @@ public final class V2AccountResources {
     }
 
     /** A MANAGED pool cannot go back to STANDARD (AWS: "cannot change a managed pool to standard"). */
-    ObjectNode poolScaling(RequestContext ctx, ObjectNode in) {
+    public ObjectNode poolScaling(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "PoolName");
         String mode = Inputs.text(in, "ScalingMode");
         synchronized (state.lock) {
@@ -184,7 +161,7 @@ public final class V2AccountResources {
         return Outputs.object();
     }
 
-    ObjectNode dedicatedIps(RequestContext ctx, ObjectNode in) {
+    public ObjectNode dedicatedIps(RequestContext ctx, ObjectNode in) {
         String pool = Inputs.text(in, "PoolName");
         synchronized (state.lock) {
             if (pool != null) {
@@ -192,6 +169,11 @@ public final class V2AccountResources {
             }
         }
         return Outputs.object().set("DedicatedIps", Outputs.array());
+    }
+
+    /** No dedicated IP exists locally, so an operation on one never finds it. */
+    public ObjectNode unknownIp(RequestContext ctx, ObjectNode in) {
+        throw noSuchIp(Inputs.text(in, "Ip"));
     }
 
     private static RuntimeException noSuchIp(String ip) {
@@ -223,7 +205,7 @@ public final class V2AccountResources {
         return arn;
     }
 
-    ObjectNode tag(RequestContext ctx, ObjectNode in) {
+    public ObjectNode tag(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             String arn = taggable(a, Inputs.text(in, "ResourceArn"));
@@ -238,7 +220,7 @@ public final class V2AccountResources {
         return Outputs.object();
     }
 
-    ObjectNode untag(RequestContext ctx, ObjectNode in) {
+    public ObjectNode untag(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             a.tags.remove(taggable(a, Inputs.text(in, "ResourceArn")), Inputs.strings(in, "TagKeys"));
@@ -246,7 +228,7 @@ public final class V2AccountResources {
         return Outputs.object();
     }
 
-    ObjectNode listTags(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listTags(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             return Outputs.object().set("Tags", V2Tags.json(a.tags.of(taggable(a, Inputs.text(in, "ResourceArn")))));
@@ -255,7 +237,7 @@ public final class V2AccountResources {
 
     // ---- deliverability dashboard (stored) and recommendations ----
 
-    ObjectNode dashboard(RequestContext ctx, ObjectNode in) {
+    public ObjectNode dashboard(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             ObjectNode out = Outputs.object().put("DashboardEnabled", a.settings.dashboardEnabled());
@@ -269,7 +251,7 @@ public final class V2AccountResources {
         }
     }
 
-    ObjectNode putDashboard(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putDashboard(RequestContext ctx, ObjectNode in) {
         ObjectNode subscriptions = Outputs.object();
         JsonNode domains = Inputs.node(in, "SubscribedDomains");
         subscriptions.set("SubscribedDomains", domains == null ? Outputs.array() : domains.deepCopy());
@@ -280,7 +262,7 @@ public final class V2AccountResources {
     }
 
     /** VDM recommendations come from DNS and reputation analysis of real traffic; locally there is none. */
-    ObjectNode recommendations(RequestContext ctx, ObjectNode in) {
+    public ObjectNode recommendations(RequestContext ctx, ObjectNode in) {
         return Outputs.object().set("Recommendations", Outputs.array());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.api.Api;
@@ -32,29 +31,11 @@ public final class V2ConfigurationSets {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("CreateConfigurationSet", this::create)
-                .sync("GetConfigurationSet", this::get)
-                .sync("DeleteConfigurationSet", this::delete)
-                .sync("ListConfigurationSets", this::list)
-                .sync("GetConfigurationSetEventDestinations", this::destinations)
-                .sync("CreateConfigurationSetEventDestination", (c, i) -> putDestination(c, i, false))
-                .sync("UpdateConfigurationSetEventDestination", (c, i) -> putDestination(c, i, true))
-                .sync("DeleteConfigurationSetEventDestination", this::deleteDestination)
-                .sync("PutConfigurationSetTrackingOptions", this::tracking)
-                .sync("PutConfigurationSetDeliveryOptions", this::delivery)
-                .sync("PutConfigurationSetReputationOptions", this::reputation)
-                .sync("PutConfigurationSetSendingOptions", this::sending)
-                .sync("PutConfigurationSetSuppressionOptions", this::suppression)
-                .sync("PutConfigurationSetVdmOptions", this::vdm)
-                .sync("PutConfigurationSetArchivingOptions", this::archiving);
-    }
-
     private ConfigurationSet existing(RequestContext ctx, JsonNode in) {
         return ConfigurationSetRules.existing(API, state.account(ctx), Inputs.text(in, "ConfigurationSetName"));
     }
 
-    ObjectNode create(RequestContext ctx, ObjectNode in) {
+    public ObjectNode create(RequestContext ctx, ObjectNode in) {
         V2Tags.check(Inputs.node(in, "Tags"));
         synchronized (state.lock) {
             Account a = state.account(ctx);
@@ -90,7 +71,7 @@ public final class V2ConfigurationSets {
         return Outputs.object();
     }
 
-    ObjectNode get(RequestContext ctx, ObjectNode in) {
+    public ObjectNode get(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             ConfigurationSet set = existing(ctx, in);
@@ -124,7 +105,7 @@ public final class V2ConfigurationSets {
         }
     }
 
-    ObjectNode delete(RequestContext ctx, ObjectNode in) {
+    public ObjectNode delete(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             ConfigurationSet set = existing(ctx, in);
@@ -139,7 +120,7 @@ public final class V2ConfigurationSets {
         return Outputs.object();
     }
 
-    ObjectNode list(RequestContext ctx, ObjectNode in) {
+    public ObjectNode list(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             PageToken.Page<ConfigurationSet> page = PageToken.page(API, state.account(ctx).configurationSets.all(),
                     ConfigurationSet::name, Inputs.text(in, "NextToken"), Inputs.pageSize(in, "PageSize", 100));
@@ -150,7 +131,7 @@ public final class V2ConfigurationSets {
         }
     }
 
-    ObjectNode destinations(RequestContext ctx, ObjectNode in) {
+    public ObjectNode destinations(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ObjectNode out = Outputs.object();
             ArrayNode ds = out.putArray("EventDestinations");
@@ -159,7 +140,15 @@ public final class V2ConfigurationSets {
         }
     }
 
-    ObjectNode putDestination(RequestContext ctx, ObjectNode in, boolean replace) {
+    public ObjectNode createDestination(RequestContext ctx, ObjectNode in) {
+        return putDestination(ctx, in, false);
+    }
+
+    public ObjectNode updateDestination(RequestContext ctx, ObjectNode in) {
+        return putDestination(ctx, in, true);
+    }
+
+    private ObjectNode putDestination(RequestContext ctx, ObjectNode in, boolean replace) {
         EventDestination d = parseDestination(Inputs.text(in, "EventDestinationName"), Inputs.node(in, "EventDestination"));
         synchronized (state.lock) {
             ConfigurationSetRules.putDestination(API, state.topics, existing(ctx, in), d, replace);
@@ -167,21 +156,21 @@ public final class V2ConfigurationSets {
         return Outputs.object();
     }
 
-    ObjectNode deleteDestination(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteDestination(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ConfigurationSetRules.deleteDestination(API, existing(ctx, in), Inputs.text(in, "EventDestinationName"));
         }
         return Outputs.object();
     }
 
-    ObjectNode tracking(RequestContext ctx, ObjectNode in) {
+    public ObjectNode tracking(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             existing(ctx, in).tracking(Inputs.text(in, "CustomRedirectDomain"), Inputs.text(in, "HttpsPolicy"));
         }
         return Outputs.object();
     }
 
-    ObjectNode delivery(RequestContext ctx, ObjectNode in) {
+    public ObjectNode delivery(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             applyDelivery(state.account(ctx), existing(ctx, in), in);
         }
@@ -198,14 +187,14 @@ public final class V2ConfigurationSets {
         set.delivery(Inputs.text(in, "TlsPolicy"), pool, max);
     }
 
-    ObjectNode reputation(RequestContext ctx, ObjectNode in) {
+    public ObjectNode reputation(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             existing(ctx, in).reputationMetricsEnabled(Inputs.bool(in, "ReputationMetricsEnabled", false));
         }
         return Outputs.object();
     }
 
-    ObjectNode sending(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sending(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             existing(ctx, in).sendingEnabled(Inputs.bool(in, "SendingEnabled", false), state.now());
         }
@@ -213,14 +202,14 @@ public final class V2ConfigurationSets {
     }
 
     /** Without SuppressedReasons the set goes back to the account-level setting. */
-    ObjectNode suppression(RequestContext ctx, ObjectNode in) {
+    public ObjectNode suppression(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             existing(ctx, in).suppressedReasons(in.has("SuppressedReasons") ? reasons(in) : null);
         }
         return Outputs.object();
     }
 
-    ObjectNode vdm(RequestContext ctx, ObjectNode in) {
+    public ObjectNode vdm(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ObjectNode vdm = Inputs.object(in, "VdmOptions");
             existing(ctx, in).vdmOptions(vdm == null ? null : vdm.deepCopy());
@@ -228,7 +217,7 @@ public final class V2ConfigurationSets {
         return Outputs.object();
     }
 
-    ObjectNode archiving(RequestContext ctx, ObjectNode in) {
+    public ObjectNode archiving(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             existing(ctx, in).archiveArn(Inputs.text(in, "ArchiveArn"));
         }

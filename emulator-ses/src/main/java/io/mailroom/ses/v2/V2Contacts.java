@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.api.Api;
@@ -30,19 +29,6 @@ public final class V2Contacts {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("CreateContactList", this::createList)
-                .sync("GetContactList", this::getList)
-                .sync("UpdateContactList", this::updateList)
-                .sync("DeleteContactList", this::deleteList)
-                .sync("ListContactLists", this::listLists)
-                .sync("CreateContact", this::createContact)
-                .sync("GetContact", this::getContact)
-                .sync("UpdateContact", this::updateContact)
-                .sync("DeleteContact", this::deleteContact)
-                .sync("ListContacts", this::listContacts);
-    }
-
     private static ContactList list(Account a, String name) {
         return a.contactLists.find(name).orElseThrow(() ->
                 API.notFound("NotFoundException", "List with name " + name + " does not exist."));
@@ -61,7 +47,7 @@ public final class V2Contacts {
         return out;
     }
 
-    ObjectNode createList(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createList(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "ContactListName");
         Map<String, ContactTopic> topics = topics(Inputs.node(in, "Topics"));
         synchronized (state.lock) {
@@ -80,7 +66,7 @@ public final class V2Contacts {
         return Outputs.object();
     }
 
-    ObjectNode getList(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getList(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             ContactList l = list(a, Inputs.text(in, "ContactListName"));
@@ -99,7 +85,7 @@ public final class V2Contacts {
         }
     }
 
-    ObjectNode updateList(RequestContext ctx, ObjectNode in) {
+    public ObjectNode updateList(RequestContext ctx, ObjectNode in) {
         Map<String, ContactTopic> topics = topics(Inputs.node(in, "Topics"));
         synchronized (state.lock) {
             ContactList l = list(state.account(ctx), Inputs.text(in, "ContactListName"));
@@ -108,7 +94,7 @@ public final class V2Contacts {
         return Outputs.object();
     }
 
-    ObjectNode deleteList(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteList(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             ContactList l = list(a, Inputs.text(in, "ContactListName"));
@@ -118,7 +104,7 @@ public final class V2Contacts {
         return Outputs.object();
     }
 
-    ObjectNode listLists(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listLists(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             PageToken.Page<ContactList> page = PageToken.page(API, state.account(ctx).contactLists.all(),
                     ContactList::name, Inputs.text(in, "NextToken"), Inputs.pageSize(in, "PageSize", 100));
@@ -145,7 +131,7 @@ public final class V2Contacts {
         return out;
     }
 
-    ObjectNode createContact(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createContact(RequestContext ctx, ObjectNode in) {
         String email = IdentityNames.requireEmail(API, Inputs.text(in, "EmailAddress"));
         synchronized (state.lock) {
             ContactList l = list(state.account(ctx), Inputs.text(in, "ContactListName"));
@@ -167,7 +153,7 @@ public final class V2Contacts {
         return c;
     }
 
-    ObjectNode getContact(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getContact(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ContactList l = list(state.account(ctx), Inputs.text(in, "ContactListName"));
             Contact c = contact(l, Inputs.text(in, "EmailAddress"));
@@ -178,7 +164,7 @@ public final class V2Contacts {
         }
     }
 
-    ObjectNode updateContact(RequestContext ctx, ObjectNode in) {
+    public ObjectNode updateContact(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ContactList l = list(state.account(ctx), Inputs.text(in, "ContactListName"));
             Contact old = contact(l, Inputs.text(in, "EmailAddress"));
@@ -191,7 +177,7 @@ public final class V2Contacts {
         return Outputs.object();
     }
 
-    ObjectNode deleteContact(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteContact(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             ContactList l = list(state.account(ctx), Inputs.text(in, "ContactListName"));
             Contact c = contact(l, Inputs.text(in, "EmailAddress"));
@@ -201,7 +187,7 @@ public final class V2Contacts {
     }
 
     /** Filter: FilteredStatus (OPT_IN/OPT_OUT) for a topic, optionally counting topic defaults. */
-    ObjectNode listContacts(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listContacts(RequestContext ctx, ObjectNode in) {
         JsonNode filter = Inputs.node(in, "Filter");
         String status = Inputs.text(filter, "FilteredStatus");
         JsonNode topicFilter = Inputs.node(filter, "TopicFilter");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.api.Api;
@@ -25,28 +24,12 @@ public final class V2Identities {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("CreateEmailIdentity", this::create)
-                .sync("GetEmailIdentity", this::get)
-                .sync("DeleteEmailIdentity", this::delete)
-                .sync("ListEmailIdentities", this::list)
-                .sync("PutEmailIdentityDkimAttributes", this::dkim)
-                .sync("PutEmailIdentityDkimSigningAttributes", this::dkimSigning)
-                .sync("PutEmailIdentityFeedbackAttributes", this::feedback)
-                .sync("PutEmailIdentityMailFromAttributes", this::mailFrom)
-                .sync("PutEmailIdentityConfigurationSetAttributes", this::configurationSet)
-                .sync("CreateEmailIdentityPolicy", (c, i) -> putPolicy(c, i, true))
-                .sync("UpdateEmailIdentityPolicy", (c, i) -> putPolicy(c, i, false))
-                .sync("DeleteEmailIdentityPolicy", this::deletePolicy)
-                .sync("GetEmailIdentityPolicies", this::policies);
-    }
-
     static Identity existing(Account a, String name) {
         return a.identities.find(name == null ? "" : name).orElseThrow(() ->
                 API.notFound("NotFoundException", "Email identity <" + name + "> does not exist."));
     }
 
-    ObjectNode create(RequestContext ctx, ObjectNode in) {
+    public ObjectNode create(RequestContext ctx, ObjectNode in) {
         String name = IdentityNames.requireIdentity(API, Inputs.text(in, "EmailIdentity"));
         synchronized (state.lock) {
             Account a = state.account(ctx);
@@ -85,7 +68,7 @@ public final class V2Identities {
         }
     }
 
-    ObjectNode get(RequestContext ctx, ObjectNode in) {
+    public ObjectNode get(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             Identity i = existing(a, Inputs.text(in, "EmailIdentity"));
@@ -130,7 +113,7 @@ public final class V2Identities {
         return d;
     }
 
-    ObjectNode delete(RequestContext ctx, ObjectNode in) {
+    public ObjectNode delete(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             Identity i = existing(a, Inputs.text(in, "EmailIdentity"));
@@ -140,7 +123,7 @@ public final class V2Identities {
         return Outputs.object();
     }
 
-    ObjectNode list(RequestContext ctx, ObjectNode in) {
+    public ObjectNode list(RequestContext ctx, ObjectNode in) {
         int size = Inputs.pageSize(in, "PageSize", 100);
         if (size < 1 || size > 1000) {
             throw API.invalidParameter("PageSize must be between 1 and 1000.");
@@ -159,7 +142,7 @@ public final class V2Identities {
         }
     }
 
-    ObjectNode dkim(RequestContext ctx, ObjectNode in) {
+    public ObjectNode dkim(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             Identity i = existing(a, Inputs.text(in, "EmailIdentity"));
@@ -175,7 +158,7 @@ public final class V2Identities {
         return Outputs.object();
     }
 
-    ObjectNode dkimSigning(RequestContext ctx, ObjectNode in) {
+    public ObjectNode dkimSigning(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Identity i = existing(state.account(ctx), Inputs.text(in, "EmailIdentity"));
             if (i.type() != IdentityType.DOMAIN) {
@@ -195,7 +178,7 @@ public final class V2Identities {
         }
     }
 
-    ObjectNode feedback(RequestContext ctx, ObjectNode in) {
+    public ObjectNode feedback(RequestContext ctx, ObjectNode in) {
         boolean enabled = Inputs.bool(in, "EmailForwardingEnabled", false);
         synchronized (state.lock) {
             Identity i = existing(state.account(ctx), Inputs.text(in, "EmailIdentity"));
@@ -209,7 +192,7 @@ public final class V2Identities {
         return Outputs.object();
     }
 
-    ObjectNode mailFrom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode mailFrom(RequestContext ctx, ObjectNode in) {
         String domain = Inputs.text(in, "MailFromDomain");
         synchronized (state.lock) {
             Identity i = existing(state.account(ctx), Inputs.text(in, "EmailIdentity"));
@@ -228,7 +211,7 @@ public final class V2Identities {
         return Outputs.object();
     }
 
-    ObjectNode configurationSet(RequestContext ctx, ObjectNode in) {
+    public ObjectNode configurationSet(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             Identity i = existing(a, Inputs.text(in, "EmailIdentity"));
@@ -241,7 +224,15 @@ public final class V2Identities {
         return Outputs.object();
     }
 
-    ObjectNode putPolicy(RequestContext ctx, ObjectNode in, boolean create) {
+    public ObjectNode createPolicy(RequestContext ctx, ObjectNode in) {
+        return putPolicy(ctx, in, true);
+    }
+
+    public ObjectNode updatePolicy(RequestContext ctx, ObjectNode in) {
+        return putPolicy(ctx, in, false);
+    }
+
+    private ObjectNode putPolicy(RequestContext ctx, ObjectNode in, boolean create) {
         String policy = Inputs.text(in, "Policy");
         PolicyDocuments.validate(API, policy);
         synchronized (state.lock) {
@@ -264,7 +255,7 @@ public final class V2Identities {
         return Outputs.object();
     }
 
-    ObjectNode deletePolicy(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deletePolicy(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Identity i = existing(state.account(ctx), Inputs.text(in, "EmailIdentity"));
             String name = Inputs.text(in, "PolicyName");
@@ -275,7 +266,7 @@ public final class V2Identities {
         return Outputs.object();
     }
 
-    ObjectNode policies(RequestContext ctx, ObjectNode in) {
+    public ObjectNode policies(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Identity i = existing(state.account(ctx), Inputs.text(in, "EmailIdentity"));
             ObjectNode out = Outputs.object();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.account.Scope;
@@ -37,17 +36,6 @@ public final class V2Sending {
         this.sender = sender;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("SendEmail", this::sendEmail)
-                .sync("SendBulkEmail", this::sendBulkEmail)
-                .sync("GetAccount", this::getAccount)
-                .sync("PutAccountDetails", this::putDetails)
-                .sync("PutAccountSendingAttributes", this::putSending)
-                .sync("PutAccountSuppressionAttributes", this::putSuppression)
-                .sync("PutAccountVdmAttributes", this::putVdm)
-                .sync("PutAccountDedicatedIpWarmupAttributes", this::putWarmup);
-    }
-
     private static SendRequest request(RequestContext ctx, JsonNode in, String operation, MailContent content,
                                        SendRequest.Destination d, Map<String, String> tags) {
         JsonNode lm = Inputs.node(in, "ListManagementOptions");
@@ -58,7 +46,7 @@ public final class V2Sending {
                         Inputs.text(lm, "TopicName")));
     }
 
-    ObjectNode sendEmail(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendEmail(RequestContext ctx, ObjectNode in) {
         MailContent content = V2Content.content(Inputs.node(in, "Content"));
         SendRequest.Destination d = V2Content.destination(Inputs.node(in, "Destination"));
         if (d == null && !(content instanceof MailContent.Raw)) {
@@ -70,7 +58,7 @@ public final class V2Sending {
                 Inputs.pairs(in, "EmailTags", "Name", "Value"))));
     }
 
-    ObjectNode sendBulkEmail(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendBulkEmail(RequestContext ctx, ObjectNode in) {
         JsonNode entries = Inputs.node(in, "BulkEmailEntries");
         if (entries.size() > MAX_BULK_ENTRIES) {
             throw API.invalidParameter("Too many bulk email entries: " + entries.size() + " (maximum "
@@ -123,7 +111,7 @@ public final class V2Sending {
         };
     }
 
-    ObjectNode getAccount(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getAccount(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             ObjectNode out = Outputs.object();
@@ -148,7 +136,7 @@ public final class V2Sending {
     }
 
     /** Stored; the production access review is recorded as PENDING, as AWS answers right after the request. */
-    ObjectNode putDetails(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putDetails(RequestContext ctx, ObjectNode in) {
         ObjectNode details = Outputs.object();
         for (String f : List.of("MailType", "WebsiteURL", "ContactLanguage", "UseCaseDescription")) {
             Outputs.putIfNotNull(details, f, Inputs.text(in, f));
@@ -163,14 +151,14 @@ public final class V2Sending {
         return Outputs.object();
     }
 
-    ObjectNode putSending(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putSending(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             state.account(ctx).settings.sendingEnabled(Inputs.bool(in, "SendingEnabled", false));
         }
         return Outputs.object();
     }
 
-    ObjectNode putSuppression(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putSuppression(RequestContext ctx, ObjectNode in) {
         Set<SuppressionReason> reasons = EnumSet.noneOf(SuppressionReason.class);
         Inputs.strings(in, "SuppressedReasons").forEach(r -> reasons.add(SuppressionReason.valueOf(r)));
         synchronized (state.lock) {
@@ -179,14 +167,14 @@ public final class V2Sending {
         return Outputs.object();
     }
 
-    ObjectNode putVdm(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putVdm(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             state.account(ctx).settings.vdmAttributes(Inputs.object(in, "VdmAttributes").deepCopy());
         }
         return Outputs.object();
     }
 
-    ObjectNode putWarmup(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putWarmup(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             state.account(ctx).settings.dedicatedIpAutoWarmup(Inputs.bool(in, "AutoWarmupEnabled", false));
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.ses.SesState;
 import io.mailroom.ses.account.Account;
 import io.mailroom.ses.account.Scope;
@@ -30,28 +29,13 @@ public final class V2Templates {
         this.verification = verification;
     }
 
-    public void register(OperationTable.Builder t) {
-        t.sync("CreateEmailTemplate", this::create)
-                .sync("UpdateEmailTemplate", this::update)
-                .sync("GetEmailTemplate", this::get)
-                .sync("DeleteEmailTemplate", this::delete)
-                .sync("ListEmailTemplates", this::list)
-                .sync("TestRenderEmailTemplate", this::testRender)
-                .sync("CreateCustomVerificationEmailTemplate", (c, i) -> putCustom(c, i, true))
-                .sync("UpdateCustomVerificationEmailTemplate", (c, i) -> putCustom(c, i, false))
-                .sync("GetCustomVerificationEmailTemplate", this::getCustom)
-                .sync("DeleteCustomVerificationEmailTemplate", this::deleteCustom)
-                .sync("ListCustomVerificationEmailTemplates", this::listCustom)
-                .sync("SendCustomVerificationEmail", this::sendCustom);
-    }
-
     private static EmailTemplate template(JsonNode in, long created) {
         JsonNode c = Inputs.node(in, "TemplateContent");
         return new EmailTemplate(Inputs.text(in, "TemplateName"), Inputs.text(c, "Subject"), Inputs.text(c, "Text"),
                 Inputs.text(c, "Html"), created);
     }
 
-    ObjectNode create(RequestContext ctx, ObjectNode in) {
+    public ObjectNode create(RequestContext ctx, ObjectNode in) {
         EmailTemplate t = template(in, state.now());
         TemplateRules.check(API, state.renderer, t);
         synchronized (state.lock) {
@@ -60,7 +44,7 @@ public final class V2Templates {
         return Outputs.object();
     }
 
-    ObjectNode update(RequestContext ctx, ObjectNode in) {
+    public ObjectNode update(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             String name = Inputs.text(in, "TemplateName");
@@ -72,7 +56,7 @@ public final class V2Templates {
         return Outputs.object();
     }
 
-    ObjectNode get(RequestContext ctx, ObjectNode in) {
+    public ObjectNode get(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "TemplateName");
         synchronized (state.lock) {
             EmailTemplate t = state.account(ctx).templates.find(name).orElseThrow(() -> API.templateNotFound(name));
@@ -85,7 +69,7 @@ public final class V2Templates {
         }
     }
 
-    ObjectNode delete(RequestContext ctx, ObjectNode in) {
+    public ObjectNode delete(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "TemplateName");
         synchronized (state.lock) {
             if (!state.account(ctx).templates.remove(name)) {
@@ -95,7 +79,7 @@ public final class V2Templates {
         return Outputs.object();
     }
 
-    ObjectNode list(RequestContext ctx, ObjectNode in) {
+    public ObjectNode list(RequestContext ctx, ObjectNode in) {
         int size = Inputs.pageSize(in, "PageSize", 10);
         if (size < 1 || size > 100) {
             throw API.invalidParameter("PageSize must be between 1 and 100.");
@@ -112,7 +96,7 @@ public final class V2Templates {
         }
     }
 
-    ObjectNode testRender(RequestContext ctx, ObjectNode in) {
+    public ObjectNode testRender(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "TemplateName");
         EmailTemplate t;
         synchronized (state.lock) {
@@ -122,7 +106,15 @@ public final class V2Templates {
                 TemplatePreview.render(API, state, ctx, t, Inputs.text(in, "TemplateData")));
     }
 
-    ObjectNode putCustom(RequestContext ctx, ObjectNode in, boolean create) {
+    public ObjectNode createCustom(RequestContext ctx, ObjectNode in) {
+        return putCustom(ctx, in, true);
+    }
+
+    public ObjectNode updateCustom(RequestContext ctx, ObjectNode in) {
+        return putCustom(ctx, in, false);
+    }
+
+    private ObjectNode putCustom(RequestContext ctx, ObjectNode in, boolean create) {
         synchronized (state.lock) {
             Account a = state.account(ctx);
             String name = Inputs.text(in, "TemplateName");
@@ -149,7 +141,7 @@ public final class V2Templates {
         return Outputs.object();
     }
 
-    ObjectNode getCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getCustom(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "TemplateName");
         synchronized (state.lock) {
             CustomVerificationTemplate t = state.account(ctx).verificationTemplates.find(name)
@@ -158,7 +150,7 @@ public final class V2Templates {
         }
     }
 
-    ObjectNode deleteCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteCustom(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "TemplateName");
         synchronized (state.lock) {
             if (!state.account(ctx).verificationTemplates.remove(name)) {
@@ -168,14 +160,14 @@ public final class V2Templates {
         return Outputs.object();
     }
 
-    ObjectNode listCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listCustom(RequestContext ctx, ObjectNode in) {
         synchronized (state.lock) {
             return CustomVerificationJson.page(API, state.account(ctx).verificationTemplates.all(),
                     Inputs.text(in, "NextToken"), Inputs.pageSize(in, "PageSize", 50));
         }
     }
 
-    ObjectNode sendCustom(RequestContext ctx, ObjectNode in) {
+    public ObjectNode sendCustom(RequestContext ctx, ObjectNode in) {
         return Outputs.object().put("MessageId", verification.send(API, Scope.of(ctx), Inputs.text(in, "TemplateName"),
                 Inputs.text(in, "EmailAddress"), Inputs.text(in, "ConfigurationSetName")));
     }

@@ -3,7 +3,6 @@ package io.mailroom.sns.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.sns.SnsState;
 import io.mailroom.sns.arn.Arn;
 import io.mailroom.sns.platform.PlatformApplication;
@@ -20,36 +19,44 @@ public final class PlatformOperations {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder table) {
-        table.sync("CreatePlatformApplication", (ctx, in) -> Outputs.of("PlatformApplicationArn",
-                        state.platforms.createApplication(ctx.accountId(), ctx.region(), Inputs.text(in, "Name"),
-                                Inputs.text(in, "Platform"), Inputs.stringMap(in, "Attributes")).arn()))
-                .sync("DeletePlatformApplication", (ctx, in) -> {
-                    state.platforms.deleteApplication(Inputs.text(in, "PlatformApplicationArn"));
-                    return Outputs.empty();
-                })
-                .sync("GetPlatformApplicationAttributes", (ctx, in) -> Outputs.attributes("Attributes",
-                        applicationAttributes(state.platforms.application(Inputs.text(in, "PlatformApplicationArn")))))
-                .sync("SetPlatformApplicationAttributes", (ctx, in) -> {
-                    state.platforms.setApplicationAttributes(Inputs.text(in, "PlatformApplicationArn"),
-                            Inputs.stringMap(in, "Attributes"));
-                    return Outputs.empty();
-                })
-                .sync("ListPlatformApplications", this::listApplications)
-                .sync("CreatePlatformEndpoint", (ctx, in) -> Outputs.of("EndpointArn",
-                        state.platforms.createEndpoint(Inputs.text(in, "PlatformApplicationArn"), Inputs.text(in, "Token"),
-                                Inputs.text(in, "CustomUserData"), Inputs.stringMap(in, "Attributes")).arn()))
-                .sync("DeleteEndpoint", (ctx, in) -> {
-                    state.platforms.deleteEndpoint(Inputs.text(in, "EndpointArn"));
-                    return Outputs.empty();
-                })
-                .sync("GetEndpointAttributes", (ctx, in) -> Outputs.attributes("Attributes",
-                        state.platforms.endpoint(Inputs.text(in, "EndpointArn")).attributes()))
-                .sync("SetEndpointAttributes", (ctx, in) -> {
-                    state.platforms.setEndpointAttributes(Inputs.text(in, "EndpointArn"), Inputs.stringMap(in, "Attributes"));
-                    return Outputs.empty();
-                })
-                .sync("ListEndpointsByPlatformApplication", this::listEndpoints);
+    public ObjectNode createApplication(RequestContext ctx, ObjectNode in) {
+        return Outputs.of("PlatformApplicationArn", state.platforms.createApplication(ctx.accountId(), ctx.region(),
+                Inputs.text(in, "Name"), Inputs.text(in, "Platform"), Inputs.stringMap(in, "Attributes")).arn());
+    }
+
+    public ObjectNode deleteApplication(RequestContext ctx, ObjectNode in) {
+        state.platforms.deleteApplication(Inputs.text(in, "PlatformApplicationArn"));
+        return Outputs.empty();
+    }
+
+    public ObjectNode getApplicationAttributes(RequestContext ctx, ObjectNode in) {
+        return Outputs.attributes("Attributes",
+                applicationAttributes(state.platforms.application(Inputs.text(in, "PlatformApplicationArn"))));
+    }
+
+    public ObjectNode setApplicationAttributes(RequestContext ctx, ObjectNode in) {
+        state.platforms.setApplicationAttributes(Inputs.text(in, "PlatformApplicationArn"),
+                Inputs.stringMap(in, "Attributes"));
+        return Outputs.empty();
+    }
+
+    public ObjectNode createEndpoint(RequestContext ctx, ObjectNode in) {
+        return Outputs.of("EndpointArn", state.platforms.createEndpoint(Inputs.text(in, "PlatformApplicationArn"),
+                Inputs.text(in, "Token"), Inputs.text(in, "CustomUserData"), Inputs.stringMap(in, "Attributes")).arn());
+    }
+
+    public ObjectNode deleteEndpoint(RequestContext ctx, ObjectNode in) {
+        state.platforms.deleteEndpoint(Inputs.text(in, "EndpointArn"));
+        return Outputs.empty();
+    }
+
+    public ObjectNode getEndpointAttributes(RequestContext ctx, ObjectNode in) {
+        return Outputs.attributes("Attributes", state.platforms.endpoint(Inputs.text(in, "EndpointArn")).attributes());
+    }
+
+    public ObjectNode setEndpointAttributes(RequestContext ctx, ObjectNode in) {
+        state.platforms.setEndpointAttributes(Inputs.text(in, "EndpointArn"), Inputs.stringMap(in, "Attributes"));
+        return Outputs.empty();
     }
 
     /** The application's attributes without its credential, which AWS never returns. */
@@ -60,7 +67,7 @@ public final class PlatformOperations {
         return attributes;
     }
 
-    ObjectNode listApplications(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listApplications(RequestContext ctx, ObjectNode in) {
         String after = PageToken.decode(Inputs.text(in, "NextToken"));
         String prefix = "arn:" + Arn.partitionOf(ctx.region()) + ":sns:" + ctx.region() + ":" + ctx.accountId() + ":app/";
         var range = state.platforms.applications(prefix);
@@ -84,7 +91,7 @@ public final class PlatformOperations {
         return out;
     }
 
-    ObjectNode listEndpoints(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listEndpoints(RequestContext ctx, ObjectNode in) {
         PlatformApplication app = state.platforms.application(Inputs.text(in, "PlatformApplicationArn"));
         String after = PageToken.decode(Inputs.text(in, "NextToken"));
         var page = after == null ? app.endpoints() : app.endpoints().tailMap(after, false);

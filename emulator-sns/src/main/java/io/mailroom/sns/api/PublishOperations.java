@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.sns.SnsErrors;
 import io.mailroom.sns.SnsState;
 import io.mailroom.sns.publish.Publisher;
@@ -28,11 +27,7 @@ public final class PublishOperations {
         this.publisher = publisher;
     }
 
-    public void register(OperationTable.Builder table) {
-        table.sync("Publish", this::publish).sync("PublishBatch", this::publishBatch);
-    }
-
-    ObjectNode publish(RequestContext ctx, ObjectNode in) {
+    public ObjectNode publish(RequestContext ctx, ObjectNode in) {
         Publisher.Accepted accepted = publisher.publish(ctx, Inputs.text(in, "TopicArn"), Inputs.text(in, "TargetArn"),
                 Inputs.text(in, "PhoneNumber"), entry(in));
         ObjectNode out = Outputs.of("MessageId", accepted.messageId());
@@ -56,7 +51,7 @@ public final class PublishOperations {
      * Batch-level rules fail the whole request (empty, over 10, ids not distinct or malformed, over
      * 256 KiB in total); an entry's own error fails only that entry.
      */
-    ObjectNode publishBatch(RequestContext ctx, ObjectNode in) {
+    public ObjectNode publishBatch(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
         JsonNode entries = in.get("PublishBatchRequestEntries");
         if (entries == null || !entries.isArray() || entries.isEmpty()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.sns.SnsErrors;
 import io.mailroom.sns.SnsState;
 import io.mailroom.sns.publish.Notification;
@@ -24,40 +23,17 @@ public final class SmsOperations {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder table) {
-        table.sync("SetSMSAttributes", this::setAttributes)
-                .sync("GetSMSAttributes", this::getAttributes)
-                .sync("CheckIfPhoneNumberIsOptedOut", this::checkOptedOut)
-                .sync("ListPhoneNumbersOptedOut", this::listOptedOut)
-                .sync("OptInPhoneNumber", this::optIn)
-                .sync("CreateSMSSandboxPhoneNumber", this::createSandboxNumber)
-                .sync("DeleteSMSSandboxPhoneNumber", this::deleteSandboxNumber)
-                .sync("VerifySMSSandboxPhoneNumber", this::verifySandboxNumber)
-                .sync("ListSMSSandboxPhoneNumbers", this::listSandboxNumbers)
-                .sync("GetSMSSandboxAccountStatus", (ctx, in) -> {
-                    ObjectNode out = Outputs.empty();
-                    out.put("IsInSandbox", true);
-                    return out;
-                })
-                .sync("ListOriginationNumbers", (ctx, in) -> {
-                    // Mailroom leases no dedicated origination numbers, so the list is empty.
-                    ObjectNode out = Outputs.empty();
-                    out.putArray("PhoneNumbers");
-                    return out;
-                });
-    }
-
     private SmsAccount account(RequestContext ctx) {
         return state.sms.of(ctx.accountId(), ctx.region());
     }
 
-    ObjectNode setAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setAttributes(RequestContext ctx, ObjectNode in) {
         Map<String, String> attributes = Inputs.stringMap(in, "attributes");
         account(ctx).setAttributes(attributes);
         return Outputs.empty();
     }
 
-    ObjectNode getAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getAttributes(RequestContext ctx, ObjectNode in) {
         List<String> names = Inputs.stringList(in, "attributes");
         return Outputs.attributes("attributes", account(ctx).attributes(names));
     }
@@ -70,14 +46,14 @@ public final class SmsOperations {
         return number;
     }
 
-    ObjectNode checkOptedOut(RequestContext ctx, ObjectNode in) {
+    public ObjectNode checkOptedOut(RequestContext ctx, ObjectNode in) {
         String number = phone(in, "phoneNumber");
         ObjectNode out = Outputs.empty();
         out.put("isOptedOut", account(ctx).isOptedOut(number));
         return out;
     }
 
-    ObjectNode listOptedOut(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listOptedOut(RequestContext ctx, ObjectNode in) {
         String after = PageToken.decode(Inputs.text(in, "nextToken"));
         List<String> numbers = account(ctx).optedOut(after, PAGE_SIZE + 1);
         ObjectNode out = Outputs.empty();
@@ -89,13 +65,13 @@ public final class SmsOperations {
         return out;
     }
 
-    ObjectNode optIn(RequestContext ctx, ObjectNode in) {
+    public ObjectNode optIn(RequestContext ctx, ObjectNode in) {
         account(ctx).optIn(phone(in, "phoneNumber"), state.clock.millis());
         return Outputs.empty();
     }
 
     /** Adds a sandbox number; the one-time password AWS would text is recorded as an SMS to it. */
-    ObjectNode createSandboxNumber(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createSandboxNumber(RequestContext ctx, ObjectNode in) {
         String number = phone(in, "PhoneNumber");
         SmsAccount.SandboxNumber added = account(ctx).addSandboxNumber(number);
         if (!added.verified()) {
@@ -114,17 +90,17 @@ public final class SmsOperations {
         return Outputs.empty();
     }
 
-    ObjectNode deleteSandboxNumber(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteSandboxNumber(RequestContext ctx, ObjectNode in) {
         account(ctx).deleteSandboxNumber(Inputs.text(in, "PhoneNumber"));
         return Outputs.empty();
     }
 
-    ObjectNode verifySandboxNumber(RequestContext ctx, ObjectNode in) {
+    public ObjectNode verifySandboxNumber(RequestContext ctx, ObjectNode in) {
         account(ctx).verifySandboxNumber(Inputs.text(in, "PhoneNumber"), Inputs.text(in, "OneTimePassword"));
         return Outputs.empty();
     }
 
-    ObjectNode listSandboxNumbers(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listSandboxNumbers(RequestContext ctx, ObjectNode in) {
         String after = PageToken.decode(Inputs.text(in, "NextToken"));
         Integer max = Inputs.integer(in, "MaxResults");
         int limit = max == null ? PAGE_SIZE : max;
@@ -136,6 +112,19 @@ public final class SmsOperations {
         if (numbers.size() > limit) {
             out.put("NextToken", PageToken.encode(numbers.get(limit - 1).phoneNumber()));
         }
+        return out;
+    }
+
+    public ObjectNode sandboxAccountStatus(RequestContext ctx, ObjectNode in) {
+        ObjectNode out = Outputs.empty();
+        out.put("IsInSandbox", true);
+        return out;
+    }
+
+    public ObjectNode listOriginationNumbers(RequestContext ctx, ObjectNode in) {
+        // Mailroom leases no dedicated origination numbers, so the list is empty.
+        ObjectNode out = Outputs.empty();
+        out.putArray("PhoneNumbers");
         return out;
     }
 }

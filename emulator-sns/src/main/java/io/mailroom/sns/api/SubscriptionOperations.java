@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.sns.SnsErrors;
 import io.mailroom.sns.SnsState;
 import io.mailroom.sns.arn.Arn;
@@ -37,18 +36,7 @@ public final class SubscriptionOperations {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder table) {
-        table.sync("Subscribe", this::subscribe)
-                .sync("ConfirmSubscription", (ctx, in) -> confirm(ctx, Inputs.text(in, "TopicArn"),
-                        Inputs.text(in, "Token"), Inputs.bool(in, "AuthenticateOnUnsubscribe"), true))
-                .sync("Unsubscribe", (ctx, in) -> unsubscribe(ctx, Inputs.text(in, "SubscriptionArn"), true))
-                .sync("ListSubscriptions", this::listSubscriptions)
-                .sync("ListSubscriptionsByTopic", this::listSubscriptionsByTopic)
-                .sync("GetSubscriptionAttributes", this::getSubscriptionAttributes)
-                .sync("SetSubscriptionAttributes", this::setSubscriptionAttributes);
-    }
-
-    ObjectNode subscribe(RequestContext ctx, ObjectNode in) {
+    public ObjectNode subscribe(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
         String protocolName = Inputs.text(in, "Protocol");
         Protocol protocol = Protocol.parse(protocolName).orElseThrow(() ->
@@ -140,6 +128,12 @@ public final class SubscriptionOperations {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** The AWS operation: a signed request, so the confirmation is authenticated. */
+    public ObjectNode confirmSubscription(RequestContext ctx, ObjectNode in) {
+        return confirm(ctx, Inputs.text(in, "TopicArn"), Inputs.text(in, "Token"),
+                Inputs.bool(in, "AuthenticateOnUnsubscribe"), true);
+    }
+
     /** ConfirmSubscription; {@code authenticated} is false for the unsigned GET of a SubscribeURL. */
     public ObjectNode confirm(RequestContext ctx, String topicArn, String token, boolean authenticateOnUnsubscribe,
                               boolean authenticated) {
@@ -155,6 +149,11 @@ public final class SubscriptionOperations {
             s.confirm(authenticated, authenticateOnUnsubscribe);
         }
         return Outputs.of("SubscriptionArn", s.arn());
+    }
+
+    /** The AWS operation: a signed request, so the caller is authenticated. */
+    public ObjectNode unsubscribe(RequestContext ctx, ObjectNode in) {
+        return unsubscribe(ctx, Inputs.text(in, "SubscriptionArn"), true);
     }
 
     /** Unsubscribe; {@code authenticated} is false for the unsigned GET of an UnsubscribeURL. */
@@ -175,14 +174,14 @@ public final class SubscriptionOperations {
         return Outputs.empty();
     }
 
-    ObjectNode listSubscriptions(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listSubscriptions(RequestContext ctx, ObjectNode in) {
         long after = PageToken.decodeLong(Inputs.text(in, "NextToken"));
         NavigableMap<Long, Subscription> all = state.subscriptions.bySeq();
         return page(after == Long.MIN_VALUE ? all : all.tailMap(after, false), s ->
                 s.owner().equals(ctx.accountId()) && s.topic().region().equals(ctx.region()));
     }
 
-    ObjectNode listSubscriptionsByTopic(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listSubscriptionsByTopic(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
         long after = PageToken.decodeLong(Inputs.text(in, "NextToken"));
         NavigableMap<Long, Subscription> all = topic.subscriptionsBySeq();
@@ -214,7 +213,7 @@ public final class SubscriptionOperations {
         return out;
     }
 
-    ObjectNode getSubscriptionAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getSubscriptionAttributes(RequestContext ctx, ObjectNode in) {
         Subscription s = state.subscription(Inputs.text(in, "SubscriptionArn"));
         return Outputs.attributes("Attributes", render(s));
     }
@@ -262,7 +261,7 @@ public final class SubscriptionOperations {
         return out;
     }
 
-    ObjectNode setSubscriptionAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setSubscriptionAttributes(RequestContext ctx, ObjectNode in) {
         Subscription s = state.subscription(Inputs.text(in, "SubscriptionArn"));
         String name = Inputs.text(in, "AttributeName");
         if (name == null || !SubscriptionAttributes.isSettable(name)) {

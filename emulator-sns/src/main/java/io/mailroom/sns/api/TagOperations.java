@@ -3,7 +3,6 @@ package io.mailroom.sns.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.sns.SnsState;
 import io.mailroom.sns.topic.TagSet;
 import io.mailroom.sns.topic.Topic;
@@ -16,24 +15,19 @@ public final class TagOperations {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder table) {
-        table.sync("TagResource", this::tag).sync("UntagResource", this::untag)
-                .sync("ListTagsForResource", this::list);
-    }
-
-    ObjectNode tag(RequestContext ctx, ObjectNode in) {
+    public ObjectNode tag(RequestContext ctx, ObjectNode in) {
         Topic topic = state.taggedTopic(Inputs.text(in, "ResourceArn"));
         topic.tags().put(Inputs.tags(in, "Tags"));
         return Outputs.empty();
     }
 
-    ObjectNode untag(RequestContext ctx, ObjectNode in) {
+    public ObjectNode untag(RequestContext ctx, ObjectNode in) {
         Topic topic = state.taggedTopic(Inputs.text(in, "ResourceArn"));
         topic.tags().remove(Inputs.stringList(in, "TagKeys"));
         return Outputs.empty();
     }
 
-    ObjectNode list(RequestContext ctx, ObjectNode in) {
+    public ObjectNode list(RequestContext ctx, ObjectNode in) {
         Topic topic = state.taggedTopic(Inputs.text(in, "ResourceArn"));
         ObjectNode out = Outputs.empty();
         ArrayNode tags = out.putArray("Tags");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
-import io.mailroom.core.service.OperationTable;
 import io.mailroom.sns.SnsErrors;
 import io.mailroom.sns.SnsModel;
 import io.mailroom.sns.SnsState;
@@ -32,19 +31,7 @@ public final class TopicOperations {
         this.state = state;
     }
 
-    public void register(OperationTable.Builder table) {
-        table.sync("CreateTopic", this::createTopic)
-                .sync("DeleteTopic", this::deleteTopic)
-                .sync("ListTopics", this::listTopics)
-                .sync("GetTopicAttributes", this::getTopicAttributes)
-                .sync("SetTopicAttributes", this::setTopicAttributes)
-                .sync("AddPermission", this::addPermission)
-                .sync("RemovePermission", this::removePermission)
-                .sync("GetDataProtectionPolicy", this::getDataProtectionPolicy)
-                .sync("PutDataProtectionPolicy", this::putDataProtectionPolicy);
-    }
-
-    ObjectNode createTopic(RequestContext ctx, ObjectNode in) {
+    public ObjectNode createTopic(RequestContext ctx, ObjectNode in) {
         String name = Inputs.text(in, "Name");
         Map<String, String> attributes = Inputs.stringMap(in, "Attributes");
         List<TagSet.Tag> tags = Inputs.tags(in, "Tags");
@@ -128,7 +115,7 @@ public final class TopicOperations {
         };
     }
 
-    ObjectNode deleteTopic(RequestContext ctx, ObjectNode in) {
+    public ObjectNode deleteTopic(RequestContext ctx, ObjectNode in) {
         String topicArn = Inputs.text(in, "TopicArn");
         Arn.parse(topicArn).filter(a -> a.service().equals("sns")).orElseThrow(() -> SnsErrors.invalid("TopicArn"));
         synchronized (state.lock) {
@@ -144,7 +131,7 @@ public final class TopicOperations {
         return Outputs.empty();
     }
 
-    ObjectNode listTopics(RequestContext ctx, ObjectNode in) {
+    public ObjectNode listTopics(RequestContext ctx, ObjectNode in) {
         String after = PageToken.decode(Inputs.text(in, "NextToken"));
         String prefix = "arn:" + Arn.partitionOf(ctx.region()) + ":sns:" + ctx.region() + ":" + ctx.accountId() + ":";
         var range = state.topics.withPrefix(prefix);
@@ -165,7 +152,7 @@ public final class TopicOperations {
         return out;
     }
 
-    ObjectNode getTopicAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getTopicAttributes(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
         return Outputs.attributes("Attributes", render(topic));
     }
@@ -197,7 +184,7 @@ public final class TopicOperations {
         return out;
     }
 
-    ObjectNode setTopicAttributes(RequestContext ctx, ObjectNode in) {
+    public ObjectNode setTopicAttributes(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
         String name = Inputs.text(in, "AttributeName");
         String value = Inputs.text(in, "AttributeValue");
@@ -214,7 +201,7 @@ public final class TopicOperations {
         return Outputs.empty();
     }
 
-    ObjectNode addPermission(RequestContext ctx, ObjectNode in) {
+    public ObjectNode addPermission(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
         String label = Inputs.text(in, "Label");
         List<String> accounts = Inputs.stringList(in, "AWSAccountId");
@@ -239,7 +226,7 @@ public final class TopicOperations {
         return Outputs.empty();
     }
 
-    ObjectNode removePermission(RequestContext ctx, ObjectNode in) {
+    public ObjectNode removePermission(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
         String label = Inputs.text(in, "Label");
         if (label == null || label.isEmpty()) {
@@ -251,14 +238,14 @@ public final class TopicOperations {
         return Outputs.empty();
     }
 
-    ObjectNode getDataProtectionPolicy(RequestContext ctx, ObjectNode in) {
+    public ObjectNode getDataProtectionPolicy(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "ResourceArn"), "ResourceArn");
         ObjectNode out = Outputs.empty();
         out.put("DataProtectionPolicy", topic.dataProtectionPolicy() == null ? "" : topic.dataProtectionPolicy());
         return out;
     }
 
-    ObjectNode putDataProtectionPolicy(RequestContext ctx, ObjectNode in) {
+    public ObjectNode putDataProtectionPolicy(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "ResourceArn"), "ResourceArn");
         String policy = Inputs.text(in, "DataProtectionPolicy");
         validateDataProtectionPolicy(policy);
