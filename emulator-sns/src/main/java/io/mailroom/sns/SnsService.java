@@ -34,8 +34,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 /**
  * Amazon SNS: topics, subscriptions, filter policies, fan-out to SQS/HTTP/email/SMS/push/Lambda/Firehose,
@@ -51,15 +51,15 @@ public final class SnsService implements AwsService, TopicPublisher {
     private final OperationTable operations;
     private final ServiceDescriptor descriptor;
 
-    /**
-     * The server's wiring: emails are recorded (inspect them with {@link #emailMessages}) until SES is
-     * connected, and signed deliveries run on {@link SigningThread}.
-     */
     /** What the front end needs to route to SNS, known before any instance exists. */
     // SNS answers model constraint violations, missing members included, with InvalidParameter.
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sns", Optional.empty(),
             Optional.of(SnsModel.MODEL), null, SnsErrors.ALL).withValidation(ValidationErrors.both(SnsErrors.INVALID_PARAMETER));
 
+    /**
+     * The server's wiring: emails are recorded (inspect them with {@link #emailMessages}) until SES is
+     * connected, and signed deliveries run on {@link SigningThread}.
+     */
     public SnsService(Clock clock, Scheduler scheduler, QueueSink queues, HttpPoster http) {
         this(clock, scheduler, SigningThread.shared(), queues, http, null, SigningKeys.onFirstUse(clock.millis()));
     }
