@@ -66,8 +66,8 @@ public final class BenchMain {
                 if (target.hasPid() && !probe.alive()) {
                     throw new IllegalArgumentException("no process " + target.pid() + " for " + target.label());
                 }
-                servers.add(new BenchContext(options, target, SqsClients.create(target.endpoint()),
-                        SnsClients.create(target.endpoint()), probe));
+                servers.add(new BenchContext(options, target, BenchClients.sqs(target.endpoint()),
+                        BenchClients.sns(target.endpoint()), probe));
             }
             ClientPrimer.prime(servers, options.prime(), options.scenarios().stream().anyMatch(ScenarioKind::needsSns));
             int failures = 0;
