@@ -35,6 +35,22 @@ class SendMessageTest {
     }
 
     @Test
+    void bodyCharacterRulesHoldAtEveryPosition() {
+        // ASCII bodies are checked eight bytes at a time: each position of a word and of the tail counts.
+        for (int at = 0; at < 20; at++) {
+            String before = "b".repeat(at);
+            String after = "a".repeat(19 - at);
+            for (String ok : new String[] {"\t", "\n", "\r", "?", " ", "~", "\u007f"}) {
+                h.call("SendMessage", send(before + ok + after));
+            }
+            for (String bad : new String[] {"\u0000", "\u0008", "\u000b", "\u001f", "\uD800", "\uDC00"}) {
+                assertError(h.error("SendMessage", send(before + bad + after)), SqsErrors.INVALID_MESSAGE_CONTENTS,
+                        "Invalid characters found");
+            }
+        }
+    }
+
+    @Test
     void sizeCountsBodyAndAttributesAgainstMaximumMessageSize() {
         String small = h.createQueue("small", "{'MaximumMessageSize':'1024'}");
         h.call("SendMessage", obj().put("QueueUrl", small).put("MessageBody", "x".repeat(1024)));

@@ -39,6 +39,25 @@ class JsonCodecEncodeTest {
     }
 
     @Test
+    void charactersJacksonEscapesAtEveryPositionOfAWord() throws Exception {
+        // The plain-text check reads eight bytes at a time: a stop must be seen in every lane and in the tail.
+        for (String special : new String[] {"\"", "\\", "\n", "\u0000", "\u001f", "?", "\uD800", "é"}) {
+            for (int at = 0; at <= 83; at++) {
+                assertSameAsJackson("b".repeat(at) + special + "c".repeat(83 - at));
+            }
+        }
+    }
+
+    @Test
+    void neighboursOfTheStopCharactersCopyVerbatim() throws Exception {
+        // One below and one above each stop, where a wrong mask would misfire: ' ' '!' '#' '>' '@' '[' ']' DEL.
+        for (String neighbour : new String[] {" ", "!", "#", ">", "@", "[", "]", "\u007f", "\u0001"}) {
+            assertSameAsJackson(neighbour.repeat(100));
+            assertSameAsJackson("a" + neighbour.repeat(70) + "\u0000");
+        }
+    }
+
+    @Test
     void nonAsciiCharactersAndSurrogatePairs() throws Exception {
         assertSameAsJackson(PLAIN + "é" + PLAIN);
         assertSameAsJackson(PLAIN + "€ ✓ 日本" + PLAIN);

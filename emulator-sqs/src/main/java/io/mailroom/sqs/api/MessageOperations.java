@@ -8,7 +8,6 @@ import io.mailroom.core.error.AwsException;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.sqs.SqsErrors;
 import io.mailroom.sqs.attribute.QueueConfig;
-import io.mailroom.sqs.message.AttributeDigest;
 import io.mailroom.sqs.message.MessageAttributes;
 import io.mailroom.sqs.message.MessageAttributesParser;
 import io.mailroom.sqs.message.MessageBody;
@@ -23,10 +22,7 @@ import io.mailroom.sqs.queue.Received;
 import io.mailroom.sqs.queue.SendRequest;
 import io.mailroom.sqs.queue.SendResult;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -108,12 +104,11 @@ public final class MessageOperations {
 
     /** Validates one message (a SendMessage or a batch entry) against the queue it goes to. */
     private static SendRequest prepare(String senderId, Queue q, ObjectNode input) {
-        String body = Inputs.text(input, "MessageBody");
-        MessageBody.validate(body);
+        MessageBody body = MessageBody.of(Inputs.text(input, "MessageBody"));
         MessageAttributes attributes = MessageAttributesParser.parse(input.get("MessageAttributes"));
         SystemAttributes system = SystemAttributes.parse(input.get("MessageSystemAttributes"));
         QueueConfig config = q.config();
-        int size = MessageBody.size(body) + attributes.size();
+        int size = body.size() + attributes.size();
         if (size > config.maximumMessageSize()) {
             throw SqsErrors.INVALID_PARAMETER_VALUE.exception(
                     "One or more parameters are invalid. Reason: Message must be shorter than %d bytes.",
@@ -147,23 +142,13 @@ public final class MessageOperations {
                     throw SqsErrors.INVALID_PARAMETER_VALUE.exception("The queue should either have"
                             + " ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
                 }
-                dedup = sha256(body);
+                dedup = body.sha256();
             }
         } else if (dedup != null) {
             throw SqsErrors.INVALID_PARAMETER_VALUE.exception("Value %s for parameter MessageDeduplicationId is invalid."
                     + " Reason: The request includes a parameter that is not valid for this queue type.", dedup);
         }
-        return new SendRequest(body, AttributeDigest.ofBody(body), attributes, system, delay, group, dedup, senderId);
-    }
-
-    /** Content-based de-duplication: SHA-256 of the body (not the attributes). */
-    private static String sha256(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
-        }
+        return new SendRequest(body.text(), body.md5(), attributes, system, delay, group, dedup, senderId);
     }
 
     /** A batch entry's size before validation: body plus attribute names, types and values. */

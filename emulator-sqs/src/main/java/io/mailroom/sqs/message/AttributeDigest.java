@@ -28,9 +28,13 @@ public final class AttributeDigest {
     }
 
     public static String ofBody(String body) {
+        return ofBody(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String ofBody(byte[] utf8) {
         MessageDigest md = MD5.get();
         md.reset();
-        return HEX.formatHex(md.digest(body.getBytes(StandardCharsets.UTF_8)));
+        return HEX.formatHex(md.digest(utf8));
     }
 
     /** Digest of the attributes; {@code names} sorted, {@code values} in the same order. */

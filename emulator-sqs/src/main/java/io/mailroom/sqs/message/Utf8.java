@@ -1,10 +1,13 @@
 package io.mailroom.sqs.message;
 
+import io.mailroom.core.text.AsciiWords;
+
 /**
- * UTF-8 lengths without encoding the string, and the fused check SendMessage needs: XML-valid characters
- * and UTF-8 length in one pass. Characters are copied a chunk at a time into a per-thread {@code char[]}
- * ({@link String#getChars} is an intrinsic, and inflates Latin-1 strings with vector instructions), so the
- * loops index a plain array instead of going through {@code String.charAt}'s coder branch and bounds check.
+ * UTF-8 lengths without encoding the string, and the checks SendMessage needs: XML-valid characters with
+ * the UTF-8 length in the same pass, and for ASCII bodies the same check on their bytes, eight at a time.
+ * Characters are copied a chunk at a time into a per-thread {@code char[]} ({@link String#getChars} is an
+ * intrinsic, and inflates Latin-1 strings with vector instructions), so the loops index a plain array
+ * instead of going through {@code String.charAt}'s coder branch and bounds check.
  */
 final class Utf8 {
     /** Returned by {@link #lengthIfValidXml} for a string with a character SQS rejects. */
@@ -49,6 +52,33 @@ final class Utf8 {
             start += i; // i is len + 1 when a pair straddled the chunk's end
         }
         return bytes;
+    }
+
+    /**
+     * Whether {@code s}, every character of which became one byte of {@code utf8} (so each is ASCII or an
+     * unpaired surrogate, encoded as '?'), has only characters SQS accepts: tab, line feed, carriage
+     * return and #x20 upwards, and no unpaired surrogate.
+     */
+    static boolean isValidXmlAscii(String s, byte[] utf8) {
+        int i = 0;
+        for (int lastWord = utf8.length - AsciiWords.BYTES; i <= lastWord; i += AsciiWords.BYTES) {
+            long word = AsciiWords.read(utf8, i);
+            if ((AsciiWords.below(word, ' ') | AsciiWords.equalTo(word, '?')) != 0
+                    && !bytesAreValidXml(s, utf8, i, i + AsciiWords.BYTES)) {
+                return false;
+            }
+        }
+        return bytesAreValidXml(s, utf8, i, utf8.length);
+    }
+
+    private static boolean bytesAreValidXml(String s, byte[] utf8, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = utf8[i];
+            if ((b < 0x20 && b != 0x9 && b != 0xA && b != 0xD) || (b == '?' && s.charAt(i) != '?')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
