@@ -30,10 +30,21 @@ record CallerIdentity(String accessKey, String region, String service) {
         if (scope == null) {
             return ANONYMOUS;
         }
-        String[] parts = scope.split("/");
-        return new CallerIdentity(parts[0],
-                parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null,
-                parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null);
+        // AKID/date/region/service/aws4_request, read in place: this runs for every request.
+        int key = scope.indexOf('/');
+        if (key < 0) {
+            return new CallerIdentity(scope, null, null);
+        }
+        int date = scope.indexOf('/', key + 1);
+        int region = date < 0 ? -1 : scope.indexOf('/', date + 1);
+        int service = region < 0 ? -1 : scope.indexOf('/', region + 1);
+        return new CallerIdentity(scope.substring(0, key),
+                date < 0 ? null : part(scope, date + 1, region < 0 ? scope.length() : region),
+                region < 0 ? null : part(scope, region + 1, service < 0 ? scope.length() : service));
+    }
+
+    private static String part(String scope, int from, int to) {
+        return from < to ? scope.substring(from, to) : null;
     }
 
     /** A 12-digit access key selects that account, as a convenience for multi-account tests. */
