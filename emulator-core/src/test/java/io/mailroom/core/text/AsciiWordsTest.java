@@ -2,6 +2,8 @@ package io.mailroom.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,7 @@ class AsciiWordsTest {
 
     private static long wordWith(int filler, int lane, int b) {
         byte[] bytes = new byte[AsciiWords.BYTES];
-        java.util.Arrays.fill(bytes, (byte) filler);
+        Arrays.fill(bytes, (byte) filler);
         bytes[lane] = (byte) b;
         return AsciiWords.read(bytes, 0);
     }
@@ -60,7 +62,7 @@ class AsciiWordsTest {
 
     @Test
     void readsLittleEndianFromAnyOffset() {
-        byte[] bytes = "xabcdefgh".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = "xabcdefgh".getBytes(StandardCharsets.US_ASCII);
         assertThat(AsciiWords.read(bytes, 1) & 0xFF).isEqualTo('a');
         assertThat(AsciiWords.read(bytes, 1) >>> 56).isEqualTo('h');
     }

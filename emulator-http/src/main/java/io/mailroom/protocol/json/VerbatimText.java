@@ -9,7 +9,6 @@ import io.mailroom.core.text.AsciiWords;
  * time, lets the generator copy them in one go instead.
  */
 final class VerbatimText {
-
     private VerbatimText() {
     }
 
