@@ -48,7 +48,7 @@ public final class HttpServer implements AutoCloseable {
             throws InterruptedException {
         EventLoopGroup group = transport.group();
         try {
-            Channel channel = new ServerBootstrap()
+            ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(group)
                     .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
@@ -62,9 +62,8 @@ public final class HttpServer implements AutoCloseable {
                                     .addLast("aggregate", new BodyLimit(maxBodyBytes))
                                     .addLast("api", new ApiChannelHandler(dispatcher));
                         }
-                    })
-                    .bind(new InetSocketAddress(host, port)).sync().channel();
-            return new HttpServer(group, channel);
+                    });
+            return new HttpServer(group, ListenException.bind(bootstrap, new InetSocketAddress(host, port), "HTTP"));
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;

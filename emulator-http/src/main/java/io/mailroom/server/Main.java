@@ -1,6 +1,7 @@
 package io.mailroom.server;
 
 import ch.qos.logback.classic.Level;
+import io.mailroom.http.ListenException;
 import io.mailroom.ses.SesConfig;
 import io.mailroom.server.CommandLineFlags.Help;
 import io.mailroom.server.CommandLineFlags.Request;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     /** As for other command-line tools: 2 for a usage error. */
     private static final int USAGE = 2;
+    private static final int CANNOT_LISTEN = 1;
 
     private Main() {
     }
@@ -99,6 +101,11 @@ public final class Main {
             // The message names the file, line and field: a stack trace would only bury it.
             System.err.println("mailroom: " + e.getMessage());
             return USAGE;
+        } catch (ListenException e) {
+            System.err.println("mailroom: " + e.getMessage() + " (another port: "
+                    + ("SMTP".equals(e.listener()) ? "--smtp-port or MAILROOM_SMTP_PORT" : "--port or MAILROOM_PORT")
+                    + ")");
+            return CANNOT_LISTEN;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

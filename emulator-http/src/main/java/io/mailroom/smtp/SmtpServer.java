@@ -1,5 +1,6 @@
 package io.mailroom.smtp;
 
+import io.mailroom.http.ListenException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -40,7 +41,7 @@ public final class SmtpServer implements AutoCloseable {
                 new SmtpCredentials(settings.acceptAnyCredentials(), settings.secret(), region),
                 hostname, defaultAccount, region, settings.maxMessageBytes(), settings.maxRecipients(), true);
         long idleMillis = settings.idleTimeout().toMillis();
-        Channel channel = new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 128)
@@ -52,9 +53,8 @@ public final class SmtpServer implements AutoCloseable {
                                 .addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast("smtp", new SmtpChannelHandler(env, tls));
                     }
-                })
-                .bind(new InetSocketAddress(host, settings.port())).sync().channel();
-        return new SmtpServer(channel);
+                });
+        return new SmtpServer(ListenException.bind(bootstrap, new InetSocketAddress(host, settings.port()), "SMTP"));
     }
 
     public int port() {

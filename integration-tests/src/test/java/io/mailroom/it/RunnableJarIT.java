@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,6 +69,19 @@ class RunnableJarIT {
         assertThat(run("--version")).startsWith("0:Mailroom ");
         assertThat(run("--prot", "1")).startsWith("2:").contains("--prot");
         assertThat(run("--port", "many")).startsWith("2:").contains("--port takes a number");
+    }
+
+    @Test
+    void aTakenPortIsOneLineAndAnExitNotAHalfStartedServer() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = String.valueOf(taken.getLocalPort());
+            assertThat(run("--port", port, "--smtp-port", "0")).startsWith("1:")
+                    .contains("mailroom: cannot listen for HTTP on 127.0.0.1:" + port + ": ")
+                    .contains("(another port: --port or MAILROOM_PORT)").doesNotContain("Exception");
+            assertThat(run("--port", "0", "--smtp-port", port)).startsWith("1:")
+                    .contains("mailroom: cannot listen for SMTP on 127.0.0.1:" + port + ": ")
+                    .contains("(another port: --smtp-port or MAILROOM_SMTP_PORT)").doesNotContain("Exception");
+        }
     }
 
     private static Process start(String... args) throws IOException {
