@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +40,12 @@ final class QueueInspector {
         try {
             JsonNode body = JSON.readTree(response.body());
             if (response.status() != 200) {
-                return QueueSnapshot.unreadable(queue, body.path("__type").asText("HTTP " + response.status())
-                        + ": " + body.path("message").asText(response.body()));
+                JsonNode error = body.path("ErrorResponse").path("Error");
+                return QueueSnapshot.unreadable(queue, error.path("Code").asText("HTTP " + response.status())
+                        + ": " + error.path("Message").asText(response.body()));
             }
             List<QueueMessage> messages = new ArrayList<>();
-            for (JsonNode m : body.path("Messages")) {
+            for (JsonNode m : elements(body.path("ReceiveMessageResponse").path("ReceiveMessageResult").path("Message"))) {
                 messages.add(message(m));
             }
             return QueueSnapshot.of(queue, messages);
@@ -65,11 +65,24 @@ final class QueueInspector {
                 + URLEncoder.encode(queue, StandardCharsets.UTF_8) + "?" + flags);
     }
 
+    /**
+     * The endpoint answers LocalStack's JSON, which is its XML through xmltodict: a repeated element is a
+     * list, a single one an object, an absent one missing.
+     */
+    private static List<JsonNode> elements(JsonNode node) {
+        List<JsonNode> elements = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(elements::add);
+        } else if (node.isObject()) {
+            elements.add(node);
+        }
+        return elements;
+    }
+
     private static QueueMessage message(JsonNode m) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.path("Attributes").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            attributes.put(e.getKey(), e.getValue().asText());
+        for (JsonNode a : elements(m.path("Attribute"))) {
+            attributes.put(a.path("Name").asText(), a.path("Value").asText());
         }
         // The two flags describe the inspection, not the message: they become its state.
         boolean visible = "true".equals(attributes.remove("IsVisible"));
@@ -77,11 +90,10 @@ final class QueueInspector {
         QueueMessage.State state = visible ? QueueMessage.State.VISIBLE
                 : delayed ? QueueMessage.State.DELAYED : QueueMessage.State.IN_FLIGHT;
         Map<String, MessageAttribute> messageAttributes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.path("MessageAttributes").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode a = e.getValue();
-            String value = a.has("StringValue") ? a.get("StringValue").asText() : a.path("BinaryValue").asText();
-            messageAttributes.put(e.getKey(), new MessageAttribute(a.path("DataType").asText(), value));
+        for (JsonNode a : elements(m.path("MessageAttribute"))) {
+            JsonNode value = a.path("Value");
+            String text = value.has("StringValue") ? value.get("StringValue").asText() : value.path("BinaryValue").asText();
+            messageAttributes.put(a.path("Name").asText(), new MessageAttribute(value.path("DataType").asText(), text));
         }
         return new QueueMessage(m.path("MessageId").asText(), m.path("Body").asText(), state, attributes,
                 messageAttributes);

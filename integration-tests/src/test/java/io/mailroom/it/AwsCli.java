@@ -58,7 +58,12 @@ final class AwsCli {
 
     /** Runs {@code aws --endpoint-url <server> --output json args...}. */
     Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", TestServer.endpoint().toString(),
+        return runAt(TestServer.endpoint(), args);
+    }
+
+    /** Runs {@code aws --endpoint-url <endpoint> --output json args...}. */
+    Run runAt(java.net.URI endpoint, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(),
                 "--output", "json"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

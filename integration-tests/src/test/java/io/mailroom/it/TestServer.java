@@ -46,8 +46,13 @@ public final class TestServer {
     }
 
     public static SqsClient sqs(StaticCredentialsProvider credentials, Region region) {
+        return sqs(credentials, region, endpoint());
+    }
+
+    /** A client of the SQS API at {@code endpoint}, e.g. the developer endpoint that answers ReceiveMessage. */
+    public static SqsClient sqs(StaticCredentialsProvider credentials, Region region, URI endpoint) {
         return SqsClient.builder()
-                .endpointOverride(endpoint())
+                .endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClient(Apache5HttpClient.create())
