@@ -24,18 +24,31 @@ export async function sqs(action, queue, input) {
     },
     body: JSON.stringify({QueueUrl: queue.url, ...input}),
   });
+  return jsonProtocolAnswer(response);
+}
+
+/**
+ * The queue's messages without receiving them (LocalStack's developer endpoint): no state changes.
+ * Asked as an SDK asks, a ReceiveMessage in the JSON protocol, so the answer has ReceiveMessage's shape.
+ */
+export async function peek(queue) {
+  const path = `/_aws/sqs/messages/${enc(queue.region)}/${enc(queue.accountId)}/${enc(queue.name)}`;
+  const response = await fetch(`${path}?ShowInvisible=true&ShowDelayed=true`, {
+    method: 'POST',
+    cache: 'no-store',
+    headers: {'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'AmazonSQS.ReceiveMessage'},
+    body: '{}',
+  });
+  return jsonProtocolAnswer(response);
+}
+
+async function jsonProtocolAnswer(response) {
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const type = (body.__type || '').split('#').pop();
     throw new Error(`${type || response.status}: ${body.message || body.Message || response.statusText}`);
   }
   return body;
-}
-
-/** The queue's messages without receiving them (LocalStack's developer endpoint): no state changes. */
-export function peek(queue) {
-  const path = `/_aws/sqs/messages/${enc(queue.region)}/${enc(queue.accountId)}/${enc(queue.name)}`;
-  return getJson(`${path}?ShowInvisible=true&ShowDelayed=true`);
 }
 
 const enc = encodeURIComponent;
