@@ -12,7 +12,7 @@ import io.mailroom.protocol.json.JsonErrorEncoder;
 import io.mailroom.protocol.query.QueryErrorEncoder;
 import io.mailroom.protocol.query.QueryXmlEncoder;
 import io.mailroom.sqs.SqsService;
-import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -70,7 +70,7 @@ public final class SqsMessagesEndpoint implements InternalEndpoint {
             String queueUrl = switch (style) {
                 case SDK_JSON -> {
                     requireReceive(amzTarget.substring(amzTarget.lastIndexOf('.') + 1));
-                    byte[] body = bytes(request.content());
+                    byte[] body = ByteBufUtil.getBytes(request.content());
                     yield text(JsonCodec.decode(null, body, 0, body.length), "QueueUrl");
                 }
                 case SDK_QUERY -> {
@@ -140,12 +140,6 @@ public final class SqsMessagesEndpoint implements InternalEndpoint {
     private static boolean accepts(FullHttpRequest request, String type) {
         String accept = request.headers().get(HttpHeaderNames.ACCEPT);
         return accept != null && accept.contains(type);
-    }
-
-    private static byte[] bytes(ByteBuf content) {
-        byte[] bytes = new byte[content.readableBytes()];
-        content.getBytes(content.readerIndex(), bytes);
-        return bytes;
     }
 
     private static String text(ObjectNode input, String member) {
