@@ -13,17 +13,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongFunction;
 
 /**
  * Not a test: a measuring tool for the Java part of serving a request, without sockets, so without the
  * kernel's share and the load client's noise. It drives the server's own Netty pipeline (HTTP codec,
  * aggregator, dispatcher, SQS) in one thread with requests shaped like the AWS SDK's, and prints the
- * wall time per call; run it on a quiet machine, alternating the jars being compared.
+ * wall time of each operation and the thread's CPU time and allocation per call (those two include the
+ * tool's own building of requests and reading of answers).
  *
  * <pre>
  * ./mvnw -q -pl emulator-http -am test-compile package -DskipTests
  * java -Dio.netty.leakDetection.level=disabled -cp emulator-http/target/test-classes:emulator-http/target/mailroom.jar \
  *     io.mailroom.http.PipelineBench batch 10
+ * </pre>
+ * To compare two builds, {@code ab} loads both into one JVM and measures them in alternating slices
+ * (the machine's other load then weighs on both alike):
+ * <pre>
+ * java -Dio.netty.leakDetection.level=disabled -cp emulator-http/target/test-classes \
+ *     io.mailroom.http.PipelineBench ab batch 2 10 OLD/test-classes:OLD/mailroom.jar NEW/test-classes:NEW/mailroom.jar
  * </pre>
  * Scenarios: {@code batch} (the benchmark's SendMessageBatch of 10 × 1 KiB, ReceiveMessage of 10,
  * DeleteMessageBatch) and {@code trivial} (GetQueueUrl: the fixed cost of any call).
@@ -38,9 +46,67 @@ public final class PipelineBench {
         this.channel = channel;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         String scenario = args.length > 0 ? args[0] : "batch";
+        if (scenario.equals("ab")) {
+            abInOneJvm(args);
+            return;
+        }
         long nanos = (args.length > 1 ? Long.parseLong(args[1]) : 10) * 1_000_000_000L;
+        LongFunction<long[]> run = session(scenario);
+        run.apply(WARM_UP_NANOS);
+        System.out.println(describe(scenario, run.apply(nanos)));
+        System.exit(0);
+    }
+
+    /**
+     * Two builds in one JVM, each in its own class loader, measured in alternating slices: whatever else
+     * the machine is doing then weighs on both alike, which separate runs minutes apart cannot promise.
+     * Arguments: {@code ab SCENARIO SLICE_SECONDS ROUNDS CLASSPATH_A CLASSPATH_B}.
+     */
+    private static void abInOneJvm(String[] args) throws Exception {
+        String scenario = args[1];
+        long slice = Long.parseLong(args[2]) * 1_000_000_000L;
+        int rounds = Integer.parseInt(args[3]);
+        List<LongFunction<long[]>> runs = new ArrayList<>();
+        for (String classpath : List.of(args[4], args[5])) {
+            List<java.net.URL> urls = new ArrayList<>();
+            for (String entry : classpath.split(":")) {
+                urls.add(java.nio.file.Path.of(entry).toUri().toURL());
+            }
+            ClassLoader loader = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]),
+                    ClassLoader.getPlatformClassLoader());
+            @SuppressWarnings("unchecked")
+            LongFunction<long[]> run = (LongFunction<long[]>) loader.loadClass(PipelineBench.class.getName())
+                    .getMethod("session", String.class).invoke(null, scenario);
+            run.apply(WARM_UP_NANOS);
+            runs.add(run);
+        }
+        long[][] totals = new long[2][];
+        for (int round = 0; round < rounds; round++) {
+            for (int side = 0; side < 2; side++) {
+                long[] figures = runs.get(side).apply(slice);
+                System.out.println((side == 0 ? "A " : "B ") + describe(scenario, figures));
+                if (totals[side] == null) {
+                    totals[side] = figures;
+                } else {
+                    for (int i = 0; i < figures.length; i++) {
+                        totals[side][i] += figures[i];
+                    }
+                }
+            }
+        }
+        System.out.println("A total " + describe(scenario, totals[0]));
+        System.out.println("B total " + describe(scenario, totals[1]));
+        System.exit(0);
+    }
+
+    /**
+     * A fresh pipeline with the scenario's queue, as a function from a duration to figures: {calls, CPU
+     * ns of this thread, allocated bytes, then the wall ns of each operation of the scenario}. Public and
+     * typed with JDK interfaces only, so that another class loader's copy can be driven.
+     */
+    public static LongFunction<long[]> session(String scenario) {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         ServiceSet services = ServiceSet.create(ServerClock.system());
@@ -50,27 +116,40 @@ public final class PipelineBench {
                 new HttpObjectAggregator(1024 * 1024, true), new ApiChannelHandler(dispatcher));
         PipelineBench bench = new PipelineBench(channel);
         bench.call("CreateQueue", "{\"QueueName\":\"bench\"}");
-        if (scenario.equals("trivial")) {
-            bench.trivial(WARM_UP_NANOS);
-            System.out.println(bench.trivial(nanos));
-        } else {
-            bench.batch(WARM_UP_NANOS);
-            System.out.println(bench.batch(nanos));
-        }
-        System.exit(0);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        return nanos -> {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long allocated = threads.getCurrentThreadAllocatedBytes();
+            long[] figures = scenario.equals("trivial") ? bench.trivial(nanos) : bench.batch(nanos);
+            figures[1] = threads.getCurrentThreadCpuTime() - cpu;
+            figures[2] = threads.getCurrentThreadAllocatedBytes() - allocated;
+            return figures;
+        };
     }
 
-    private String trivial(long nanos) {
+    private static String describe(String scenario, long[] f) {
+        String common = String.format("%.2f µs CPU/call, %.1f KiB allocated/call (%d calls)",
+                f[1] / 1e3 / f[0], f[2] / 1024.0 / f[0], f[0]);
+        if (scenario.equals("trivial")) {
+            return String.format("trivial: GetQueueUrl %.2f µs/call; ", f[3] / 1e3 / f[0]) + common;
+        }
+        long cycles = f[0] / 3;
+        return String.format("batch: SendMessageBatch %.2f, ReceiveMessage %.2f, DeleteMessageBatch %.2f µs; ",
+                f[3] / 1e3 / cycles, f[4] / 1e3 / cycles, f[5] / 1e3 / cycles) + common;
+    }
+
+    private long[] trivial(long nanos) {
         String request = "{\"QueueName\":\"bench\"}";
         long spent = 0;
         long calls = 0;
         for (long end = System.nanoTime() + nanos; System.nanoTime() < end; calls++) {
             spent += call("GetQueueUrl", request).nanos();
         }
-        return String.format("trivial: GetQueueUrl %.2f µs/call (%d calls)", spent / 1e3 / calls, calls);
+        return new long[] {calls, 0, 0, spent};
     }
 
-    private String batch(long nanos) {
+    private long[] batch(long nanos) {
         String send = sendBatchRequest();
         String receive = "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"MaxNumberOfMessages\":10,\"WaitTimeSeconds\":0}";
         long sending = 0;
@@ -87,9 +166,7 @@ public final class PipelineBench {
                 throw new IllegalStateException("delete failed: " + deleted.body());
             }
         }
-        return String.format("batch: SendMessageBatch %.2f, ReceiveMessage %.2f, DeleteMessageBatch %.2f,"
-                        + " mean %.2f µs/call (%d cycles)", sending / 1e3 / cycles, receiving / 1e3 / cycles,
-                deleting / 1e3 / cycles, (sending + receiving + deleting) / 1e3 / (3 * cycles), cycles);
+        return new long[] {3 * cycles, 0, 0, sending, receiving, deleting};
     }
 
     private static String sendBatchRequest() {

@@ -204,6 +204,19 @@ class SqsQueryProtocolIT {
     // ---------------------------------------------------------------- messages
 
     @Test
+    void bodiesOfEveryKindComeBackAsTheyWereSent() {
+        String url = create(Sqs.name(P));
+        List<String> bodies = SqsSendReceiveIT.BODIES_OF_EVERY_KIND;
+        SQS.sendMessageBatch(url, IntStream.range(0, bodies.size())
+                .mapToObj(i -> new SendMessageBatchRequestEntry("m" + i, bodies.get(i))).toList());
+        List<Message> got = new ArrayList<>();
+        for (int attempt = 0; attempt < 10 && got.size() < bodies.size(); attempt++) {
+            got.addAll(receiveAll(url));
+        }
+        assertThat(got).extracting(Message::getBody).containsExactlyInAnyOrderElementsOf(bodies);
+    }
+
+    @Test
     void messageAttributesOfEveryTypeWithVerifiedDigests() {
         String url = create(Sqs.name(P));
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSe
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
@@ -96,6 +97,30 @@ class SqsSendReceiveIT {
         assertThat(got.body()).isEqualTo(body);
         assertThat(got.md5OfBody()).isEqualTo(Md5.ofBody(body));
         assertThat(got.receiptHandle()).isNotBlank();
+    }
+
+    /** Bodies that answers copy as stored bytes, and bodies they must escape: each comes back as it was sent. */
+    static final List<String> BODIES_OF_EVERY_KIND = List.of(
+            "plain ASCII ".repeat(30),
+            "{\"json\": \"with quotes\", \"path\": \"C:\\\\temp\"} ".repeat(8),
+            "tabs\tand\nline\r\nbreaks ".repeat(10),
+            "caf\u00e9 \u2713 \u65e5\u672c \u2028 written as UTF-8 ".repeat(8),
+            "an emoji \ud83d\ude00 beyond the BMP ".repeat(8),
+            "question marks ??? <xml/> & 'apostrophes' \u007f ".repeat(8),
+            "a");
+
+    @Test
+    void bodiesOfEveryKindComeBackAsTheyWereSent() {
+        String url = queues.create(Queues.name(P));
+        sqs.sendMessageBatch(b -> b.queueUrl(url).entries(IntStream.range(0, BODIES_OF_EVERY_KIND.size())
+                .mapToObj(i -> SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(BODIES_OF_EVERY_KIND.get(i))
+                        .build()).toList()));
+        List<Message> got = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 10 && got.size() < BODIES_OF_EVERY_KIND.size(); attempt++) {
+            got.addAll(queues.receive(url, 10));
+        }
+        assertThat(got).extracting(Message::body).containsExactlyInAnyOrderElementsOf(BODIES_OF_EVERY_KIND);
+        assertThat(got).allSatisfy(m -> assertThat(m.md5OfBody()).isEqualTo(Md5.ofBody(m.body())));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.text.Utf8TextNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -101,7 +102,13 @@ final class JsonTrees {
                 }
                 out.writeEndArray();
             }
-            case STRING -> out.writeString(node.textValue());
+            case STRING -> {
+                if (node instanceof Utf8TextNode utf8 && utf8.escapeFree()) {
+                    out.writeRawUTF8String(utf8.utf8(), 0, utf8.utf8().length);
+                } else {
+                    out.writeString(node.textValue());
+                }
+            }
             case NUMBER -> {
                 switch (node.numberType()) {
                     case INT -> out.writeNumber(node.intValue());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.text.Utf8TextNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,19 @@ class JsonCodecEncodeTest {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
         tree.put("Body", text);
         tree.putArray("Messages").addObject().put("Body", text).put("Id", "m1");
-        assertThat(JsonCodec.encode(tree)).isEqualTo(MAPPER.writeValueAsBytes(tree));
+        byte[] expected = MAPPER.writeValueAsBytes(tree);
+        assertThat(JsonCodec.encode(tree)).isEqualTo(expected);
+        // Stored message bodies are UTF-8 nodes (well-formed only: no unpaired surrogates), copied or escaped.
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (new String(utf8, StandardCharsets.UTF_8).equals(text)) {
+            for (boolean escapeFree : new boolean[] {Utf8TextNode.escapeFree(utf8), false}) {
+                ObjectNode stored = JsonNodeFactory.instance.objectNode();
+                stored.set("Body", new Utf8TextNode(utf8, escapeFree));
+                stored.putArray("Messages").addObject().put("Body", text).put("Id", "m1")
+                        .set("Body", new Utf8TextNode(utf8, escapeFree));
+                assertThat(JsonCodec.encode(stored)).as("UTF-8 node, escapeFree=%s", escapeFree).isEqualTo(expected);
+            }
+        }
     }
 
     @Test

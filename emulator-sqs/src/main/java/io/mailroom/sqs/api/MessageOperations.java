@@ -60,9 +60,18 @@ public final class MessageOperations {
     public ObjectNode sendMessageBatch(RequestContext ctx, ObjectNode input) {
         Queue q = queues.resolve(ctx, input);
         JsonNode entries = Batch.entries(input, "SendMessageBatchRequestEntry");
+        // Every entry is checked (its body encoded) once, and nothing is sent before the batch's size is known.
+        List<Prepared> prepared = new ArrayList<>(entries.size());
         long total = 0;
         for (JsonNode e : entries) {
-            total += approximateSize(e);
+            try {
+                SendRequest request = prepare(ctx.accountId(), q, (ObjectNode) e);
+                prepared.add(new Prepared(request, null));
+                total += request.body().size() + request.attributes().size();
+            } catch (AwsException ex) {
+                prepared.add(new Prepared(null, ex));
+                total += approximateSize(e);
+            }
         }
         if (total > MAX_BATCH_SIZE) {
             throw SqsErrors.BATCH_REQUEST_TOO_LONG.exception(
@@ -71,13 +80,16 @@ public final class MessageOperations {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode successful = out.putArray("Successful");
         ArrayNode failed = out.putArray("Failed");
-        for (JsonNode e : entries) {
-            String id = e.path("Id").asText();
+        for (int i = 0; i < prepared.size(); i++) {
+            String id = entries.get(i).path("Id").asText();
+            Prepared entry = prepared.get(i);
+            if (entry.refused() != null) {
+                Batch.failed(failed, id, entry.refused());
+                continue;
+            }
             try {
-                SendRequest request = prepare(ctx.accountId(), q, (ObjectNode) e);
-                SendResult result = q.send(request);
-                ObjectNode s = successful.addObject().put("Id", id);
-                sent(s, request, result);
+                SendResult result = q.send(entry.request());
+                sent(successful.addObject().put("Id", id), entry.request(), result);
             } catch (AwsException ex) {
                 if (ex.error() == SqsErrors.QUEUE_DOES_NOT_EXIST) {
                     throw ex;
@@ -86,6 +98,10 @@ public final class MessageOperations {
             }
         }
         return out;
+    }
+
+    /** A batch entry checked: the message to send, or why it was refused. */
+    private record Prepared(SendRequest request, AwsException refused) {
     }
 
     private static void sent(ObjectNode out, SendRequest request, SendResult result) {
@@ -148,7 +164,7 @@ public final class MessageOperations {
             throw SqsErrors.INVALID_PARAMETER_VALUE.exception("Value %s for parameter MessageDeduplicationId is invalid."
                     + " Reason: The request includes a parameter that is not valid for this queue type.", dedup);
         }
-        return new SendRequest(body.text(), body.md5(), attributes, system, delay, group, dedup, senderId);
+        return new SendRequest(body, body.md5(), attributes, system, delay, group, dedup, senderId);
     }
 
     /** A batch entry's size before validation: body plus attribute names, types and values. */

@@ -25,7 +25,7 @@ final class MessageRenderer {
         node.put("MessageId", m.messageId());
         node.put("ReceiptHandle", receiptHandle);
         node.put("MD5OfBody", m.md5OfBody());
-        node.put("Body", m.body());
+        node.set("Body", m.body().node());
         if (!systemNames.isEmpty()) {
             boolean all = systemNames.contains("All");
             ObjectNode attributes = node.putObject("Attributes");

@@ -13,7 +13,9 @@ public final class Message {
     private final long serial;
     private final long idHigh;
     private final long idLow;
-    private final String body;
+    /** UTF-8, as {@link MessageBody#utf8()}: no {@code String} of it is kept, which answers would only encode again. */
+    private final byte[] body;
+    private final boolean bodyEscapeFree;
     /** The body's MD5 as two longs: its hex string would cost two more objects, 72 bytes, per stored message. */
     private final long md5High;
     private final long md5Low;
@@ -34,14 +36,15 @@ public final class Message {
     private Object group;
 
     /** @param md5OfBody the body's digest as {@link AttributeDigest#ofBody} gives it: 32 hex digits */
-    public Message(long serial, UUID messageId, String body, String md5OfBody, MessageAttributes attributes,
+    public Message(long serial, UUID messageId, MessageBody body, String md5OfBody, MessageAttributes attributes,
                    SystemAttributes systemAttributes, String senderId, long sentAt, String groupId,
                    String deduplicationId, String sequenceNumber, String deadLetterSourceArn, int receiveCount,
                    long firstReceivedAt) {
         this.serial = serial;
         this.idHigh = messageId.getMostSignificantBits();
         this.idLow = messageId.getLeastSignificantBits();
-        this.body = body;
+        this.body = body.utf8();
+        this.bodyEscapeFree = body.escapeFree();
         this.md5High = HexFormat.fromHexDigitsToLong(md5OfBody, 0, 16);
         this.md5Low = HexFormat.fromHexDigitsToLong(md5OfBody, 16, 32);
         this.attributes = attributes;
@@ -70,8 +73,8 @@ public final class Message {
         return id().toString();
     }
 
-    public String body() {
-        return body;
+    public MessageBody body() {
+        return MessageBody.stored(body, bodyEscapeFree);
     }
 
     /** Lower-case hex, as SQS returns it. */

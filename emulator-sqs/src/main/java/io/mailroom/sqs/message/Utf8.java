@@ -1,6 +1,7 @@
 package io.mailroom.sqs.message;
 
 import io.mailroom.core.text.AsciiWords;
+import io.mailroom.core.text.Utf8TextNode;
 
 /**
  * UTF-8 lengths without encoding the string, and the checks SendMessage needs: XML-valid characters with
@@ -54,31 +55,53 @@ final class Utf8 {
         return bytes;
     }
 
+    /** {@link #checkAscii}: a character SQS rejects. */
+    static final int ASCII_INVALID = 0;
+    /** {@link #checkAscii}: valid, and JSON's writers copy every byte as it is. */
+    static final int ASCII_ESCAPE_FREE = 1;
+    /** {@link #checkAscii}: valid, with a tab, line break, quotation mark or backslash to escape in JSON. */
+    static final int ASCII_WITH_ESCAPES = 2;
+
     /**
      * Whether {@code s}, every character of which became one byte of {@code utf8} (so each is ASCII or an
      * unpaired surrogate, encoded as '?'), has only characters SQS accepts: tab, line feed, carriage
-     * return and #x20 upwards, and no unpaired surrogate.
+     * return and #x20 upwards, and no unpaired surrogate; and, in the same pass, whether it has any byte
+     * JSON escapes ({@link Utf8TextNode#escapeFree(byte)}), which answers then need not look for.
+     *
+     * @return {@link #ASCII_INVALID}, {@link #ASCII_ESCAPE_FREE} or {@link #ASCII_WITH_ESCAPES}
      */
-    static boolean isValidXmlAscii(String s, byte[] utf8) {
+    static int checkAscii(String s, byte[] utf8) {
+        int verdict = ASCII_ESCAPE_FREE;
         int i = 0;
         for (int lastWord = utf8.length - AsciiWords.BYTES; i <= lastWord; i += AsciiWords.BYTES) {
             long word = AsciiWords.read(utf8, i);
-            if ((AsciiWords.below(word, ' ') | AsciiWords.equalTo(word, '?')) != 0
-                    && !bytesAreValidXml(s, utf8, i, i + AsciiWords.BYTES)) {
-                return false;
+            if ((AsciiWords.below(word, ' ') | AsciiWords.equalTo(word, '?') | AsciiWords.equalTo(word, '"')
+                    | AsciiWords.equalTo(word, '\\')) != 0) {
+                int bytes = checkBytes(s, utf8, i, i + AsciiWords.BYTES);
+                if (bytes != ASCII_ESCAPE_FREE) {
+                    if (bytes == ASCII_INVALID) {
+                        return ASCII_INVALID;
+                    }
+                    verdict = ASCII_WITH_ESCAPES;
+                }
             }
         }
-        return bytesAreValidXml(s, utf8, i, utf8.length);
+        int tail = checkBytes(s, utf8, i, utf8.length);
+        return tail == ASCII_ESCAPE_FREE ? verdict : tail;
     }
 
-    private static boolean bytesAreValidXml(String s, byte[] utf8, int from, int to) {
+    private static int checkBytes(String s, byte[] utf8, int from, int to) {
+        int verdict = ASCII_ESCAPE_FREE;
         for (int i = from; i < to; i++) {
             byte b = utf8[i];
             if ((b < 0x20 && b != 0x9 && b != 0xA && b != 0xD) || (b == '?' && s.charAt(i) != '?')) {
-                return false;
+                return ASCII_INVALID;
+            }
+            if (!Utf8TextNode.escapeFree(b)) {
+                verdict = ASCII_WITH_ESCAPES;
             }
         }
-        return true;
+        return verdict;
     }
 
     /**

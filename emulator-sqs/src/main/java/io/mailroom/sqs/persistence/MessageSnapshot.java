@@ -1,9 +1,9 @@
 package io.mailroom.sqs.persistence;
 
-import io.mailroom.sqs.message.AttributeDigest;
 import io.mailroom.sqs.message.Message;
 import io.mailroom.sqs.message.MessageAttributeValue;
 import io.mailroom.sqs.message.MessageAttributes;
+import io.mailroom.sqs.message.MessageBody;
 import io.mailroom.sqs.message.MessageState;
 import io.mailroom.sqs.message.SystemAttributes;
 import io.mailroom.sqs.queue.InspectedMessage;
@@ -46,7 +46,7 @@ public record MessageSnapshot(String id, String body, Map<String, AttributeSnaps
             attributes.put(a.name(i), AttributeSnapshot.of(a.value(i)));
         }
         MessageState state = inspected.state();
-        return new MessageSnapshot(m.messageId(), m.body(), attributes, m.systemAttributes().traceHeader(),
+        return new MessageSnapshot(m.messageId(), m.body().text(), attributes, m.systemAttributes().traceHeader(),
                 m.senderId(), m.sentAt(), state, state == MessageState.VISIBLE ? null : inspected.dueAt(),
                 inspected.receiveCount(), inspected.firstReceivedAt(), m.groupId(), m.deduplicationId(),
                 m.sequenceNumber(), m.deadLetterSourceArn());
@@ -61,7 +61,13 @@ public record MessageSnapshot(String id, String body, Map<String, AttributeSnaps
     Message toMessage() {
         Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
         attributes.forEach((name, value) -> values.put(name, value.toValue(name)));
-        return new Message(0, UUID.fromString(id), body, AttributeDigest.ofBody(body), MessageAttributes.of(values),
+        MessageBody checked;
+        try {
+            checked = MessageBody.of(body);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("message " + id + ": " + e.getMessage(), e);
+        }
+        return new Message(0, UUID.fromString(id), checked, checked.md5(), MessageAttributes.of(values),
                 SystemAttributes.of(traceHeader), senderId, sentAt, groupId, deduplicationId, sequenceNumber,
                 deadLetterSourceArn, receiveCount, firstReceivedAt);
     }

@@ -1,6 +1,7 @@
 package io.mailroom.sqs.queue;
 
 import io.mailroom.sqs.message.MessageAttributes;
+import io.mailroom.sqs.message.MessageBody;
 import io.mailroom.sqs.message.SystemAttributes;
 
 /**
@@ -10,7 +11,7 @@ import io.mailroom.sqs.message.SystemAttributes;
  * @param groupId         MessageGroupId (required on FIFO queues, optional on standard ones), or null
  * @param deduplicationId FIFO: the explicit or content-based de-duplication id; null on standard queues
  */
-public record SendRequest(String body, String md5OfBody, MessageAttributes attributes,
+public record SendRequest(MessageBody body, String md5OfBody, MessageAttributes attributes,
                           SystemAttributes systemAttributes, Integer delaySeconds, String groupId,
                           String deduplicationId, String senderId) {
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailroom.sqs.message.AttributeDigest;
 import io.mailroom.sqs.message.Message;
 import io.mailroom.sqs.message.MessageAttributes;
+import io.mailroom.sqs.message.MessageBody;
 import io.mailroom.sqs.message.SystemAttributes;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MessageIndexTest {
 
     private static Message message(long serial) {
-        return new Message(serial, UUID.randomUUID(), "b", AttributeDigest.ofBody("b"), MessageAttributes.NONE, SystemAttributes.NONE, "s",
+        return new Message(serial, UUID.randomUUID(), MessageBody.of("b"), AttributeDigest.ofBody("b"), MessageAttributes.NONE, SystemAttributes.NONE, "s",
                 0, null, null, null, null, 0, 0);
     }
 
