@@ -36,11 +36,11 @@ public final class MessageBody {
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         if (utf8.length == text.length()) { // the usual body: one byte per character
-            int verdict = Utf8.checkAscii(text, utf8);
-            if (verdict == Utf8.ASCII_INVALID) {
+            Utf8.AsciiCheck check = Utf8.checkAscii(text, utf8);
+            if (check == Utf8.AsciiCheck.INVALID) {
                 throw invalidCharacters();
             }
-            return new MessageBody(utf8, verdict == Utf8.ASCII_ESCAPE_FREE);
+            return new MessageBody(utf8, check == Utf8.AsciiCheck.ESCAPE_FREE);
         }
         if (Utf8.lengthIfValidXml(text) == Utf8.INVALID) {
             throw invalidCharacters();

@@ -55,12 +55,15 @@ final class Utf8 {
         return bytes;
     }
 
-    /** {@link #checkAscii}: a character SQS rejects. */
-    static final int ASCII_INVALID = 0;
-    /** {@link #checkAscii}: valid, and JSON's writers copy every byte as it is. */
-    static final int ASCII_ESCAPE_FREE = 1;
-    /** {@link #checkAscii}: valid, with a tab, line break, quotation mark or backslash to escape in JSON. */
-    static final int ASCII_WITH_ESCAPES = 2;
+    /** What {@link #checkAscii} finds. */
+    enum AsciiCheck {
+        /** A character SQS rejects. */
+        INVALID,
+        /** Valid, and JSON's writers copy every byte as it is. */
+        ESCAPE_FREE,
+        /** Valid, with a tab, line break, quotation mark or backslash that JSON escapes. */
+        WITH_ESCAPES
+    }
 
     /**
      * Whether {@code s}, every character of which became one byte of {@code utf8} (so each is ASCII or an
@@ -68,37 +71,36 @@ final class Utf8 {
      * return and #x20 upwards, and no unpaired surrogate; and, in the same pass, whether it has any byte
      * JSON escapes ({@link Utf8TextNode#escapeFree(byte)}), which answers then need not look for.
      *
-     * @return {@link #ASCII_INVALID}, {@link #ASCII_ESCAPE_FREE} or {@link #ASCII_WITH_ESCAPES}
      */
-    static int checkAscii(String s, byte[] utf8) {
-        int verdict = ASCII_ESCAPE_FREE;
+    static AsciiCheck checkAscii(String s, byte[] utf8) {
+        AsciiCheck verdict = AsciiCheck.ESCAPE_FREE;
         int i = 0;
         for (int lastWord = utf8.length - AsciiWords.BYTES; i <= lastWord; i += AsciiWords.BYTES) {
             long word = AsciiWords.read(utf8, i);
             if ((AsciiWords.below(word, ' ') | AsciiWords.equalTo(word, '?') | AsciiWords.equalTo(word, '"')
                     | AsciiWords.equalTo(word, '\\')) != 0) {
-                int bytes = checkBytes(s, utf8, i, i + AsciiWords.BYTES);
-                if (bytes != ASCII_ESCAPE_FREE) {
-                    if (bytes == ASCII_INVALID) {
-                        return ASCII_INVALID;
-                    }
-                    verdict = ASCII_WITH_ESCAPES;
+                AsciiCheck bytes = checkBytes(s, utf8, i, i + AsciiWords.BYTES);
+                if (bytes == AsciiCheck.INVALID) {
+                    return AsciiCheck.INVALID;
+                }
+                if (bytes == AsciiCheck.WITH_ESCAPES) {
+                    verdict = AsciiCheck.WITH_ESCAPES;
                 }
             }
         }
-        int tail = checkBytes(s, utf8, i, utf8.length);
-        return tail == ASCII_ESCAPE_FREE ? verdict : tail;
+        AsciiCheck tail = checkBytes(s, utf8, i, utf8.length);
+        return tail == AsciiCheck.ESCAPE_FREE ? verdict : tail;
     }
 
-    private static int checkBytes(String s, byte[] utf8, int from, int to) {
-        int verdict = ASCII_ESCAPE_FREE;
+    private static AsciiCheck checkBytes(String s, byte[] utf8, int from, int to) {
+        AsciiCheck verdict = AsciiCheck.ESCAPE_FREE;
         for (int i = from; i < to; i++) {
             byte b = utf8[i];
             if ((b < 0x20 && b != 0x9 && b != 0xA && b != 0xD) || (b == '?' && s.charAt(i) != '?')) {
-                return ASCII_INVALID;
+                return AsciiCheck.INVALID;
             }
             if (!Utf8TextNode.escapeFree(b)) {
-                verdict = ASCII_WITH_ESCAPES;
+                verdict = AsciiCheck.WITH_ESCAPES;
             }
         }
         return verdict;
