@@ -376,6 +376,20 @@ class SqsQueryProtocolIT {
     // ---------------------------------------------------------------- tags and permissions
 
     @Test
+    void textXmlCannotCarryComesBackAsReplacementCharacters() {
+        // A JSON client can store characters XML 1.0 has no way to write (NUL, other controls, U+FFFE,
+        // an unpaired surrogate); a Query client asking for them still gets its answer.
+        String url = create(Sqs.name(P));
+        Sqs.CLIENT.tagQueue(b -> b.queueUrl(url).tags(Map.of("odd", "a\u0000b\u0001c\uFFFEd\uD800e\uD83D\uDE00")));
+        assertThat(SQS.listQueueTags(url).getTags()).containsEntry("odd", "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uD83D\uDE00");
+        // And an error that quotes such input back is still an error, not a dropped connection.
+        AmazonSQSException e = assertError(InvalidAttributeNameException.class, "InvalidAttributeName", 400,
+                () -> SQS.getQueueAttributes(url, List.of("Colour\u0001")));
+        assertThat(e.getErrorMessage()).contains("Colour\uFFFD");
+    }
+
+
+    @Test
     void tagsAndPermissions() throws Exception {
         String url = create(Sqs.name(P));
         SQS.tagQueue(url, Map.of("a", "1", "b", "2"));

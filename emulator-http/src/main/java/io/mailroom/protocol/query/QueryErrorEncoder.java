@@ -1,8 +1,7 @@
 package io.mailroom.protocol.query;
 
-import com.ctc.wstx.api.WstxOutputProperties;
-import com.ctc.wstx.stax.WstxOutputFactory;
 import io.mailroom.core.error.AwsException;
+import io.mailroom.protocol.XmlOutput;
 import java.io.ByteArrayOutputStream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -12,11 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code <ErrorResponse><Error><Type>Sender</Type><Code>..</Code><Message>..</Message><Detail/></Error><RequestId>}.
  */
 public final class QueryErrorEncoder {
-    private static final WstxOutputFactory FACTORY = new WstxOutputFactory();
 
-    static {
-        FACTORY.setProperty(WstxOutputProperties.P_OUTPUT_ESCAPE_CR, true);
-    }
 
     private QueryErrorEncoder() {
     }
@@ -24,7 +19,7 @@ public final class QueryErrorEncoder {
     public static byte[] encode(String xmlNamespace, AwsException error, String requestId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+            XMLStreamWriter w = XmlOutput.writer(bytes);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("ErrorResponse");
             if (xmlNamespace != null) {

@@ -1,9 +1,8 @@
 package io.mailroom.protocol.query;
 
-import com.ctc.wstx.api.WstxOutputProperties;
-import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailroom.core.model.OperationModel;
+import io.mailroom.protocol.XmlOutput;
 import io.mailroom.protocol.XmlShapeWriter;
 import java.io.ByteArrayOutputStream;
 import javax.xml.stream.XMLStreamException;
@@ -15,13 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
  * Element names follow the model exactly as the SDKs' parsers read them.
  */
 public final class QueryXmlEncoder {
-    private static final WstxOutputFactory FACTORY = new WstxOutputFactory();
 
-    static {
-        // A carriage return in a message body must survive the client's XML parser, which would
-        // otherwise normalise it away; AWS escapes it too.
-        FACTORY.setProperty(WstxOutputProperties.P_OUTPUT_ESCAPE_CR, true);
-    }
 
     private QueryXmlEncoder() {
     }
@@ -29,7 +22,7 @@ public final class QueryXmlEncoder {
     public static byte[] encode(String xmlNamespace, OperationModel operation, JsonNode output, String requestId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
+            XMLStreamWriter w = XmlOutput.writer(bytes);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement(operation.name() + "Response");
             w.writeDefaultNamespace(xmlNamespace);

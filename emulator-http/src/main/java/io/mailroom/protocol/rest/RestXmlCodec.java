@@ -1,7 +1,5 @@
 package io.mailroom.protocol.rest;
 
-import com.ctc.wstx.api.WstxOutputProperties;
-import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
@@ -9,6 +7,7 @@ import io.mailroom.core.model.Member;
 import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
+import io.mailroom.protocol.XmlOutput;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.ScalarText;
@@ -34,7 +33,6 @@ import javax.xml.stream.XMLStreamWriter;
 public final class RestXmlCodec {
     /** Services put this member in an output to answer with another status (206, 304). */
     public static final String STATUS_MEMBER = "__status";
-    private static final WstxOutputFactory FACTORY = new WstxOutputFactory();
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     /** Root elements AWS answers with; the JSON models lost the XML names of these output shapes. */
     private static final Map<String, String> ROOT_NAMES = Map.of(
@@ -45,9 +43,6 @@ public final class RestXmlCodec {
     /** Outputs whose whole document is a single element holding the value. */
     private static final java.util.Set<String> SINGLE_VALUE_ROOTS = java.util.Set.of("GetBucketLocationOutput");
 
-    static {
-        FACTORY.setProperty(WstxOutputProperties.P_OUTPUT_ESCAPE_CR, true);
-    }
 
     private RestXmlCodec() {
     }
@@ -192,7 +187,7 @@ public final class RestXmlCodec {
     private static byte[] valueDocument(String root, String xmlNamespace, String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = XmlOutput.writer(out);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement(root);
             w.writeDefaultNamespace(xmlNamespace);
@@ -211,7 +206,7 @@ public final class RestXmlCodec {
         if (!head) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             try {
-                XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+                XMLStreamWriter w = XmlOutput.writer(out);
                 w.writeStartDocument("UTF-8", "1.0");
                 w.writeStartElement("Error");
                 text(w, "Code", error.error().code());
@@ -231,7 +226,7 @@ public final class RestXmlCodec {
     private static byte[] document(String root, String xmlNamespace, Shape shape, JsonNode value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = XmlOutput.writer(out);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement(root);
             if (xmlNamespace != null) {
