@@ -90,6 +90,7 @@ class SmsAndPlatformTest extends SnsTestSupport {
                 "InvalidParameter", "already exists with the same Token, but different attributes.");
         assertThat(call("ListEndpointsByPlatformApplication", "{'PlatformApplicationArn':'" + app + "'}").get("Endpoints")).hasSize(1);
         assertThat(call("ListPlatformApplications", "{}").get("PlatformApplications")).hasSize(1);
+        fails("ListPlatformApplications", "{'NextToken':'Binary'}", "InvalidParameter", "NextToken");
 
         call("Publish", "{'TargetArn':'" + ep + "','MessageStructure':'json','Message':"
                 + js("{\"default\":\"d\",\"GCM\":\"{\\\"notification\\\":{}}\"}") + "}");

@@ -144,6 +144,10 @@ class TopicApiTest extends SnsTestSupport {
         second.get("Topics").forEach(t -> all.add(t.get("TopicArn").asText()));
         assertThat(all).hasSize(150).allMatch(a -> a.contains(":123456789012:"));
         fails("ListTopics", "{'NextToken':'%%%'}", "InvalidParameter", "NextToken");
+        // Well-formed base64 that decodes to a key outside this account's topics: not a token we issued.
+        for (String foreign : new String[] {"true", "All", "Binary", "99999999999", "AAAA"}) {
+            fails("ListTopics", "{'NextToken':'" + foreign + "'}", "InvalidParameter", "NextToken");
+        }
     }
 
     @Test

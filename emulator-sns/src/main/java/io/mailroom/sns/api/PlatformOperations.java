@@ -68,10 +68,8 @@ public final class PlatformOperations {
     }
 
     public ObjectNode listApplications(RequestContext ctx, ObjectNode in) {
-        String after = PageToken.decode(Inputs.text(in, "NextToken"));
         String prefix = "arn:" + Arn.partitionOf(ctx.region()) + ":sns:" + ctx.region() + ":" + ctx.accountId() + ":app/";
-        var range = state.platforms.applications(prefix);
-        var page = after == null ? range : range.tailMap(after, false);
+        var page = PageToken.after(state.platforms.applications(prefix), Inputs.text(in, "NextToken"));
         ObjectNode out = Outputs.empty();
         ArrayNode list = out.putArray("PlatformApplications");
         int count = 0;
@@ -93,8 +91,7 @@ public final class PlatformOperations {
 
     public ObjectNode listEndpoints(RequestContext ctx, ObjectNode in) {
         PlatformApplication app = state.platforms.application(Inputs.text(in, "PlatformApplicationArn"));
-        String after = PageToken.decode(Inputs.text(in, "NextToken"));
-        var page = after == null ? app.endpoints() : app.endpoints().tailMap(after, false);
+        var page = PageToken.after(app.endpoints(), Inputs.text(in, "NextToken"));
         ObjectNode out = Outputs.empty();
         ArrayNode list = out.putArray("Endpoints");
         int count = 0;

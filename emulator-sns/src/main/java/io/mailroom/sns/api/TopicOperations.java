@@ -132,10 +132,8 @@ public final class TopicOperations {
     }
 
     public ObjectNode listTopics(RequestContext ctx, ObjectNode in) {
-        String after = PageToken.decode(Inputs.text(in, "NextToken"));
         String prefix = "arn:" + Arn.partitionOf(ctx.region()) + ":sns:" + ctx.region() + ":" + ctx.accountId() + ":";
-        var range = state.topics.withPrefix(prefix);
-        var page = after == null ? range : range.tailMap(after, false);
+        var page = PageToken.after(state.topics.withPrefix(prefix), Inputs.text(in, "NextToken"));
         ObjectNode out = Outputs.empty();
         ArrayNode list = out.putArray("Topics");
         String last = null;
