@@ -66,6 +66,13 @@ class ObjectTest {
         assertThat(overridden.get("CacheControl").asText()).isEqualTo("max-age=1");
         // Only the answer changes.
         assertThat(h.get("mail", "m.eml").get("ContentType").asText()).isEqualTo("message/rfc822");
+        // An override must be a header value the answer can carry.
+        for (String bad : new String[] {"text/plain\u0000", "a\nb", "\u007f", "caf\u0113"}) {
+            h.assertError(S3Errors.INVALID_ARGUMENT, "GetObject", obj().put("Bucket", "mail").put("Key", "m.eml")
+                    .put("ResponseContentType", bad));
+        }
+        h.call("GetObject", obj().put("Bucket", "mail").put("Key", "m.eml").put("ResponseContentDisposition",
+                "attachment;\tfilename=\"caf\u00e9.eml\""));
     }
 
     @Test

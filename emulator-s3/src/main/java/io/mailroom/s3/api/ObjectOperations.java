@@ -170,13 +170,27 @@ public final class ObjectOperations {
         for (String[] o : overrides) {
             String v = Input.text(in, o[0]);
             if (v != null) {
-                out.put(o[1], v);
+                out.put(o[1], headerValue(v));
             }
         }
         Long expires = Input.timestampMillis(in, "ResponseExpires");
         if (expires != null) {
             out.put("Expires", Output.seconds(expires));
         }
+    }
+
+    /**
+     * A query parameter that becomes a response header must be one: ISO-8859-1 without control characters
+     * (RFC 9110, section 5.5), or the answer could not be sent at all.
+     */
+    private static String headerValue(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F || c > 0xFF) {
+                throw S3Errors.INVALID_ARGUMENT.exception("Header value cannot be represented using ISO-8859-1.");
+            }
+        }
+        return v;
     }
 
     /** Deleting a key that does not exist succeeds (204) and raises no event. */
