@@ -78,6 +78,11 @@ public final class InputValidator {
             case LIST -> {
                 checkCount(shape, value.size(), path);
                 for (JsonNode element : value) {
+                    if (element.isNull()) {
+                        // Only JSON can say this (the SDKs never do), and no service has a use for it.
+                        throw errors.invalid().exception("Value null at '%s' failed to satisfy constraint:"
+                                + " Member must not be null", path.listMember());
+                    }
                     validateValue(shape.listMember().shape(), element, path.listMember());
                 }
             }

@@ -61,4 +61,13 @@ class InputValidatorTest {
                 + "\"MessageAttributes\":{\"a\":{\"DataType\":\"Binary\",\"BinaryValue\":\"***\"}}}"))
                 .isInstanceOf(AwsException.class);
     }
+
+    @Test
+    void aNullListMemberIsInvalid() {
+        assertThatThrownBy(() -> validate("ReceiveMessage", "{\"QueueUrl\":\"u\",\"AttributeNames\":[\"All\",null]}"))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.error().code()).isEqualTo("InvalidParameterValue");
+                    org.assertj.core.api.Assertions.assertThat(e).hasMessageContaining("Member must not be null");
+                });
+    }
 }

@@ -114,6 +114,8 @@ class TemplateTest extends SesTestSupport {
         assertThat(ses.sentMessage(v2.get(0).get("MessageId").asText()).orElseThrow().subject()).isEqualTo("Hi Cy");
         v2Fails("SendBulkEmail", "{'FromEmailAddress':'me@example.com','DefaultContent':{'Template':{'TemplateName':"
                 + "'nope'}},'BulkEmailEntries':[{'Destination':{'ToAddresses':['c@x.org']}}]}", "NotFoundException", 404, "nope");
+        v2Fails("SendBulkEmail", "{'FromEmailAddress':'me@example.com','DefaultContent':{'Template':{'TemplateName':"
+                + "'t'}}}", "BadRequestException", 400, "BulkEmailEntries");
     }
 
     @Test

@@ -60,6 +60,11 @@ public final class V2Sending {
 
     public ObjectNode sendBulkEmail(RequestContext ctx, ObjectNode in) {
         JsonNode entries = Inputs.node(in, "BulkEmailEntries");
+        if (entries == null || !entries.isArray()) {
+            // Required, but the shared validator leaves required lists to the service (the Query protocol
+            // cannot tell an absent list from an empty one).
+            throw API.invalidParameter("The request must contain the parameter BulkEmailEntries.");
+        }
         if (entries.size() > MAX_BULK_ENTRIES) {
             throw API.invalidParameter("Too many bulk email entries: " + entries.size() + " (maximum "
                     + MAX_BULK_ENTRIES + ").");
