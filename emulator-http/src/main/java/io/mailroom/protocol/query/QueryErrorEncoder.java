@@ -11,8 +11,6 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code <ErrorResponse><Error><Type>Sender</Type><Code>..</Code><Message>..</Message><Detail/></Error><RequestId>}.
  */
 public final class QueryErrorEncoder {
-
-
     private QueryErrorEncoder() {
     }
 

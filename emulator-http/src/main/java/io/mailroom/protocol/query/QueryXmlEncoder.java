@@ -14,8 +14,6 @@ import javax.xml.stream.XMLStreamWriter;
  * Element names follow the model exactly as the SDKs' parsers read them.
  */
 public final class QueryXmlEncoder {
-
-
     private QueryXmlEncoder() {
     }
 

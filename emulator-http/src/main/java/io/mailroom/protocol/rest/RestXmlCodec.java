@@ -7,10 +7,10 @@ import io.mailroom.core.model.Member;
 import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
-import io.mailroom.protocol.XmlOutput;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.ScalarText;
+import io.mailroom.protocol.XmlOutput;
 import io.mailroom.protocol.XmlShapeReader;
 import io.mailroom.protocol.XmlShapeWriter;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +42,6 @@ public final class RestXmlCodec {
             "DeleteObjectsOutput", "DeleteResult");
     /** Outputs whose whole document is a single element holding the value. */
     private static final java.util.Set<String> SINGLE_VALUE_ROOTS = java.util.Set.of("GetBucketLocationOutput");
-
 
     private RestXmlCodec() {
     }
