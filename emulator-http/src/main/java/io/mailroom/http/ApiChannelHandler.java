@@ -1,7 +1,10 @@
 package io.mailroom.http;
 
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.error.CommonErrors;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.dispatch.Dispatcher.Reply;
+import io.mailroom.http.dispatch.RequestIds;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -35,6 +38,19 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (closing) {
+            return;
+        }
+        if (request.decoderResult().isFailure()) {
+            // Netty's decoder discards everything after a request it could not parse, so the connection
+            // can serve nothing more: the answer, after those of earlier pipelined requests, closes it.
+            Slot slot = new Slot(false, HttpVersion.HTTP_1_1);
+            String requestId = RequestIds.next();
+            AwsException error = CommonErrors.BAD_REQUEST.exception("The request is not valid HTTP/1.1: %s",
+                    request.decoderResult().cause().getMessage());
+            slot.reply = new Reply(LastAnswer.encode(request, error, requestId), requestId);
+            slots.addLast(slot);
+            LOG.debug("request {} is not valid HTTP: {}", requestId, request.decoderResult().cause().toString());
+            flushReady(ctx);
             return;
         }
         Slot slot = new Slot(HttpUtil.isKeepAlive(request), request.protocolVersion());

@@ -1,29 +1,19 @@
 package io.mailroom.http;
 
-import io.mailroom.protocol.Canonical;
+import io.mailroom.core.error.CommonErrors;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.mailroom.core.error.AwsException;
-import io.mailroom.core.error.CommonErrors;
-import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.json.JsonCodec;
-import io.mailroom.protocol.query.QueryErrorEncoder;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The Netty HTTP/1.1 listener: keep-alive, pipelining, a request body limit. */
@@ -95,16 +85,8 @@ public final class HttpServer implements AutoCloseable {
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            boolean json = oversized.headers().contains("X-Amz-Target");
-            AwsException error = CommonErrors.REQUEST_ENTITY_TOO_LARGE.exception(
-                    "Request body must be no longer than %d bytes.", maxBodyBytes);
-            EncodedResponse encoded = json
-                    ? new EncodedResponse(413, "application/x-amz-json-1.0", JsonCodec.encode(Canonical.NODES
-                    .objectNode().put("__type", error.error().type()).put("message", error.getMessage())), Map.of())
-                    : new EncodedResponse(413, "text/xml", QueryErrorEncoder.encode(null, error, "oversized"), Map.of());
-            FullHttpResponse response = Responses.toNetty(encoded, "oversized", HttpVersion.HTTP_1_1);
-            HttpUtil.setKeepAlive(response, false);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            LastAnswer.send(ctx, oversized, CommonErrors.REQUEST_ENTITY_TOO_LARGE.exception(
+                    "Request body must be no longer than %d bytes.", maxBodyBytes), "oversized");
         }
     }
 }

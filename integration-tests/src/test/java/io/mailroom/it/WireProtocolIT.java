@@ -149,6 +149,28 @@ class WireProtocolIT {
         }
     }
 
+    @Test
+    void aRequestHttpCannotParseIsAnsweredAndItsConnectionClosed() throws Exception {
+        // Netty ignores everything after a request it could not parse; answering and keeping the connection
+        // open left the client's next request on it unanswered for good.
+        URI endpoint = TestServer.endpoint();
+        String earlier = req(endpoint, "Action=ListQueues");
+        String broken = "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: x\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\n\r\nAction=ListQueues";
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write((earlier + broken + req(endpoint, "Action=ListQueues"))
+                    .getBytes(StandardCharsets.UTF_8));
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // until closed
+            String[] answers = all.split("(?=HTTP/1\\.1 \\d{3} )");
+            assertThat(answers).hasSize(2); // the third request is never answered: the connection closed
+            assertThat(answers[0]).startsWith("HTTP/1.1 200").contains("<ListQueuesResponse");
+            assertThat(answers[1]).startsWith("HTTP/1.1 400").containsIgnoringCase("connection: close")
+                    .contains("<Code>BadRequest</Code>");
+        }
+        assertThat(query("Action=ListQueues").statusCode()).isEqualTo(200);
+    }
+
     private static String req(URI endpoint, String body) {
         return "POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()

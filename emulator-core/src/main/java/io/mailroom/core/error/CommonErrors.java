@@ -10,6 +10,8 @@ public final class CommonErrors {
     public static final ErrorCode MALFORMED_QUERY_STRING = ErrorCode.sender("MalformedQueryString", 404);
     public static final ErrorCode SERIALIZATION = ErrorCode.sender("SerializationException", 400);
     public static final ErrorCode UNKNOWN_OPERATION = ErrorCode.sender("UnknownOperationException", 400);
+    /** A request HTTP itself cannot parse (a bad request line, header or Content-Length). */
+    public static final ErrorCode BAD_REQUEST = ErrorCode.sender("BadRequest", 400);
     public static final ErrorCode REQUEST_ENTITY_TOO_LARGE = ErrorCode.sender("RequestEntityTooLarge", 413);
     public static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.sender("MethodNotAllowed", 405);
     public static final ErrorCode NOT_IMPLEMENTED = new ErrorCode("NotImplemented", "NotImplemented", 501, Fault.SENDER);

@@ -3,13 +3,13 @@ package io.mailroom.http.dispatch;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Request ids in AWS's form (a random UUID), made without the cost of {@link java.util.UUID#randomUUID}. */
-final class RequestIds {
+public final class RequestIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private RequestIds() {
     }
 
-    static String next() {
+    public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long hi = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
         long lo = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
