@@ -1,7 +1,6 @@
 package io.mailroom.protocol.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.model.Member;
@@ -10,7 +9,6 @@ import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.ScalarText;
 import io.mailroom.protocol.Timestamps;
 import io.mailroom.protocol.json.JsonCodec;
 import java.util.Iterator;
@@ -47,14 +45,14 @@ public final class RestJsonCodec {
                 case "uri" -> {
                     String value = labels.get(wire);
                     if (value != null) {
-                        tree.set(member.name(), ScalarText.parse(member.shape(), value, member.name()));
+                        tree.set(member.name(), BoundValues.parse(member, List.of(value)));
                     }
                 }
                 case "querystring" -> bindQuery(tree, member, query);
                 case "header" -> {
                     String value = headers.apply(wire);
                     if (value != null) {
-                        tree.set(member.name(), ScalarText.parse(member.shape(), value, member.name()));
+                        tree.set(member.name(), BoundValues.parse(member, List.of(value)));
                     }
                 }
                 default -> {
@@ -71,19 +69,8 @@ public final class RestJsonCodec {
             return;
         }
         List<String> values = query.get(member.wireName());
-        if (values == null || values.isEmpty()) {
-            return;
-        }
-        if (shape.type() == ShapeType.LIST) {
-            ArrayNode list = Canonical.NODES.arrayNode();
-            for (String v : values) {
-                for (String part : v.split(",")) {
-                    list.add(ScalarText.parse(shape.listMember().shape(), part, member.name()));
-                }
-            }
-            tree.set(member.name(), list);
-        } else {
-            tree.set(member.name(), ScalarText.parse(shape, values.get(0), member.name()));
+        if (values != null && !values.isEmpty()) {
+            tree.set(member.name(), BoundValues.parse(member, values));
         }
     }
 

@@ -9,7 +9,6 @@ import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.ScalarText;
 import io.mailroom.protocol.XmlOutput;
 import io.mailroom.protocol.XmlShapeReader;
 import io.mailroom.protocol.XmlShapeWriter;
@@ -71,7 +70,9 @@ public final class RestXmlCodec {
                 case "uri" -> put(tree, member, labels.get(member.wireName()));
                 case "querystring" -> {
                     List<String> values = query.get(member.wireName());
-                    put(tree, member, values == null || values.isEmpty() ? null : values.get(0));
+                    if (values != null && !values.isEmpty()) {
+                        tree.set(member.name(), BoundValues.parse(member, values));
+                    }
                 }
                 case "header" -> put(tree, member, header.apply(member.wireName()));
                 case "headers" -> {
@@ -106,7 +107,7 @@ public final class RestXmlCodec {
                 // not an HTTP date: fall through to ISO 8601 / epoch parsing
             }
         }
-        tree.set(member.name(), ScalarText.parse(member.shape(), text, member.name()));
+        tree.set(member.name(), BoundValues.parse(member, List.of(text)));
     }
 
     public static EncodedResponse success(OperationModel operation, JsonNode output, String xmlNamespace,

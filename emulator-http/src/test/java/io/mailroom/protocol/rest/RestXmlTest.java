@@ -55,6 +55,20 @@ class RestXmlTest {
     }
 
     @Test
+    void aListBoundToAHeaderIsItsCommaSeparatedItems() {
+        // GetObjectAttributes always sends x-amz-object-attributes; reading it as one scalar failed the request.
+        Map<String, String> headers = Map.of("x-amz-object-attributes", "ETag, Checksum,ObjectSize");
+        RestRouter.Match get = router.find("GET", "/b/k", Map.of("attributes", List.of("")), headers::get);
+        assertThat(get.operation().name()).isEqualTo("GetObjectAttributes");
+        ObjectNode input = RestXmlCodec.decode(get.operation(), get.labels(), Map.of(), headers::get, List.of(), new byte[0]);
+        assertThat(input.get("ObjectAttributes").toString()).isEqualTo("[\"ETag\",\"Checksum\",\"ObjectSize\"]");
+        RestRouter.Match list = router.find("GET", "/b", Map.of("list-type", List.of("2")), h -> null);
+        input = RestXmlCodec.decode(list.operation(), list.labels(), Map.of("list-type", List.of("2")),
+                Map.of("x-amz-optional-object-attributes", "RestoreStatus")::get, List.of(), new byte[0]);
+        assertThat(input.get("OptionalObjectAttributes").toString()).isEqualTo("[\"RestoreStatus\"]");
+    }
+
+    @Test
     void readsXmlPayloadsByTheModel() {
         OperationModel delete = S3.operation("DeleteObjects").orElseThrow();
         byte[] xml = ("<Delete xmlns=\"" + NS + "\"><Object><Key>a</Key></Object><Object><Key>b/c</Key></Object>"
