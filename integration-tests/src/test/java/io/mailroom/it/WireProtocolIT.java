@@ -171,6 +171,32 @@ class WireProtocolIT {
         assertThat(query("Action=ListQueues").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aMalformedPercentEscapeIsMalformedQueryStringAndTheConnectionServesOn() throws Exception {
+        URI endpoint = TestServer.endpoint();
+        String badUri = "POST /?a=%zz HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 17\r\n\r\nAction=ListQueues";
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write((badUri + req(endpoint, "Action%=ListQueues") + req(endpoint, "Action=ListQueues"))
+                    .getBytes(StandardCharsets.UTF_8));
+            InputStream in = socket.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            byte[] buf = new byte[8192];
+            while (!seen.toString().contains("</ListQueuesResponse>")) {
+                int n = in.read(buf);
+                assertThat(n).as("answers so far: %s", seen).isPositive();
+                seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            String[] answers = seen.toString().split("(?=HTTP/1\\.1 \\d{3} )");
+            assertThat(answers).hasSize(3);
+            for (int i = 0; i < 2; i++) {
+                assertThat(answers[i]).startsWith("HTTP/1.1 404").contains("<Code>MalformedQueryString</Code>");
+            }
+            assertThat(answers[2]).startsWith("HTTP/1.1 200");
+        }
+    }
+
     private static String req(URI endpoint, String body) {
         return "POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + ":" + endpoint.getPort()
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()

@@ -81,6 +81,12 @@ public final class Dispatcher {
     public CompletableFuture<Reply> dispatch(FullHttpRequest request) {
         long started = System.nanoTime();
         QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS);
+        try {
+            uri.path(); // decoded here, so that a malformed %-escape is answered rather than thrown
+            uri.parameters();
+        } catch (IllegalArgumentException malformed) {
+            return CompletableFuture.completedFuture(malformedQueryString(request, malformed, started));
+        }
         CallerIdentity caller = CallerIdentity.of(request.headers(), uri.parameters());
         RequestContext ctx = new RequestContext(caller.accountOr(settings.defaultAccount()),
                 caller.region() != null ? caller.region() : settings.defaultRegion(),
@@ -229,7 +235,12 @@ public final class Dispatcher {
 
     private CompletableFuture<Reply> dispatchQuery(FullHttpRequest request, QueryStringDecoder uri,
                                                    CallerIdentity caller, RequestContext ctx, long started) {
-        Map<String, List<String>> params = queryParams(request, uri);
+        Map<String, List<String>> params;
+        try {
+            params = queryParams(request, uri);
+        } catch (IllegalArgumentException malformed) {
+            return CompletableFuture.completedFuture(malformedQueryString(request, malformed, started));
+        }
         List<String> actions = params.get("Action");
         String action = actions == null || actions.isEmpty() ? null : actions.get(0);
         ServiceBinding binding = queryBinding(caller, action, uri.path());
@@ -339,6 +350,17 @@ public final class Dispatcher {
                     reply.response().status(), (System.nanoTime() - started) / 1000, reply.requestId());
         }
         return reply;
+    }
+
+    /**
+     * A URI or form body with a malformed %-escape: AWS's Query APIs call that MalformedQueryString (404,
+     * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html).
+     */
+    private Reply malformedQueryString(FullHttpRequest request, IllegalArgumentException malformed, long started) {
+        String requestId = RequestIds.next();
+        AwsException error = CommonErrors.MALFORMED_QUERY_STRING.exception("%s", malformed.getMessage());
+        return logged(new Reply(new WireFormat.Query(null).error(error, requestId), requestId), request,
+                "malformed", started);
     }
 
     private static Map<String, List<String>> queryParams(FullHttpRequest request, QueryStringDecoder uri) {
