@@ -3,13 +3,14 @@ package io.mailroom.server;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
+import io.mailroom.http.dispatch.MadeOnFirstUse;
 import java.util.function.Function;
 
 /**
  * A service as the front end sees it before it exists: its descriptor (routing needs only the model) now,
  * the service itself on the first request it must answer. Resetting a service nobody used does nothing.
  */
-final class DeferredService<S> implements AwsService {
+final class DeferredService<S> implements AwsService, MadeOnFirstUse {
     private final ServiceDescriptor descriptor;
     private final OnFirstUse<S> owner;
     private final Function<S, AwsService> service;
@@ -36,6 +37,16 @@ final class DeferredService<S> implements AwsService {
     @Override
     public OperationTable operations() {
         return service.apply(owner.get()).operations();
+    }
+
+    @Override
+    public boolean made() {
+        return owner.ifMade().isPresent();
+    }
+
+    @Override
+    public void make() {
+        owner.get();
     }
 
     @Override

@@ -14,10 +14,15 @@ import java.time.ZoneId;
  * PatternLayout would load its pattern parser and every converter at start-up to produce the same line.
  */
 final class ServerLogLayout extends LayoutBase<ILoggingEvent> {
-    private final ZoneId zone = ZoneId.systemDefault();
+    // Looked up with the first line, not at start-up: reading the time-zone database costs 15–20 ms of a
+    // start that is bound by CPU, and the server usually logs nothing until much later.
+    private ZoneId zone;
 
     @Override
     public String doLayout(ILoggingEvent event) {
+        if (zone == null) {
+            zone = ZoneId.systemDefault();
+        }
         StringBuilder line = new StringBuilder(128);
         LocalTime time = LocalTime.ofInstant(Instant.ofEpochMilli(event.getTimeStamp()), zone);
         two(line, time.getHour()).append(':');

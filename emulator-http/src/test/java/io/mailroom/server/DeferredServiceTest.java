@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.time.ServerClock;
 import io.mailroom.sns.SnsService;
+import io.mailroom.http.dispatch.DispatchSettings;
+import io.mailroom.http.dispatch.Dispatcher;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +42,58 @@ class DeferredServiceTest {
         assertThat(deferred.operations().find("Publish")).isPresent();
         assertThat(deferred.operations()).isSameAs(sns.get().operations());
         assertThat(made).hasValue(1);
+    }
+
+    @Test
+    void theFirstRequestMakesTheServiceOffTheCallersThreadAndIsThenAnswered() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> maker = new java.util.concurrent.atomic.AtomicReference<>();
+        OnFirstUse<SnsService> sns = new OnFirstUse<>(() -> {
+            maker.set(Thread.currentThread());
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SnsService(clock, clock, null, null);
+        });
+        Dispatcher dispatcher = new Dispatcher(java.util.List.of(DeferredService.of(SnsService.DESCRIPTOR, sns)),
+                java.util.List.of(), new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
+
+        CompletableFuture<Dispatcher.Reply> first = dispatcher.dispatch(listTopics());
+        assertThat(first).isNotDone();
+        release.countDown();
+        Dispatcher.Reply reply = first.get(10, TimeUnit.SECONDS);
+
+        assertThat(maker.get()).isNotNull().isNotSameAs(Thread.currentThread());
+        assertThat(reply.response().status()).isEqualTo(200);
+        assertThat(new String(reply.response().body(), StandardCharsets.UTF_8)).contains("<ListTopicsResponse");
+        // Made: later requests are answered on the caller's thread, as every other one is.
+        assertThat(dispatcher.dispatch(listTopics())).isDone();
+    }
+
+    @Test
+    void aServiceThatCannotBeMadeAnswersInternalFailure() throws Exception {
+        OnFirstUse<SnsService> sns = new OnFirstUse<>(() -> {
+            throw new IllegalStateException("broken on purpose");
+        });
+        Dispatcher dispatcher = new Dispatcher(java.util.List.of(DeferredService.of(SnsService.DESCRIPTOR, sns)),
+                java.util.List.of(), new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
+
+        Dispatcher.Reply reply = dispatcher.dispatch(listTopics()).get(10, TimeUnit.SECONDS);
+
+        assertThat(reply.response().status()).isEqualTo(500);
+        assertThat(new String(reply.response().body(), StandardCharsets.UTF_8)).contains("<Code>InternalFailure</Code>");
+    }
+
+    private static FullHttpRequest listTopics() {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
+                Unpooled.copiedBuffer("Action=ListTopics&Version=2010-03-31", StandardCharsets.UTF_8));
+        request.headers().set(HttpHeaderNames.HOST, "127.0.0.1:4566");
+        request.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded; charset=utf-8");
+        request.headers().set(HttpHeaderNames.AUTHORIZATION, "AWS4-HMAC-SHA256 "
+                + "Credential=AKIDEXAMPLE/20261121/us-east-1/sns/aws4_request, SignedHeaders=host, Signature=00");
+        return request;
     }
 
     @Test

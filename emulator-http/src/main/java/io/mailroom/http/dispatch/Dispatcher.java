@@ -286,6 +286,15 @@ public final class Dispatcher {
     private CompletableFuture<Reply> invoke(ServiceBinding binding, OperationModel operation, ObjectNode input,
                                             WireFormat format, RequestContext ctx, FullHttpRequest request,
                                             long started) {
+        if (binding.service() instanceof MadeOnFirstUse deferred && !deferred.made()) {
+            return CompletableFuture.runAsync(deferred::make, Dispatcher::onThreadOfItsOwn)
+                    .handle((made, failure) -> failure == null
+                            ? invoke(binding, operation, input, format, ctx, request, started)
+                            : CompletableFuture.completedFuture(logged(
+                                    new Reply(failureResponse(format, failure, ctx), ctx.requestId()),
+                                    request, operation.name(), started)))
+                    .thenCompose(reply -> reply);
+        }
         // Only the debug log names the operation; most requests should not pay for the string.
         String label = LOG.isDebugEnabled() ? binding.descriptor().signingName() + "." + operation.name() : null;
         Handler handler = binding.service().operations().find(operation.name()).orElse(null);
@@ -322,6 +331,12 @@ public final class Dispatcher {
             return CompletableFuture.completedFuture(logged(
                     new Reply(failureResponse(format, e, ctx), ctx.requestId()), request, label, started));
         }
+    }
+
+    private static void onThreadOfItsOwn(Runnable task) {
+        Thread thread = new Thread(task, "mailroom-first-use");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static EncodedResponse failureResponse(WireFormat format, Throwable failure, RequestContext ctx) {
