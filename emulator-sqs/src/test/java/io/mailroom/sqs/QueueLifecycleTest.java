@@ -57,6 +57,21 @@ class QueueLifecycleTest {
     }
 
     @Test
+    void createQueueOfAnExistingNameWithTagsMustGiveExactlyItsTags() {
+        String url = h.createQueue("tagged");
+        assertError(h.error("CreateQueue", "{'QueueName':'tagged','tags':{'team':'a'}}"),
+                SqsErrors.QUEUE_NAME_EXISTS, "different tags");
+        h.call("TagQueue", "{'QueueUrl':'" + url + "','Tags':{'team':'a','env':'dev'}}");
+
+        assertThat(h.call("CreateQueue", "{'QueueName':'tagged','tags':{'env':'dev','team':'a'}}")
+                .get("QueueUrl").asText()).isEqualTo(url);
+        assertThat(h.createQueue("tagged")).as("no tags given: nothing differs").isEqualTo(url);
+        assertError(h.error("CreateQueue", "{'QueueName':'tagged','tags':{'team':'a'}}"),
+                SqsErrors.QUEUE_NAME_EXISTS, "different tags");
+        assertThat(h.call("ListQueueTags", "{'QueueUrl':'" + url + "'}").get("Tags").size()).isEqualTo(2);
+    }
+
+    @Test
     void queueNameRules() {
         h.createQueue("a-B_9");
         h.createQueue("x".repeat(80));

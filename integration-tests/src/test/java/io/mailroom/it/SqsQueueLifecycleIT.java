@@ -61,6 +61,19 @@ class SqsQueueLifecycleIT {
     }
 
     @Test
+    void createQueueOfAnExistingNameWithOtherTagsIsQueueAlreadyExists() {
+        String name = Sqs.name(P);
+        String url = CLIENT.createQueue(b -> b.queueName(name).tags(Map.of("team", "payments"))).queueUrl();
+
+        assertThat(CLIENT.createQueue(b -> b.queueName(name).tags(Map.of("team", "payments"))).queueUrl())
+                .isEqualTo(url);
+        assertThat(Sqs.create(name)).as("no tags given: nothing differs").isEqualTo(url);
+        assertSqsError(QueueNameExistsException.class, "QueueAlreadyExists", 400,
+                () -> CLIENT.createQueue(b -> b.queueName(name).tags(Map.of("team", "billing"))));
+        assertThat(CLIENT.listQueueTags(b -> b.queueUrl(url)).tags()).containsExactly(Map.entry("team", "payments"));
+    }
+
+    @Test
     void createQueueAppliesAttributesAndTags() {
         String name = Sqs.name(P);
         String url = CLIENT.createQueue(b -> b.queueName(name)

@@ -72,6 +72,11 @@ public final class QueueOperations {
         }
         if (existing != null) {
             requireSameAttributes(existing.config(), config, attributes);
+            // Undocumented but observed: tags given for an existing queue must be exactly its tags, even when
+            // it has none (https://github.com/awslabs/amazon-sqs-java-temporary-queues-client/pull/70).
+            if (!tags.isEmpty() && !tags.equals(existing.tags())) {
+                throw SqsErrors.QUEUE_NAME_EXISTS.exception("A queue already exists with the same name and different tags");
+            }
         }
         return JsonNodeFactory.instance.objectNode().put("QueueUrl", address.url(ctx.endpoint()));
     }
