@@ -22,6 +22,7 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
         if (System.getProperty(ACTIVE) == null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        context.getStatusManager().add(new LogbackWarnings(System.err));
         ServerLogLayout layout = new ServerLogLayout();
         layout.setContext(context);
         layout.start();
