@@ -11,7 +11,6 @@ import io.mailroom.server.config.ConfigException;
 import io.mailroom.smtp.SmtpSettings;
 import io.netty.util.ResourceLeakDetector;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -112,8 +111,7 @@ public final class Main {
             mailroom.close();
             stopped.countDown();
         }, "mailroom-shutdown"));
-        // The JVM's own start time (ProcessHandle's is only as precise as the kernel's boot time, a second).
-        long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long startMillis = ProcessAge.millis();
         // Concatenated, not formatted: java.util.Formatter would load locale data for this one line.
         System.out.println("Mailroom " + version() + " ready on " + mailroom.endpoint()
                 + (config.smtp().enabled() ? ", SMTP on port " + mailroom.smtpPort() : "")
