@@ -6,9 +6,9 @@ import java.io.PrintStream;
 
 /**
  * Logback's own warnings and errors (an appender that cannot write, say), one line each on standard error.
- * Without a listener Logback would print them through its {@code StatusPrinter} once configured, and
- * loading that class alone costs 20–30 ms of start-up: its date formatter reads the time-zone database and
- * loads java.time's formatting.
+ * Logback keeps them as statuses; its auto-configuration, which {@link ServerLogging} bypasses, would print
+ * them with its {@code StatusPrinter}, a class whose date formatter alone costs 20–30 ms of start-up (it
+ * reads the time-zone database and loads java.time's formatting).
  */
 final class LogbackWarnings implements StatusListener {
     private final PrintStream out;

@@ -2,26 +2,42 @@ package io.mailroom.server;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * Logback set up in code for the runnable server: parsing an XML configuration would cost start-up
- * time the server is meant not to have. Only active when {@link Main} asked for it, so applications
- * that embed Mailroom keep their own logging configuration.
+ * SLF4J's binding for the runnable server: Logback, set up in code. {@link Main} names this class in
+ * {@code slf4j.provider}, so SLF4J neither scans for providers nor runs Logback's own auto-configuration,
+ * which looks for configuration files, loads configurators as services and checks a class-loader permission
+ * (reading the JVM's security policy): 50–80 ms of a start that is bound by CPU, to reach the same
+ * console appender. Applications that embed Mailroom keep their own logging: they never set the property.
  */
-public final class ServerLogging extends ContextAwareBase implements Configurator {
-    static final String ACTIVE = "mailroom.server.logging";
+public final class ServerLogging implements SLF4JServiceProvider {
+    private LoggerContext context;
+    private IMarkerFactory markers;
+    private LogbackMDCAdapter mdc;
 
     @Override
-    public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty(ACTIVE) == null) {
-            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
-        }
+    public void initialize() {
+        context = new LoggerContext();
+        context.setName(CoreConstants.DEFAULT_CONTEXT_NAME);
+        configure(context);
+        context.start();
+        markers = new BasicMarkerFactory();
+        mdc = new LogbackMDCAdapter();
+        context.setMDCAdapter(mdc);
+    }
+
+    static void configure(LoggerContext context) {
         context.getStatusManager().add(new LogbackWarnings(System.err));
         ServerLogLayout layout = new ServerLogLayout();
         layout.setContext(context);
@@ -40,6 +56,25 @@ public final class ServerLogging extends ContextAwareBase implements Configurato
         root.setLevel(Level.INFO);
         root.addAppender(console);
         context.getLogger("io.netty").setLevel(Level.WARN);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+        return context;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+        return markers;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+        return mdc;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+        return "2.0.99";
     }
 }

@@ -100,6 +100,8 @@ class RunnableJarIT {
             seen.append(line).append('\n');
             Matcher ready = READY.matcher(line);
             if (ready.find()) {
+                // Nothing before it: not SLF4J's provider notice, not Logback's status report.
+                assertThat(seen.toString()).as("the server's output up to ready").isEqualTo(line + "\n");
                 // Keep draining, so a chatty server never blocks on a full pipe.
                 Thread drain = new Thread(() -> {
                     try {
