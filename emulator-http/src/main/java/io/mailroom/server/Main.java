@@ -28,10 +28,12 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        System.setProperty("slf4j.provider", ServerLogging.class.getName());
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            // SLF4J announces a provider named by property on stderr; the server's first line is its own.
-            System.setProperty("slf4j.internal.verbosity", "WARN");
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", ServerLogging.class.getName());
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                // SLF4J announces a provider named by property on stderr; the server's first line is its own.
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
         }
         // Logging starts on a second core while the command line is parsed.
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "mailroom-logging-init");
