@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The boto3 snippet of docs/getting-started.md runs against the server as written. */
+/** The boto3 and JavaScript snippets of docs/getting-started.md run against the server as written. */
 class DocsSnippetsIT {
 
     @Test
@@ -30,6 +30,21 @@ class DocsSnippetsIT {
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(python.exitValue()).as(output).isZero();
         assertThat(output).contains("hello from boto3");
+    }
+
+    @Test
+    void javaScriptSnippetRuns() throws IOException, InterruptedException {
+        assumeTrue(JsSdk.available(), "node and npm are not installed");
+        String doc = Files.readString(Path.of("..", "docs", "getting-started.md"));
+        Matcher block = Pattern.compile("```js\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        assertThat(block.find()).as("getting-started.md has a JavaScript snippet").isTrue();
+        String script = block.group(1).replace("http://localhost:4566", TestServer.endpoint().toString())
+                + "console.log(\"snippet sent to \" + QueueUrl);\n";
+
+        JsSdk.Result result = JsSdk.run("getting-started-snippet.mjs", script);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("snippet sent to " + TestServer.endpoint());
     }
 
     private static boolean runs(String... command) {

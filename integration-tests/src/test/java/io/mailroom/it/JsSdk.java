@@ -1,0 +1,81 @@
+package io.mailroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AWS SDK for JavaScript v3 as a test client: the versions pinned in {@code src/test/js/package-lock.json},
+ * installed once per test run into {@code target/js} with {@code npm ci} (from npm's cache when it has them).
+ */
+final class JsSdk {
+    private static final Path SOURCES = Path.of("src", "test", "js");
+    private static final Path WORK = Path.of("target", "js");
+    private static boolean installed;
+
+    private JsSdk() {
+    }
+
+    /** Whether node and npm are on the PATH. */
+    static boolean available() {
+        return exitsCleanly("node", "--version") && exitsCleanly("npm", "--version");
+    }
+
+    /** Runs a script (a file under src/test/js, or the given text) with node; returns its output. */
+    static Result run(String scriptName, String scriptText, String... args) throws IOException, InterruptedException {
+        Path dir = install();
+        Path script = dir.resolve(scriptName);
+        if (scriptText != null) {
+            Files.writeString(script, scriptText);
+        }
+        List<String> command = new ArrayList<>(List.of("node", script.getFileName().toString()));
+        command.addAll(List.of(args));
+        return exec(dir, 120, command);
+    }
+
+    private static synchronized Path install() throws IOException, InterruptedException {
+        if (!installed) {
+            Files.createDirectories(WORK);
+            try (var files = Files.list(SOURCES)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, WORK.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Result npm = exec(WORK, 300, List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"));
+            assertThat(npm.exitCode()).as("npm ci in %s:%n%s", WORK, npm.output()).isZero();
+            installed = true;
+        }
+        return WORK;
+    }
+
+    private static Result exec(Path dir, int timeoutSeconds, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(timeoutSeconds, TimeUnit.SECONDS)).as("%s finishes", command).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private static boolean exitsCleanly(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+}
