@@ -64,6 +64,33 @@ class RunnableJarIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void debugLevelLogsOneLineForEachRequest() throws Exception {
+        Process server = start("--port", "0", "--smtp-port", "0", "--log-level", "debug");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            Matcher ready = READY.matcher("");
+            String line;
+            while ((line = out.readLine()) != null && !ready.reset(line).find()) {
+                // output before the ready line is checked by startsServesAndStopsOnSigterm
+            }
+            assertThat(line).as("the ready line").isNotNull();
+            URI health = URI.create(ready.group(1)).resolve("/_mailroom/health");
+            var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(health).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            while ((line = out.readLine()) != null && !line.contains("/_mailroom/health")) {
+                // other debug lines
+            }
+            assertThat(line).as("a log line for the request").isNotNull()
+                    .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DEBUG Dispatcher GET /_mailroom/health .* -> 200 in \\d+ us \\[[0-9a-f-]{36}]");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void helpVersionAndUsageErrors() throws Exception {
         assertThat(run("--help")).startsWith("0:").contains("--smtp-accept-any-credentials").contains("MAILROOM_PORT");
         assertThat(run("--version")).startsWith("0:Mailroom ");
