@@ -174,6 +174,21 @@ class QueueAttributesTest {
     }
 
     @Test
+    void theAwsPrefixIsReservedInTagKeysAndValues() {
+        assertError(h.error("TagQueue", "{'QueueUrl':'" + url + "','Tags':{'aws:cloudformation:stack-name':'s'}}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "reserved prefix aws:");
+        assertError(h.error("TagQueue", "{'QueueUrl':'" + url + "','Tags':{'owner':'aws:team'}}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "reserved prefix aws:");
+        assertError(h.error("CreateQueue", "{'QueueName':'reserved','tags':{'aws:x':'1'}}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "reserved prefix aws:");
+        assertError(h.error("UntagQueue", "{'QueueUrl':'" + url + "','TagKeys':['team','aws:x']}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "reserved prefix aws:");
+        h.call("TagQueue", "{'QueueUrl':'" + url + "','Tags':{'AWS-team':'x','team':'my aws: notes'}}");
+        assertThat(h.call("ListQueueTags", obj().put("QueueUrl", url)).get("Tags")).isEqualTo(
+                json("{'AWS-team':'x','team':'my aws: notes'}"));
+    }
+
+    @Test
     void permissionsAreStatementsOfThePolicy() {
         h.call("AddPermission", "{'QueueUrl':'" + url + "','Label':'AliceSend','AWSAccountIds':['111122223333'],"
                 + "'Actions':['SendMessage']}");

@@ -73,6 +73,17 @@ class SqsTagsPermissionsIT {
     }
 
     @Test
+    void theAwsPrefixIsReservedForAwsOwnTags() {
+        String url = Sqs.create(Sqs.name(P));
+        assertGenericError("InvalidParameterValue", () -> CLIENT.tagQueue(b -> b.queueUrl(url).tags(Map.of("aws:team", "v"))));
+        assertGenericError("InvalidParameterValue", () -> CLIENT.tagQueue(b -> b.queueUrl(url).tags(Map.of("team", "aws:v"))));
+        assertGenericError("InvalidParameterValue", () -> CLIENT.untagQueue(b -> b.queueUrl(url).tagKeys("aws:team")));
+        assertGenericError("InvalidParameterValue", () -> CLIENT.createQueue(b -> b.queueName(Sqs.name(P))
+                .tags(Map.of("aws:team", "v"))));
+        assertThat(tags(url)).isEmpty();
+    }
+
+    @Test
     void tagOperationsOnAMissingQueueAreNonExistentQueue() {
         String missing = Sqs.missingQueueUrl();
         assertQueueDoesNotExist(() -> CLIENT.tagQueue(b -> b.queueUrl(missing).tags(Map.of("a", "b"))));

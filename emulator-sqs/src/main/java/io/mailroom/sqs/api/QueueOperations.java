@@ -239,6 +239,7 @@ public final class QueueOperations {
         if (keys.isEmpty()) {
             throw SqsErrors.MISSING_PARAMETER.exception("The request must contain the parameter TagKeys.");
         }
+        Tags.requireRemovable(keys);
         q.updateTags(current -> keys.forEach(current::remove));
         return JsonNodeFactory.instance.objectNode();
     }

@@ -4,11 +4,13 @@ import io.mailroom.sqs.SqsErrors;
 import java.util.Map;
 
 /**
- * Queue tag limits: at most 50 tags, keys of 1 to 128 characters, values of up to 256.
+ * Queue tag limits: at most 50 tags, keys of 1 to 128 characters, values of up to 256, and neither may begin
+ * with the prefix {@code aws:}, which AWS reserves for its own tags (those cannot be removed either).
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html
  */
 final class Tags {
     static final int MAX_TAGS = 50;
+    private static final String RESERVED_PREFIX = "aws:";
 
     private Tags() {
     }
@@ -25,9 +27,26 @@ final class Tags {
                 throw SqsErrors.INVALID_PARAMETER_VALUE.exception(
                         "Tag values must be between 0 and 256 characters in length.");
             }
+            if (key.startsWith(RESERVED_PREFIX) || value.startsWith(RESERVED_PREFIX)) {
+                throw reserved();
+            }
         }
         if (tags.size() > MAX_TAGS) {
             throw SqsErrors.INVALID_PARAMETER_VALUE.exception("Too many tags added for queue %s.", queueName);
         }
+    }
+
+    /** UntagQueue: tags with the reserved prefix are AWS's, and cannot be removed. */
+    static void requireRemovable(java.util.List<String> keys) {
+        for (String key : keys) {
+            if (key.startsWith(RESERVED_PREFIX)) {
+                throw reserved();
+            }
+        }
+    }
+
+    private static io.mailroom.core.error.AwsException reserved() {
+        return SqsErrors.INVALID_PARAMETER_VALUE.exception(
+                "Tag keys and values must not begin with the reserved prefix %s", RESERVED_PREFIX);
     }
 }
