@@ -47,6 +47,13 @@ public final class Queue {
     /** AWS allows one purge per 60 seconds. */
     static final long PURGE_INTERVAL_MILLIS = 60_000;
     private static final int COMPACTION_SLACK = 1024;
+    /**
+     * In-flight quotas: about 120,000 messages for a standard queue, whose short polls then fail with
+     * OverLimit (long polls just get nothing), and 20,000 for a FIFO queue, which returns nothing more
+     * without an error. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html
+     */
+    static final int MAX_INFLIGHT_STANDARD = 120_000;
+    static final int MAX_INFLIGHT_FIFO = 20_000;
 
     private final QueueAddress address;
     private final String arn;
@@ -394,6 +401,10 @@ public final class Queue {
             long now = clock.millis();
             List<Received> got = receiveNow(options, now, out);
             int wait = options.waitSeconds() != null ? options.waitSeconds() : config.receiveMessageWaitTimeSeconds();
+            if (got.isEmpty() && wait == 0 && !fifo && inflightCount >= MAX_INFLIGHT_STANDARD) {
+                throw SqsErrors.OVER_LIMIT.exception("The queue has reached its limit of %d messages in flight; "
+                        + "delete messages or let their visibility timeouts expire.", MAX_INFLIGHT_STANDARD);
+            }
             if (!got.isEmpty() || wait == 0) {
                 future = CompletableFuture.completedFuture(got);
             } else {
@@ -474,8 +485,13 @@ public final class Queue {
                 return earlier;
             }
         }
-        List<Received> got = fifo ? receiveFifo(options.maxMessages(), visibilityMillis, now, out)
-                : receiveStandard(options.maxMessages(), visibilityMillis, now, out);
+        int room = (fifo ? MAX_INFLIGHT_FIFO : MAX_INFLIGHT_STANDARD) - inflightCount;
+        if (room <= 0) {
+            return List.of();
+        }
+        int max = Math.min(options.maxMessages(), room);
+        List<Received> got = fifo ? receiveFifo(max, visibilityMillis, now, out)
+                : receiveStandard(max, visibilityMillis, now, out);
         if (attemptId != null && !got.isEmpty()) {
             attempts.remember(attemptId, got, now);
         }
