@@ -174,6 +174,49 @@ class QueueAttributesTest {
     }
 
     @Test
+    void aPolicyIsHeldToItsQuotas() {
+        h.call("SetQueueAttributes", obj().put("QueueUrl", url).set("Attributes", obj().put("Policy", policy(20, 2, 0, 0))));
+        assertPolicyRefused(policy(21, 1, 0, 0), "at most 20 statements");
+        assertPolicyRefused(policy(2, 26, 0, 0), "at most 50 principals");
+        h.call("SetQueueAttributes", obj().put("QueueUrl", url).set("Attributes", obj().put("Policy", policy(2, 25, 5, 0))));
+        assertPolicyRefused(policy(1, 1, 11, 0), "at most 10 conditions");
+        assertPolicyRefused(policy(1, 1, 0, 8_200), "at most 8192 bytes");
+
+        ObjectNode add = obj().put("QueueUrl", url).put("Label", "one-more");
+        add.putArray("AWSAccountIds").add("111122223333");
+        add.putArray("Actions").add("SendMessage");
+        assertError(h.error("AddPermission", add), SqsErrors.OVER_LIMIT, "at most 50 principals");
+        h.call("SetQueueAttributes", obj().put("QueueUrl", url).set("Attributes", obj().put("Policy", policy(20, 1, 0, 0))));
+        assertError(h.error("AddPermission", add), SqsErrors.OVER_LIMIT, "at most 20 statements");
+    }
+
+    private void assertPolicyRefused(String policy, String reason) {
+        assertError(h.error("SetQueueAttributes", obj().put("QueueUrl", url).set("Attributes", obj().put("Policy", policy))),
+                SqsErrors.INVALID_ATTRIBUTE_VALUE, reason);
+    }
+
+    /** {@code statements} statements of {@code principals} accounts each; conditions and padding in the first. */
+    private static String policy(int statements, int principals, int conditions, int padding) {
+        ObjectNode doc = obj().put("Version", "2012-10-17");
+        com.fasterxml.jackson.databind.node.ArrayNode list = doc.putArray("Statement");
+        for (int s = 0; s < statements; s++) {
+            ObjectNode statement = list.addObject().put("Sid", "s" + s + "x".repeat(s == 0 ? padding : 0))
+                    .put("Effect", "Allow").put("Action", "SQS:SendMessage").put("Resource", "*");
+            com.fasterxml.jackson.databind.node.ArrayNode aws = statement.putObject("Principal").putArray("AWS");
+            for (int p = 0; p < principals; p++) {
+                aws.add(String.format("%012d", s * 100 + p));
+            }
+            if (s == 0 && conditions > 0) {
+                ObjectNode equals = statement.putObject("Condition").putObject("StringEquals");
+                for (int c = 0; c < conditions; c++) {
+                    equals.put("aws:SourceAccount" + c, "x");
+                }
+            }
+        }
+        return doc.toString();
+    }
+
+    @Test
     void theAwsPrefixIsReservedInTagKeysAndValues() {
         assertError(h.error("TagQueue", "{'QueueUrl':'" + url + "','Tags':{'aws:cloudformation:stack-name':'s'}}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "reserved prefix aws:");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.InvalidAttributeValueException;
 import software.amazon.awssdk.services.sqs.model.OverLimitException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -154,6 +155,24 @@ class SqsTagsPermissionsIT {
                 .actions("SendMessage")));
         assertGenericError("MissingParameter", () -> CLIENT.addPermission(b -> b.queueUrl(url).label("noactions")
                 .awsAccountIds("111122223333")));
+    }
+
+    @Test
+    void aPolicyHoldsAtMostTwentyStatements() {
+        String url = Sqs.create(Sqs.name(P));
+        for (int i = 0; i < 20; i++) {
+            String label = "grant" + i;
+            CLIENT.addPermission(b -> b.queueUrl(url).label(label).awsAccountIds("111122223333").actions("SendMessage"));
+        }
+        assertSqsError(OverLimitException.class, "OverLimit", 403, () -> CLIENT.addPermission(b -> b.queueUrl(url)
+                .label("grant20").awsAccountIds("111122223333").actions("SendMessage")));
+
+        String policy = CLIENT.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.POLICY))
+                .attributes().get(QueueAttributeName.POLICY);
+        String oneMore = policy.replace("\"Statement\":[", "\"Statement\":[{\"Sid\":\"extra\",\"Effect\":\"Allow\","
+                + "\"Principal\":\"*\",\"Action\":\"SQS:SendMessage\",\"Resource\":\"*\"},");
+        assertSqsError(InvalidAttributeValueException.class, "InvalidAttributeValue", 400,
+                () -> CLIENT.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY, oneMore))));
     }
 
     @Test

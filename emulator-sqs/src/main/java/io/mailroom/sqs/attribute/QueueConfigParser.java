@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.sqs.SqsErrors;
+import io.mailroom.sqs.permission.PolicyQuota;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,10 @@ public final class QueueConfigParser {
         JsonNode node = parseJson(value);
         if (node == null || !node.isObject()) {
             throw invalidValue("Policy");
+        }
+        String exceeded = PolicyQuota.exceeded(value, node);
+        if (exceeded != null) {
+            throw SqsErrors.INVALID_ATTRIBUTE_VALUE.exception("Invalid value for the parameter Policy. Reason: %s.", exceeded);
         }
         return value;
     }

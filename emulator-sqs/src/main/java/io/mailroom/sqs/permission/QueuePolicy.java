@@ -49,7 +49,13 @@ public final class QueuePolicy {
             actions.forEach(a -> list.add("SQS:" + a));
         }
         statement.put("Resource", queueArn);
-        return doc.toString();
+        String text = doc.toString();
+        String exceeded = PolicyQuota.exceeded(text, doc);
+        if (exceeded != null) {
+            // AddPermission's documented error for "the maximum number of permissions for the queue".
+            throw SqsErrors.OVER_LIMIT.exception("The queue's policy would be too large: %s.", exceeded);
+        }
+        return text;
     }
 
     /** The policy without the statement of {@code label}; null when no statement remains. */
