@@ -287,13 +287,7 @@ public final class Dispatcher {
                                             WireFormat format, RequestContext ctx, FullHttpRequest request,
                                             long started) {
         if (binding.service() instanceof MadeOnFirstUse deferred && !deferred.made()) {
-            return CompletableFuture.runAsync(deferred::make, Dispatcher::onThreadOfItsOwn)
-                    .handle((made, failure) -> failure == null
-                            ? invoke(binding, operation, input, format, ctx, request, started)
-                            : CompletableFuture.completedFuture(logged(
-                                    new Reply(failureResponse(format, failure, ctx), ctx.requestId()),
-                                    request, operation.name(), started)))
-                    .thenCompose(reply -> reply);
+            return invokeOnceMade(deferred, binding, operation, input, format, ctx, request, started);
         }
         // Only the debug log names the operation; most requests should not pay for the string.
         String label = LOG.isDebugEnabled() ? binding.descriptor().signingName() + "." + operation.name() : null;
@@ -331,6 +325,19 @@ public final class Dispatcher {
             return CompletableFuture.completedFuture(logged(
                     new Reply(failureResponse(format, e, ctx), ctx.requestId()), request, label, started));
         }
+    }
+
+    /** Kept out of {@link #invoke}, whose size decides whether the JIT inlines it into every request's path. */
+    private CompletableFuture<Reply> invokeOnceMade(MadeOnFirstUse deferred, ServiceBinding binding,
+                                                    OperationModel operation, ObjectNode input, WireFormat format,
+                                                    RequestContext ctx, FullHttpRequest request, long started) {
+        return CompletableFuture.runAsync(deferred::make, Dispatcher::onThreadOfItsOwn)
+                .handle((made, failure) -> failure == null
+                        ? invoke(binding, operation, input, format, ctx, request, started)
+                        : CompletableFuture.completedFuture(logged(
+                                new Reply(failureResponse(format, failure, ctx), ctx.requestId()),
+                                request, operation.name(), started)))
+                .thenCompose(reply -> reply);
     }
 
     private static void onThreadOfItsOwn(Runnable task) {
