@@ -17,7 +17,7 @@ class DocsSnippetsIT {
 
     @Test
     void boto3SnippetRuns() throws IOException, InterruptedException {
-        assumeTrue(runs("python3", "-c", "import boto3"), "python3 with boto3 is not installed");
+        assumeTrue(LocalTools.runs("python3", "-c", "import boto3"), "python3 with boto3 is not installed");
         String doc = Files.readString(Path.of("..", "docs", "getting-started.md"));
         Matcher block = Pattern.compile("```python\\n(.*?)```", Pattern.DOTALL).matcher(doc);
         assertThat(block.find()).as("getting-started.md has a Python snippet").isTrue();
@@ -45,18 +45,5 @@ class DocsSnippetsIT {
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("snippet sent to " + TestServer.endpoint());
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

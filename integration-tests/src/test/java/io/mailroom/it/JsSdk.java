@@ -25,7 +25,7 @@ final class JsSdk {
 
     /** Whether node and npm are on the PATH. */
     static boolean available() {
-        return exitsCleanly("node", "--version") && exitsCleanly("npm", "--version");
+        return LocalTools.runs("node", "--version") && LocalTools.runs("npm", "--version");
     }
 
     /** Runs a script (a file under src/test/js, or the given text) with node; returns its output. */
@@ -61,19 +61,6 @@ final class JsSdk {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(timeoutSeconds, TimeUnit.SECONDS)).as("%s finishes", command).isTrue();
         return new Result(process.exitValue(), output);
-    }
-
-    private static boolean exitsCleanly(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     record Result(int exitCode, String output) {
