@@ -33,9 +33,9 @@ public final class ServiceSet {
             made.connectMailSink(DeferredPorts.mail(() -> ses().mailSink()));
             return made;
         });
-        this.s3 = new OnFirstUse<>(() -> new S3Service(clock, sqs.queueSink(), DeferredPorts.topics(this::sns)));
-        this.ses = new OnFirstUse<>(() -> SesModule.create(clock, clock, DeferredPorts.topics(this::sns),
-                DeferredPorts.objects(() -> s3().objectSink()), sesConfig));
+        this.s3 = new OnFirstUse<>(() -> new S3Service(clock, sqs.queueSink(), DeferredPorts.topics(sns)));
+        this.ses = new OnFirstUse<>(() -> SesModule.create(clock, clock, DeferredPorts.topics(sns),
+                DeferredPorts.objects(s3, S3Service::objectSink), sesConfig));
     }
 
     public static ServiceSet create(ServerClock clock) {

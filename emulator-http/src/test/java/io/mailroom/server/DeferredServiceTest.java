@@ -97,6 +97,26 @@ class DeferredServiceTest {
     }
 
     @Test
+    void askingWhetherATopicExistsDoesNotMakeSnsPublishingDoes() {
+        AtomicInteger made = new AtomicInteger();
+        OnFirstUse<SnsService> sns = new OnFirstUse<>(() -> {
+            made.incrementAndGet();
+            return new SnsService(clock, clock, null, null);
+        });
+        io.mailroom.core.delivery.TopicPublisher topics = DeferredPorts.topics(sns);
+        String arn = "arn:aws:sns:us-east-1:000000000000:orders";
+
+        assertThat(topics.exists(arn)).isFalse();
+        assertThat(made).hasValue(0);
+
+        var createTopic = (io.mailroom.core.service.Handler.Sync) sns.get().operations().find("CreateTopic").orElseThrow();
+        createTopic.handle(new io.mailroom.core.request.RequestContext("000000000000", "us-east-1", "r1", null),
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("Name", "orders"));
+        assertThat(topics.exists(arn)).isTrue();
+        assertThat(made).hasValue(1);
+    }
+
+    @Test
     void concurrentFirstUsesMakeOneInstance() throws Exception {
         AtomicInteger made = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
