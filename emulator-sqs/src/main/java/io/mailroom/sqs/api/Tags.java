@@ -1,6 +1,8 @@
 package io.mailroom.sqs.api;
 
+import io.mailroom.core.error.AwsException;
 import io.mailroom.sqs.SqsErrors;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +39,7 @@ final class Tags {
     }
 
     /** UntagQueue: tags with the reserved prefix are AWS's, and cannot be removed. */
-    static void requireRemovable(java.util.List<String> keys) {
+    static void requireRemovable(List<String> keys) {
         for (String key : keys) {
             if (key.startsWith(RESERVED_PREFIX)) {
                 throw reserved();
@@ -45,7 +47,7 @@ final class Tags {
         }
     }
 
-    private static io.mailroom.core.error.AwsException reserved() {
+    private static AwsException reserved() {
         return SqsErrors.INVALID_PARAMETER_VALUE.exception(
                 "Tag keys and values must not begin with the reserved prefix %s", RESERVED_PREFIX);
     }

@@ -3,6 +3,7 @@ package io.mailroom.sqs.permission;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public final class PolicyQuota {
         }
         int principals = 0;
         int conditions = 0;
-        for (JsonNode s : statement.isArray() ? statement : java.util.List.of(statement)) {
+        for (JsonNode s : statement.isArray() ? statement : List.of(statement)) {
             principals += principals(s.path("Principal")) + principals(s.path("NotPrincipal"));
             for (JsonNode operator : s.path("Condition")) {
                 conditions += operator.isObject() ? operator.size() : 0;
