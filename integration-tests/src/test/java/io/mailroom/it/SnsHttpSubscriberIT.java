@@ -263,7 +263,7 @@ class SnsHttpSubscriberIT {
         assertThat(attempt2.serverMillis()).isEqualTo(t0);
 
         // The next retry waits minDelayTarget: not a millisecond less.
-        answerAndAwaitRetryScheduled(clock);
+        answerAndAwaitRetryScheduled(clock, t0 + 2000);
         clock.advance(Duration.ofMillis(1999));
         assertThat(received).hasSize(before + 2);
         clock.advance(Duration.ofMillis(1));
@@ -271,7 +271,7 @@ class SnsHttpSubscriberIT {
         assertThat(attempt3.serverMillis()).isEqualTo(t0 + 2000);
 
         // The last one waits maxDelayTarget.
-        answerAndAwaitRetryScheduled(clock);
+        answerAndAwaitRetryScheduled(clock, t0 + 7000);
         clock.advance(Duration.ofMillis(4999));
         assertThat(received).hasSize(before + 3);
         clock.advance(Duration.ofMillis(1));
@@ -293,11 +293,15 @@ class SnsHttpSubscriberIT {
         assertThat(received).hasSize(before + 4);
     }
 
-    /** Lets the endpoint answer the attempt it holds, and waits until SNS has scheduled the retry. */
-    private void answerAndAwaitRetryScheduled(ServerClock clock) {
-        int pending = clock.pendingTasks();
+    /**
+     * Lets the endpoint answer the attempt it holds, and waits until SNS has scheduled the retry for
+     * {@code at}. Only tasks due then count: retries left by earlier tests to endpoints that are gone
+     * come and go on the same server clock meanwhile.
+     */
+    private void answerAndAwaitRetryScheduled(ServerClock clock, long at) {
+        int pending = clock.pendingTasksAt(at);
         gate.release();
-        awaitTrue("retry scheduled", () -> clock.pendingTasks() == pending + 1);
+        awaitTrue("retry scheduled at " + at, () -> clock.pendingTasksAt(at) == pending + 1);
     }
 
     private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {

@@ -48,12 +48,16 @@ class SqsLongPollIT {
         clock.freeze();
     }
 
-    /** Starts a long poll and returns once the server has parked it (it scheduled the poll's end). */
-    private CompletableFuture<ReceiveMessageResponse> parkedReceive(ReceiveMessageRequest request) {
-        int before = clock.pendingTasks();
+    /**
+     * Starts a long poll that waits {@code waitSeconds} and returns once the server has parked it: it
+     * scheduled the poll's end. Only tasks due then count, as earlier tests leave others on the clock.
+     */
+    private CompletableFuture<ReceiveMessageResponse> parkedReceive(ReceiveMessageRequest request, int waitSeconds) {
+        long end = clock.millis() + waitSeconds * 1000L;
+        int before = clock.pendingTasksAt(end);
         CompletableFuture<ReceiveMessageResponse> future = async.receiveMessage(request);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
-        while (clock.pendingTasks() <= before && !future.isDone()) {
+        while (clock.pendingTasksAt(end) <= before && !future.isDone()) {
             assertThat(System.nanoTime()).as("the receive reached the server").isLessThan(deadline);
             LockSupport.parkNanos(1_000_000);
         }
@@ -62,7 +66,8 @@ class SqsLongPollIT {
     }
 
     private CompletableFuture<ReceiveMessageResponse> parkedReceive(String url, int waitSeconds) {
-        return parkedReceive(ReceiveMessageRequest.builder().queueUrl(url).waitTimeSeconds(waitSeconds).build());
+        return parkedReceive(ReceiveMessageRequest.builder().queueUrl(url).waitTimeSeconds(waitSeconds).build(),
+                waitSeconds);
     }
 
     private static List<Message> result(CompletableFuture<ReceiveMessageResponse> future) throws Exception {
@@ -102,7 +107,7 @@ class SqsLongPollIT {
                 .as("WaitTimeSeconds=0 is a short poll even on a long-polling queue").isEmpty();
 
         CompletableFuture<ReceiveMessageResponse> receive = parkedReceive(
-                ReceiveMessageRequest.builder().queueUrl(url).build());
+                ReceiveMessageRequest.builder().queueUrl(url).build(), 20);
         clock.advance(Duration.ofSeconds(19));
         assertThat(receive).isNotDone();
         clock.advance(Duration.ofSeconds(1));

@@ -187,6 +187,19 @@ public final class ServerClock implements Clock, Scheduler, AutoCloseable {
         }
     }
 
+    /**
+     * Number of live tasks due exactly at {@code atMillis}. For tests that wait for one particular
+     * task on a server whose other tasks (left by earlier tests) come and go meanwhile.
+     */
+    public int pendingTasksAt(long atMillis) {
+        lock.lock();
+        try {
+            return (int) tasks.stream().filter(t -> t.at == atMillis && !t.cancelled).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs every task due at the current time, on this thread. */
     public void runDue() {
         while (true) {

@@ -36,6 +36,22 @@ class ServerClockTest {
     }
 
     @Test
+    void pendingTasksAtCountsOnlyLiveTasksDueThen() {
+        ServerClock clock = ServerClock.manual(T0);
+        long at = T0.toEpochMilli() + 2000;
+        clock.scheduleAt(at, () -> { });
+        clock.scheduleAt(at, () -> { });
+        clock.scheduleAt(at + 1, () -> { });
+        clock.scheduleAt(at, () -> { }).cancel();
+
+        assertThat(clock.pendingTasksAt(at)).isEqualTo(2);
+        assertThat(clock.pendingTasksAt(at + 1)).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(clock.pendingTasksAt(at)).isZero();
+        assertThat(clock.pendingTasksAt(at + 1)).isEqualTo(1);
+    }
+
+    @Test
     void aTaskScheduledByATaskRunsInTheSameAdvanceWhenDue() {
         ServerClock clock = ServerClock.manual(T0);
         List<String> ran = new ArrayList<>();
