@@ -7,7 +7,8 @@ package io.mailroom.ses.v2;
 public final class V2Unsupported {
     public static final String METRICS = "Mailroom keeps send counters (GetSendStatistics) but not the VDM/"
             + "CloudWatch metric store behind this operation";
-    public static final String S3 = "Import and export jobs read and write S3 objects; Mailroom SES has no S3";
+    public static final String S3 = "Import and export jobs (suppression and contact lists read from S3, message"
+            + " insights and metrics written to S3) are not emulated yet";
     public static final String DELIVERABILITY = "Deliverability Dashboard reports come from AWS's inbox-placement"
             + " panel and blocklist monitoring, which do not exist locally";
     public static final String INSIGHTS = "Message and address insights are built from recipient ISP data that"
