@@ -246,9 +246,9 @@ final class SesClients {
 
     // ---- awaiting asynchronous notifications ----
 
-    /** Polls {@code probe} every 10 ms for up to 5 s until it answers non-null; fails the test otherwise. */
+    /** Polls {@code probe} every 10 ms for up to 10 s (a loaded CI machine) until it answers non-null; fails the test otherwise. */
     static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             T value = probe.get();
             if (value != null) {

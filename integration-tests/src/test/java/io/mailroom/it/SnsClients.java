@@ -141,9 +141,9 @@ final class SnsClients {
 
     // ---- awaiting asynchronous deliveries ----
 
-    /** Polls {@code probe} every 10 ms for up to 5 s until it answers non-null; fails the test otherwise. */
+    /** Polls {@code probe} every 10 ms for up to 10 s (a loaded CI machine) until it answers non-null; fails the test otherwise. */
     static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             T value = probe.get();
             if (value != null) {
@@ -161,7 +161,7 @@ final class SnsClients {
         }
     }
 
-    /** Polls until {@code condition} holds (up to 5 s, 10 ms steps). */
+    /** Polls until {@code condition} holds (up to 10 s, 10 ms steps). */
     static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
         await(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
     }
