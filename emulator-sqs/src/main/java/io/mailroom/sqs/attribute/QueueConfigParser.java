@@ -22,6 +22,19 @@ public final class QueueConfigParser {
 
     /** Applies {@code attributes} on top of {@code base}; throws the AWS error for the first bad one. */
     public static QueueConfig apply(QueueConfig base, Map<String, String> attributes) {
+        return apply(base, attributes, true);
+    }
+
+    /**
+     * Applies saved attributes: as {@link #apply}, except that a policy over AWS's size and count quotas is
+     * kept. Builds before the quotas were enforced saved such policies, and refusing them would stop the
+     * server from starting with its data directory.
+     */
+    public static QueueConfig restore(QueueConfig base, Map<String, String> attributes) {
+        return apply(base, attributes, false);
+    }
+
+    private static QueueConfig apply(QueueConfig base, Map<String, String> attributes, boolean policyQuotas) {
         Draft d = new Draft(base);
         boolean kmsGiven = false;
         boolean sseGiven = false;
@@ -43,7 +56,7 @@ public final class QueueConfigParser {
                 case MESSAGE_RETENTION_PERIOD -> d.messageRetentionPeriod = integer(name, value, 60, 1_209_600);
                 case RECEIVE_MESSAGE_WAIT_TIME_SECONDS -> d.receiveMessageWaitTimeSeconds = integer(name, value, 0, 20);
                 case VISIBILITY_TIMEOUT -> d.visibilityTimeout = integer(name, value, 0, QueueConfig.MAX_VISIBILITY_TIMEOUT);
-                case POLICY -> d.policy = policy(value);
+                case POLICY -> d.policy = policy(value, policyQuotas);
                 case REDRIVE_POLICY -> d.redrivePolicy = redrivePolicy(value);
                 case REDRIVE_ALLOW_POLICY -> d.redriveAllowPolicy = redriveAllowPolicy(value);
                 case KMS_MASTER_KEY_ID -> {
@@ -147,7 +160,7 @@ public final class QueueConfigParser {
         return SqsErrors.INVALID_ATTRIBUTE_VALUE.exception("Invalid value for the parameter %s.", name);
     }
 
-    private static String policy(String value) {
+    private static String policy(String value, boolean quotas) {
         if (value.isEmpty()) {
             return null;
         }
@@ -155,7 +168,7 @@ public final class QueueConfigParser {
         if (node == null || !node.isObject()) {
             throw invalidValue("Policy");
         }
-        String exceeded = PolicyQuota.exceeded(value, node);
+        String exceeded = quotas ? PolicyQuota.exceeded(value, node) : null;
         if (exceeded != null) {
             throw SqsErrors.INVALID_ATTRIBUTE_VALUE.exception("Invalid value for the parameter Policy. Reason: %s.", exceeded);
         }

@@ -65,7 +65,7 @@ public record QueueSnapshot(String accountId, String region, String name, Map<St
         QueueAddress address = new QueueAddress(accountId, region, name);
         QueueConfig config;
         try {
-            config = QueueConfigParser.apply(QueueConfig.defaults(QueueConfigParser.fifoRequested(attributes)),
+            config = QueueConfigParser.restore(QueueConfig.defaults(QueueConfigParser.fifoRequested(attributes)),
                     attributes);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("queue " + address.arn() + ": " + e.getMessage(), e);
