@@ -52,7 +52,11 @@ public final class CompatibilityReport {
 
     private static String protocols(AwsService service) {
         StringBuilder p = new StringBuilder();
-        service.descriptor().jsonModel().ifPresent(m -> p.append("AWS JSON ").append(m.jsonVersion()));
+        service.descriptor().jsonModel().ifPresent(m -> p.append(switch (m.protocol()) {
+            case "rest-json" -> "REST-JSON";
+            case "rest-xml" -> "REST-XML";
+            default -> "AWS JSON " + m.jsonVersion();
+        }));
         service.descriptor().queryModel().ifPresent(m -> p.append(p.length() > 0 ? ", " : "").append("AWS Query"));
         return p.toString();
     }

@@ -18,10 +18,13 @@ public final class S3Errors {
     public static final ErrorCode BUCKET_ALREADY_OWNED_BY_YOU = sender("BucketAlreadyOwnedByYou", 409);
     public static final ErrorCode BUCKET_NOT_EMPTY = sender("BucketNotEmpty", 409);
     public static final ErrorCode ENTITY_TOO_LARGE = sender("EntityTooLarge", 400);
+    public static final ErrorCode ENTITY_TOO_SMALL = sender("EntityTooSmall", 400);
     public static final ErrorCode ILLEGAL_LOCATION_CONSTRAINT = sender("IllegalLocationConstraintException", 400);
     public static final ErrorCode INVALID_ARGUMENT = sender("InvalidArgument", 400);
     public static final ErrorCode INVALID_BUCKET_NAME = sender("InvalidBucketName", 400);
     public static final ErrorCode INVALID_DIGEST = sender("InvalidDigest", 400);
+    public static final ErrorCode INVALID_PART = sender("InvalidPart", 400);
+    public static final ErrorCode INVALID_PART_ORDER = sender("InvalidPartOrder", 400);
     public static final ErrorCode INVALID_PART_NUMBER = sender("InvalidPartNumber", 416);
     public static final ErrorCode INVALID_LOCATION_CONSTRAINT = sender("InvalidLocationConstraint", 400);
     public static final ErrorCode INVALID_RANGE = sender("InvalidRange", 416);
@@ -32,16 +35,18 @@ public final class S3Errors {
     public static final ErrorCode METHOD_NOT_ALLOWED = sender("MethodNotAllowed", 405);
     public static final ErrorCode NO_SUCH_BUCKET = sender("NoSuchBucket", 404);
     public static final ErrorCode NO_SUCH_KEY = sender("NoSuchKey", 404);
+    public static final ErrorCode NO_SUCH_UPLOAD = sender("NoSuchUpload", 404);
     public static final ErrorCode NO_SUCH_VERSION = sender("NoSuchVersion", 404);
     public static final ErrorCode PRECONDITION_FAILED = sender("PreconditionFailed", 412);
     public static final ErrorCode NOT_IMPLEMENTED = CommonErrors.NOT_IMPLEMENTED;
 
     /** Every error S3 raises here, by code (which is also the model's shape name where it has one). */
     public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_DENIED, BAD_DIGEST, BUCKET_ALREADY_EXISTS,
-            BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ILLEGAL_LOCATION_CONSTRAINT,
-            INVALID_ARGUMENT, INVALID_BUCKET_NAME, INVALID_DIGEST, INVALID_LOCATION_CONSTRAINT, INVALID_PART_NUMBER, INVALID_RANGE,
-            INVALID_REQUEST, KEY_TOO_LONG, MALFORMED_XML, METADATA_TOO_LARGE, METHOD_NOT_ALLOWED, NO_SUCH_BUCKET,
-            NO_SUCH_KEY, NO_SUCH_VERSION, PRECONDITION_FAILED, NOT_IMPLEMENTED);
+            BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL, ILLEGAL_LOCATION_CONSTRAINT,
+            INVALID_ARGUMENT, INVALID_BUCKET_NAME, INVALID_DIGEST, INVALID_LOCATION_CONSTRAINT, INVALID_PART,
+            INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_RANGE, INVALID_REQUEST, KEY_TOO_LONG, MALFORMED_XML,
+            METADATA_TOO_LARGE, METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_KEY, NO_SUCH_UPLOAD, NO_SUCH_VERSION,
+            PRECONDITION_FAILED, NOT_IMPLEMENTED);
 
     private S3Errors() {
     }

@@ -13,6 +13,7 @@ import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.core.time.Clock;
 import io.mailroom.s3.api.BucketOperations;
 import io.mailroom.s3.api.ListingOperations;
+import io.mailroom.s3.api.MultipartOperations;
 import io.mailroom.s3.api.NotificationOperations;
 import io.mailroom.s3.api.ObjectOperations;
 import io.mailroom.s3.bucket.Bucket;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets,
- * single-part objects with metadata, ranges and conditions, listings, copies and event notifications to
- * this server's queues and topics. Every other operation of the model answers NotImplemented.
+ * objects with metadata, ranges and conditions, multipart uploads, listings, copies and event
+ * notifications to this server's queues and topics. Every other operation of the model answers NotImplemented.
  * <p>
  * The front end and this service exchange, beyond model members: request and response bodies of
  * GetObject/PutObject as binary nodes under {@code Body}; and {@code __status} (see
@@ -70,12 +71,16 @@ public final class S3Service implements AwsService, Persistent {
         BucketOperations buckets = new BucketOperations(registry, clock);
         ObjectOperations objects = new ObjectOperations(registry, clock, notifier);
         ListingOperations listings = new ListingOperations(registry);
+        MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
         OperationTable.Builder table = OperationTable.builder()
+                .sync("AbortMultipartUpload", multipart::abortMultipartUpload)
+                .sync("CompleteMultipartUpload", multipart::completeMultipartUpload)
                 .sync("CopyObject", objects::copyObject)
                 .sync("CreateBucket", buckets::createBucket)
+                .sync("CreateMultipartUpload", multipart::createMultipartUpload)
                 .sync("DeleteBucket", buckets::deleteBucket)
                 .sync("DeleteObject", objects::deleteObject)
                 .sync("DeleteObjects", objects::deleteObjects)
@@ -85,10 +90,14 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("HeadBucket", buckets::headBucket)
                 .sync("HeadObject", objects::headObject)
                 .sync("ListBuckets", buckets::listBuckets)
+                .sync("ListMultipartUploads", multipart::listMultipartUploads)
                 .sync("ListObjects", listings::listObjects)
                 .sync("ListObjectsV2", listings::listObjectsV2)
+                .sync("ListParts", multipart::listParts)
                 .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration)
-                .sync("PutObject", objects::putObject);
+                .sync("PutObject", objects::putObject)
+                .sync("UploadPart", multipart::uploadPart)
+                .sync("UploadPartCopy", multipart::uploadPartCopy);
         // The object store is the small part of S3 that SES and S3 events need; every other operation of the
         // model answers NotImplemented, named, rather than being listed here one by one.
         Set<String> implemented = table.build().all().keySet();

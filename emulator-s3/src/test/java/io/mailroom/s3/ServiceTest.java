@@ -30,8 +30,9 @@ class ServiceTest {
                 .containsExactlyInAnyOrder("CreateBucket", "DeleteBucket", "ListBuckets", "HeadBucket",
                         "GetBucketLocation", "PutObject", "GetObject", "HeadObject", "DeleteObject", "DeleteObjects",
                         "CopyObject", "ListObjectsV2", "ListObjects", "GetBucketNotificationConfiguration",
-                        "PutBucketNotificationConfiguration");
-        assertThat(all.get("CreateMultipartUpload")).isInstanceOf(Handler.Unsupported.class);
+                        "PutBucketNotificationConfiguration", "CreateMultipartUpload", "UploadPart", "UploadPartCopy",
+                        "CompleteMultipartUpload", "AbortMultipartUpload", "ListParts", "ListMultipartUploads");
+        assertThat(all.get("GetObjectAcl")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }
 }

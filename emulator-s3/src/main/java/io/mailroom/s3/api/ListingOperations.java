@@ -86,7 +86,7 @@ public final class ListingOperations {
         e.put("ETag", o.etag());
         if (o.checksum() != null) {
             e.putArray("ChecksumAlgorithm").add(o.checksum().algorithm().name());
-            e.put("ChecksumType", "FULL_OBJECT");
+            e.put("ChecksumType", o.checksum().type());
         }
         e.put("Size", o.size());
         e.put("StorageClass", o.storageClass());

@@ -15,6 +15,7 @@ import io.mailroom.s3.notification.S3Event;
 import io.mailroom.s3.object.ByteRange;
 import io.mailroom.s3.object.ChecksumAlgorithm;
 import io.mailroom.s3.object.ConditionalWrite;
+import io.mailroom.s3.object.ContentMd5;
 import io.mailroom.s3.object.CopySource;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.MetadataDirective;
@@ -24,9 +25,7 @@ import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
 import io.mailroom.s3.object.UserMetadata;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,7 +57,7 @@ public final class ObjectOperations {
         if (declared != null && declared.asLong() > MAX_SINGLE_PUT) {
             throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size");
         }
-        verifyContentMd5(Input.text(in, "ContentMD5"), body);
+        ContentMd5.verify(Input.text(in, "ContentMD5"), body);
         StoredChecksum checksum = StoredChecksum.of(in, body);
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
@@ -126,7 +125,7 @@ public final class ObjectOperations {
             out.put("StorageClass", object.storageClass());
         }
         if (in.has("PartNumber")) {
-            out.put("PartsCount", 1);
+            out.put("PartsCount", object.partsCount());
         }
         if (object.checksum() != null && range.isEmpty() && "ENABLED".equals(Input.text(in, "ChecksumMode"))) {
             object.checksum().writeTo(out);
@@ -146,18 +145,21 @@ public final class ObjectOperations {
 
     /**
      * A single-part object has exactly one part: {@code partNumber=1} is the whole object, any other part
-     * is unsatisfiable (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html#API_GetObject_RequestSyntax).
+     * is unsatisfiable. A multipart object's part is the range it was uploaded as
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html#API_GetObject_RequestSyntax).
      */
     private static Optional<ByteRange> partOrRange(ObjectNode in, StoredObject object) {
         if (in.has("PartNumber")) {
-            if (Input.integer(in, "PartNumber", 1) != 1) {
+            int number = Input.integer(in, "PartNumber", 1);
+            ByteRange part = object.part(number);
+            if (part == null && !(number == 1 && object.partSizes().isEmpty())) {
                 throw S3Errors.INVALID_PART_NUMBER.exception("The requested partnumber is not satisfiable");
             }
             if (in.has("Range")) {
                 throw S3Errors.INVALID_REQUEST.exception("Cannot specify both Range header and partNumber query"
                         + " parameter");
             }
-            return Optional.empty();
+            return object.partSizes().isEmpty() ? Optional.empty() : Optional.of(part);
         }
         return ByteRange.parse(Input.text(in, "Range"), object.size());
     }
@@ -329,28 +331,6 @@ public final class ObjectOperations {
     private static void requireNullVersion(String versionId) {
         if (versionId != null && !versionId.equals("null")) {
             throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
-        }
-    }
-
-    /**
-     * {@code Content-MD5} is the base64 of the body's MD5: a value that is not one is InvalidDigest, one that
-     * does not match is BadDigest (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html).
-     */
-    private static void verifyContentMd5(String contentMd5, byte[] body) {
-        if (contentMd5 == null) {
-            return;
-        }
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(contentMd5.trim());
-        } catch (IllegalArgumentException e) {
-            given = null;
-        }
-        if (given == null || given.length != 16) {
-            throw S3Errors.INVALID_DIGEST.exception("The Content-MD5 you specified was invalid.");
-        }
-        if (!MessageDigest.isEqual(given, ETag.md5(body))) {
-            throw S3Errors.BAD_DIGEST.exception("The Content-MD5 you specified did not match what we received.");
         }
     }
 }

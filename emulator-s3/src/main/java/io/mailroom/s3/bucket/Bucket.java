@@ -1,13 +1,14 @@
 package io.mailroom.s3.bucket;
 
 import io.mailroom.s3.listing.KeyOrder;
+import io.mailroom.s3.multipart.Uploads;
 import io.mailroom.s3.notification.NotificationConfiguration;
 import io.mailroom.s3.object.StoredObject;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * One bucket: its identity, its objects kept sorted in S3's listing order (so a listing page is a seek
- * and a short walk, never a sort), and its notification configuration.
+ * and a short walk, never a sort), its multipart uploads in progress and its notification configuration.
  */
 public final class Bucket {
     private final String name;
@@ -15,6 +16,7 @@ public final class Bucket {
     private final BucketLocation location;
     private final long createdAt;
     private final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>(KeyOrder.INSTANCE);
+    private final Uploads uploads = new Uploads();
     private volatile NotificationConfiguration notifications = NotificationConfiguration.EMPTY;
 
     public Bucket(String name, Owner owner, BucketLocation location, long createdAt) {
@@ -51,6 +53,11 @@ public final class Bucket {
 
     public ConcurrentSkipListMap<String, StoredObject> objects() {
         return objects;
+    }
+
+    /** Multipart uploads in progress: not objects until completed, and not saved in the data directory. */
+    public Uploads uploads() {
+        return uploads;
     }
 
     public NotificationConfiguration notifications() {

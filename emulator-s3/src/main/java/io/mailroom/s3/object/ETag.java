@@ -2,11 +2,14 @@ package io.mailroom.s3.object;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
- * Entity tags as S3 computes them for objects uploaded in one part: the MD5 of the bytes in lowercase
- * hex, in double quotes (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html).
+ * Entity tags as S3 computes them: for objects uploaded in one part the MD5 of the bytes in lowercase
+ * hex, in double quotes (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html); for multipart
+ * uploads see {@link #multipart}.
  */
 public final class ETag {
     private ETag() {
@@ -14,6 +17,40 @@ public final class ETag {
 
     public static String of(byte[] body) {
         return '"' + HexFormat.of().formatHex(md5(body)) + '"';
+    }
+
+    /**
+     * The ETag of an object assembled from parts: the MD5 of the parts' binary MD5s one after another, then
+     * a dash and the number of parts. It is not the MD5 of the object's bytes.
+     */
+    public static String multipart(List<byte[]> partMd5s) {
+        MessageDigest all = digest();
+        partMd5s.forEach(all::update);
+        return '"' + HexFormat.of().formatHex(all.digest()) + "-" + partMd5s.size() + '"';
+    }
+
+    /** The ETag of {@code body} stored as it was uploaded: in one part, or in parts of {@code partSizes}. */
+    public static String of(byte[] body, List<Long> partSizes) {
+        if (partSizes.isEmpty()) {
+            return of(body);
+        }
+        List<byte[]> md5s = new ArrayList<>(partSizes.size());
+        int offset = 0;
+        for (long size : partSizes) {
+            MessageDigest part = digest();
+            part.update(body, offset, (int) size);
+            md5s.add(part.digest());
+            offset += (int) size;
+        }
+        return multipart(md5s);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
     }
 
     public static byte[] md5(byte[] body) {

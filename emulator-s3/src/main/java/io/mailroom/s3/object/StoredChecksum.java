@@ -9,9 +9,21 @@ import io.mailroom.s3.api.Input;
  * The additional checksum an upload carried, verified against the bytes and kept with the object so
  * GET and HEAD can return it when asked ({@code x-amz-checksum-mode: ENABLED}).
  *
- * @param value base64, as on the wire
+ * @param value base64, as on the wire; a composite checksum of a multipart upload ends in {@code -N}
+ * @param type  FULL_OBJECT, or COMPOSITE for a checksum of the parts' checksums; files saved by earlier
+ *              builds have none, and those were all FULL_OBJECT
  */
-public record StoredChecksum(ChecksumAlgorithm algorithm, String value) {
+public record StoredChecksum(ChecksumAlgorithm algorithm, String value, String type) {
+    public static final String FULL_OBJECT = "FULL_OBJECT";
+    public static final String COMPOSITE = "COMPOSITE";
+
+    public StoredChecksum {
+        type = type == null ? FULL_OBJECT : type;
+    }
+
+    public StoredChecksum(ChecksumAlgorithm algorithm, String value) {
+        this(algorithm, value, FULL_OBJECT);
+    }
 
     /**
      * The checksum of a PutObject request: the first {@code x-amz-checksum-*} value, which must match the
@@ -33,9 +45,9 @@ public record StoredChecksum(ChecksumAlgorithm algorithm, String value) {
         return requested == null ? null : new StoredChecksum(requested, requested.compute(body));
     }
 
-    /** Adds the checksum member and {@code ChecksumType} (S3 reports FULL_OBJECT for single-part uploads). */
+    /** Adds the checksum member and {@code ChecksumType} (FULL_OBJECT for every single-part upload). */
     public void writeTo(ObjectNode out) {
         out.put(algorithm.member(), value);
-        out.put("ChecksumType", "FULL_OBJECT");
+        out.put("ChecksumType", type);
     }
 }

@@ -1,5 +1,6 @@
 package io.mailroom.s3.object;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,23 +10,59 @@ import java.util.Map;
  * @param lastModified epoch millis, whole seconds: S3 reports Last-Modified with second precision and
  *                     compares conditional dates at that precision
  * @param checksum     the additional checksum the upload carried, or null
+ * @param partSizes    the sizes of the parts of a multipart upload, in order; empty for an object uploaded
+ *                     in one part. GET and HEAD by part number read them.
  */
 public record StoredObject(String key, byte[] body, String etag, long lastModified, ObjectHeaders headers,
-                           Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
+                           Map<String, String> metadata, String storageClass, StoredChecksum checksum,
+                           List<Long> partSizes) {
     public static final String STANDARD = "STANDARD";
 
     public StoredObject {
         metadata = Map.copyOf(metadata);
         storageClass = storageClass == null ? STANDARD : storageClass;
+        partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);
     }
 
     public static StoredObject create(String key, byte[] body, long nowMillis, ObjectHeaders headers,
                                       Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
-        return new StoredObject(key, body, ETag.of(body), nowMillis - Math.floorMod(nowMillis, 1000L), headers,
-                metadata, storageClass, checksum);
+        return new StoredObject(key, body, ETag.of(body), wholeSeconds(nowMillis), headers, metadata, storageClass,
+                checksum, List.of());
+    }
+
+    /** An object assembled from the parts of a multipart upload, with the ETag S3 gives such objects. */
+    public static StoredObject assembled(String key, byte[] body, List<Long> partSizes, String etag, long nowMillis,
+                                         ObjectHeaders headers, Map<String, String> metadata, String storageClass,
+                                         StoredChecksum checksum) {
+        return new StoredObject(key, body, etag, wholeSeconds(nowMillis), headers, metadata, storageClass, checksum,
+                partSizes);
+    }
+
+    private static long wholeSeconds(long millis) {
+        return millis - Math.floorMod(millis, 1000L);
     }
 
     public long size() {
         return body.length;
+    }
+
+    /** The number of parts GET and HEAD report: 1 for an object uploaded in one part. */
+    public int partsCount() {
+        return partSizes.isEmpty() ? 1 : partSizes.size();
+    }
+
+    /** The byte range of part {@code number} (1-based), or null when there is no such part. */
+    public ByteRange part(int number) {
+        if (partSizes.isEmpty()) {
+            return number == 1 && size() > 0 ? new ByteRange(0, size() - 1, size()) : null;
+        }
+        if (number < 1 || number > partSizes.size()) {
+            return null;
+        }
+        long first = 0;
+        for (int i = 0; i < number - 1; i++) {
+            first += partSizes.get(i);
+        }
+        return new ByteRange(first, first + partSizes.get(number - 1) - 1, size());
     }
 }

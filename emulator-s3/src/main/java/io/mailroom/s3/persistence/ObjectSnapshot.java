@@ -3,31 +3,40 @@ package io.mailroom.s3.persistence;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * One object in a bucket's manifest; its bytes are in {@code file}, next to the manifest. The ETag is
- * kept to detect a data file that changed since: it must still be the MD5 of the bytes.
+ * kept to detect a data file that changed since: it must still be the MD5 of the bytes (of each part's
+ * bytes, for an object uploaded in parts). {@code partSizes} is absent from files of earlier builds.
  *
  * @param lastModified epoch millis
  */
 public record ObjectSnapshot(String key, String file, String etag, long lastModified, ObjectHeaders headers,
-                             Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
+                             Map<String, String> metadata, String storageClass, StoredChecksum checksum,
+                             List<Long> partSizes) {
 
     public ObjectSnapshot {
         Objects.requireNonNull(key, "an object has no key");
         Objects.requireNonNull(file, "object " + key + " has no file");
         metadata = metadata == null ? Map.of() : metadata;
         headers = headers == null ? ObjectHeaders.of(null) : headers;
+        partSizes = partSizes == null ? List.of() : partSizes;
     }
 
     static ObjectSnapshot of(StoredObject o, String file) {
         return new ObjectSnapshot(o.key(), file, o.etag(), o.lastModified(), o.headers(), o.metadata(),
-                o.storageClass(), o.checksum());
+                o.storageClass(), o.checksum(), o.partSizes());
     }
 
     StoredObject toObject(byte[] body) {
-        return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum);
+        if (partSizes.stream().mapToLong(Long::longValue).sum() != (partSizes.isEmpty() ? 0 : body.length)
+                || partSizes.stream().anyMatch(size -> size < 0)) {
+            throw new IllegalArgumentException("object " + key + ": its part sizes do not add up to its "
+                    + body.length + " bytes");
+        }
+        return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes);
     }
 }

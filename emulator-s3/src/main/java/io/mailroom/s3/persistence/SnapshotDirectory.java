@@ -146,11 +146,12 @@ public final class SnapshotDirectory {
                 throw new IllegalArgumentException("object " + o.key() + " points outside its bucket: " + o.file());
             }
             byte[] body = Files.readAllBytes(file);
-            if (!ETag.of(body).equals(o.etag())) {
+            StoredObject object = o.toObject(body);
+            if (!ETag.of(body, object.partSizes()).equals(o.etag())) {
                 throw new IllegalArgumentException("object " + o.key() + ": " + file + " no longer matches its ETag "
                         + o.etag());
             }
-            bucket.objects().put(o.key(), o.toObject(body));
+            bucket.objects().put(o.key(), object);
         }
         bucket.notifications(new NotificationConfiguration(s.rules()));
         return bucket;

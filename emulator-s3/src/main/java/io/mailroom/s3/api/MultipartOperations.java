@@ -1,0 +1,457 @@
+package io.mailroom.s3.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.time.Clock;
+import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.bucket.Owner;
+import io.mailroom.s3.listing.KeyEncoding;
+import io.mailroom.s3.listing.KeyOrder;
+import io.mailroom.s3.multipart.MultipartChecksum;
+import io.mailroom.s3.multipart.Part;
+import io.mailroom.s3.multipart.Upload;
+import io.mailroom.s3.notification.Notifier;
+import io.mailroom.s3.notification.Origin;
+import io.mailroom.s3.notification.S3Event;
+import io.mailroom.s3.object.ByteRange;
+import io.mailroom.s3.object.ChecksumAlgorithm;
+import io.mailroom.s3.object.ConditionalWrite;
+import io.mailroom.s3.object.ContentMd5;
+import io.mailroom.s3.object.CopySource;
+import io.mailroom.s3.object.ETag;
+import io.mailroom.s3.object.ObjectHeaders;
+import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.object.Preconditions;
+import io.mailroom.s3.object.StoredChecksum;
+import io.mailroom.s3.object.StoredObject;
+import io.mailroom.s3.object.UserMetadata;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Multipart uploads (https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html): what the
+ * CLI's {@code aws s3 cp} and the SDKs' transfer managers use for large objects. Parts are kept until the
+ * upload is completed, into one object with S3's multipart ETag, or aborted.
+ */
+public final class MultipartOperations {
+    static final int MAX_PART_NUMBER = 10_000;
+    /** Every part but the last must be at least 5 MiB. */
+    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+    static final int MAX_LISTED = 1000;
+    private static final Pattern COPY_RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
+
+    private final BucketRegistry registry;
+    private final Clock clock;
+    private final Notifier notifier;
+
+    public MultipartOperations(BucketRegistry registry, Clock clock, Notifier notifier) {
+        this.registry = registry;
+        this.clock = clock;
+        this.notifier = notifier;
+    }
+
+    public ObjectNode createMultipartUpload(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        String key = ObjectKey.validate(Input.required(in, "Key"));
+        ChecksumAlgorithm algorithm = ChecksumAlgorithm.named(Input.text(in, "ChecksumAlgorithm"));
+        String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));
+        Upload upload = Upload.start(newUploadId(), key, clock.millis(), ctx.accountId(), ObjectHeaders.from(in),
+                UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), algorithm,
+                type);
+        bucket.uploads().add(upload);
+        ObjectNode out = Output.object();
+        out.put("Bucket", bucket.name());
+        out.put("Key", key);
+        out.put("UploadId", upload.uploadId());
+        if (algorithm != null) {
+            out.put("ChecksumAlgorithm", algorithm.name());
+            out.put("ChecksumType", type);
+        }
+        return out;
+    }
+
+    public ObjectNode uploadPart(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        int number = partNumber(in);
+        Upload upload = upload(bucket, in);
+        byte[] body = Input.body(in, "Body");
+        if (body.length > MAX_PART_SIZE) {
+            throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size");
+        }
+        ContentMd5.verify(Input.text(in, "ContentMD5"), body);
+        Part part = store(upload, number, body, StoredChecksum.of(in, body));
+        ObjectNode out = Output.object();
+        out.put("ETag", part.etag());
+        if (part.checksum() != null) {
+            out.put(part.checksum().algorithm().member(), part.checksum().value());
+        }
+        return out;
+    }
+
+    /** A part copied from a range of an existing object ({@code x-amz-copy-source-range: bytes=first-last}). */
+    public ObjectNode uploadPartCopy(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        int number = partNumber(in);
+        CopySource source = CopySource.parse(Input.text(in, "CopySource"));
+        Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
+        if (source.versionId() != null && !source.versionId().equals("null")) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
+        }
+        Upload upload = upload(bucket, in);
+        StoredObject original = sourceBucket.objects().get(source.key());
+        if (original == null) {
+            throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
+        }
+        Preconditions.ofCopySource(in).require(original);
+        byte[] body = copyRange(Input.text(in, "CopySourceRange"), original);
+        Part part = store(upload, number, body, null);
+        ObjectNode out = Output.object();
+        ObjectNode result = out.putObject("CopyPartResult");
+        result.put("ETag", part.etag());
+        result.put("LastModified", Output.seconds(part.lastModified()));
+        if (part.checksum() != null) {
+            result.put(part.checksum().algorithm().member(), part.checksum().value());
+        }
+        return out;
+    }
+
+    public ObjectNode completeMultipartUpload(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        Upload upload = upload(bucket, in);
+        List<Part> parts = listedParts(upload, Input.object(in, "MultipartUpload"));
+        int total = 0;
+        List<Long> sizes = new ArrayList<>(parts.size());
+        List<byte[]> md5s = new ArrayList<>(parts.size());
+        for (Part p : parts) {
+            total = Math.addExact(total, p.body().length);
+            sizes.add(p.size());
+            md5s.add(p.md5());
+        }
+        byte[] body = new byte[total];
+        int offset = 0;
+        for (Part p : parts) {
+            System.arraycopy(p.body(), 0, body, offset, p.body().length);
+            offset += p.body().length;
+        }
+        StoredChecksum checksum = MultipartChecksum.of(upload, parts, body, in);
+        StoredObject object = StoredObject.assembled(upload.key(), body, sizes, ETag.multipart(md5s), clock.millis(),
+                upload.headers(), upload.metadata(), upload.storageClass(), checksum);
+        ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
+        if (!bucket.uploads().remove(upload)) {
+            throw noSuchUpload();
+        }
+        try {
+            condition.apply(bucket.objects(), object);
+        } catch (RuntimeException e) {
+            // A failed condition leaves the upload as it was, to be completed or aborted later.
+            bucket.uploads().add(upload);
+            throw e;
+        }
+        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD, object, origin(ctx));
+        ObjectNode out = Output.object();
+        if (ctx.endpoint() != null) {
+            out.put("Location", ctx.endpoint() + "/" + bucket.name() + "/" + KeyEncoding.url(upload.key()));
+        }
+        out.put("Bucket", bucket.name());
+        out.put("Key", upload.key());
+        out.put("ETag", object.etag());
+        if (checksum != null) {
+            out.put(checksum.algorithm().member(), checksum.value());
+            out.put("ChecksumType", upload.checksumType());
+        }
+        return out;
+    }
+
+    /** Drops the upload and its parts: 204, or NoSuchUpload when there is no such upload (any more). */
+    public ObjectNode abortMultipartUpload(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        Upload upload = upload(bucket, in);
+        if (!bucket.uploads().remove(upload)) {
+            throw noSuchUpload();
+        }
+        return Output.object();
+    }
+
+    public ObjectNode listParts(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        Upload upload = upload(bucket, in);
+        int maxParts = Input.integer(in, "MaxParts", MAX_LISTED);
+        if (maxParts < 0) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Argument max-parts must be an integer between 0 and 2147483647");
+        }
+        int marker = Input.integer(in, "PartNumberMarker", 0);
+        ObjectNode out = Output.object();
+        out.put("Bucket", bucket.name());
+        out.put("Key", upload.key());
+        out.put("UploadId", upload.uploadId());
+        out.put("PartNumberMarker", marker);
+        ArrayNode listed = Output.NODES.arrayNode();
+        int pageSize = Math.min(maxParts, MAX_LISTED);
+        boolean truncated = false;
+        int last = marker;
+        for (Part p : upload.parts().tailMap(marker, false).values()) {
+            if (listed.size() == pageSize) {
+                truncated = true;
+                break;
+            }
+            ObjectNode e = listed.addObject();
+            e.put("PartNumber", p.number());
+            e.put("LastModified", Output.seconds(p.lastModified()));
+            e.put("ETag", p.etag());
+            e.put("Size", p.size());
+            if (p.checksum() != null) {
+                e.put(p.checksum().algorithm().member(), p.checksum().value());
+            }
+            last = p.number();
+        }
+        if (truncated) {
+            out.put("NextPartNumberMarker", last);
+        }
+        out.put("MaxParts", maxParts);
+        out.put("IsTruncated", truncated);
+        if (!listed.isEmpty()) {
+            out.set("Parts", listed);
+        }
+        people(out, upload.accountId());
+        out.put("StorageClass", storageClass(upload));
+        if (upload.algorithm() != null) {
+            out.put("ChecksumAlgorithm", upload.algorithm().name());
+            out.put("ChecksumType", upload.checksumType());
+        }
+        return out;
+    }
+
+    /**
+     * Uploads in progress by key, then initiation time. {@code key-marker} alone starts after that key;
+     * with {@code upload-id-marker}, after that upload of that key. A delimiter rolls keys up into common
+     * prefixes, which count towards {@code max-uploads} (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html).
+     */
+    public ObjectNode listMultipartUploads(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        String prefix = orEmpty(Input.text(in, "Prefix"));
+        String delimiter = Input.text(in, "Delimiter");
+        String keyMarker = Input.text(in, "KeyMarker");
+        String uploadIdMarker = keyMarker == null ? null : Input.text(in, "UploadIdMarker");
+        int maxUploads = Input.integer(in, "MaxUploads", MAX_LISTED);
+        if (maxUploads < 0) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Argument max-uploads must be an integer between 0 and 2147483647");
+        }
+        String encodingType = Input.text(in, "EncodingType");
+        UnaryOperator<String> encoding = encodingType == null ? UnaryOperator.identity() : KeyEncoding::url;
+        int pageSize = Math.min(maxUploads, MAX_LISTED);
+        boolean rollUp = delimiter != null && !delimiter.isEmpty();
+
+        ArrayNode uploads = Output.NODES.arrayNode();
+        List<String> prefixes = new ArrayList<>();
+        boolean truncated = false;
+        String nextKey = null;
+        String nextUploadId = null;
+        boolean wholeMarkerKeyListed = uploadIdMarker == null || uploadIdMarker.isEmpty();
+        boolean pastUploadMarker = false;
+        for (Upload u : bucket.uploads().sorted()) {
+            if (!u.key().startsWith(prefix)) {
+                continue;
+            }
+            if (keyMarker != null && !keyMarker.isEmpty()) {
+                int c = KeyOrder.INSTANCE.compare(u.key(), keyMarker);
+                if (c < 0 || (c == 0 && wholeMarkerKeyListed)) {
+                    continue;
+                }
+                if (c == 0 && !pastUploadMarker) {
+                    pastUploadMarker = u.uploadId().equals(uploadIdMarker);
+                    continue;
+                }
+            }
+            int cut = rollUp ? u.key().indexOf(delimiter, prefix.length()) : -1;
+            String common = cut >= 0 ? u.key().substring(0, cut + delimiter.length()) : null;
+            if (common != null && !prefixes.isEmpty() && prefixes.get(prefixes.size() - 1).equals(common)) {
+                continue;
+            }
+            if (uploads.size() + prefixes.size() == pageSize) {
+                truncated = true;
+                break;
+            }
+            if (common != null) {
+                prefixes.add(common);
+                nextKey = common;
+                nextUploadId = null;
+            } else {
+                ObjectNode e = uploads.addObject();
+                e.put("UploadId", u.uploadId());
+                e.put("Key", encoding.apply(u.key()));
+                e.put("Initiated", Output.seconds(u.initiated()));
+                e.put("StorageClass", storageClass(u));
+                people(e, u.accountId());
+                if (u.algorithm() != null) {
+                    e.put("ChecksumAlgorithm", u.algorithm().name());
+                    e.put("ChecksumType", u.checksumType());
+                }
+                nextKey = u.key();
+                nextUploadId = u.uploadId();
+            }
+        }
+        ObjectNode out = Output.object();
+        out.put("Bucket", bucket.name());
+        out.put("KeyMarker", encoding.apply(orEmpty(keyMarker)));
+        out.put("UploadIdMarker", orEmpty(uploadIdMarker));
+        if (truncated) {
+            out.put("NextKeyMarker", encoding.apply(nextKey));
+            out.put("NextUploadIdMarker", orEmpty(nextUploadId));
+        }
+        out.put("Prefix", encoding.apply(prefix));
+        if (delimiter != null) {
+            out.put("Delimiter", encoding.apply(delimiter));
+        }
+        out.put("MaxUploads", maxUploads);
+        out.put("IsTruncated", truncated);
+        if (!uploads.isEmpty()) {
+            out.set("Uploads", uploads);
+        }
+        if (!prefixes.isEmpty()) {
+            ArrayNode common = out.putArray("CommonPrefixes");
+            prefixes.forEach(p -> common.addObject().put("Prefix", encoding.apply(p)));
+        }
+        if (encodingType != null) {
+            out.put("EncodingType", encodingType);
+        }
+        return out;
+    }
+
+    private Part store(Upload upload, int number, byte[] body, StoredChecksum given) {
+        StoredChecksum checksum = MultipartChecksum.forPart(upload, given, body);
+        byte[] md5 = ETag.md5(body);
+        Part part = new Part(number, body, md5, '"' + HexFormat.of().formatHex(md5) + '"', clock.millis(), checksum);
+        upload.parts().put(number, part);
+        return part;
+    }
+
+    /**
+     * The parts CompleteMultipartUpload names, checked as S3 checks them: in ascending order, each uploaded
+     * with the ETag given, and all but the last at least 5 MiB.
+     */
+    private static List<Part> listedParts(Upload upload, ObjectNode request) {
+        JsonNode listed = request == null ? null : request.get("Parts");
+        if (listed == null || listed.isNull()) {
+            throw S3Errors.MALFORMED_XML.exception("The XML you provided was not well-formed or did not validate"
+                    + " against our published schema");
+        }
+        if (listed.isObject()) {
+            listed = Output.NODES.arrayNode().add(listed);
+        }
+        if (listed.isEmpty()) {
+            throw Input.malformedXml();
+        }
+        List<Part> parts = new ArrayList<>(listed.size());
+        int previous = 0;
+        for (JsonNode entry : listed) {
+            int number = Input.integer(entry, "PartNumber", -1);
+            if (number < 1 || number > MAX_PART_NUMBER) {
+                throw S3Errors.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and %d,"
+                        + " inclusive", MAX_PART_NUMBER);
+            }
+            if (number <= previous) {
+                throw S3Errors.INVALID_PART_ORDER.exception("The list of parts was not in ascending order. Parts"
+                        + " must be ordered by part number.");
+            }
+            previous = number;
+            Part part = upload.parts().get(number);
+            String etag = Input.text(entry, "ETag");
+            if (part == null || etag == null || !ETag.unquoted(etag.trim()).equals(ETag.unquoted(part.etag()))) {
+                throw S3Errors.INVALID_PART.exception("One or more of the specified parts could not be found.  The"
+                        + " part may not have been uploaded, or the specified entity tag may not match the part's"
+                        + " entity tag.");
+            }
+            parts.add(part);
+        }
+        for (int i = 0; i < parts.size() - 1; i++) {
+            if (parts.get(i).size() < MIN_PART_SIZE) {
+                throw S3Errors.ENTITY_TOO_SMALL.exception("Your proposed upload is smaller than the minimum allowed"
+                        + " size");
+            }
+        }
+        return parts;
+    }
+
+    private static int partNumber(ObjectNode in) {
+        int number = Input.integer(in, "PartNumber", -1);
+        if (number < 1 || number > MAX_PART_NUMBER) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and %d, inclusive",
+                    MAX_PART_NUMBER);
+        }
+        return number;
+    }
+
+    private static Upload upload(Bucket bucket, ObjectNode in) {
+        String key = Input.required(in, "Key");
+        return bucket.uploads().find(Input.text(in, "UploadId"), key).orElseThrow(MultipartOperations::noSuchUpload);
+    }
+
+    private static RuntimeException noSuchUpload() {
+        return S3Errors.NO_SUCH_UPLOAD.exception("The specified upload does not exist. The upload ID may be invalid,"
+                + " or the upload may have been aborted or completed.");
+    }
+
+    /** The bytes {@code bytes=first-last} names, within the source object; the whole object without a range. */
+    private static byte[] copyRange(String range, StoredObject source) {
+        byte[] body = source.body();
+        if (range == null) {
+            return body.clone();
+        }
+        Matcher m = COPY_RANGE.matcher(range.trim());
+        long first;
+        long last;
+        try {
+            if (!m.matches()) {
+                throw new NumberFormatException();
+            }
+            first = Long.parseLong(m.group(1));
+            last = Long.parseLong(m.group(2));
+        } catch (NumberFormatException e) {
+            throw S3Errors.INVALID_ARGUMENT.exception("The x-amz-copy-source-range value must be of the form"
+                    + " bytes=first-last where first and last are the zero-based offsets of the first and last bytes"
+                    + " to copy");
+        }
+        if (first > last || last >= body.length) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Range specified is not valid for source object of size: %d",
+                    body.length);
+        }
+        ByteRange r = new ByteRange(first, last, body.length);
+        return Arrays.copyOfRange(body, (int) r.first(), (int) r.last() + 1);
+    }
+
+    private static void people(ObjectNode out, String accountId) {
+        Owner owner = new Owner(accountId);
+        out.putObject("Initiator").put("ID", owner.canonicalId()).put("DisplayName", owner.displayName());
+        out.putObject("Owner").put("DisplayName", owner.displayName()).put("ID", owner.canonicalId());
+    }
+
+    private static String storageClass(Upload u) {
+        return u.storageClass() == null ? StoredObject.STANDARD : u.storageClass();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String newUploadId() {
+        byte[] random = new byte[48];
+        ThreadLocalRandom.current().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private Origin origin(RequestContext ctx) {
+        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), clock.millis());
+    }
+}
