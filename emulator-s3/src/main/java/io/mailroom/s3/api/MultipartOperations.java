@@ -50,6 +50,7 @@ public final class MultipartOperations {
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
     static final int MAX_LISTED = 1000;
+    static final long MAX_OBJECT_IN_MEMORY = Integer.MAX_VALUE - 8;
     private static final Pattern COPY_RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
 
     private final BucketRegistry registry;
@@ -131,15 +132,19 @@ public final class MultipartOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         Upload upload = upload(bucket, in);
         List<Part> parts = listedParts(upload, Input.object(in, "MultipartUpload"));
-        int total = 0;
+        long total = 0;
         List<Long> sizes = new ArrayList<>(parts.size());
         List<byte[]> md5s = new ArrayList<>(parts.size());
         for (Part p : parts) {
-            total = Math.addExact(total, p.body().length);
+            total += p.size();
             sizes.add(p.size());
             md5s.add(p.md5());
         }
-        byte[] body = new byte[total];
+        if (total > MAX_OBJECT_IN_MEMORY) {
+            // S3 takes up to 5 TiB; objects here are byte arrays, so 2 GiB is this store's limit.
+            throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size");
+        }
+        byte[] body = new byte[(int) total];
         int offset = 0;
         for (Part p : parts) {
             System.arraycopy(p.body(), 0, body, offset, p.body().length);
