@@ -171,7 +171,8 @@ class MultipartTest {
         ObjectNode rest = h.call("ListParts", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id)
                 .put("PartNumberMarker", 2));
         assertThat(rest.get("IsTruncated").asBoolean()).isFalse();
-        assertThat(rest.has("NextPartNumberMarker")).isFalse();
+        // The last part listed is named even when nothing follows.
+        assertThat(rest.get("NextPartNumberMarker").asInt()).isEqualTo(5);
         assertThat(rest.get("Parts")).extracting(p -> p.get("PartNumber").asInt()).containsExactly(3, 4, 5);
     }
 
@@ -200,8 +201,30 @@ class MultipartTest {
         ObjectNode afterB = h.call("ListMultipartUploads", obj().put("Bucket", "big").put("KeyMarker", "b"));
         assertThat(afterB.get("Uploads")).extracting(u -> u.get("Key").asText()).containsExactly("dir/x", "dir/y");
 
+        assertThat(next.get("NextKeyMarker").asText()).isEqualTo("dir/x");
+        assertThat(next.get("NextUploadIdMarker").asText()).isEqualTo(nested);
+
+        // Paging through common prefixes ends: the next page starts after the prefix a page ended on.
+        ObjectNode firstRolled = h.call("ListMultipartUploads", obj().put("Bucket", "big").put("Delimiter", "/")
+                .put("KeyMarker", "b").put("MaxUploads", 1));
+        assertThat(firstRolled.get("CommonPrefixes")).extracting(p -> p.get("Prefix").asText()).containsExactly("dir/");
+        assertThat(firstRolled.get("NextKeyMarker").asText()).isEqualTo("dir/");
+        ObjectNode afterRolled = h.call("ListMultipartUploads", obj().put("Bucket", "big").put("Delimiter", "/")
+                .put("KeyMarker", "dir/").put("MaxUploads", 1));
+        assertThat(afterRolled.has("Uploads")).isFalse();
+        assertThat(afterRolled.has("CommonPrefixes")).isFalse();
+        assertThat(afterRolled.get("IsTruncated").asBoolean()).isFalse();
+
+        // An upload-id marker whose upload was aborted between pages: the key's greater upload ids follow.
+        h.call("AbortMultipartUpload", obj().put("Bucket", "big").put("Key", "b").put("UploadId", b1));
+        ObjectNode afterGone = h.call("ListMultipartUploads", obj().put("Bucket", "big").put("KeyMarker", "b")
+                .put("UploadIdMarker", b1));
+        List<String> expectedAfterGone = new ArrayList<>(b2.compareTo(b1) > 0 ? List.of("b " + b2) : List.of());
+        expectedAfterGone.add("dir/x " + nested);
+        assertThat(keysAndIds(afterGone).subList(0, expectedAfterGone.size())).isEqualTo(expectedAfterGone);
+
         ObjectNode rolled = h.call("ListMultipartUploads", obj().put("Bucket", "big").put("Delimiter", "/"));
-        assertThat(rolled.get("Uploads")).extracting(u -> u.get("Key").asText()).containsExactly("a", "b", "b");
+        assertThat(rolled.get("Uploads")).extracting(u -> u.get("Key").asText()).containsExactly("a", "b");
         assertThat(rolled.get("CommonPrefixes")).extracting(p -> p.get("Prefix").asText()).containsExactly("dir/");
         ObjectNode prefixed = h.call("ListMultipartUploads", obj().put("Bucket", "big").put("Prefix", "dir/"));
         assertThat(prefixed.get("Uploads")).extracting(u -> u.get("Key").asText()).containsExactly("dir/x", "dir/y");
@@ -242,8 +265,20 @@ class MultipartTest {
         h.assertError(S3Errors.INVALID_REQUEST, "UploadPart", obj().put("Bucket", "big").put("Key", "crc")
                 .put("UploadId", composite).put("PartNumber", 3).put("Body", two)
                 .put("ChecksumSHA256", ChecksumAlgorithm.SHA256.compute(two)));
-        ObjectNode done = h.call("CompleteMultipartUpload",
-                completion("crc", composite, 1, p1.get("ETag").asText(), 2, p2.get("ETag").asText()));
+        ObjectNode listing = completion("crc", composite, 1, p1.get("ETag").asText(), 2, p2.get("ETag").asText());
+        // A composite checksum needs every part's checksum in the request, as uploaded.
+        ObjectNode missing = listing.deepCopy();
+        ((ObjectNode) missing.at("/MultipartUpload/Parts/0")).put("ChecksumCRC32", p1.get("ChecksumCRC32").asText());
+        h.assertError(S3Errors.INVALID_REQUEST, "CompleteMultipartUpload", missing);
+        ObjectNode wrong = missing.deepCopy();
+        ((ObjectNode) wrong.at("/MultipartUpload/Parts/1")).put("ChecksumCRC32", p1.get("ChecksumCRC32").asText());
+        h.assertError(S3Errors.INVALID_PART, "CompleteMultipartUpload", wrong);
+        ObjectNode stated = missing.deepCopy();
+        ((ObjectNode) stated.at("/MultipartUpload/Parts/1")).put("ChecksumCRC32", p2.get("ChecksumCRC32").asText());
+        h.assertError(S3Errors.BAD_DIGEST, "CompleteMultipartUpload", stated.deepCopy().put("ChecksumType", "FULL_OBJECT"));
+        h.assertError(S3Errors.INVALID_REQUEST, "CompleteMultipartUpload", stated.deepCopy().put("MpuObjectSize", 1));
+        ObjectNode done = h.call("CompleteMultipartUpload", stated.put("MpuObjectSize", one.length + two.length)
+                .put("ChecksumType", "COMPOSITE"));
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         raw.write(Base64.getDecoder().decode(ChecksumAlgorithm.CRC32.compute(one)));
         raw.write(Base64.getDecoder().decode(ChecksumAlgorithm.CRC32.compute(two)));
@@ -269,6 +304,15 @@ class MultipartTest {
                 .put("ChecksumAlgorithm", "SHA256").put("ChecksumType", "FULL_OBJECT"));
         h.assertError(S3Errors.INVALID_REQUEST, "CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "x")
                 .put("ChecksumType", "COMPOSITE"));
+        h.assertError(S3Errors.INVALID_REQUEST, "CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "x")
+                .put("ChecksumAlgorithm", "CRC32").put("ChecksumType", "composite"));
+        h.assertError(S3Errors.NOT_IMPLEMENTED, "CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "x")
+                .put("ChecksumAlgorithm", "XXHASH64"));
+
+        // With checksums, the parts completed must be numbered 1, 2, 3...
+        String gap = create(obj().put("Bucket", "big").put("Key", "gap").put("ChecksumAlgorithm", "CRC64NVME"));
+        String only = part("gap", gap, 2, two).get("ETag").asText();
+        h.assertError(S3Errors.INVALID_PART_ORDER, "CompleteMultipartUpload", completion("gap", gap, 2, only));
     }
 
     @Test

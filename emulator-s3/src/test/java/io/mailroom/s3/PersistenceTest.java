@@ -49,13 +49,16 @@ class PersistenceTest {
         String id = before.call("CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "k")
                 .put("ChecksumAlgorithm", "CRC32")).get("UploadId").asText();
         byte[] first = new byte[5 * 1024 * 1024];
-        String e1 = before.call("UploadPart", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id)
-                .put("PartNumber", 1).put("Body", first)).get("ETag").asText();
-        String e2 = before.call("UploadPart", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id)
-                .put("PartNumber", 2).put("Body", bytes("tail"))).get("ETag").asText();
+        ObjectNode p1 = before.call("UploadPart", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id)
+                .put("PartNumber", 1).put("Body", first));
+        ObjectNode p2 = before.call("UploadPart", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id)
+                .put("PartNumber", 2).put("Body", bytes("tail")));
         ObjectNode complete = obj().put("Bucket", "big").put("Key", "k").put("UploadId", id);
-        complete.putObject("MultipartUpload").putArray("Parts").add(obj().put("PartNumber", 1).put("ETag", e1))
-                .add(obj().put("PartNumber", 2).put("ETag", e2));
+        complete.putObject("MultipartUpload").putArray("Parts")
+                .add(obj().put("PartNumber", 1).put("ETag", p1.get("ETag").asText())
+                        .put("ChecksumCRC32", p1.get("ChecksumCRC32").asText()))
+                .add(obj().put("PartNumber", 2).put("ETag", p2.get("ETag").asText())
+                        .put("ChecksumCRC32", p2.get("ChecksumCRC32").asText()));
         before.call("CompleteMultipartUpload", complete);
         // An upload in progress is not an object, and is not saved.
         before.call("CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "pending"));

@@ -68,8 +68,13 @@ class RangeAndConditionTest {
     void partNumberOneIsTheWholeSinglePartObject() {
         ObjectNode out = h.call("GetObject", get("k").put("PartNumber", 1));
         assertThat(body(out)).isEqualTo("0123456789");
-        assertThat(out.get("PartsCount").asInt()).isEqualTo(1);
+        // As a range: 206 with Content-Range, and no parts count, which only objects uploaded in parts have.
+        assertThat(out.get("__status").asInt()).isEqualTo(206);
+        assertThat(out.get("ContentRange").asText()).isEqualTo("bytes 0-9/10");
+        assertThat(out.has("PartsCount")).isFalse();
         h.assertError(S3Errors.INVALID_PART_NUMBER, "GetObject", get("k").put("PartNumber", 2));
+        h.assertError(S3Errors.INVALID_ARGUMENT, "GetObject", get("k").put("PartNumber", 0));
+        h.assertError(S3Errors.INVALID_ARGUMENT, "HeadObject", get("k").put("PartNumber", 10_001));
     }
 
     @Test

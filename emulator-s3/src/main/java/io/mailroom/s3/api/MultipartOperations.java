@@ -66,7 +66,7 @@ public final class MultipartOperations {
     public ObjectNode createMultipartUpload(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = ObjectKey.validate(Input.required(in, "Key"));
-        ChecksumAlgorithm algorithm = ChecksumAlgorithm.named(Input.text(in, "ChecksumAlgorithm"));
+        ChecksumAlgorithm algorithm = ChecksumAlgorithm.requested(Input.text(in, "ChecksumAlgorithm"));
         String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));
         Upload upload = Upload.start(newUploadId(), key, clock.millis(), ctx.accountId(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), algorithm,
@@ -132,6 +132,7 @@ public final class MultipartOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         Upload upload = upload(bucket, in);
         List<Part> parts = listedParts(upload, Input.object(in, "MultipartUpload"));
+        MultipartChecksum.checkCompletion(upload, in);
         long total = 0;
         List<Long> sizes = new ArrayList<>(parts.size());
         List<byte[]> md5s = new ArrayList<>(parts.size());
@@ -139,6 +140,11 @@ public final class MultipartOperations {
             total += p.size();
             sizes.add(p.size());
             md5s.add(p.md5());
+        }
+        JsonNode statedSize = in.get("MpuObjectSize");
+        if (statedSize != null && !statedSize.isNull() && statedSize.asLong() != total) {
+            throw S3Errors.INVALID_REQUEST.exception("The provided 'x-amz-mp-object-size' header value %s does not"
+                    + " match what was computed: %d", statedSize.asText(), total);
         }
         if (total > MAX_OBJECT_IN_MEMORY) {
             // S3 takes up to 5 TiB; objects here are byte arrays, so 2 GiB is this store's limit.
@@ -208,7 +214,7 @@ public final class MultipartOperations {
         int last = marker;
         for (Part p : upload.parts().tailMap(marker, false).values()) {
             if (listed.size() == pageSize) {
-                truncated = true;
+                truncated = pageSize > 0;
                 break;
             }
             ObjectNode e = listed.addObject();
@@ -221,7 +227,8 @@ public final class MultipartOperations {
             }
             last = p.number();
         }
-        if (truncated) {
+        if (!listed.isEmpty()) {
+            // S3 names the last part listed whether or not more follow.
             out.put("NextPartNumberMarker", last);
         }
         out.put("MaxParts", maxParts);
@@ -263,29 +270,41 @@ public final class MultipartOperations {
         boolean truncated = false;
         String nextKey = null;
         String nextUploadId = null;
-        boolean wholeMarkerKeyListed = uploadIdMarker == null || uploadIdMarker.isEmpty();
+        List<Upload> all = bucket.uploads().sorted();
+        boolean markerKeyGiven = keyMarker != null && !keyMarker.isEmpty();
+        boolean uploadMarkerGiven = markerKeyGiven && uploadIdMarker != null && !uploadIdMarker.isEmpty();
+        // After an upload-id marker that is still there, the key's later uploads follow in listing order; after
+        // one that is gone (aborted between pages), those with a greater upload id (model: UploadIdMarker).
+        boolean markerUploadExists = uploadMarkerGiven && all.stream()
+                .anyMatch(u -> u.key().equals(keyMarker) && u.uploadId().equals(uploadIdMarker));
         boolean pastUploadMarker = false;
-        for (Upload u : bucket.uploads().sorted()) {
+        for (Upload u : all) {
             if (!u.key().startsWith(prefix)) {
                 continue;
             }
-            if (keyMarker != null && !keyMarker.isEmpty()) {
+            int cut = rollUp ? u.key().indexOf(delimiter, prefix.length()) : -1;
+            String common = cut >= 0 ? u.key().substring(0, cut + delimiter.length()) : null;
+            if (markerKeyGiven) {
+                if (common != null && KeyOrder.INSTANCE.compare(common, keyMarker) <= 0) {
+                    continue; // a common prefix an earlier page listed (its NextKeyMarker)
+                }
                 int c = KeyOrder.INSTANCE.compare(u.key(), keyMarker);
-                if (c < 0 || (c == 0 && wholeMarkerKeyListed)) {
+                if (c < 0 || (c == 0 && !uploadMarkerGiven)) {
                     continue;
                 }
-                if (c == 0 && !pastUploadMarker) {
+                if (c == 0 && markerUploadExists && !pastUploadMarker) {
                     pastUploadMarker = u.uploadId().equals(uploadIdMarker);
                     continue;
                 }
+                if (c == 0 && !markerUploadExists && u.uploadId().compareTo(uploadIdMarker) <= 0) {
+                    continue;
+                }
             }
-            int cut = rollUp ? u.key().indexOf(delimiter, prefix.length()) : -1;
-            String common = cut >= 0 ? u.key().substring(0, cut + delimiter.length()) : null;
             if (common != null && !prefixes.isEmpty() && prefixes.get(prefixes.size() - 1).equals(common)) {
                 continue;
             }
             if (uploads.size() + prefixes.size() == pageSize) {
-                truncated = true;
+                truncated = pageSize > 0;
                 break;
             }
             if (common != null) {
@@ -311,7 +330,8 @@ public final class MultipartOperations {
         out.put("Bucket", bucket.name());
         out.put("KeyMarker", encoding.apply(orEmpty(keyMarker)));
         out.put("UploadIdMarker", orEmpty(uploadIdMarker));
-        if (truncated) {
+        if (nextKey != null) {
+            // S3 names the last key and upload listed whether or not more follow.
             out.put("NextKeyMarker", encoding.apply(nextKey));
             out.put("NextUploadIdMarker", orEmpty(nextUploadId));
         }
@@ -371,13 +391,17 @@ public final class MultipartOperations {
                         + " must be ordered by part number.");
             }
             previous = number;
+            if (upload.algorithm() != null && number != parts.size() + 1) {
+                // With additional checksums, parts must be numbered 1, 2, 3... (model: CompletedPart.PartNumber).
+                throw S3Errors.INVALID_PART_ORDER.exception("The list of parts was not in ascending order. Parts"
+                        + " must be ordered by part number.");
+            }
             Part part = upload.parts().get(number);
             String etag = Input.text(entry, "ETag");
             if (part == null || etag == null || !ETag.unquoted(etag.trim()).equals(ETag.unquoted(part.etag()))) {
-                throw S3Errors.INVALID_PART.exception("One or more of the specified parts could not be found.  The"
-                        + " part may not have been uploaded, or the specified entity tag may not match the part's"
-                        + " entity tag.");
+                throw invalidPart();
             }
+            MultipartChecksum.checkListedPart(upload, part, entry);
             parts.add(part);
         }
         for (int i = 0; i < parts.size() - 1; i++) {
@@ -387,6 +411,11 @@ public final class MultipartOperations {
             }
         }
         return parts;
+    }
+
+    static RuntimeException invalidPart() {
+        return S3Errors.INVALID_PART.exception("One or more of the specified parts could not be found.  The part may"
+                + " not have been uploaded, or the specified entity tag may not match the part's entity tag.");
     }
 
     private static int partNumber(ObjectNode in) {

@@ -124,7 +124,8 @@ public final class ObjectOperations {
         if (!StoredObject.STANDARD.equals(object.storageClass())) {
             out.put("StorageClass", object.storageClass());
         }
-        if (in.has("PartNumber")) {
+        if (in.has("PartNumber") && !object.partSizes().isEmpty()) {
+            // Only objects uploaded in parts have a parts count (x-amz-mp-parts-count).
             out.put("PartsCount", object.partsCount());
         }
         if (object.checksum() != null && range.isEmpty() && "ENABLED".equals(Input.text(in, "ChecksumMode"))) {
@@ -144,22 +145,26 @@ public final class ObjectOperations {
     }
 
     /**
-     * A single-part object has exactly one part: {@code partNumber=1} is the whole object, any other part
-     * is unsatisfiable. A multipart object's part is the range it was uploaded as
+     * {@code partNumber} reads the part as it was uploaded, like a range: 206 with Content-Range. An object
+     * uploaded in one request has exactly one part, the whole object
      * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html#API_GetObject_RequestSyntax).
      */
     private static Optional<ByteRange> partOrRange(ObjectNode in, StoredObject object) {
         if (in.has("PartNumber")) {
             int number = Input.integer(in, "PartNumber", 1);
+            if (number < 1 || number > MultipartOperations.MAX_PART_NUMBER) {
+                throw S3Errors.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and %d,"
+                        + " inclusive", MultipartOperations.MAX_PART_NUMBER);
+            }
             ByteRange part = object.part(number);
-            if (part == null && !(number == 1 && object.partSizes().isEmpty())) {
+            if (part == null && !(number == 1 && object.size() == 0)) {
                 throw S3Errors.INVALID_PART_NUMBER.exception("The requested partnumber is not satisfiable");
             }
             if (in.has("Range")) {
                 throw S3Errors.INVALID_REQUEST.exception("Cannot specify both Range header and partNumber query"
                         + " parameter");
             }
-            return object.partSizes().isEmpty() ? Optional.empty() : Optional.of(part);
+            return Optional.ofNullable(part);
         }
         return ByteRange.parse(Input.text(in, "Range"), object.size());
     }
@@ -302,7 +307,7 @@ public final class ObjectOperations {
         ObjectHeaders headers = directive == MetadataDirective.REPLACE ? ObjectHeaders.from(in) : original.headers();
         Map<String, String> metadata = directive == MetadataDirective.REPLACE
                 ? UserMetadata.normalize(Input.stringMap(in, "Metadata")) : original.metadata();
-        ChecksumAlgorithm algorithm = ChecksumAlgorithm.named(Input.text(in, "ChecksumAlgorithm"));
+        ChecksumAlgorithm algorithm = ChecksumAlgorithm.requested(Input.text(in, "ChecksumAlgorithm"));
         StoredChecksum checksum = algorithm == null ? original.checksum()
                 : new StoredChecksum(algorithm, algorithm.compute(original.body()));
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));

@@ -15,7 +15,7 @@ import java.util.Locale;
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html#large-object-checksums):
  * the algorithm chosen at CreateMultipartUpload applies to every part; the object's checksum is either a
  * FULL_OBJECT one of all its bytes, or a COMPOSITE one, the checksum of the parts' checksums followed by
- * {@code -N}. CRC64NVME is full-object only, SHA-1 and SHA-256 composite only; CRC32 and CRC32C are
+ * {@code -N}; completing a composite upload names every part's checksum. CRC64NVME is full-object only, SHA-1 and SHA-256 composite only; CRC32 and CRC32C are
  * composite unless asked otherwise.
  */
 public final class MultipartChecksum {
@@ -32,7 +32,10 @@ public final class MultipartChecksum {
             return null;
         }
         String fallback = algorithm == ChecksumAlgorithm.CRC64NVME ? StoredChecksum.FULL_OBJECT : StoredChecksum.COMPOSITE;
-        String type = requested == null ? fallback : requested.toUpperCase(Locale.ROOT);
+        String type = requested == null ? fallback : requested;
+        if (!type.equals(StoredChecksum.FULL_OBJECT) && !type.equals(StoredChecksum.COMPOSITE)) {
+            throw S3Errors.INVALID_REQUEST.exception("Value for x-amz-checksum-type header is invalid.");
+        }
         boolean supported = switch (algorithm) {
             case CRC64NVME -> type.equals(StoredChecksum.FULL_OBJECT);
             case SHA1, SHA256 -> type.equals(StoredChecksum.COMPOSITE);
@@ -65,6 +68,35 @@ public final class MultipartChecksum {
         return given;
     }
 
+    /** CompleteMultipartUpload's {@code x-amz-checksum-type}, if sent, must be the upload's (BadDigest). */
+    public static void checkCompletion(Upload upload, JsonNode request) {
+        String stated = Input.text(request, "ChecksumType");
+        if (stated != null && !stated.equals(upload.checksumType())) {
+            throw S3Errors.BAD_DIGEST.exception("The checksum type %s you specified did not match the checksum type"
+                    + " of the upload: %s", stated, upload.checksumType() == null ? "none" : upload.checksumType());
+        }
+    }
+
+    /**
+     * A part listed in CompleteMultipartUpload: for a composite checksum the request must state each part's
+     * checksum, and it must be the one the part was uploaded with.
+     */
+    public static void checkListedPart(Upload upload, Part part, JsonNode listed) {
+        if (upload.algorithm() == null || !StoredChecksum.COMPOSITE.equals(upload.checksumType())) {
+            return;
+        }
+        String stated = Input.text(listed, upload.algorithm().member());
+        if (stated == null) {
+            throw S3Errors.INVALID_REQUEST.exception("The upload was created using a %s checksum. The complete"
+                    + " request must include the checksum for each part. It was missing for part %d in the request.",
+                    upload.algorithm().name().toLowerCase(Locale.ROOT), part.number());
+        }
+        if (!stated.trim().equals(part.checksum().value())) {
+            throw S3Errors.INVALID_PART.exception("One or more of the specified parts could not be found.  The part"
+                    + " may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
+        }
+    }
+
     /**
      * The completed object's checksum, or null when the upload has no algorithm. A full-object checksum the
      * CompleteMultipartUpload request states must match (BadDigest otherwise).
@@ -87,7 +119,12 @@ public final class MultipartChecksum {
         for (Part p : parts) {
             partChecksums.writeBytes(Base64.getDecoder().decode(p.checksum().value()));
         }
-        return new StoredChecksum(algorithm, algorithm.compute(partChecksums.toByteArray()) + "-" + parts.size(),
-                StoredChecksum.COMPOSITE);
+        String composite = algorithm.compute(partChecksums.toByteArray()) + "-" + parts.size();
+        String stated = Input.text(request, algorithm.member());
+        if (stated != null && !stated.trim().equals(composite)) {
+            throw S3Errors.BAD_DIGEST.exception("The %s you specified did not match the calculated checksum.",
+                    algorithm.name());
+        }
+        return new StoredChecksum(algorithm, composite, StoredChecksum.COMPOSITE);
     }
 }

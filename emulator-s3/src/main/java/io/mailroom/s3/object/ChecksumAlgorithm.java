@@ -1,5 +1,6 @@
 package io.mailroom.s3.object;
 
+import io.mailroom.s3.S3Errors;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,6 +41,20 @@ public enum ChecksumAlgorithm {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The algorithm a request asks for ({@code x-amz-checksum-algorithm}), or null when it asks for none. The
+     * model also names SHA512, MD5 and the XXHASH family, which this server does not compute: asking for one
+     * is NotImplemented rather than an upload silently stored without the checksum asked for.
+     */
+    public static ChecksumAlgorithm requested(String name) {
+        ChecksumAlgorithm known = named(name);
+        if (name != null && known == null) {
+            throw S3Errors.NOT_IMPLEMENTED.exception("A header you provided implies functionality that is not"
+                    + " implemented");
+        }
+        return known;
     }
 
     /** The checksum of {@code body} in base64, as S3 sends it. */

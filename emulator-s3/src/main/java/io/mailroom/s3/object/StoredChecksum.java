@@ -41,7 +41,7 @@ public record StoredChecksum(ChecksumAlgorithm algorithm, String value, String t
                 return new StoredChecksum(a, given.trim());
             }
         }
-        ChecksumAlgorithm requested = ChecksumAlgorithm.named(Input.text(input, "ChecksumAlgorithm"));
+        ChecksumAlgorithm requested = ChecksumAlgorithm.requested(Input.text(input, "ChecksumAlgorithm"));
         return requested == null ? null : new StoredChecksum(requested, requested.compute(body));
     }
 
