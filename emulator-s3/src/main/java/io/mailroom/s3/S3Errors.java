@@ -14,6 +14,7 @@ import java.util.Map;
 public final class S3Errors {
     public static final ErrorCode ACCESS_DENIED = sender("AccessDenied", 403);
     public static final ErrorCode BAD_DIGEST = sender("BadDigest", 400);
+    public static final ErrorCode BAD_REQUEST = sender("BadRequest", 400);
     public static final ErrorCode BUCKET_ALREADY_EXISTS = sender("BucketAlreadyExists", 409);
     public static final ErrorCode BUCKET_ALREADY_OWNED_BY_YOU = sender("BucketAlreadyOwnedByYou", 409);
     public static final ErrorCode BUCKET_NOT_EMPTY = sender("BucketNotEmpty", 409);
@@ -28,6 +29,7 @@ public final class S3Errors {
     public static final ErrorCode INVALID_PART_NUMBER = sender("InvalidPartNumber", 416);
     public static final ErrorCode INVALID_LOCATION_CONSTRAINT = sender("InvalidLocationConstraint", 400);
     public static final ErrorCode INVALID_RANGE = sender("InvalidRange", 416);
+    public static final ErrorCode INVALID_TAG = sender("InvalidTag", 400);
     public static final ErrorCode INVALID_REQUEST = sender("InvalidRequest", 400);
     public static final ErrorCode KEY_TOO_LONG = sender("KeyTooLongError", 400);
     public static final ErrorCode MALFORMED_XML = sender("MalformedXML", 400);
@@ -41,10 +43,10 @@ public final class S3Errors {
     public static final ErrorCode NOT_IMPLEMENTED = CommonErrors.NOT_IMPLEMENTED;
 
     /** Every error S3 raises here, by code (which is also the model's shape name where it has one). */
-    public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_DENIED, BAD_DIGEST, BUCKET_ALREADY_EXISTS,
+    public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_DENIED, BAD_DIGEST, BAD_REQUEST, BUCKET_ALREADY_EXISTS,
             BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL, ILLEGAL_LOCATION_CONSTRAINT,
             INVALID_ARGUMENT, INVALID_BUCKET_NAME, INVALID_DIGEST, INVALID_LOCATION_CONSTRAINT, INVALID_PART,
-            INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_RANGE, INVALID_REQUEST, KEY_TOO_LONG, MALFORMED_XML,
+            INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_RANGE, INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_XML,
             METADATA_TOO_LARGE, METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_KEY, NO_SUCH_UPLOAD, NO_SUCH_VERSION,
             PRECONDITION_FAILED, NOT_IMPLEMENTED);
 

@@ -16,6 +16,7 @@ import io.mailroom.s3.api.ListingOperations;
 import io.mailroom.s3.api.MultipartOperations;
 import io.mailroom.s3.api.NotificationOperations;
 import io.mailroom.s3.api.ObjectOperations;
+import io.mailroom.s3.api.TaggingOperations;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
 import io.mailroom.s3.notification.DestinationPorts;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets,
- * objects with metadata, ranges and conditions, multipart uploads, listings, copies and event
+ * objects with metadata, tags, ranges and conditions, multipart uploads, listings, copies and event
  * notifications to this server's queues and topics. Every other operation of the model answers NotImplemented.
  * <p>
  * The front end and this service exchange, beyond model members: request and response bodies of
@@ -72,6 +73,7 @@ public final class S3Service implements AwsService, Persistent {
         ObjectOperations objects = new ObjectOperations(registry, clock, notifier);
         ListingOperations listings = new ListingOperations(registry);
         MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
+        TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
@@ -83,10 +85,12 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("CreateMultipartUpload", multipart::createMultipartUpload)
                 .sync("DeleteBucket", buckets::deleteBucket)
                 .sync("DeleteObject", objects::deleteObject)
+                .sync("DeleteObjectTagging", tagging::deleteObjectTagging)
                 .sync("DeleteObjects", objects::deleteObjects)
                 .sync("GetBucketLocation", buckets::getBucketLocation)
                 .sync("GetBucketNotificationConfiguration", notifications::getBucketNotificationConfiguration)
                 .sync("GetObject", objects::getObject)
+                .sync("GetObjectTagging", tagging::getObjectTagging)
                 .sync("HeadBucket", buckets::headBucket)
                 .sync("HeadObject", objects::headObject)
                 .sync("ListBuckets", buckets::listBuckets)
@@ -96,6 +100,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("ListParts", multipart::listParts)
                 .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration)
                 .sync("PutObject", objects::putObject)
+                .sync("PutObjectTagging", tagging::putObjectTagging)
                 .sync("UploadPart", multipart::uploadPart)
                 .sync("UploadPartCopy", multipart::uploadPartCopy);
         // The object store is the small part of S3 that SES and S3 events need; every other operation of the

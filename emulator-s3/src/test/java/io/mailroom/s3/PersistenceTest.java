@@ -43,7 +43,7 @@ class PersistenceTest {
     }
 
     @Test
-    void multipartObjectsKeepTheirEtagPartsAndCompositeChecksum() {
+    void multipartObjectsKeepTheirEtagPartsCompositeChecksumAndTags() {
         S3Harness before = new S3Harness();
         before.createBucket("big");
         String id = before.call("CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "k")
@@ -60,6 +60,9 @@ class PersistenceTest {
                 .add(obj().put("PartNumber", 2).put("ETag", p2.get("ETag").asText())
                         .put("ChecksumCRC32", p2.get("ChecksumCRC32").asText()));
         before.call("CompleteMultipartUpload", complete);
+        ObjectNode tags = obj().put("Bucket", "big").put("Key", "k");
+        tags.putObject("Tagging").putArray("TagSet").addObject().put("Key", "kind").put("Value", "archive");
+        before.call("PutObjectTagging", tags);
         // An upload in progress is not an object, and is not saved.
         before.call("CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "pending"));
         before.s3.save(dataDir);
@@ -70,6 +73,9 @@ class PersistenceTest {
         assertThat(after.call("HeadObject", head)).isEqualTo(before.call("HeadObject", head));
         assertThat(after.call("HeadObject", head).get("ETag").asText()).endsWith("-2\"");
         assertThat(after.call("ListMultipartUploads", obj().put("Bucket", "big")).has("Uploads")).isFalse();
+        assertThat(after.call("GetObjectTagging", obj().put("Bucket", "big").put("Key", "k")))
+                .isEqualTo(before.call("GetObjectTagging", obj().put("Bucket", "big").put("Key", "k")));
+        assertThat(after.call("HeadObject", head).get("TagCount").asInt()).isEqualTo(1);
     }
 
     @Test

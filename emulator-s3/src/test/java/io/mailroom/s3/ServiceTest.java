@@ -31,7 +31,8 @@ class ServiceTest {
                         "GetBucketLocation", "PutObject", "GetObject", "HeadObject", "DeleteObject", "DeleteObjects",
                         "CopyObject", "ListObjectsV2", "ListObjects", "GetBucketNotificationConfiguration",
                         "PutBucketNotificationConfiguration", "CreateMultipartUpload", "UploadPart", "UploadPartCopy",
-                        "CompleteMultipartUpload", "AbortMultipartUpload", "ListParts", "ListMultipartUploads");
+                        "CompleteMultipartUpload", "AbortMultipartUpload", "ListParts", "ListMultipartUploads",
+                        "PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging");
         assertThat(all.get("GetObjectAcl")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }

@@ -25,6 +25,7 @@ import io.mailroom.s3.object.CopySource;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.object.ObjectTags;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
@@ -70,7 +71,7 @@ public final class MultipartOperations {
         String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));
         Upload upload = Upload.start(newUploadId(), key, clock.millis(), ctx.accountId(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), algorithm,
-                type);
+                type, ObjectTags.fromHeader(Input.text(in, "Tagging")));
         bucket.uploads().add(upload);
         ObjectNode out = Output.object();
         out.put("Bucket", bucket.name());
@@ -158,7 +159,7 @@ public final class MultipartOperations {
         }
         StoredChecksum checksum = MultipartChecksum.of(upload, parts, body, in);
         StoredObject object = StoredObject.assembled(upload.key(), body, sizes, ETag.multipart(md5s), clock.millis(),
-                upload.headers(), upload.metadata(), upload.storageClass(), checksum);
+                upload.headers(), upload.metadata(), upload.storageClass(), checksum).withTags(upload.tags());
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         if (!bucket.uploads().remove(upload)) {
             throw noSuchUpload();

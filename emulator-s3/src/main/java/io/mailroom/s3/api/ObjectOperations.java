@@ -21,6 +21,7 @@ import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.MetadataDirective;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.object.ObjectTags;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
@@ -61,7 +62,8 @@ public final class ObjectOperations {
         StoredChecksum checksum = StoredChecksum.of(in, body);
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
-                UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum);
+                UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum)
+                .withTags(ObjectTags.fromHeader(Input.text(in, "Tagging")));
         condition.apply(bucket.objects(), object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, origin(ctx));
         ObjectNode out = Output.object();
@@ -123,6 +125,9 @@ public final class ObjectOperations {
         }
         if (!StoredObject.STANDARD.equals(object.storageClass())) {
             out.put("StorageClass", object.storageClass());
+        }
+        if (!object.tags().isEmpty()) {
+            out.put("TagCount", object.tags().count());
         }
         if (in.has("PartNumber") && !object.partSizes().isEmpty()) {
             // Only objects uploaded in parts have a parts count (x-amz-mp-parts-count).
@@ -311,8 +316,10 @@ public final class ObjectOperations {
         StoredChecksum checksum = algorithm == null ? original.checksum()
                 : new StoredChecksum(algorithm, algorithm.compute(original.body()));
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
+        ObjectTags tags = "REPLACE".equals(Input.text(in, "TaggingDirective"))
+                ? ObjectTags.fromHeader(Input.text(in, "Tagging")) : original.tags();
         StoredObject copy = StoredObject.create(key, original.body(), clock.millis(), headers, metadata, storageClass,
-                checksum);
+                checksum).withTags(tags);
         condition.apply(target.objects(), copy);
         notifier.objectEvent(target, S3Event.OBJECT_CREATED_COPY, copy, origin(ctx));
         ObjectNode out = Output.object();

@@ -2,20 +2,21 @@ package io.mailroom.s3.multipart;
 
 import io.mailroom.s3.object.ChecksumAlgorithm;
 import io.mailroom.s3.object.ObjectHeaders;
+import io.mailroom.s3.object.ObjectTags;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A multipart upload in progress: what CreateMultipartUpload fixed for the object it will make (headers,
- * metadata, storage class, checksum algorithm and type) and the parts uploaded so far, by number.
+ * metadata, tags, storage class, checksum algorithm and type) and the parts uploaded so far, by number.
  *
  * @param initiated    epoch millis
  * @param checksumType COMPOSITE or FULL_OBJECT when {@code algorithm} is set, else null
  */
 public record Upload(String uploadId, String key, long initiated, String accountId, ObjectHeaders headers,
                      Map<String, String> metadata, String storageClass, ChecksumAlgorithm algorithm,
-                     String checksumType, NavigableMap<Integer, Part> parts) {
+                     String checksumType, ObjectTags tags, NavigableMap<Integer, Part> parts) {
 
     public Upload {
         metadata = Map.copyOf(metadata);
@@ -23,8 +24,8 @@ public record Upload(String uploadId, String key, long initiated, String account
 
     public static Upload start(String uploadId, String key, long initiated, String accountId, ObjectHeaders headers,
                                Map<String, String> metadata, String storageClass, ChecksumAlgorithm algorithm,
-                               String checksumType) {
+                               String checksumType, ObjectTags tags) {
         return new Upload(uploadId, key, initiated, accountId, headers, metadata, storageClass, algorithm,
-                checksumType, new ConcurrentSkipListMap<>());
+                checksumType, tags, new ConcurrentSkipListMap<>());
     }
 }

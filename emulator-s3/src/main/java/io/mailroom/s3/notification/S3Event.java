@@ -5,7 +5,9 @@ public enum S3Event {
     OBJECT_CREATED_PUT("s3:ObjectCreated:Put"),
     OBJECT_CREATED_COPY("s3:ObjectCreated:Copy"),
     OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD("s3:ObjectCreated:CompleteMultipartUpload"),
-    OBJECT_REMOVED_DELETE("s3:ObjectRemoved:Delete");
+    OBJECT_REMOVED_DELETE("s3:ObjectRemoved:Delete"),
+    OBJECT_TAGGING_PUT("s3:ObjectTagging:Put"),
+    OBJECT_TAGGING_DELETE("s3:ObjectTagging:Delete");
 
     private final String eventType;
 

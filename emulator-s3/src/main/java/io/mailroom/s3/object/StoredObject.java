@@ -12,22 +12,24 @@ import java.util.Map;
  * @param checksum     the additional checksum the upload carried, or null
  * @param partSizes    the sizes of the parts of a multipart upload, in order; empty for an object uploaded
  *                     in one part. GET and HEAD by part number read them.
+ * @param tags         the object's tag set (x-amz-tagging, PutObjectTagging)
  */
 public record StoredObject(String key, byte[] body, String etag, long lastModified, ObjectHeaders headers,
                            Map<String, String> metadata, String storageClass, StoredChecksum checksum,
-                           List<Long> partSizes) {
+                           List<Long> partSizes, ObjectTags tags) {
     public static final String STANDARD = "STANDARD";
 
     public StoredObject {
         metadata = Map.copyOf(metadata);
         storageClass = storageClass == null ? STANDARD : storageClass;
         partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);
+        tags = tags == null ? ObjectTags.NONE : tags;
     }
 
     public static StoredObject create(String key, byte[] body, long nowMillis, ObjectHeaders headers,
                                       Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
         return new StoredObject(key, body, ETag.of(body), wholeSeconds(nowMillis), headers, metadata, storageClass,
-                checksum, List.of());
+                checksum, List.of(), ObjectTags.NONE);
     }
 
     /** An object assembled from the parts of a multipart upload, with the ETag S3 gives such objects. */
@@ -35,11 +37,17 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
                                          ObjectHeaders headers, Map<String, String> metadata, String storageClass,
                                          StoredChecksum checksum) {
         return new StoredObject(key, body, etag, wholeSeconds(nowMillis), headers, metadata, storageClass, checksum,
-                partSizes);
+                partSizes, ObjectTags.NONE);
     }
 
     private static long wholeSeconds(long millis) {
         return millis - Math.floorMod(millis, 1000L);
+    }
+
+    /** The same object with another tag set: tagging changes neither its bytes nor its Last-Modified. */
+    public StoredObject withTags(ObjectTags newTags) {
+        return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
+                newTags);
     }
 
     public long size() {

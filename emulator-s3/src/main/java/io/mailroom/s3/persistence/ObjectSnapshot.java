@@ -1,6 +1,7 @@
 package io.mailroom.s3.persistence;
 
 import io.mailroom.s3.object.ObjectHeaders;
+import io.mailroom.s3.object.ObjectTags;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
 import java.util.List;
@@ -10,13 +11,14 @@ import java.util.Objects;
 /**
  * One object in a bucket's manifest; its bytes are in {@code file}, next to the manifest. The ETag is
  * kept to detect a data file that changed since: it must still be the MD5 of the bytes (of each part's
- * bytes, for an object uploaded in parts). {@code partSizes} is absent from files of earlier builds.
+ * bytes, for an object uploaded in parts). {@code partSizes} and {@code tags} are absent from files of
+ * earlier builds.
  *
  * @param lastModified epoch millis
  */
 public record ObjectSnapshot(String key, String file, String etag, long lastModified, ObjectHeaders headers,
                              Map<String, String> metadata, String storageClass, StoredChecksum checksum,
-                             List<Long> partSizes) {
+                             List<Long> partSizes, Map<String, String> tags) {
 
     public ObjectSnapshot {
         Objects.requireNonNull(key, "an object has no key");
@@ -24,11 +26,12 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
         metadata = metadata == null ? Map.of() : metadata;
         headers = headers == null ? ObjectHeaders.of(null) : headers;
         partSizes = partSizes == null ? List.of() : partSizes;
+        tags = tags == null ? Map.of() : tags;
     }
 
     static ObjectSnapshot of(StoredObject o, String file) {
         return new ObjectSnapshot(o.key(), file, o.etag(), o.lastModified(), o.headers(), o.metadata(),
-                o.storageClass(), o.checksum(), o.partSizes());
+                o.storageClass(), o.checksum(), o.partSizes(), o.tags().tags());
     }
 
     StoredObject toObject(byte[] body) {
@@ -37,6 +40,7 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
             throw new IllegalArgumentException("object " + key + ": its part sizes do not add up to its "
                     + body.length + " bytes");
         }
-        return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes);
+        return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
+                new ObjectTags(tags));
     }
 }

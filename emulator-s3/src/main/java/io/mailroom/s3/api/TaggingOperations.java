@@ -1,0 +1,88 @@
+package io.mailroom.s3.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.time.Clock;
+import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.bucket.Owner;
+import io.mailroom.s3.notification.Notifier;
+import io.mailroom.s3.notification.Origin;
+import io.mailroom.s3.notification.S3Event;
+import io.mailroom.s3.object.ObjectTags;
+import io.mailroom.s3.object.StoredObject;
+
+/**
+ * PutObjectTagging, GetObjectTagging and DeleteObjectTagging. A tag set replaces the whole previous one;
+ * the object's bytes, ETag and Last-Modified stay as they are, and the bucket's ObjectTagging events fire.
+ */
+public final class TaggingOperations {
+    private final BucketRegistry registry;
+    private final Clock clock;
+    private final Notifier notifier;
+
+    public TaggingOperations(BucketRegistry registry, Clock clock, Notifier notifier) {
+        this.registry = registry;
+        this.clock = clock;
+        this.notifier = notifier;
+    }
+
+    public ObjectNode putObjectTagging(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        String key = Input.required(in, "Key");
+        requireNullVersion(in);
+        ObjectTags tags = ObjectTags.fromTagging(Input.object(in, "Tagging"));
+        StoredObject tagged = retag(bucket, key, tags);
+        notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_PUT, tagged, origin(ctx));
+        return Output.object();
+    }
+
+    public ObjectNode getObjectTagging(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        requireNullVersion(in);
+        StoredObject object = bucket.objects().get(Input.required(in, "Key"));
+        if (object == null) {
+            throw noSuchKey();
+        }
+        ObjectNode out = Output.object();
+        ArrayNode set = out.putArray("TagSet");
+        object.tags().tags().forEach((k, v) -> set.addObject().put("Key", k).put("Value", v));
+        return out;
+    }
+
+    /** 204 whether or not the object had tags; NoSuchKey without the object. */
+    public ObjectNode deleteObjectTagging(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        String key = Input.required(in, "Key");
+        requireNullVersion(in);
+        StoredObject untagged = retag(bucket, key, ObjectTags.NONE);
+        notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_DELETE, untagged, origin(ctx));
+        return Output.object();
+    }
+
+    private static StoredObject retag(Bucket bucket, String key, ObjectTags tags) {
+        StoredObject retagged = bucket.objects().computeIfPresent(key, (k, object) -> object.withTags(tags));
+        if (retagged == null) {
+            throw noSuchKey();
+        }
+        return retagged;
+    }
+
+    private static RuntimeException noSuchKey() {
+        return S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
+    }
+
+    /** Buckets here are unversioned: the only version of an object is "null". */
+    private static void requireNullVersion(ObjectNode in) {
+        String versionId = Input.text(in, "VersionId");
+        if (versionId != null && !versionId.equals("null")) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
+        }
+    }
+
+    private Origin origin(RequestContext ctx) {
+        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), clock.millis());
+    }
+}

@@ -1,0 +1,122 @@
+package io.mailroom.s3.object;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.api.Input;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * An object's tag set, held to S3's rules (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html):
+ * at most 10 tags, keys of 1 to 128 and values of up to 256 Unicode characters made of letters, digits,
+ * spaces and {@code + - = . _ : / @}, unique keys, and no key starting with {@code aws:}.
+ */
+public record ObjectTags(Map<String, String> tags) {
+    public static final ObjectTags NONE = new ObjectTags(Map.of());
+    static final int MAX_TAGS = 10;
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}+\\-=._:/@]*");
+
+    public ObjectTags {
+        tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** The {@code x-amz-tagging} header: URL query parameters ({@code k1=v1&k2=v2}); none without it. */
+    public static ObjectTags fromHeader(String header) {
+        if (header == null || header.isEmpty()) {
+            return NONE;
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String pair : header.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            put(tags, key, value);
+        }
+        return validated(tags);
+    }
+
+    /** PutObjectTagging's {@code <Tagging><TagSet><Tag>...}: a tag set, possibly empty. */
+    public static ObjectTags fromTagging(JsonNode tagging) {
+        JsonNode set = tagging == null ? null : tagging.get("TagSet");
+        if (tagging == null || set == null) {
+            throw Input.malformedXml();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (JsonNode tag : entries(set)) {
+            if (tag == null || tag.isNull()) {
+                continue;
+            }
+            String key = Input.text(tag, "Key");
+            String value = Input.text(tag, "Value");
+            if (key == null || value == null) {
+                throw Input.malformedXml();
+            }
+            put(tags, key, value);
+        }
+        return validated(tags);
+    }
+
+    /** The list's entries however the XML reader shaped it: an array, one entry, or entries under Tag. */
+    private static Iterable<JsonNode> entries(JsonNode set) {
+        if (set.isArray()) {
+            return set;
+        }
+        if (set.isObject() && set.has("Tag")) {
+            return entries(set.get("Tag"));
+        }
+        if (set.isObject() && !set.isEmpty()) {
+            return java.util.List.of(set);
+        }
+        return java.util.List.of();
+    }
+
+    public boolean isEmpty() {
+        return tags.isEmpty();
+    }
+
+    public int count() {
+        return tags.size();
+    }
+
+    private static void put(Map<String, String> tags, String key, String value) {
+        if (tags.putIfAbsent(key, value) != null) {
+            throw S3Errors.INVALID_TAG.exception("Cannot provide multiple Tags with the same key");
+        }
+    }
+
+    private static ObjectTags validated(Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw S3Errors.BAD_REQUEST.exception("Object tags cannot be greater than %d", MAX_TAGS);
+        }
+        for (Map.Entry<String, String> t : tags.entrySet()) {
+            String key = t.getKey();
+            int keyLength = key.codePointCount(0, key.length());
+            if (keyLength < 1 || keyLength > 128 || !ALLOWED.matcher(key).matches()) {
+                throw S3Errors.INVALID_TAG.exception("The TagKey you have provided is invalid");
+            }
+            if (key.startsWith("aws:")) {
+                throw S3Errors.INVALID_TAG.exception("Your TagKey cannot be prefixed with aws:");
+            }
+            String value = t.getValue();
+            if (value.codePointCount(0, value.length()) > 256 || !ALLOWED.matcher(value).matches()) {
+                throw S3Errors.INVALID_TAG.exception("The TagValue you have provided is invalid");
+            }
+        }
+        return new ObjectTags(tags);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw S3Errors.INVALID_ARGUMENT.exception("The header 'x-amz-tagging' shall be encoded as UTF-8 then"
+                    + " URLEncoded URL query parameters without tag name duplicates.");
+        }
+    }
+}
