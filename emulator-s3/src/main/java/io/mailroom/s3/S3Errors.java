@@ -32,11 +32,14 @@ public final class S3Errors {
     public static final ErrorCode INVALID_TAG = sender("InvalidTag", 400);
     public static final ErrorCode INVALID_REQUEST = sender("InvalidRequest", 400);
     public static final ErrorCode KEY_TOO_LONG = sender("KeyTooLongError", 400);
+    public static final ErrorCode MALFORMED_POLICY = sender("MalformedPolicy", 400);
     public static final ErrorCode MALFORMED_XML = sender("MalformedXML", 400);
     public static final ErrorCode METADATA_TOO_LARGE = sender("MetadataTooLarge", 400);
     public static final ErrorCode METHOD_NOT_ALLOWED = sender("MethodNotAllowed", 405);
     public static final ErrorCode NO_SUCH_BUCKET = sender("NoSuchBucket", 404);
+    public static final ErrorCode NO_SUCH_BUCKET_POLICY = sender("NoSuchBucketPolicy", 404);
     public static final ErrorCode NO_SUCH_KEY = sender("NoSuchKey", 404);
+    public static final ErrorCode NO_SUCH_TAG_SET = sender("NoSuchTagSet", 404);
     public static final ErrorCode NO_SUCH_UPLOAD = sender("NoSuchUpload", 404);
     public static final ErrorCode NO_SUCH_VERSION = sender("NoSuchVersion", 404);
     public static final ErrorCode PRECONDITION_FAILED = sender("PreconditionFailed", 412);
@@ -46,9 +49,9 @@ public final class S3Errors {
     public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_DENIED, BAD_DIGEST, BAD_REQUEST, BUCKET_ALREADY_EXISTS,
             BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL, ILLEGAL_LOCATION_CONSTRAINT,
             INVALID_ARGUMENT, INVALID_BUCKET_NAME, INVALID_DIGEST, INVALID_LOCATION_CONSTRAINT, INVALID_PART,
-            INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_RANGE, INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_XML,
-            METADATA_TOO_LARGE, METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_KEY, NO_SUCH_UPLOAD, NO_SUCH_VERSION,
-            PRECONDITION_FAILED, NOT_IMPLEMENTED);
+            INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_RANGE, INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_POLICY,
+            MALFORMED_XML, METADATA_TOO_LARGE, METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_KEY,
+            NO_SUCH_TAG_SET, NO_SUCH_UPLOAD, NO_SUCH_VERSION, PRECONDITION_FAILED, NOT_IMPLEMENTED);
 
     private S3Errors() {
     }

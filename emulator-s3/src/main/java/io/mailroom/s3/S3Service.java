@@ -12,6 +12,7 @@ import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.core.time.Clock;
 import io.mailroom.s3.api.BucketOperations;
+import io.mailroom.s3.api.BucketSettingsOperations;
 import io.mailroom.s3.api.ListingOperations;
 import io.mailroom.s3.api.MultipartOperations;
 import io.mailroom.s3.api.NotificationOperations;
@@ -34,7 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets,
+ * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets
+ * with their policies and tags,
  * objects with metadata, tags, ranges and conditions, multipart uploads, listings, copies and event
  * notifications to this server's queues and topics. Every other operation of the model answers NotImplemented.
  * <p>
@@ -74,6 +76,7 @@ public final class S3Service implements AwsService, Persistent {
         ListingOperations listings = new ListingOperations(registry);
         MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
         TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
+        BucketSettingsOperations settings = new BucketSettingsOperations(registry);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
@@ -84,11 +87,15 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("CreateBucket", buckets::createBucket)
                 .sync("CreateMultipartUpload", multipart::createMultipartUpload)
                 .sync("DeleteBucket", buckets::deleteBucket)
+                .sync("DeleteBucketPolicy", settings::deleteBucketPolicy)
+                .sync("DeleteBucketTagging", settings::deleteBucketTagging)
                 .sync("DeleteObject", objects::deleteObject)
                 .sync("DeleteObjectTagging", tagging::deleteObjectTagging)
                 .sync("DeleteObjects", objects::deleteObjects)
                 .sync("GetBucketLocation", buckets::getBucketLocation)
                 .sync("GetBucketNotificationConfiguration", notifications::getBucketNotificationConfiguration)
+                .sync("GetBucketPolicy", settings::getBucketPolicy)
+                .sync("GetBucketTagging", settings::getBucketTagging)
                 .sync("GetObject", objects::getObject)
                 .sync("GetObjectTagging", tagging::getObjectTagging)
                 .sync("HeadBucket", buckets::headBucket)
@@ -99,6 +106,8 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("ListObjectsV2", listings::listObjectsV2)
                 .sync("ListParts", multipart::listParts)
                 .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration)
+                .sync("PutBucketPolicy", settings::putBucketPolicy)
+                .sync("PutBucketTagging", settings::putBucketTagging)
                 .sync("PutObject", objects::putObject)
                 .sync("PutObjectTagging", tagging::putObjectTagging)
                 .sync("UploadPart", multipart::uploadPart)

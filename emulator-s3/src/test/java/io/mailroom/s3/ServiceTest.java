@@ -32,7 +32,8 @@ class ServiceTest {
                         "CopyObject", "ListObjectsV2", "ListObjects", "GetBucketNotificationConfiguration",
                         "PutBucketNotificationConfiguration", "CreateMultipartUpload", "UploadPart", "UploadPartCopy",
                         "CompleteMultipartUpload", "AbortMultipartUpload", "ListParts", "ListMultipartUploads",
-                        "PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging");
+                        "PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging", "PutBucketPolicy", "GetBucketPolicy",
+                        "DeleteBucketPolicy", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging");
         assertThat(all.get("GetObjectAcl")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }

@@ -25,7 +25,7 @@ import io.mailroom.s3.object.CopySource;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
-import io.mailroom.s3.object.ObjectTags;
+import io.mailroom.s3.tag.TagSet;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
@@ -71,7 +71,7 @@ public final class MultipartOperations {
         String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));
         Upload upload = Upload.start(newUploadId(), key, clock.millis(), ctx.accountId(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), algorithm,
-                type, ObjectTags.fromHeader(Input.text(in, "Tagging")));
+                type, TagSet.fromHeader(Input.text(in, "Tagging")));
         bucket.uploads().add(upload);
         ObjectNode out = Output.object();
         out.put("Bucket", bucket.name());

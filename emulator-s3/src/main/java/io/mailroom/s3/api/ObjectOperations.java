@@ -21,7 +21,7 @@ import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.MetadataDirective;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
-import io.mailroom.s3.object.ObjectTags;
+import io.mailroom.s3.tag.TagSet;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
@@ -63,7 +63,7 @@ public final class ObjectOperations {
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum)
-                .withTags(ObjectTags.fromHeader(Input.text(in, "Tagging")));
+                .withTags(TagSet.fromHeader(Input.text(in, "Tagging")));
         condition.apply(bucket.objects(), object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, origin(ctx));
         ObjectNode out = Output.object();
@@ -316,8 +316,8 @@ public final class ObjectOperations {
         StoredChecksum checksum = algorithm == null ? original.checksum()
                 : new StoredChecksum(algorithm, algorithm.compute(original.body()));
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
-        ObjectTags tags = "REPLACE".equals(Input.text(in, "TaggingDirective"))
-                ? ObjectTags.fromHeader(Input.text(in, "Tagging")) : original.tags();
+        TagSet tags = "REPLACE".equals(Input.text(in, "TaggingDirective"))
+                ? TagSet.fromHeader(Input.text(in, "Tagging")) : original.tags();
         StoredObject copy = StoredObject.create(key, original.body(), clock.millis(), headers, metadata, storageClass,
                 checksum).withTags(tags);
         condition.apply(target.objects(), copy);

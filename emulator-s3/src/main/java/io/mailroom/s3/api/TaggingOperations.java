@@ -11,7 +11,7 @@ import io.mailroom.s3.bucket.Owner;
 import io.mailroom.s3.notification.Notifier;
 import io.mailroom.s3.notification.Origin;
 import io.mailroom.s3.notification.S3Event;
-import io.mailroom.s3.object.ObjectTags;
+import io.mailroom.s3.tag.TagSet;
 import io.mailroom.s3.object.StoredObject;
 
 /**
@@ -33,7 +33,7 @@ public final class TaggingOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
         requireNullVersion(in);
-        ObjectTags tags = ObjectTags.fromTagging(Input.object(in, "Tagging"));
+        TagSet tags = TagSet.forObject(Input.object(in, "Tagging"));
         StoredObject tagged = retag(bucket, key, tags);
         notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_PUT, tagged, origin(ctx));
         return Output.object();
@@ -57,12 +57,12 @@ public final class TaggingOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
         requireNullVersion(in);
-        StoredObject untagged = retag(bucket, key, ObjectTags.NONE);
+        StoredObject untagged = retag(bucket, key, TagSet.NONE);
         notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_DELETE, untagged, origin(ctx));
         return Output.object();
     }
 
-    private static StoredObject retag(Bucket bucket, String key, ObjectTags tags) {
+    private static StoredObject retag(Bucket bucket, String key, TagSet tags) {
         StoredObject retagged = bucket.objects().computeIfPresent(key, (k, object) -> object.withTags(tags));
         if (retagged == null) {
             throw noSuchKey();

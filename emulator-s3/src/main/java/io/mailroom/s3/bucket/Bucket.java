@@ -4,11 +4,13 @@ import io.mailroom.s3.listing.KeyOrder;
 import io.mailroom.s3.multipart.Uploads;
 import io.mailroom.s3.notification.NotificationConfiguration;
 import io.mailroom.s3.object.StoredObject;
+import io.mailroom.s3.tag.TagSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * One bucket: its identity, its objects kept sorted in S3's listing order (so a listing page is a seek
- * and a short walk, never a sort), its multipart uploads in progress and its notification configuration.
+ * and a short walk, never a sort), its multipart uploads in progress, its notification configuration,
+ * policy and tags.
  */
 public final class Bucket {
     private final String name;
@@ -18,6 +20,8 @@ public final class Bucket {
     private final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>(KeyOrder.INSTANCE);
     private final Uploads uploads = new Uploads();
     private volatile NotificationConfiguration notifications = NotificationConfiguration.EMPTY;
+    private volatile String policy;
+    private volatile TagSet tags = TagSet.NONE;
 
     public Bucket(String name, Owner owner, BucketLocation location, long createdAt) {
         this.name = name;
@@ -58,6 +62,23 @@ public final class Bucket {
     /** Multipart uploads in progress: not objects until completed, and not saved in the data directory. */
     public Uploads uploads() {
         return uploads;
+    }
+
+    /** The bucket policy as it was put, or null. */
+    public String policy() {
+        return policy;
+    }
+
+    public void policy(String value) {
+        this.policy = value;
+    }
+
+    public TagSet tags() {
+        return tags;
+    }
+
+    public void tags(TagSet value) {
+        this.tags = value;
     }
 
     public NotificationConfiguration notifications() {

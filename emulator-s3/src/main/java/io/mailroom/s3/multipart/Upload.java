@@ -2,7 +2,7 @@ package io.mailroom.s3.multipart;
 
 import io.mailroom.s3.object.ChecksumAlgorithm;
 import io.mailroom.s3.object.ObjectHeaders;
-import io.mailroom.s3.object.ObjectTags;
+import io.mailroom.s3.tag.TagSet;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public record Upload(String uploadId, String key, long initiated, String accountId, ObjectHeaders headers,
                      Map<String, String> metadata, String storageClass, ChecksumAlgorithm algorithm,
-                     String checksumType, ObjectTags tags, NavigableMap<Integer, Part> parts) {
+                     String checksumType, TagSet tags, NavigableMap<Integer, Part> parts) {
 
     public Upload {
         metadata = Map.copyOf(metadata);
@@ -24,7 +24,7 @@ public record Upload(String uploadId, String key, long initiated, String account
 
     public static Upload start(String uploadId, String key, long initiated, String accountId, ObjectHeaders headers,
                                Map<String, String> metadata, String storageClass, ChecksumAlgorithm algorithm,
-                               String checksumType, ObjectTags tags) {
+                               String checksumType, TagSet tags) {
         return new Upload(uploadId, key, initiated, accountId, headers, metadata, storageClass, algorithm,
                 checksumType, tags, new ConcurrentSkipListMap<>());
     }

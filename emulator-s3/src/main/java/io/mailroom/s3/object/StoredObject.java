@@ -1,5 +1,6 @@
 package io.mailroom.s3.object;
 
+import io.mailroom.s3.tag.TagSet;
 import java.util.List;
 import java.util.Map;
 
@@ -16,20 +17,20 @@ import java.util.Map;
  */
 public record StoredObject(String key, byte[] body, String etag, long lastModified, ObjectHeaders headers,
                            Map<String, String> metadata, String storageClass, StoredChecksum checksum,
-                           List<Long> partSizes, ObjectTags tags) {
+                           List<Long> partSizes, TagSet tags) {
     public static final String STANDARD = "STANDARD";
 
     public StoredObject {
         metadata = Map.copyOf(metadata);
         storageClass = storageClass == null ? STANDARD : storageClass;
         partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);
-        tags = tags == null ? ObjectTags.NONE : tags;
+        tags = tags == null ? TagSet.NONE : tags;
     }
 
     public static StoredObject create(String key, byte[] body, long nowMillis, ObjectHeaders headers,
                                       Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
         return new StoredObject(key, body, ETag.of(body), wholeSeconds(nowMillis), headers, metadata, storageClass,
-                checksum, List.of(), ObjectTags.NONE);
+                checksum, List.of(), TagSet.NONE);
     }
 
     /** An object assembled from the parts of a multipart upload, with the ETag S3 gives such objects. */
@@ -37,7 +38,7 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
                                          ObjectHeaders headers, Map<String, String> metadata, String storageClass,
                                          StoredChecksum checksum) {
         return new StoredObject(key, body, etag, wholeSeconds(nowMillis), headers, metadata, storageClass, checksum,
-                partSizes, ObjectTags.NONE);
+                partSizes, TagSet.NONE);
     }
 
     private static long wholeSeconds(long millis) {
@@ -45,7 +46,7 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
     }
 
     /** The same object with another tag set: tagging changes neither its bytes nor its Last-Modified. */
-    public StoredObject withTags(ObjectTags newTags) {
+    public StoredObject withTags(TagSet newTags) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
                 newTags);
     }

@@ -1,7 +1,7 @@
 package io.mailroom.s3.persistence;
 
 import io.mailroom.s3.object.ObjectHeaders;
-import io.mailroom.s3.object.ObjectTags;
+import io.mailroom.s3.tag.TagSet;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
 import java.util.List;
@@ -41,6 +41,6 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
                     + body.length + " bytes");
         }
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                new ObjectTags(tags));
+                new TagSet(tags));
     }
 }

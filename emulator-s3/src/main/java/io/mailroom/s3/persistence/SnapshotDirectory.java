@@ -11,6 +11,7 @@ import io.mailroom.s3.bucket.Owner;
 import io.mailroom.s3.notification.NotificationConfiguration;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.StoredObject;
+import io.mailroom.s3.tag.TagSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -154,6 +155,8 @@ public final class SnapshotDirectory {
             bucket.objects().put(o.key(), object);
         }
         bucket.notifications(new NotificationConfiguration(s.rules()));
+        bucket.policy(s.policy());
+        bucket.tags(new TagSet(s.tags()));
         return bucket;
     }
 

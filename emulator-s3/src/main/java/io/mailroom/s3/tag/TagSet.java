@@ -1,4 +1,4 @@
-package io.mailroom.s3.object;
+package io.mailroom.s3.tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailroom.s3.S3Errors;
@@ -10,21 +10,23 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An object's tag set, held to S3's rules (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html):
- * at most 10 tags, keys of 1 to 128 and values of up to 256 Unicode characters made of letters, digits,
- * spaces and {@code + - = . _ : / @}, unique keys, and no key starting with {@code aws:}.
+ * An object's or a bucket's tag set, held to S3's rules
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html): at most 10 tags on an
+ * object and 50 on a bucket, keys of 1 to 128 and values of up to 256 Unicode characters made of letters,
+ * digits, spaces and {@code + - = . _ : / @}, unique keys, and no key starting with {@code aws:}.
  */
-public record ObjectTags(Map<String, String> tags) {
-    public static final ObjectTags NONE = new ObjectTags(Map.of());
-    static final int MAX_TAGS = 10;
+public record TagSet(Map<String, String> tags) {
+    public static final TagSet NONE = new TagSet(Map.of());
+    static final int MAX_OBJECT_TAGS = 10;
+    static final int MAX_BUCKET_TAGS = 50;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}+\\-=._:/@]*");
 
-    public ObjectTags {
+    public TagSet {
         tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     /** The {@code x-amz-tagging} header: URL query parameters ({@code k1=v1&k2=v2}); none without it. */
-    public static ObjectTags fromHeader(String header) {
+    public static TagSet fromHeader(String header) {
         if (header == null || header.isEmpty()) {
             return NONE;
         }
@@ -38,11 +40,24 @@ public record ObjectTags(Map<String, String> tags) {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             put(tags, key, value);
         }
-        return validated(tags);
+        return forObject(tags);
     }
 
     /** PutObjectTagging's {@code <Tagging><TagSet><Tag>...}: a tag set, possibly empty. */
-    public static ObjectTags fromTagging(JsonNode tagging) {
+    public static TagSet forObject(JsonNode tagging) {
+        return forObject(read(tagging));
+    }
+
+    /** PutBucketTagging's {@code <Tagging><TagSet><Tag>...}. */
+    public static TagSet forBucket(JsonNode tagging) {
+        Map<String, String> tags = read(tagging);
+        if (tags.size() > MAX_BUCKET_TAGS) {
+            throw S3Errors.BAD_REQUEST.exception("Bucket tag count cannot be greater than %d", MAX_BUCKET_TAGS);
+        }
+        return validated(tags);
+    }
+
+    private static Map<String, String> read(JsonNode tagging) {
         JsonNode set = tagging == null ? null : tagging.get("TagSet");
         if (tagging == null || set == null) {
             throw Input.malformedXml();
@@ -59,7 +74,7 @@ public record ObjectTags(Map<String, String> tags) {
             }
             put(tags, key, value);
         }
-        return validated(tags);
+        return tags;
     }
 
     /** The list's entries however the XML reader shaped it: an array, one entry, or entries under Tag. */
@@ -90,10 +105,14 @@ public record ObjectTags(Map<String, String> tags) {
         }
     }
 
-    private static ObjectTags validated(Map<String, String> tags) {
-        if (tags.size() > MAX_TAGS) {
-            throw S3Errors.BAD_REQUEST.exception("Object tags cannot be greater than %d", MAX_TAGS);
+    private static TagSet forObject(Map<String, String> tags) {
+        if (tags.size() > MAX_OBJECT_TAGS) {
+            throw S3Errors.BAD_REQUEST.exception("Object tags cannot be greater than %d", MAX_OBJECT_TAGS);
         }
+        return validated(tags);
+    }
+
+    private static TagSet validated(Map<String, String> tags) {
         for (Map.Entry<String, String> t : tags.entrySet()) {
             String key = t.getKey();
             int keyLength = key.codePointCount(0, key.length());
@@ -108,7 +127,7 @@ public record ObjectTags(Map<String, String> tags) {
                 throw S3Errors.INVALID_TAG.exception("The TagValue you have provided is invalid");
             }
         }
-        return new ObjectTags(tags);
+        return new TagSet(tags);
     }
 
     private static String decode(String text) {
