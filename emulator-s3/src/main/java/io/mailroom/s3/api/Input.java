@@ -117,6 +117,16 @@ public final class Input {
         return v instanceof ObjectNode o ? o : null;
     }
 
+    /**
+     * Buckets here are never versioned, so every object is the "null" version; S3 refuses other version
+     * ids of an unversioned bucket as invalid.
+     */
+    public static void requireNullVersion(String versionId) {
+        if (versionId != null && !versionId.equals("null")) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
+        }
+    }
+
     public static AwsException malformedXml() {
         return S3Errors.MALFORMED_XML.exception(
                 "The XML you provided was not well-formed or did not validate against our published schema");

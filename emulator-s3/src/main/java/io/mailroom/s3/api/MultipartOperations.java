@@ -108,9 +108,7 @@ public final class MultipartOperations {
         int number = partNumber(in);
         CopySource source = CopySource.parse(Input.text(in, "CopySource"));
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
-        if (source.versionId() != null && !source.versionId().equals("null")) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
-        }
+        Input.requireNullVersion(source.versionId());
         Upload upload = upload(bucket, in);
         StoredObject original = sourceBucket.objects().get(source.key());
         if (original == null) {
@@ -171,7 +169,8 @@ public final class MultipartOperations {
             bucket.uploads().add(upload);
             throw e;
         }
-        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD, object, origin(ctx));
+        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD, object,
+                Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
         if (ctx.endpoint() != null) {
             out.put("Location", ctx.endpoint() + "/" + bucket.name() + "/" + KeyEncoding.url(upload.key()));
@@ -249,7 +248,8 @@ public final class MultipartOperations {
     /**
      * Uploads in progress by key, then initiation time. {@code key-marker} alone starts after that key;
      * with {@code upload-id-marker}, after that upload of that key. A delimiter rolls keys up into common
-     * prefixes, which count towards {@code max-uploads} (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html).
+     * prefixes, which count towards {@code max-uploads}
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html).
      */
     public ObjectNode listMultipartUploads(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
@@ -259,7 +259,8 @@ public final class MultipartOperations {
         String uploadIdMarker = keyMarker == null ? null : Input.text(in, "UploadIdMarker");
         int maxUploads = Input.integer(in, "MaxUploads", MAX_LISTED);
         if (maxUploads < 0) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Argument max-uploads must be an integer between 0 and 2147483647");
+            throw S3Errors.INVALID_ARGUMENT.exception("Argument max-uploads must be an integer between 0 and"
+                    + " 2147483647");
         }
         String encodingType = Input.text(in, "EncodingType");
         UnaryOperator<String> encoding = encodingType == null ? UnaryOperator.identity() : KeyEncoding::url;
@@ -486,7 +487,4 @@ public final class MultipartOperations {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private Origin origin(RequestContext ctx) {
-        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), clock.millis());
-    }
 }

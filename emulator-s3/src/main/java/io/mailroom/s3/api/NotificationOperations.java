@@ -5,7 +5,6 @@ import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.time.Clock;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
-import io.mailroom.s3.bucket.Owner;
 import io.mailroom.s3.notification.NotificationConfiguration;
 import io.mailroom.s3.notification.NotificationTree;
 import io.mailroom.s3.notification.NotificationValidator;
@@ -41,7 +40,7 @@ public final class NotificationOperations {
         NotificationValidator.validate(config, notifier.ports(), bucket.region(),
                 Input.flag(in, "SkipDestinationValidation"));
         bucket.notifications(config);
-        notifier.testEvents(bucket, new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), clock.millis()));
+        notifier.testEvents(bucket, Origin.of(ctx, clock.millis()));
         return Output.object();
     }
 }

@@ -8,7 +8,6 @@ import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
-import io.mailroom.s3.bucket.Owner;
 import io.mailroom.s3.notification.Notifier;
 import io.mailroom.s3.notification.Origin;
 import io.mailroom.s3.notification.S3Event;
@@ -65,7 +64,7 @@ public final class ObjectOperations {
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum)
                 .withTags(TagSet.fromHeader(Input.text(in, "Tagging")));
         condition.apply(bucket.objects(), object);
-        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, origin(ctx));
+        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
         out.put("ETag", object.etag());
         if (checksum != null) {
@@ -86,7 +85,7 @@ public final class ObjectOperations {
         StoredObject object = StoredObject.create(ObjectKey.validate(key), body.clone(), clock.millis(), headers,
                 UserMetadata.normalize(metadata), null, null);
         bucket.objects().put(key, object);
-        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, origin(ctx));
+        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         return object;
     }
 
@@ -101,7 +100,7 @@ public final class ObjectOperations {
     private ObjectNode read(RequestContext ctx, ObjectNode in, boolean withBody) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
-        requireNullVersion(Input.text(in, "VersionId"));
+        Input.requireNullVersion(Input.text(in, "VersionId"));
         StoredObject object = bucket.objects().get(key);
         if (object == null) {
             throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
@@ -209,7 +208,7 @@ public final class ObjectOperations {
     public ObjectNode deleteObject(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
-        requireNullVersion(Input.text(in, "VersionId"));
+        Input.requireNullVersion(Input.text(in, "VersionId"));
         String ifMatch = Input.text(in, "IfMatch");
         StoredObject removed;
         if (ifMatch != null) {
@@ -225,7 +224,7 @@ public final class ObjectOperations {
             removed = bucket.objects().remove(key);
         }
         if (removed != null) {
-            notifier.objectEvent(bucket, S3Event.OBJECT_REMOVED_DELETE, removed, origin(ctx));
+            notifier.objectEvent(bucket, S3Event.OBJECT_REMOVED_DELETE, removed, Origin.of(ctx, clock.millis()));
         }
         return Output.object();
     }
@@ -248,7 +247,7 @@ public final class ObjectOperations {
             throw Input.malformedXml();
         }
         boolean quiet = Input.flag(delete, "Quiet");
-        Origin origin = origin(ctx);
+        Origin origin = Origin.of(ctx, clock.millis());
         ObjectNode out = Output.object();
         ArrayNode deleted = Output.NODES.arrayNode();
         ArrayNode errors = Output.NODES.arrayNode();
@@ -294,7 +293,7 @@ public final class ObjectOperations {
         String key = ObjectKey.validate(Input.required(in, "Key"));
         CopySource source = CopySource.parse(Input.text(in, "CopySource"));
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
-        requireNullVersion(source.versionId());
+        Input.requireNullVersion(source.versionId());
         StoredObject original = sourceBucket.objects().get(source.key());
         if (original == null) {
             throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
@@ -321,7 +320,7 @@ public final class ObjectOperations {
         StoredObject copy = StoredObject.create(key, original.body(), clock.millis(), headers, metadata, storageClass,
                 checksum).withTags(tags);
         condition.apply(target.objects(), copy);
-        notifier.objectEvent(target, S3Event.OBJECT_CREATED_COPY, copy, origin(ctx));
+        notifier.objectEvent(target, S3Event.OBJECT_CREATED_COPY, copy, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
         ObjectNode result = out.putObject("CopyObjectResult");
         result.put("ETag", copy.etag());
@@ -332,17 +331,5 @@ public final class ObjectOperations {
         return out;
     }
 
-    private Origin origin(RequestContext ctx) {
-        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), clock.millis());
-    }
 
-    /**
-     * Buckets here are never versioned, so every object is the "null" version; S3 refuses other version
-     * ids of an unversioned bucket as invalid.
-     */
-    private static void requireNullVersion(String versionId) {
-        if (versionId != null && !versionId.equals("null")) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
-        }
-    }
 }

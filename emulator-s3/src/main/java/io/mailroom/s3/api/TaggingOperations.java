@@ -7,7 +7,6 @@ import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
-import io.mailroom.s3.bucket.Owner;
 import io.mailroom.s3.notification.Notifier;
 import io.mailroom.s3.notification.Origin;
 import io.mailroom.s3.notification.S3Event;
@@ -32,16 +31,16 @@ public final class TaggingOperations {
     public ObjectNode putObjectTagging(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
-        requireNullVersion(in);
+        Input.requireNullVersion(Input.text(in, "VersionId"));
         TagSet tags = TagSet.forObject(Input.object(in, "Tagging"));
         StoredObject tagged = retag(bucket, key, tags);
-        notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_PUT, tagged, origin(ctx));
+        notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_PUT, tagged, Origin.of(ctx, clock.millis()));
         return Output.object();
     }
 
     public ObjectNode getObjectTagging(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
-        requireNullVersion(in);
+        Input.requireNullVersion(Input.text(in, "VersionId"));
         StoredObject object = bucket.objects().get(Input.required(in, "Key"));
         if (object == null) {
             throw noSuchKey();
@@ -56,9 +55,9 @@ public final class TaggingOperations {
     public ObjectNode deleteObjectTagging(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
-        requireNullVersion(in);
+        Input.requireNullVersion(Input.text(in, "VersionId"));
         StoredObject untagged = retag(bucket, key, TagSet.NONE);
-        notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_DELETE, untagged, origin(ctx));
+        notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_DELETE, untagged, Origin.of(ctx, clock.millis()));
         return Output.object();
     }
 
@@ -74,15 +73,5 @@ public final class TaggingOperations {
         return S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
     }
 
-    /** Buckets here are unversioned: the only version of an object is "null". */
-    private static void requireNullVersion(ObjectNode in) {
-        String versionId = Input.text(in, "VersionId");
-        if (versionId != null && !versionId.equals("null")) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
-        }
-    }
 
-    private Origin origin(RequestContext ctx) {
-        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), clock.millis());
-    }
 }

@@ -31,7 +31,8 @@ public final class MultipartChecksum {
             }
             return null;
         }
-        String fallback = algorithm == ChecksumAlgorithm.CRC64NVME ? StoredChecksum.FULL_OBJECT : StoredChecksum.COMPOSITE;
+        String fallback = algorithm == ChecksumAlgorithm.CRC64NVME
+                ? StoredChecksum.FULL_OBJECT : StoredChecksum.COMPOSITE;
         String type = requested == null ? fallback : requested;
         if (!type.equals(StoredChecksum.FULL_OBJECT) && !type.equals(StoredChecksum.COMPOSITE)) {
             throw S3Errors.INVALID_REQUEST.exception("Value for x-amz-checksum-type header is invalid.");

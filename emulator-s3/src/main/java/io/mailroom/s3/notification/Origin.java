@@ -1,5 +1,8 @@
 package io.mailroom.s3.notification;
 
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.s3.bucket.Owner;
+
 /**
  * The request an event comes from.
  *
@@ -7,4 +10,9 @@ package io.mailroom.s3.notification;
  * @param atMillis    when S3 finished processing it
  */
 public record Origin(String requestId, String principalId, long atMillis) {
+
+    /** The request {@code ctx}, made by its account, finished at {@code atMillis}. */
+    public static Origin of(RequestContext ctx, long atMillis) {
+        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), atMillis);
+    }
 }
