@@ -100,7 +100,7 @@ public final class BucketOperations {
             }
         }
         Owner owner = new Owner(ctx.accountId());
-        out.putObject("Owner").put("DisplayName", owner.displayName()).put("ID", owner.canonicalId());
+        Output.person(out, "Owner", owner);
         if (mine.size() > max) {
             out.put("ContinuationToken", encodeToken(mine.get(max - 1).name()));
         }

@@ -91,7 +91,7 @@ public final class ListingOperations {
         e.put("Size", o.size());
         e.put("StorageClass", o.storageClass());
         if (owner != null) {
-            e.putObject("Owner").put("DisplayName", owner.owner().displayName()).put("ID", owner.owner().canonicalId());
+            Output.person(e, "Owner", owner.owner());
         }
         return e;
     }

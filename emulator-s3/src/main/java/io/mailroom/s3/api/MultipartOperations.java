@@ -469,8 +469,8 @@ public final class MultipartOperations {
 
     private static void people(ObjectNode out, String accountId) {
         Owner owner = new Owner(accountId);
-        out.putObject("Initiator").put("ID", owner.canonicalId()).put("DisplayName", owner.displayName());
-        out.putObject("Owner").put("DisplayName", owner.displayName()).put("ID", owner.canonicalId());
+        Output.person(out, "Initiator", owner);
+        Output.person(out, "Owner", owner);
     }
 
     private static String storageClass(Upload u) {

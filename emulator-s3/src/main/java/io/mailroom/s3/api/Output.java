@@ -2,6 +2,7 @@ package io.mailroom.s3.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.s3.bucket.Owner;
 
 /**
  * Builds canonical output trees. Timestamps are epoch seconds (as doubles), like every canonical tree.
@@ -19,6 +20,11 @@ public final class Output {
 
     public static ObjectNode object() {
         return NODES.objectNode();
+    }
+
+    /** An {@code Owner} or {@code Initiator} element: the account's canonical id and display name. */
+    public static void person(ObjectNode parent, String member, Owner owner) {
+        parent.putObject(member).put("DisplayName", owner.displayName()).put("ID", owner.canonicalId());
     }
 
     public static double seconds(long epochMillis) {
