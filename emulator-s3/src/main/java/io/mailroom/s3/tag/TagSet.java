@@ -5,7 +5,9 @@ import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.api.Input;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,7 +24,7 @@ public record TagSet(Map<String, String> tags) {
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}+\\-=._:/@]*");
 
     public TagSet {
-        tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     /** The {@code x-amz-tagging} header: URL query parameters ({@code k1=v1&k2=v2}); none without it. */
@@ -86,9 +88,9 @@ public record TagSet(Map<String, String> tags) {
             return entries(set.get("Tag"));
         }
         if (set.isObject() && !set.isEmpty()) {
-            return java.util.List.of(set);
+            return List.of(set);
         }
-        return java.util.List.of();
+        return List.of();
     }
 
     public boolean isEmpty() {
