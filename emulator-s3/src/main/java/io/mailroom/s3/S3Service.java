@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets
- * with their policies and tags,
+ * with their policies, tags and default encryption,
  * objects with metadata, tags, ranges and conditions, multipart uploads, listings, copies and event
  * notifications to this server's queues and topics. Every other operation of the model answers NotImplemented.
  * <p>
@@ -87,6 +87,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("CreateBucket", buckets::createBucket)
                 .sync("CreateMultipartUpload", multipart::createMultipartUpload)
                 .sync("DeleteBucket", buckets::deleteBucket)
+                .sync("DeleteBucketEncryption", settings::deleteBucketEncryption)
                 .sync("DeleteBucketPolicy", settings::deleteBucketPolicy)
                 .sync("DeleteBucketTagging", settings::deleteBucketTagging)
                 .sync("DeleteObject", objects::deleteObject)
@@ -94,6 +95,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("DeleteObjects", objects::deleteObjects)
                 .sync("GetBucketLocation", buckets::getBucketLocation)
                 .sync("GetBucketNotificationConfiguration", notifications::getBucketNotificationConfiguration)
+                .sync("GetBucketEncryption", settings::getBucketEncryption)
                 .sync("GetBucketPolicy", settings::getBucketPolicy)
                 .sync("GetBucketTagging", settings::getBucketTagging)
                 .sync("GetObject", objects::getObject)
@@ -106,6 +108,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("ListObjectsV2", listings::listObjectsV2)
                 .sync("ListParts", multipart::listParts)
                 .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration)
+                .sync("PutBucketEncryption", settings::putBucketEncryption)
                 .sync("PutBucketPolicy", settings::putBucketPolicy)
                 .sync("PutBucketTagging", settings::putBucketTagging)
                 .sync("PutObject", objects::putObject)

@@ -33,7 +33,8 @@ class ServiceTest {
                         "PutBucketNotificationConfiguration", "CreateMultipartUpload", "UploadPart", "UploadPartCopy",
                         "CompleteMultipartUpload", "AbortMultipartUpload", "ListParts", "ListMultipartUploads",
                         "PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging", "PutBucketPolicy", "GetBucketPolicy",
-                        "DeleteBucketPolicy", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging");
+                        "DeleteBucketPolicy", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging",
+                        "PutBucketEncryption", "GetBucketEncryption", "DeleteBucketEncryption");
         assertThat(all.get("GetObjectAcl")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }

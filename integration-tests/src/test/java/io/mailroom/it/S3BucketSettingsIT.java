@@ -5,11 +5,14 @@ import static io.mailroom.it.S3Clients.s3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * Bucket policies and bucket tags through S3Client, as a setup script for SES inbound mail sets them:
- * the policy SES's documentation asks for on the bucket receipt rules write to.
+ * Bucket policies, tags and default encryption through S3Client, as a setup script for SES inbound mail
+ * sets them: the policy SES's documentation asks for on the bucket receipt rules write to.
  */
 class S3BucketSettingsIT {
 
@@ -38,6 +41,33 @@ class S3BucketSettingsIT {
                 .tagging(t -> t.tagSet(tag("aws:owner", "x")))));
         S3.deleteBucketTagging(b -> b.bucket(bucket));
         s3Error("NoSuchTagSet", 404, () -> S3.getBucketTagging(b -> b.bucket(bucket)));
+    }
+
+    @Test
+    void encryptionAsS3ReportsIt() {
+        String bucket = S3Clients.createBucket("sse");
+        String key = "arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        assertThat(S3.putObject(b -> b.bucket(bucket).key("plain"), RequestBody.fromString("x")).serverSideEncryption())
+                .isEqualTo(ServerSideEncryption.AES256);
+        assertThat(S3.getBucketEncryption(b -> b.bucket(bucket)).serverSideEncryptionConfiguration().rules().get(0)
+                .applyServerSideEncryptionByDefault().sseAlgorithm()).isEqualTo(ServerSideEncryption.AES256);
+
+        S3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(r -> r
+                .bucketKeyEnabled(true).applyServerSideEncryptionByDefault(d -> d
+                        .sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(key)))));
+        S3.putObject(b -> b.bucket(bucket).key("kms"), RequestBody.fromString("x"));
+        HeadObjectResponse head = S3.headObject(b -> b.bucket(bucket).key("kms"));
+        assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
+        assertThat(head.ssekmsKeyId()).isEqualTo(key);
+        assertThat(head.bucketKeyEnabled()).isTrue();
+        assertThat(S3.headObject(b -> b.bucket(bucket).key("plain")).serverSideEncryption())
+                .isEqualTo(ServerSideEncryption.AES256);
+
+        S3.deleteBucketEncryption(b -> b.bucket(bucket));
+        assertThat(S3.putObject(b -> b.bucket(bucket).key("again"), RequestBody.fromString("x")).serverSideEncryption())
+                .isEqualTo(ServerSideEncryption.AES256);
+        s3Error("InvalidArgument", 400, () -> S3.putObject(b -> b.bucket(bucket).key("bad").ssekmsKeyId(key),
+                RequestBody.fromString("x")));
     }
 
     private static Tag tag(String key, String value) {

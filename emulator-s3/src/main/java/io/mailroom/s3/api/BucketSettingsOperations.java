@@ -1,5 +1,6 @@
 package io.mailroom.s3.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
@@ -7,12 +8,14 @@ import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketPolicy;
 import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.tag.TagSet;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A bucket's policy and tags: Put, Get and Delete of each. Setting one replaces it whole; getting one a
- * bucket has not got is S3's NoSuchBucketPolicy or NoSuchTagSet; deleting one is 204 either way.
+ * A bucket's policy, tags and default encryption: Put, Get and Delete of each. Setting one replaces it
+ * whole; getting a policy or tags a bucket has not got is S3's NoSuchBucketPolicy or NoSuchTagSet;
+ * deleting one is 204 either way.
  */
 public final class BucketSettingsOperations {
     private final BucketRegistry registry;
@@ -41,6 +44,42 @@ public final class BucketSettingsOperations {
 
     public ObjectNode deleteBucketPolicy(RequestContext ctx, ObjectNode in) {
         registry.require(ctx.accountId(), Input.required(in, "Bucket")).policy(null);
+        return Output.object();
+    }
+
+    /**
+     * The bucket's default encryption: one rule, SSE-S3 or SSE-KMS. Deleting it puts back SSE-S3, which
+     * is every bucket's default (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketEncryption.html).
+     */
+    public ObjectNode putBucketEncryption(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        ObjectNode configuration = Input.object(in, "ServerSideEncryptionConfiguration");
+        JsonNode rules = configuration == null ? null : configuration.get("Rules");
+        JsonNode rule = rules == null ? null : rules.isArray() ? (rules.size() == 1 ? rules.get(0) : null) : rules;
+        JsonNode byDefault = rule == null ? null : rule.get("ApplyServerSideEncryptionByDefault");
+        String algorithm = Input.text(byDefault, "SSEAlgorithm");
+        if (algorithm == null) {
+            throw Input.malformedXml();
+        }
+        bucket.encryption(Encryption.bucketDefault(algorithm, Input.text(byDefault, "KMSMasterKeyID"),
+                Input.flag(rule, "BucketKeyEnabled"), ctx));
+        return Output.object();
+    }
+
+    public ObjectNode getBucketEncryption(RequestContext ctx, ObjectNode in) {
+        Encryption e = registry.require(ctx.accountId(), Input.required(in, "Bucket")).encryption();
+        ObjectNode out = Output.object();
+        ObjectNode rule = out.putObject("ServerSideEncryptionConfiguration").putArray("Rules").addObject();
+        ObjectNode byDefault = rule.putObject("ApplyServerSideEncryptionByDefault").put("SSEAlgorithm", e.algorithm());
+        if (e.kms()) {
+            byDefault.put("KMSMasterKeyID", e.kmsKeyId());
+        }
+        rule.put("BucketKeyEnabled", e.bucketKeyEnabled());
+        return out;
+    }
+
+    public ObjectNode deleteBucketEncryption(RequestContext ctx, ObjectNode in) {
+        registry.require(ctx.accountId(), Input.required(in, "Bucket")).encryption(Encryption.SSE_S3);
         return Output.object();
     }
 

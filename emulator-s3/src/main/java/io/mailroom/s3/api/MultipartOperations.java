@@ -22,6 +22,7 @@ import io.mailroom.s3.object.ChecksumAlgorithm;
 import io.mailroom.s3.object.ConditionalWrite;
 import io.mailroom.s3.object.ContentMd5;
 import io.mailroom.s3.object.CopySource;
+import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
@@ -71,9 +72,10 @@ public final class MultipartOperations {
         String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));
         Upload upload = Upload.start(newUploadId(), key, clock.millis(), ctx.accountId(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), algorithm,
-                type, TagSet.fromHeader(Input.text(in, "Tagging")));
+                type, TagSet.fromHeader(Input.text(in, "Tagging")), Encryption.requested(in, bucket.encryption(), ctx));
         bucket.uploads().add(upload);
         ObjectNode out = Output.object();
+        upload.encryption().writeTo(out);
         out.put("Bucket", bucket.name());
         out.put("Key", key);
         out.put("UploadId", upload.uploadId());
@@ -96,6 +98,7 @@ public final class MultipartOperations {
         Part part = store(upload, number, body, StoredChecksum.of(in, body));
         ObjectNode out = Output.object();
         out.put("ETag", part.etag());
+        upload.encryption().writeTo(out);
         if (part.checksum() != null) {
             out.put(part.checksum().algorithm().member(), part.checksum().value());
         }
@@ -118,6 +121,7 @@ public final class MultipartOperations {
         byte[] body = copyRange(Input.text(in, "CopySourceRange"), original);
         Part part = store(upload, number, body, null);
         ObjectNode out = Output.object();
+        upload.encryption().writeTo(out);
         ObjectNode result = out.putObject("CopyPartResult");
         result.put("ETag", part.etag());
         result.put("LastModified", Output.seconds(part.lastModified()));
@@ -157,7 +161,8 @@ public final class MultipartOperations {
         }
         StoredChecksum checksum = MultipartChecksum.of(upload, parts, body, in);
         StoredObject object = StoredObject.assembled(upload.key(), body, sizes, ETag.multipart(md5s), clock.millis(),
-                upload.headers(), upload.metadata(), upload.storageClass(), checksum).withTags(upload.tags());
+                upload.headers(), upload.metadata(), upload.storageClass(), checksum).withTags(upload.tags())
+                .withEncryption(upload.encryption());
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         if (!bucket.uploads().remove(upload)) {
             throw noSuchUpload();
@@ -182,6 +187,7 @@ public final class MultipartOperations {
             out.put(checksum.algorithm().member(), checksum.value());
             out.put("ChecksumType", upload.checksumType());
         }
+        upload.encryption().writeTo(out);
         return out;
     }
 

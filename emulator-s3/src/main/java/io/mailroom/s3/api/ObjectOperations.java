@@ -16,6 +16,7 @@ import io.mailroom.s3.object.ChecksumAlgorithm;
 import io.mailroom.s3.object.ConditionalWrite;
 import io.mailroom.s3.object.ContentMd5;
 import io.mailroom.s3.object.CopySource;
+import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.MetadataDirective;
 import io.mailroom.s3.object.ObjectHeaders;
@@ -59,10 +60,11 @@ public final class ObjectOperations {
         }
         ContentMd5.verify(Input.text(in, "ContentMD5"), body);
         StoredChecksum checksum = StoredChecksum.of(in, body);
+        Encryption encryption = Encryption.requested(in, bucket.encryption(), ctx);
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum)
-                .withTags(TagSet.fromHeader(Input.text(in, "Tagging")));
+                .withTags(TagSet.fromHeader(Input.text(in, "Tagging"))).withEncryption(encryption);
         condition.apply(bucket.objects(), object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
@@ -70,6 +72,7 @@ public final class ObjectOperations {
         if (checksum != null) {
             checksum.writeTo(out);
         }
+        encryption.writeTo(out);
         return out;
     }
 
@@ -83,7 +86,7 @@ public final class ObjectOperations {
         Bucket bucket = registry.find(bucketName)
                 .orElseThrow(() -> S3Errors.NO_SUCH_BUCKET.exception("The specified bucket does not exist"));
         StoredObject object = StoredObject.create(ObjectKey.validate(key), body.clone(), clock.millis(), headers,
-                UserMetadata.normalize(metadata), null, null);
+                UserMetadata.normalize(metadata), null, null).withEncryption(bucket.encryption());
         bucket.objects().put(key, object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         return object;
@@ -118,6 +121,7 @@ public final class ObjectOperations {
         out.put("ContentLength", range.map(ByteRange::length).orElse(object.size()));
         out.put("ETag", object.etag());
         object.headers().writeTo(out);
+        object.encryption().writeTo(out);
         if (!object.metadata().isEmpty()) {
             ObjectNode meta = out.putObject("Metadata");
             object.metadata().forEach(meta::put);
@@ -317,11 +321,14 @@ public final class ObjectOperations {
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         TagSet tags = "REPLACE".equals(Input.text(in, "TaggingDirective"))
                 ? TagSet.fromHeader(Input.text(in, "Tagging")) : original.tags();
+        // The copy is encrypted as the request or the target bucket asks, whatever the source's encryption.
+        Encryption encryption = Encryption.requested(in, target.encryption(), ctx);
         StoredObject copy = StoredObject.create(key, original.body(), clock.millis(), headers, metadata, storageClass,
-                checksum).withTags(tags);
+                checksum).withTags(tags).withEncryption(encryption);
         condition.apply(target.objects(), copy);
         notifier.objectEvent(target, S3Event.OBJECT_CREATED_COPY, copy, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
+        encryption.writeTo(out);
         ObjectNode result = out.putObject("CopyObjectResult");
         result.put("ETag", copy.etag());
         result.put("LastModified", Output.seconds(copy.lastModified()));

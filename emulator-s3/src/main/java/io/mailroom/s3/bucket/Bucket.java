@@ -3,6 +3,7 @@ package io.mailroom.s3.bucket;
 import io.mailroom.s3.listing.KeyOrder;
 import io.mailroom.s3.multipart.Uploads;
 import io.mailroom.s3.notification.NotificationConfiguration;
+import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.StoredObject;
 import io.mailroom.s3.tag.TagSet;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -10,7 +11,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * One bucket: its identity, its objects kept sorted in S3's listing order (so a listing page is a seek
  * and a short walk, never a sort), its multipart uploads in progress, its notification configuration,
- * policy and tags.
+ * policy, tags and default encryption.
  */
 public final class Bucket {
     private final String name;
@@ -22,6 +23,7 @@ public final class Bucket {
     private volatile NotificationConfiguration notifications = NotificationConfiguration.EMPTY;
     private volatile String policy;
     private volatile TagSet tags = TagSet.NONE;
+    private volatile Encryption encryption = Encryption.SSE_S3;
 
     public Bucket(String name, Owner owner, BucketLocation location, long createdAt) {
         this.name = name;
@@ -79,6 +81,15 @@ public final class Bucket {
 
     public void tags(TagSet value) {
         this.tags = value;
+    }
+
+    /** The default encryption of new objects: SSE-S3 unless PutBucketEncryption chose otherwise. */
+    public Encryption encryption() {
+        return encryption;
+    }
+
+    public void encryption(Encryption value) {
+        this.encryption = value;
     }
 
     public NotificationConfiguration notifications() {

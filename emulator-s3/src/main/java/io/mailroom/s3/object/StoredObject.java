@@ -14,10 +14,11 @@ import java.util.Map;
  * @param partSizes    the sizes of the parts of a multipart upload, in order; empty for an object uploaded
  *                     in one part. GET and HEAD by part number read them.
  * @param tags         the object's tag set (x-amz-tagging, PutObjectTagging)
+ * @param encryption   the server-side encryption S3 reports for it
  */
 public record StoredObject(String key, byte[] body, String etag, long lastModified, ObjectHeaders headers,
                            Map<String, String> metadata, String storageClass, StoredChecksum checksum,
-                           List<Long> partSizes, TagSet tags) {
+                           List<Long> partSizes, TagSet tags, Encryption encryption) {
     public static final String STANDARD = "STANDARD";
 
     public StoredObject {
@@ -25,12 +26,13 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
         storageClass = storageClass == null ? STANDARD : storageClass;
         partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);
         tags = tags == null ? TagSet.NONE : tags;
+        encryption = encryption == null ? Encryption.SSE_S3 : encryption;
     }
 
     public static StoredObject create(String key, byte[] body, long nowMillis, ObjectHeaders headers,
                                       Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
         return new StoredObject(key, body, ETag.of(body), wholeSeconds(nowMillis), headers, metadata, storageClass,
-                checksum, List.of(), TagSet.NONE);
+                checksum, List.of(), TagSet.NONE, Encryption.SSE_S3);
     }
 
     /** An object assembled from the parts of a multipart upload, with the ETag S3 gives such objects. */
@@ -38,7 +40,7 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
                                          ObjectHeaders headers, Map<String, String> metadata, String storageClass,
                                          StoredChecksum checksum) {
         return new StoredObject(key, body, etag, wholeSeconds(nowMillis), headers, metadata, storageClass, checksum,
-                partSizes, TagSet.NONE);
+                partSizes, TagSet.NONE, Encryption.SSE_S3);
     }
 
     private static long wholeSeconds(long millis) {
@@ -48,7 +50,13 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
     /** The same object with another tag set: tagging changes neither its bytes nor its Last-Modified. */
     public StoredObject withTags(TagSet newTags) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                newTags);
+                newTags, encryption);
+    }
+
+    /** The same object, encrypted (as S3 reports it) the way a request or the bucket's default asked. */
+    public StoredObject withEncryption(Encryption newEncryption) {
+        return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
+                tags, newEncryption);
     }
 
     public long size() {

@@ -157,6 +157,7 @@ public final class SnapshotDirectory {
         bucket.notifications(new NotificationConfiguration(s.rules()));
         bucket.policy(s.policy());
         bucket.tags(new TagSet(s.tags()));
+        bucket.encryption(s.encryption());
         return bucket;
     }
 
