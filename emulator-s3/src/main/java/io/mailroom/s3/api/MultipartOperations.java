@@ -47,7 +47,6 @@ import java.util.regex.Pattern;
  * upload is completed, into one object with S3's multipart ETag, or aborted.
  */
 public final class MultipartOperations {
-    static final int MAX_PART_NUMBER = 10_000;
     /** Every part but the last must be at least 5 MiB. */
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
@@ -377,8 +376,7 @@ public final class MultipartOperations {
     private static List<Part> listedParts(Upload upload, ObjectNode request) {
         JsonNode listed = request == null ? null : request.get("Parts");
         if (listed == null || listed.isNull()) {
-            throw S3Errors.MALFORMED_XML.exception("The XML you provided was not well-formed or did not validate"
-                    + " against our published schema");
+            throw Input.malformedXml();
         }
         if (listed.isObject()) {
             listed = Output.NODES.arrayNode().add(listed);
@@ -389,25 +387,17 @@ public final class MultipartOperations {
         List<Part> parts = new ArrayList<>(listed.size());
         int previous = 0;
         for (JsonNode entry : listed) {
-            int number = Input.integer(entry, "PartNumber", -1);
-            if (number < 1 || number > MAX_PART_NUMBER) {
-                throw S3Errors.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and %d,"
-                        + " inclusive", MAX_PART_NUMBER);
-            }
-            if (number <= previous) {
+            int number = Part.validNumber(Input.integer(entry, "PartNumber", -1));
+            // With additional checksums, parts must be numbered 1, 2, 3... (model: CompletedPart.PartNumber).
+            if (number <= previous || (upload.algorithm() != null && number != parts.size() + 1)) {
                 throw S3Errors.INVALID_PART_ORDER.exception("The list of parts was not in ascending order. Parts"
                         + " must be ordered by part number.");
             }
             previous = number;
-            if (upload.algorithm() != null && number != parts.size() + 1) {
-                // With additional checksums, parts must be numbered 1, 2, 3... (model: CompletedPart.PartNumber).
-                throw S3Errors.INVALID_PART_ORDER.exception("The list of parts was not in ascending order. Parts"
-                        + " must be ordered by part number.");
-            }
             Part part = upload.parts().get(number);
             String etag = Input.text(entry, "ETag");
             if (part == null || etag == null || !ETag.unquoted(etag.trim()).equals(ETag.unquoted(part.etag()))) {
-                throw invalidPart();
+                throw Part.notAsUploaded();
             }
             MultipartChecksum.checkListedPart(upload, part, entry);
             parts.add(part);
@@ -421,18 +411,8 @@ public final class MultipartOperations {
         return parts;
     }
 
-    static RuntimeException invalidPart() {
-        return S3Errors.INVALID_PART.exception("One or more of the specified parts could not be found.  The part may"
-                + " not have been uploaded, or the specified entity tag may not match the part's entity tag.");
-    }
-
     private static int partNumber(ObjectNode in) {
-        int number = Input.integer(in, "PartNumber", -1);
-        if (number < 1 || number > MAX_PART_NUMBER) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and %d, inclusive",
-                    MAX_PART_NUMBER);
-        }
-        return number;
+        return Part.validNumber(Input.integer(in, "PartNumber", -1));
     }
 
     private static Upload upload(Bucket bucket, ObjectNode in) {

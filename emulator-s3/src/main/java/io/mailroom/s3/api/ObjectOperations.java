@@ -8,6 +8,7 @@ import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.multipart.Part;
 import io.mailroom.s3.notification.Notifier;
 import io.mailroom.s3.notification.Origin;
 import io.mailroom.s3.notification.S3Event;
@@ -159,11 +160,7 @@ public final class ObjectOperations {
      */
     private static Optional<ByteRange> partOrRange(ObjectNode in, StoredObject object) {
         if (in.has("PartNumber")) {
-            int number = Input.integer(in, "PartNumber", 1);
-            if (number < 1 || number > MultipartOperations.MAX_PART_NUMBER) {
-                throw S3Errors.INVALID_ARGUMENT.exception("Part number must be an integer between 1 and %d,"
-                        + " inclusive", MultipartOperations.MAX_PART_NUMBER);
-            }
+            int number = Part.validNumber(Input.integer(in, "PartNumber", 1));
             ByteRange part = object.part(number);
             if (part == null && !(number == 1 && object.size() == 0)) {
                 throw S3Errors.INVALID_PART_NUMBER.exception("The requested partnumber is not satisfiable");

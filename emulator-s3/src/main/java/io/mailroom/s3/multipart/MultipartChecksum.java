@@ -93,8 +93,7 @@ public final class MultipartChecksum {
                     upload.algorithm().name().toLowerCase(Locale.ROOT), part.number());
         }
         if (!stated.trim().equals(part.checksum().value())) {
-            throw S3Errors.INVALID_PART.exception("One or more of the specified parts could not be found.  The part"
-                    + " may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
+            throw Part.notAsUploaded();
         }
     }
 
