@@ -12,6 +12,7 @@ import java.util.Map;
  * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList.
  */
 public final class S3Errors {
+    public static final ErrorCode ACCESS_CONTROL_LIST_NOT_SUPPORTED = sender("AccessControlListNotSupported", 400);
     public static final ErrorCode ACCESS_DENIED = sender("AccessDenied", 403);
     public static final ErrorCode BAD_DIGEST = sender("BadDigest", 400);
     public static final ErrorCode BAD_REQUEST = sender("BadRequest", 400);
@@ -22,6 +23,8 @@ public final class S3Errors {
     public static final ErrorCode ENTITY_TOO_SMALL = sender("EntityTooSmall", 400);
     public static final ErrorCode ILLEGAL_LOCATION_CONSTRAINT = sender("IllegalLocationConstraintException", 400);
     public static final ErrorCode INVALID_ARGUMENT = sender("InvalidArgument", 400);
+    public static final ErrorCode INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP =
+            sender("InvalidBucketAclWithObjectOwnership", 400);
     public static final ErrorCode INVALID_BUCKET_NAME = sender("InvalidBucketName", 400);
     public static final ErrorCode INVALID_DIGEST = sender("InvalidDigest", 400);
     public static final ErrorCode INVALID_PART = sender("InvalidPart", 400);
@@ -42,17 +45,18 @@ public final class S3Errors {
     public static final ErrorCode NO_SUCH_TAG_SET = sender("NoSuchTagSet", 404);
     public static final ErrorCode NO_SUCH_UPLOAD = sender("NoSuchUpload", 404);
     public static final ErrorCode NO_SUCH_VERSION = sender("NoSuchVersion", 404);
+    public static final ErrorCode OWNERSHIP_CONTROLS_NOT_FOUND = sender("OwnershipControlsNotFoundError", 404);
     public static final ErrorCode PRECONDITION_FAILED = sender("PreconditionFailed", 412);
     public static final ErrorCode NOT_IMPLEMENTED = CommonErrors.NOT_IMPLEMENTED;
 
     /** Every error S3 raises here, by code (which is also the model's shape name where it has one). */
-    public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_DENIED, BAD_DIGEST, BAD_REQUEST,
+    public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_CONTROL_LIST_NOT_SUPPORTED, ACCESS_DENIED, BAD_DIGEST, BAD_REQUEST,
             BUCKET_ALREADY_EXISTS, BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL,
-            ILLEGAL_LOCATION_CONSTRAINT, INVALID_ARGUMENT, INVALID_BUCKET_NAME, INVALID_DIGEST,
+            ILLEGAL_LOCATION_CONSTRAINT, INVALID_ARGUMENT, INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, INVALID_BUCKET_NAME, INVALID_DIGEST,
             INVALID_LOCATION_CONSTRAINT, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_RANGE,
             INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
             METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_KEY, NO_SUCH_TAG_SET, NO_SUCH_UPLOAD,
-            NO_SUCH_VERSION, PRECONDITION_FAILED, NOT_IMPLEMENTED);
+            NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, NOT_IMPLEMENTED);
 
     private S3Errors() {
     }

@@ -34,7 +34,8 @@ class ServiceTest {
                         "CompleteMultipartUpload", "AbortMultipartUpload", "ListParts", "ListMultipartUploads",
                         "PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging", "PutBucketPolicy", "GetBucketPolicy",
                         "DeleteBucketPolicy", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging",
-                        "PutBucketEncryption", "GetBucketEncryption", "DeleteBucketEncryption");
+                        "PutBucketEncryption", "GetBucketEncryption", "DeleteBucketEncryption",
+                        "PutBucketOwnershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls");
         assertThat(all.get("GetObjectAcl")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * Bucket policies, tags and default encryption through S3Client, as a setup script for SES inbound mail
+ * Bucket policies, tags, default encryption and ownership controls through S3Client, as a setup script for SES inbound mail
  * sets them: the policy SES's documentation asks for on the bucket receipt rules write to.
  */
 class S3BucketSettingsIT {
@@ -68,6 +71,35 @@ class S3BucketSettingsIT {
                 .isEqualTo(ServerSideEncryption.AES256);
         s3Error("InvalidArgument", 400, () -> S3.putObject(b -> b.bucket(bucket).key("bad").ssekmsKeyId(key),
                 RequestBody.fromString("x")));
+    }
+
+    /** What S3 has done since April 2023: new buckets disable ACLs, so uploads that set one fail. */
+    @Test
+    void newBucketsEnforceTheBucketOwnerAndRefuseAcls() {
+        String bucket = S3Clients.createBucket("owned");
+        assertThat(S3.getBucketOwnershipControls(b -> b.bucket(bucket)).ownershipControls().rules().get(0)
+                .objectOwnership()).isEqualTo(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+        s3Error("AccessControlListNotSupported", 400, () -> S3.putObject(b -> b.bucket(bucket).key("public")
+                .acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x")));
+        S3.putObject(b -> b.bucket(bucket).key("owned").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL),
+                RequestBody.fromString("x"));
+        s3Error("InvalidBucketAclWithObjectOwnership", 400, () -> S3.createBucket(b -> b.bucket(bucket + "-public")
+                .acl(BucketCannedACL.PUBLIC_READ)));
+
+        S3.deleteBucketOwnershipControls(b -> b.bucket(bucket));
+        s3Error("OwnershipControlsNotFoundError", 404, () -> S3.getBucketOwnershipControls(b -> b.bucket(bucket)));
+        S3.putObject(b -> b.bucket(bucket).key("public").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x"));
+        S3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(c -> c.rules(r -> r
+                .objectOwnership(ObjectOwnership.OBJECT_WRITER))));
+        assertThat(S3.getBucketOwnershipControls(b -> b.bucket(bucket)).ownershipControls().rules().get(0)
+                .objectOwnership()).isEqualTo(ObjectOwnership.OBJECT_WRITER);
+
+        String writer = bucket + "-writer";
+        S3.createBucket(b -> b.bucket(writer).objectOwnership(ObjectOwnership.OBJECT_WRITER)
+                .acl(BucketCannedACL.PUBLIC_READ));
+        S3.putObject(b -> b.bucket(writer).key("public").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x"));
+        s3Error("InvalidBucketAclWithObjectOwnership", 400, () -> S3.putBucketOwnershipControls(b -> b.bucket(writer)
+                .ownershipControls(c -> c.rules(r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)))));
     }
 
     private static Tag tag(String key, String value) {

@@ -10,6 +10,8 @@ import io.mailroom.s3.bucket.BucketLocation;
 import io.mailroom.s3.bucket.BucketName;
 import io.mailroom.s3.bucket.BucketRegistry;
 import io.mailroom.s3.bucket.Owner;
+import io.mailroom.s3.ownership.AclRequest;
+import io.mailroom.s3.ownership.ObjectOwnership;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -40,7 +42,18 @@ public final class BucketOperations {
         }
         BucketLocation location = BucketLocation.resolve(ctx.region(),
                 Input.text(Input.object(in, "CreateBucketConfiguration"), "LocationConstraint"));
-        Bucket created = new Bucket(name, new Owner(ctx.accountId()), location, clock.millis());
+        Owner owner = new Owner(ctx.accountId());
+        ObjectOwnership ownership = ObjectOwnership.parse(Input.text(in, "ObjectOwnership"),
+                ObjectOwnership.BUCKET_OWNER_ENFORCED);
+        AclRequest acl = AclRequest.of(in);
+        boolean grantsOthers = !acl.absent() && !acl.onlyBucketOwner(owner.canonicalId(), "private");
+        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && grantsOthers) {
+            throw S3Errors.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP.exception(
+                    "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+        }
+        Bucket created = new Bucket(name, owner, location, clock.millis());
+        created.ownership(ownership);
+        created.aclGrantsOthers(grantsOthers);
         Bucket holder = registry.putIfAbsent(created);
         if (holder != created) {
             if (!holder.owner().accountId().equals(ctx.accountId())) {

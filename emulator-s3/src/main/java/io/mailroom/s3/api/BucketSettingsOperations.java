@@ -9,13 +9,14 @@ import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketPolicy;
 import io.mailroom.s3.bucket.BucketRegistry;
 import io.mailroom.s3.object.Encryption;
+import io.mailroom.s3.ownership.ObjectOwnership;
 import io.mailroom.s3.tag.TagSet;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A bucket's policy, tags and default encryption: Put, Get and Delete of each. Setting one replaces it
- * whole; getting a policy or tags a bucket has not got is S3's NoSuchBucketPolicy or NoSuchTagSet;
- * deleting one is 204 either way.
+ * A bucket's policy, tags, default encryption and ownership controls: Put, Get and Delete of each. Setting
+ * one replaces it whole; getting a policy, tags or ownership controls a bucket has not got is S3's
+ * NoSuchBucketPolicy, NoSuchTagSet or OwnershipControlsNotFoundError; deleting one is 204 either way.
  */
 public final class BucketSettingsOperations {
     private final BucketRegistry registry;
@@ -102,6 +103,43 @@ public final class BucketSettingsOperations {
 
     public ObjectNode deleteBucketTagging(RequestContext ctx, ObjectNode in) {
         registry.require(ctx.accountId(), Input.required(in, "Bucket")).tags(TagSet.NONE);
+        return Output.object();
+    }
+
+    /**
+     * One rule, as S3 takes it. Enforcing the bucket owner over a bucket whose ACL grants others is refused
+     * until that ACL is private again.
+     */
+    public ObjectNode putBucketOwnershipControls(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        ObjectNode controls = Input.object(in, "OwnershipControls");
+        JsonNode rules = controls == null ? null : controls.get("Rules");
+        JsonNode rule = rules == null ? null : rules.isArray() ? (rules.size() == 1 ? rules.get(0) : null) : rules;
+        String value = Input.text(rule, "ObjectOwnership");
+        if (value == null) {
+            throw Input.malformedXml();
+        }
+        ObjectOwnership ownership = ObjectOwnership.parse(value, null);
+        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && bucket.aclGrantsOthers()) {
+            throw S3Errors.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP.exception(
+                    "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+        }
+        bucket.ownership(ownership);
+        return Output.object();
+    }
+
+    public ObjectNode getBucketOwnershipControls(RequestContext ctx, ObjectNode in) {
+        ObjectOwnership ownership = registry.require(ctx.accountId(), Input.required(in, "Bucket")).ownership();
+        if (ownership == null) {
+            throw S3Errors.OWNERSHIP_CONTROLS_NOT_FOUND.exception("The bucket ownership controls were not found");
+        }
+        ObjectNode out = Output.object();
+        out.putObject("OwnershipControls").putArray("Rules").addObject().put("ObjectOwnership", ownership.wireName());
+        return out;
+    }
+
+    public ObjectNode deleteBucketOwnershipControls(RequestContext ctx, ObjectNode in) {
+        registry.require(ctx.accountId(), Input.required(in, "Bucket")).ownership(null);
         return Output.object();
     }
 }

@@ -26,6 +26,7 @@ import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.ownership.AclRequest;
 import io.mailroom.s3.tag.TagSet;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
@@ -66,6 +67,7 @@ public final class MultipartOperations {
 
     public ObjectNode createMultipartUpload(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        AclRequest.of(in).requireAllowedOnObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.requested(Input.text(in, "ChecksumAlgorithm"));
         String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));

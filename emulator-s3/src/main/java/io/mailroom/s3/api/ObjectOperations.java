@@ -22,6 +22,7 @@ import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.MetadataDirective;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.ownership.AclRequest;
 import io.mailroom.s3.tag.TagSet;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
@@ -53,6 +54,7 @@ public final class ObjectOperations {
 
     public ObjectNode putObject(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        AclRequest.of(in).requireAllowedOnObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
         byte[] body = Input.body(in, "Body");
         JsonNode declared = in.get("ContentLength");
@@ -291,6 +293,7 @@ public final class ObjectOperations {
      */
     public ObjectNode copyObject(RequestContext ctx, ObjectNode in) {
         Bucket target = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        AclRequest.of(in).requireAllowedOnObject(target.ownership(), target.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
         CopySource source = CopySource.parse(Input.text(in, "CopySource"));
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());

@@ -5,13 +5,14 @@ import io.mailroom.s3.multipart.Uploads;
 import io.mailroom.s3.notification.NotificationConfiguration;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.StoredObject;
+import io.mailroom.s3.ownership.ObjectOwnership;
 import io.mailroom.s3.tag.TagSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * One bucket: its identity, its objects kept sorted in S3's listing order (so a listing page is a seek
  * and a short walk, never a sort), its multipart uploads in progress, its notification configuration,
- * policy, tags and default encryption.
+ * policy, tags, default encryption and Object Ownership setting.
  */
 public final class Bucket {
     private final String name;
@@ -24,6 +25,8 @@ public final class Bucket {
     private volatile String policy;
     private volatile TagSet tags = TagSet.NONE;
     private volatile Encryption encryption = Encryption.SSE_S3;
+    private volatile ObjectOwnership ownership = ObjectOwnership.BUCKET_OWNER_ENFORCED;
+    private volatile boolean aclGrantsOthers;
 
     public Bucket(String name, Owner owner, BucketLocation location, long createdAt) {
         this.name = name;
@@ -90,6 +93,24 @@ public final class Bucket {
 
     public void encryption(Encryption value) {
         this.encryption = value;
+    }
+
+    /** The Object Ownership setting, or null once DeleteBucketOwnershipControls removed it (ACLs then apply). */
+    public ObjectOwnership ownership() {
+        return ownership;
+    }
+
+    public void ownership(ObjectOwnership value) {
+        this.ownership = value;
+    }
+
+    /** Whether the bucket's ACL, as CreateBucket set it, grants anyone but the owner anything. */
+    public boolean aclGrantsOthers() {
+        return aclGrantsOthers;
+    }
+
+    public void aclGrantsOthers(boolean value) {
+        this.aclGrantsOthers = value;
     }
 
     public NotificationConfiguration notifications() {

@@ -3,22 +3,28 @@ package io.mailroom.s3.persistence;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.notification.NotificationRule;
 import io.mailroom.s3.object.Encryption;
+import io.mailroom.s3.ownership.ObjectOwnership;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A bucket's manifest ({@code bucket.json}): what it is, its notification configuration, policy, tags and
- * default encryption (the last three absent from files of earlier builds) and its objects' metadata, in key
- * order.
+ * A bucket's manifest ({@code bucket.json}): what it is, its notification configuration, policy, tags,
+ * default encryption and ownership setting (the last four absent from files of earlier builds) and its
+ * objects' metadata, in key order.
  *
- * @param format    {@link #FORMAT}; a file of another format is refused rather than misread
- * @param createdAt epoch millis
+ * @param format          {@link #FORMAT}; a file of another format is refused rather than misread
+ * @param createdAt       epoch millis
+ * @param objectOwnership the ownership setting's wire name, {@value #NO_OWNERSHIP_CONTROLS} once deleted;
+ *                        absent (earlier builds) means S3's default, BucketOwnerEnforced
+ * @param aclGrantsOthers whether the bucket's ACL grants anyone but its owner anything
  */
 public record BucketSnapshot(int format, String name, String accountId, String region, String locationConstraint,
                              long createdAt, List<RuleSnapshot> notifications, List<ObjectSnapshot> objects,
-                             String policy, Map<String, String> tags, Encryption encryption) {
+                             String policy, Map<String, String> tags, Encryption encryption,
+                             String objectOwnership, boolean aclGrantsOthers) {
     public static final int FORMAT = 1;
+    static final String NO_OWNERSHIP_CONTROLS = "None";
 
     public BucketSnapshot {
         if (format != FORMAT) {
@@ -37,7 +43,14 @@ public record BucketSnapshot(int format, String name, String accountId, String r
         List<RuleSnapshot> rules = b.notifications().rules().stream().map(RuleSnapshot::of).toList();
         return new BucketSnapshot(FORMAT, b.name(), b.owner().accountId(), b.region(),
                 b.location().locationConstraint(), b.createdAt(), rules, objects, b.policy(), b.tags().tags(),
-                b.encryption());
+                b.encryption(), b.ownership() == null ? NO_OWNERSHIP_CONTROLS : b.ownership().wireName(),
+                b.aclGrantsOthers());
+    }
+
+    /** The ownership setting, or null where DeleteBucketOwnershipControls removed it. */
+    ObjectOwnership ownership() {
+        return NO_OWNERSHIP_CONTROLS.equals(objectOwnership) ? null
+                : ObjectOwnership.parse(objectOwnership, ObjectOwnership.BUCKET_OWNER_ENFORCED);
     }
 
     List<NotificationRule> rules() {

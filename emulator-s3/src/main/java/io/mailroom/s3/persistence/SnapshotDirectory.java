@@ -158,6 +158,8 @@ public final class SnapshotDirectory {
         bucket.policy(s.policy());
         bucket.tags(new TagSet(s.tags()));
         bucket.encryption(s.encryption());
+        bucket.ownership(s.ownership());
+        bucket.aclGrantsOthers(s.aclGrantsOthers());
         return bucket;
     }
 
