@@ -16,7 +16,9 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
@@ -50,6 +52,14 @@ public final class XmlShapeReader {
     private static void readStructure(Shape shape, Element element, ObjectNode out) {
         for (Member member : shape.members().values()) {
             if (member.location() != null) {
+                continue;
+            }
+            if (member.xmlAttribute()) {
+                String local = member.wireName().substring(member.wireName().indexOf(':') + 1);
+                Attr attribute = attribute(element, local);
+                if (attribute != null) {
+                    out.put(member.name(), attribute.getValue());
+                }
                 continue;
             }
             Shape target = member.shape();
@@ -108,6 +118,18 @@ public final class XmlShapeReader {
                 }
             }
         }
+    }
+
+    /** The attribute of that local name, in whatever namespace (S3's {@code xsi:type}). */
+    private static Attr attribute(Element element, String localName) {
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            if (localName.equals(a.getLocalName() != null ? a.getLocalName() : a.getName())) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static List<Element> children(Element parent, String name) {

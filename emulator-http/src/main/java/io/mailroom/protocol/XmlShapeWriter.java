@@ -6,13 +6,14 @@ import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
 import java.util.Iterator;
 import java.util.Map;
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes canonical trees as XML elements named the way the Query and REST-XML protocols name them:
  * {@code locationName} overrides, flattened lists and maps repeated in place, wrapped ones inside
- * {@code member}/{@code entry} elements, timestamps in ISO 8601.
+ * {@code member}/{@code entry} elements, timestamps in ISO 8601, {@code xmlAttribute} members as attributes.
  */
 public final class XmlShapeWriter {
 
@@ -22,7 +23,7 @@ public final class XmlShapeWriter {
     public static void writeMembers(XMLStreamWriter w, Shape shape, JsonNode node) throws XMLStreamException {
         for (Member member : shape.members().values()) {
             JsonNode value = node.get(member.name());
-            if (value != null && !value.isNull() && member.location() == null) {
+            if (value != null && !value.isNull() && member.location() == null && !member.xmlAttribute()) {
                 writeMember(w, member, value);
             }
         }
@@ -76,12 +77,33 @@ public final class XmlShapeWriter {
             throws XMLStreamException {
         if (shape.type() == ShapeType.STRUCTURE) {
             w.writeStartElement(name);
+            writeAttributes(w, shape, value);
             writeMembers(w, shape, value);
             w.writeEndElement();
         } else if (shape.type() == ShapeType.LIST || shape.type() == ShapeType.MAP) {
             writeMember(w, new Member(name, shape, name, null, false, false, false), value);
         } else {
             writeText(w, name, scalarText(shape, value));
+        }
+    }
+
+    /**
+     * Members the model marks {@code xmlAttribute}. The one such member in the AWS models is S3's
+     * {@code Grantee/@xsi:type}, so a {@code xsi:} name declares the XML Schema instance namespace.
+     */
+    private static void writeAttributes(XMLStreamWriter w, Shape shape, JsonNode node) throws XMLStreamException {
+        for (Member member : shape.members().values()) {
+            JsonNode value = member.xmlAttribute() ? node.get(member.name()) : null;
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            String name = member.wireName();
+            if (name.startsWith("xsi:")) {
+                w.writeNamespace("xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI);
+                w.writeAttribute("xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, name.substring(4), value.asText());
+            } else {
+                w.writeAttribute(name, value.asText());
+            }
         }
     }
 

@@ -37,6 +37,8 @@ public final class S3Errors {
     public static final ErrorCode KEY_TOO_LONG = sender("KeyTooLongError", 400);
     public static final ErrorCode MALFORMED_POLICY = sender("MalformedPolicy", 400);
     public static final ErrorCode MALFORMED_XML = sender("MalformedXML", 400);
+    public static final ErrorCode MALFORMED_ACL = sender("MalformedACLError", 400);
+    public static final ErrorCode MISSING_SECURITY_HEADER = sender("MissingSecurityHeader", 400);
     public static final ErrorCode METADATA_TOO_LARGE = sender("MetadataTooLarge", 400);
     public static final ErrorCode METHOD_NOT_ALLOWED = sender("MethodNotAllowed", 405);
     public static final ErrorCode NO_SUCH_BUCKET = sender("NoSuchBucket", 404);
@@ -47,6 +49,8 @@ public final class S3Errors {
     public static final ErrorCode NO_SUCH_VERSION = sender("NoSuchVersion", 404);
     public static final ErrorCode OWNERSHIP_CONTROLS_NOT_FOUND = sender("OwnershipControlsNotFoundError", 404);
     public static final ErrorCode PRECONDITION_FAILED = sender("PreconditionFailed", 412);
+    public static final ErrorCode UNEXPECTED_CONTENT = sender("UnexpectedContent", 400);
+    public static final ErrorCode UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS = sender("UnresolvableGrantByEmailAddress", 400);
     public static final ErrorCode NOT_IMPLEMENTED = CommonErrors.NOT_IMPLEMENTED;
 
     /** Every error S3 raises here, by code (which is also the model's shape name where it has one). */
@@ -54,9 +58,11 @@ public final class S3Errors {
             BUCKET_ALREADY_EXISTS, BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL,
             ILLEGAL_LOCATION_CONSTRAINT, INVALID_ARGUMENT, INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, INVALID_BUCKET_NAME, INVALID_DIGEST,
             INVALID_LOCATION_CONSTRAINT, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_RANGE,
-            INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
+            INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_ACL, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
+            MISSING_SECURITY_HEADER,
             METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_KEY, NO_SUCH_TAG_SET, NO_SUCH_UPLOAD,
-            NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, NOT_IMPLEMENTED);
+            NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, UNEXPECTED_CONTENT,
+            UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS, NOT_IMPLEMENTED);
 
     private S3Errors() {
     }

@@ -11,6 +11,7 @@ import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.core.time.Clock;
+import io.mailroom.s3.api.AclOperations;
 import io.mailroom.s3.api.BucketOperations;
 import io.mailroom.s3.api.BucketSettingsOperations;
 import io.mailroom.s3.api.ListingOperations;
@@ -77,6 +78,7 @@ public final class S3Service implements AwsService, Persistent {
         MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
         TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
         BucketSettingsOperations settings = new BucketSettingsOperations(registry);
+        AclOperations acls = new AclOperations(registry);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
@@ -96,11 +98,13 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("DeleteObjects", objects::deleteObjects)
                 .sync("GetBucketLocation", buckets::getBucketLocation)
                 .sync("GetBucketNotificationConfiguration", notifications::getBucketNotificationConfiguration)
+                .sync("GetBucketAcl", acls::getBucketAcl)
                 .sync("GetBucketEncryption", settings::getBucketEncryption)
                 .sync("GetBucketOwnershipControls", settings::getBucketOwnershipControls)
                 .sync("GetBucketPolicy", settings::getBucketPolicy)
                 .sync("GetBucketTagging", settings::getBucketTagging)
                 .sync("GetObject", objects::getObject)
+                .sync("GetObjectAcl", acls::getObjectAcl)
                 .sync("GetObjectTagging", tagging::getObjectTagging)
                 .sync("HeadBucket", buckets::headBucket)
                 .sync("HeadObject", objects::headObject)
@@ -110,11 +114,13 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("ListObjectsV2", listings::listObjectsV2)
                 .sync("ListParts", multipart::listParts)
                 .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration)
+                .sync("PutBucketAcl", acls::putBucketAcl)
                 .sync("PutBucketEncryption", settings::putBucketEncryption)
                 .sync("PutBucketOwnershipControls", settings::putBucketOwnershipControls)
                 .sync("PutBucketPolicy", settings::putBucketPolicy)
                 .sync("PutBucketTagging", settings::putBucketTagging)
                 .sync("PutObject", objects::putObject)
+                .sync("PutObjectAcl", acls::putObjectAcl)
                 .sync("PutObjectTagging", tagging::putObjectTagging)
                 .sync("UploadPart", multipart::uploadPart)
                 .sync("UploadPartCopy", multipart::uploadPartCopy);

@@ -58,7 +58,7 @@ class OwnershipTest {
         for (ObjectNode refused : new ObjectNode[]{object("plain", "k").put("ACL", "public-read"),
                 object("plain", "k").put("ACL", "private"),
                 object("plain", "k").put("GrantRead", "uri=\"http://acs.amazonaws.com/groups/global/AllUsers\""),
-                object("plain", "k").put("GrantFullControl", "id=\"" + ownerId + "\", id=\"someone-else\"")}) {
+                object("plain", "k").put("GrantFullControl", "id=\"" + ownerId + "\", id=\"" + "a".repeat(64) + "\"")}) {
             assertThat(h.error("PutObject", refused).getMessage()).contains("The bucket does not allow ACLs");
             h.assertError(S3Errors.ACCESS_CONTROL_LIST_NOT_SUPPORTED, "PutObject", refused);
         }

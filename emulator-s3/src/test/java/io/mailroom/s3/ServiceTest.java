@@ -35,8 +35,9 @@ class ServiceTest {
                         "PutObjectTagging", "GetObjectTagging", "DeleteObjectTagging", "PutBucketPolicy", "GetBucketPolicy",
                         "DeleteBucketPolicy", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging",
                         "PutBucketEncryption", "GetBucketEncryption", "DeleteBucketEncryption",
-                        "PutBucketOwnershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls");
-        assertThat(all.get("GetObjectAcl")).isInstanceOf(Handler.Unsupported.class);
+                        "PutBucketOwnershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls",
+                        "GetBucketAcl", "PutBucketAcl", "GetObjectAcl", "PutObjectAcl");
+        assertThat(all.get("GetObjectAttributes")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }
 }

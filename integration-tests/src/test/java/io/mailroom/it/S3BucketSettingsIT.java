@@ -3,18 +3,24 @@ package io.mailroom.it;
 import static io.mailroom.it.S3Clients.S3;
 import static io.mailroom.it.S3Clients.s3Error;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.Grantee;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * Bucket policies, tags, default encryption and ownership controls through S3Client, as a setup script for SES inbound mail
+ * Bucket policies, tags, default encryption, ownership controls and ACLs through S3Client, as a setup script for SES inbound mail
  * sets them: the policy SES's documentation asks for on the bucket receipt rules write to.
  */
 class S3BucketSettingsIT {
@@ -100,6 +106,39 @@ class S3BucketSettingsIT {
         S3.putObject(b -> b.bucket(writer).key("public").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x"));
         s3Error("InvalidBucketAclWithObjectOwnership", 400, () -> S3.putBucketOwnershipControls(b -> b.bucket(writer)
                 .ownershipControls(c -> c.rules(r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)))));
+    }
+
+    /** The grantee's type travels as an xsi:type attribute, which the SDK reads and writes. */
+    @Test
+    void aclsWhereTheBucketKeepsThem() {
+        String enforced = S3Clients.createBucket("acl");
+        GetBucketAclResponse owner = S3.getBucketAcl(b -> b.bucket(enforced));
+        assertThat(owner.grants()).singleElement().satisfies(g -> {
+            assertThat(g.grantee().type()).isEqualTo(Type.CANONICAL_USER);
+            assertThat(g.grantee().id()).isEqualTo(owner.owner().id());
+            assertThat(g.permission()).isEqualTo(Permission.FULL_CONTROL);
+        });
+        s3Error("AccessControlListNotSupported", 400, () -> S3.putBucketAcl(b -> b.bucket(enforced)
+                .acl(BucketCannedACL.PRIVATE)));
+
+        String writer = enforced + "-writer";
+        S3.createBucket(b -> b.bucket(writer).objectOwnership(ObjectOwnership.OBJECT_WRITER));
+        S3.putObject(b -> b.bucket(writer).key("k").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x"));
+        assertThat(S3.getObjectAcl(b -> b.bucket(writer).key("k")).grants())
+                .extracting(g -> g.grantee().type() + " " + g.permission())
+                .containsExactly("CanonicalUser FULL_CONTROL", "Group READ");
+
+        Grant authenticatedReadAcp = Grant.builder().permission(Permission.READ_ACP).grantee(Grantee.builder()
+                .type(Type.GROUP).uri("http://acs.amazonaws.com/groups/global/AuthenticatedUsers").build()).build();
+        Grant ownerFull = Grant.builder().permission(Permission.FULL_CONTROL).grantee(Grantee.builder()
+                .type(Type.CANONICAL_USER).id(owner.owner().id()).build()).build();
+        S3.putObjectAcl(b -> b.bucket(writer).key("k").accessControlPolicy(p -> p.owner(owner.owner())
+                .grants(ownerFull, authenticatedReadAcp)));
+        assertThat(S3.getObjectAcl(b -> b.bucket(writer).key("k")).grants()).extracting(Grant::grantee, Grant::permission)
+                .containsExactly(tuple(ownerFull.grantee().toBuilder().displayName(owner.owner().displayName()).build(),
+                                Permission.FULL_CONTROL),
+                        tuple(authenticatedReadAcp.grantee(), Permission.READ_ACP));
+        s3Error("NoSuchKey", 404, () -> S3.getObjectAcl(b -> b.bucket(writer).key("missing")));
     }
 
     private static Tag tag(String key, String value) {

@@ -33,12 +33,23 @@ public final class RestXmlCodec {
     /** Services put this member in an output to answer with another status (206, 304). */
     public static final String STATUS_MEMBER = "__status";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    /** Root elements AWS answers with; the JSON models lost the XML names of these output shapes. */
-    private static final Map<String, String> ROOT_NAMES = Map.of(
-            "ListObjectsV2Output", "ListBucketResult",
-            "ListObjectsOutput", "ListBucketResult",
-            "ListBucketsOutput", "ListAllMyBucketsResult",
-            "DeleteObjectsOutput", "DeleteResult");
+    /**
+     * Root elements AWS answers with; the JSON models lost the XML names of these output shapes (see each
+     * operation's response syntax in https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html).
+     */
+    private static final Map<String, String> ROOT_NAMES = Map.ofEntries(
+            Map.entry("ListObjectsV2Output", "ListBucketResult"),
+            Map.entry("ListObjectsOutput", "ListBucketResult"),
+            Map.entry("ListBucketsOutput", "ListAllMyBucketsResult"),
+            Map.entry("DeleteObjectsOutput", "DeleteResult"),
+            Map.entry("CreateMultipartUploadOutput", "InitiateMultipartUploadResult"),
+            Map.entry("CompleteMultipartUploadOutput", "CompleteMultipartUploadResult"),
+            Map.entry("ListPartsOutput", "ListPartsResult"),
+            Map.entry("ListMultipartUploadsOutput", "ListMultipartUploadsResult"),
+            Map.entry("GetObjectTaggingOutput", "Tagging"),
+            Map.entry("GetBucketTaggingOutput", "Tagging"),
+            Map.entry("GetObjectAclOutput", "AccessControlPolicy"),
+            Map.entry("GetBucketAclOutput", "AccessControlPolicy"));
     /** Outputs whose whole document is a single element holding the value. */
     private static final java.util.Set<String> SINGLE_VALUE_ROOTS = java.util.Set.of("GetBucketLocationOutput");
 

@@ -8,6 +8,7 @@ import io.mailroom.core.error.AwsException;
 import io.mailroom.core.model.ModelLoader;
 import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.model.ServiceModel;
+import io.mailroom.core.model.ShapeType;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +82,50 @@ class RestXmlTest {
                 "<Delete><Object>".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(AwsException.class, e ->
                         assertThat(e.error().code()).isEqualTo("MalformedXML"));
+    }
+
+    /** The SDKs ignore the root element; parsers that bind it by name (Go's encoding/xml, say) do not. */
+    @Test
+    void documentsHaveTheRootElementsS3AnswersWith() {
+        Map<String, String> roots = Map.ofEntries(Map.entry("ListBuckets", "ListAllMyBucketsResult"),
+                Map.entry("ListObjects", "ListBucketResult"), Map.entry("ListObjectsV2", "ListBucketResult"),
+                Map.entry("DeleteObjects", "DeleteResult"),
+                Map.entry("CreateMultipartUpload", "InitiateMultipartUploadResult"),
+                Map.entry("CompleteMultipartUpload", "CompleteMultipartUploadResult"),
+                Map.entry("ListParts", "ListPartsResult"), Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
+                Map.entry("GetObjectTagging", "Tagging"), Map.entry("GetBucketTagging", "Tagging"),
+                Map.entry("GetObjectAcl", "AccessControlPolicy"), Map.entry("GetBucketAcl", "AccessControlPolicy"),
+                Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"));
+        roots.forEach((operation, root) -> {
+            OperationModel op = S3.operation(operation).orElseThrow();
+            ObjectNode output = Canonical.NODES.objectNode();
+            op.output().members().values().stream().filter(m -> m.location() == null).findFirst()
+                    .ifPresent(m -> output.set(m.name(), m.shape().type() == ShapeType.LIST
+                            ? Canonical.NODES.arrayNode() : Canonical.NODES.textNode("x")));
+            String xml = new String(RestXmlCodec.success(op, output, NS, false, "req").body(), StandardCharsets.UTF_8);
+            assertThat(xml).as(operation).startsWith("<?xml version='1.0' encoding='UTF-8'?><" + root + " xmlns=");
+        });
+    }
+
+    @Test
+    void granteeTypesAreXsiTypeAttributesBothWays() {
+        ObjectNode acl = Canonical.NODES.objectNode();
+        acl.putArray("Grants").addObject().put("Permission", "READ").putObject("Grantee").put("Type", "Group")
+                .put("URI", "http://acs.amazonaws.com/groups/global/AllUsers");
+        String xml = new String(RestXmlCodec.success(S3.operation("GetObjectAcl").orElseThrow(), acl, NS, false, "req")
+                .body(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                + " xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/global/AllUsers</URI></Grantee>"
+                + "<Permission>READ</Permission></Grant></AccessControlList>");
+
+        byte[] body = ("<AccessControlPolicy xmlns=\"" + NS + "\"><AccessControlList><Grant>"
+                + "<Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\">"
+                + "<ID>abc</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant></AccessControlList>"
+                + "</AccessControlPolicy>").getBytes(StandardCharsets.UTF_8);
+        ObjectNode input = RestXmlCodec.decode(S3.operation("PutObjectAcl").orElseThrow(),
+                Map.of("Bucket", "bk", "Key", "k"), Map.of(), h -> null, List.of(), body);
+        assertThat(input.at("/AccessControlPolicy/Grants/0").toString())
+                .isEqualTo("{\"Grantee\":{\"ID\":\"abc\",\"Type\":\"CanonicalUser\"},\"Permission\":\"FULL_CONTROL\"}");
     }
 
     @Test

@@ -10,7 +10,8 @@ import io.mailroom.s3.bucket.BucketLocation;
 import io.mailroom.s3.bucket.BucketName;
 import io.mailroom.s3.bucket.BucketRegistry;
 import io.mailroom.s3.bucket.Owner;
-import io.mailroom.s3.ownership.AclRequest;
+import io.mailroom.s3.acl.AccessControlList;
+import io.mailroom.s3.acl.AclRequest;
 import io.mailroom.s3.ownership.ObjectOwnership;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -45,15 +46,14 @@ public final class BucketOperations {
         Owner owner = new Owner(ctx.accountId());
         ObjectOwnership ownership = ObjectOwnership.parse(Input.text(in, "ObjectOwnership"),
                 ObjectOwnership.BUCKET_OWNER_ENFORCED);
-        AclRequest acl = AclRequest.of(in);
-        boolean grantsOthers = !acl.absent() && !acl.onlyBucketOwner(owner.canonicalId(), "private");
-        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && grantsOthers) {
+        AccessControlList acl = AclRequest.of(in).toAcl(owner.canonicalId());
+        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !acl.onlyOwner(owner.canonicalId())) {
             throw S3Errors.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP.exception(
                     "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
         }
         Bucket created = new Bucket(name, owner, location, clock.millis());
         created.ownership(ownership);
-        created.aclGrantsOthers(grantsOthers);
+        created.acl(acl);
         Bucket holder = registry.putIfAbsent(created);
         if (holder != created) {
             if (!holder.owner().accountId().equals(ctx.accountId())) {

@@ -26,7 +26,8 @@ import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
-import io.mailroom.s3.ownership.AclRequest;
+import io.mailroom.s3.acl.AccessControlList;
+import io.mailroom.s3.acl.AclRequest;
 import io.mailroom.s3.tag.TagSet;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
@@ -67,13 +68,14 @@ public final class MultipartOperations {
 
     public ObjectNode createMultipartUpload(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
-        AclRequest.of(in).requireAllowedOnObject(bucket.ownership(), bucket.owner().canonicalId());
+        AccessControlList acl = AclRequest.of(in).forObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.requested(Input.text(in, "ChecksumAlgorithm"));
         String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));
         Upload upload = Upload.start(newUploadId(), key, clock.millis(), ctx.accountId(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), algorithm,
-                type, TagSet.fromHeader(Input.text(in, "Tagging")), Encryption.requested(in, bucket.encryption(), ctx));
+                type, TagSet.fromHeader(Input.text(in, "Tagging")), Encryption.requested(in, bucket.encryption(), ctx),
+                acl);
         bucket.uploads().add(upload);
         ObjectNode out = Output.object();
         upload.encryption().writeTo(out);
@@ -163,7 +165,7 @@ public final class MultipartOperations {
         StoredChecksum checksum = MultipartChecksum.of(upload, parts, body, in);
         StoredObject object = StoredObject.assembled(upload.key(), body, sizes, ETag.multipart(md5s), clock.millis(),
                 upload.headers(), upload.metadata(), upload.storageClass(), checksum).withTags(upload.tags())
-                .withEncryption(upload.encryption());
+                .withEncryption(upload.encryption()).withAcl(upload.acl());
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         if (!bucket.uploads().remove(upload)) {
             throw noSuchUpload();

@@ -22,7 +22,8 @@ import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.MetadataDirective;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
-import io.mailroom.s3.ownership.AclRequest;
+import io.mailroom.s3.acl.AccessControlList;
+import io.mailroom.s3.acl.AclRequest;
 import io.mailroom.s3.tag.TagSet;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
@@ -54,7 +55,7 @@ public final class ObjectOperations {
 
     public ObjectNode putObject(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
-        AclRequest.of(in).requireAllowedOnObject(bucket.ownership(), bucket.owner().canonicalId());
+        AccessControlList acl = AclRequest.of(in).forObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
         byte[] body = Input.body(in, "Body");
         JsonNode declared = in.get("ContentLength");
@@ -67,7 +68,7 @@ public final class ObjectOperations {
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum)
-                .withTags(TagSet.fromHeader(Input.text(in, "Tagging"))).withEncryption(encryption);
+                .withTags(TagSet.fromHeader(Input.text(in, "Tagging"))).withEncryption(encryption).withAcl(acl);
         condition.apply(bucket.objects(), object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
@@ -293,7 +294,8 @@ public final class ObjectOperations {
      */
     public ObjectNode copyObject(RequestContext ctx, ObjectNode in) {
         Bucket target = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
-        AclRequest.of(in).requireAllowedOnObject(target.ownership(), target.owner().canonicalId());
+        // A copy has the ACL the request asks for, or the default: S3 never copies the source's.
+        AccessControlList acl = AclRequest.of(in).forObject(target.ownership(), target.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
         CopySource source = CopySource.parse(Input.text(in, "CopySource"));
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
@@ -324,7 +326,7 @@ public final class ObjectOperations {
         // The copy is encrypted as the request or the target bucket asks, whatever the source's encryption.
         Encryption encryption = Encryption.requested(in, target.encryption(), ctx);
         StoredObject copy = StoredObject.create(key, original.body(), clock.millis(), headers, metadata, storageClass,
-                checksum).withTags(tags).withEncryption(encryption);
+                checksum).withTags(tags).withEncryption(encryption).withAcl(acl);
         condition.apply(target.objects(), copy);
         notifier.objectEvent(target, S3Event.OBJECT_CREATED_COPY, copy, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();

@@ -1,5 +1,6 @@
 package io.mailroom.s3.bucket;
 
+import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.listing.KeyOrder;
 import io.mailroom.s3.multipart.Uploads;
 import io.mailroom.s3.notification.NotificationConfiguration;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * One bucket: its identity, its objects kept sorted in S3's listing order (so a listing page is a seek
  * and a short walk, never a sort), its multipart uploads in progress, its notification configuration,
- * policy, tags, default encryption and Object Ownership setting.
+ * policy, tags, default encryption, Object Ownership setting and ACL.
  */
 public final class Bucket {
     private final String name;
@@ -26,7 +27,7 @@ public final class Bucket {
     private volatile TagSet tags = TagSet.NONE;
     private volatile Encryption encryption = Encryption.SSE_S3;
     private volatile ObjectOwnership ownership = ObjectOwnership.BUCKET_OWNER_ENFORCED;
-    private volatile boolean aclGrantsOthers;
+    private volatile AccessControlList acl;
 
     public Bucket(String name, Owner owner, BucketLocation location, long createdAt) {
         this.name = name;
@@ -104,13 +105,14 @@ public final class Bucket {
         this.ownership = value;
     }
 
-    /** Whether the bucket's ACL, as CreateBucket set it, grants anyone but the owner anything. */
-    public boolean aclGrantsOthers() {
-        return aclGrantsOthers;
+    /** The bucket's ACL as CreateBucket or PutBucketAcl set it: the owner's full control unless one did. */
+    public AccessControlList acl() {
+        AccessControlList value = acl;
+        return value != null ? value : AccessControlList.ownerOnly(owner.canonicalId());
     }
 
-    public void aclGrantsOthers(boolean value) {
-        this.aclGrantsOthers = value;
+    public void acl(AccessControlList value) {
+        this.acl = value;
     }
 
     public NotificationConfiguration notifications() {

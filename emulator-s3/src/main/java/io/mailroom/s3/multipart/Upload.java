@@ -3,6 +3,7 @@ package io.mailroom.s3.multipart;
 import io.mailroom.s3.object.ChecksumAlgorithm;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ObjectHeaders;
+import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.tag.TagSet;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -17,7 +18,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public record Upload(String uploadId, String key, long initiated, String accountId, ObjectHeaders headers,
                      Map<String, String> metadata, String storageClass, ChecksumAlgorithm algorithm,
-                     String checksumType, TagSet tags, Encryption encryption, NavigableMap<Integer, Part> parts) {
+                     String checksumType, TagSet tags, Encryption encryption, AccessControlList acl,
+                     NavigableMap<Integer, Part> parts) {
 
     public Upload {
         metadata = Map.copyOf(metadata);
@@ -25,8 +27,8 @@ public record Upload(String uploadId, String key, long initiated, String account
 
     public static Upload start(String uploadId, String key, long initiated, String accountId, ObjectHeaders headers,
                                Map<String, String> metadata, String storageClass, ChecksumAlgorithm algorithm,
-                               String checksumType, TagSet tags, Encryption encryption) {
+                               String checksumType, TagSet tags, Encryption encryption, AccessControlList acl) {
         return new Upload(uploadId, key, initiated, accountId, headers, metadata, storageClass, algorithm,
-                checksumType, tags, encryption, new ConcurrentSkipListMap<>());
+                checksumType, tags, encryption, acl, new ConcurrentSkipListMap<>());
     }
 }

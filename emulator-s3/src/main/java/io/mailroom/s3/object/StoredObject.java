@@ -1,5 +1,6 @@
 package io.mailroom.s3.object;
 
+import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.tag.TagSet;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,11 @@ import java.util.Map;
  *                     in one part. GET and HEAD by part number read them.
  * @param tags         the object's tag set (x-amz-tagging, PutObjectTagging)
  * @param encryption   the server-side encryption S3 reports for it
+ * @param acl          its ACL, or null for the default: the owner's full control
  */
 public record StoredObject(String key, byte[] body, String etag, long lastModified, ObjectHeaders headers,
                            Map<String, String> metadata, String storageClass, StoredChecksum checksum,
-                           List<Long> partSizes, TagSet tags, Encryption encryption) {
+                           List<Long> partSizes, TagSet tags, Encryption encryption, AccessControlList acl) {
     public static final String STANDARD = "STANDARD";
 
     public StoredObject {
@@ -32,7 +34,7 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
     public static StoredObject create(String key, byte[] body, long nowMillis, ObjectHeaders headers,
                                       Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
         return new StoredObject(key, body, ETag.of(body), wholeSeconds(nowMillis), headers, metadata, storageClass,
-                checksum, List.of(), TagSet.NONE, Encryption.SSE_S3);
+                checksum, List.of(), TagSet.NONE, Encryption.SSE_S3, null);
     }
 
     /** An object assembled from the parts of a multipart upload, with the ETag S3 gives such objects. */
@@ -40,7 +42,7 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
                                          ObjectHeaders headers, Map<String, String> metadata, String storageClass,
                                          StoredChecksum checksum) {
         return new StoredObject(key, body, etag, wholeSeconds(nowMillis), headers, metadata, storageClass, checksum,
-                partSizes, TagSet.NONE, Encryption.SSE_S3);
+                partSizes, TagSet.NONE, Encryption.SSE_S3, null);
     }
 
     private static long wholeSeconds(long millis) {
@@ -50,13 +52,19 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
     /** The same object with another tag set: tagging changes neither its bytes nor its Last-Modified. */
     public StoredObject withTags(TagSet newTags) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                newTags, encryption);
+                newTags, encryption, acl);
     }
 
     /** The same object, encrypted (as S3 reports it) the way a request or the bucket's default asked. */
     public StoredObject withEncryption(Encryption newEncryption) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                tags, newEncryption);
+                tags, newEncryption, acl);
+    }
+
+    /** The same object with another ACL (null: the owner's full control). */
+    public StoredObject withAcl(AccessControlList newAcl) {
+        return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
+                tags, encryption, newAcl);
     }
 
     public long size() {

@@ -1,5 +1,6 @@
 package io.mailroom.s3.persistence;
 
+import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.notification.NotificationRule;
 import io.mailroom.s3.object.Encryption;
@@ -17,12 +18,12 @@ import java.util.Objects;
  * @param createdAt       epoch millis
  * @param objectOwnership the ownership setting's wire name, {@value #NO_OWNERSHIP_CONTROLS} once deleted;
  *                        absent (earlier builds) means S3's default, BucketOwnerEnforced
- * @param aclGrantsOthers whether the bucket's ACL grants anyone but its owner anything
+ * @param acl             the bucket's ACL; absent (earlier builds) means the owner's full control alone
  */
 public record BucketSnapshot(int format, String name, String accountId, String region, String locationConstraint,
                              long createdAt, List<RuleSnapshot> notifications, List<ObjectSnapshot> objects,
                              String policy, Map<String, String> tags, Encryption encryption,
-                             String objectOwnership, boolean aclGrantsOthers) {
+                             String objectOwnership, AccessControlList acl) {
     public static final int FORMAT = 1;
     static final String NO_OWNERSHIP_CONTROLS = "None";
 
@@ -44,7 +45,7 @@ public record BucketSnapshot(int format, String name, String accountId, String r
         return new BucketSnapshot(FORMAT, b.name(), b.owner().accountId(), b.region(),
                 b.location().locationConstraint(), b.createdAt(), rules, objects, b.policy(), b.tags().tags(),
                 b.encryption(), b.ownership() == null ? NO_OWNERSHIP_CONTROLS : b.ownership().wireName(),
-                b.aclGrantsOthers());
+                b.acl());
     }
 
     /** The ownership setting, or null where DeleteBucketOwnershipControls removed it. */

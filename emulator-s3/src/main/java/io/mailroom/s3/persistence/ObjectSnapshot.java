@@ -1,5 +1,6 @@
 package io.mailroom.s3.persistence;
 
+import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.tag.TagSet;
@@ -12,14 +13,15 @@ import java.util.Objects;
 /**
  * One object in a bucket's manifest; its bytes are in {@code file}, next to the manifest. The ETag is
  * kept to detect a data file that changed since: it must still be the MD5 of the bytes (of each part's
- * bytes, for an object uploaded in parts). {@code partSizes}, {@code tags} and {@code encryption} are
- * absent from files of earlier builds (whose objects were all SSE-S3).
+ * bytes, for an object uploaded in parts). {@code partSizes}, {@code tags}, {@code encryption} and
+ * {@code acl} are absent from files of earlier builds (whose objects were all SSE-S3 and private).
  *
  * @param lastModified epoch millis
  */
 public record ObjectSnapshot(String key, String file, String etag, long lastModified, ObjectHeaders headers,
                              Map<String, String> metadata, String storageClass, StoredChecksum checksum,
-                             List<Long> partSizes, Map<String, String> tags, Encryption encryption) {
+                             List<Long> partSizes, Map<String, String> tags, Encryption encryption,
+                             AccessControlList acl) {
 
     public ObjectSnapshot {
         Objects.requireNonNull(key, "an object has no key");
@@ -32,7 +34,7 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
 
     static ObjectSnapshot of(StoredObject o, String file) {
         return new ObjectSnapshot(o.key(), file, o.etag(), o.lastModified(), o.headers(), o.metadata(),
-                o.storageClass(), o.checksum(), o.partSizes(), o.tags().tags(), o.encryption());
+                o.storageClass(), o.checksum(), o.partSizes(), o.tags().tags(), o.encryption(), o.acl());
     }
 
     StoredObject toObject(byte[] body) {
@@ -42,6 +44,6 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
                     + body.length + " bytes");
         }
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                new TagSet(tags), encryption);
+                new TagSet(tags), encryption, acl);
     }
 }

@@ -159,7 +159,7 @@ public final class SnapshotDirectory {
         bucket.tags(new TagSet(s.tags()));
         bucket.encryption(s.encryption());
         bucket.ownership(s.ownership());
-        bucket.aclGrantsOthers(s.aclGrantsOthers());
+        bucket.acl(s.acl());
         return bucket;
     }
 

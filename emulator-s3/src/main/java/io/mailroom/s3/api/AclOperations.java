@@ -1,0 +1,114 @@
+package io.mailroom.s3.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.acl.AccessControlList;
+import io.mailroom.s3.acl.AclRequest;
+import io.mailroom.s3.acl.Grant;
+import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.bucket.Owner;
+import io.mailroom.s3.object.StoredObject;
+import io.mailroom.s3.ownership.ObjectOwnership;
+
+/**
+ * Bucket and object ACLs. Where the bucket's Object Ownership is BucketOwnerEnforced, ACLs are disabled:
+ * reading one always shows the bucket owner's full control, and setting one is AccessControlListNotSupported
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html). Mailroom
+ * does not check permissions, so ACLs are kept and reported, never enforced.
+ */
+public final class AclOperations {
+    private final BucketRegistry registry;
+
+    public AclOperations(BucketRegistry registry) {
+        this.registry = registry;
+    }
+
+    public ObjectNode getBucketAcl(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        return answer(bucket, bucket.acl());
+    }
+
+    public ObjectNode putBucketAcl(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        bucket.acl(requested(bucket, in));
+        return Output.object();
+    }
+
+    public ObjectNode getObjectAcl(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        Input.requireNullVersion(Input.text(in, "VersionId"));
+        StoredObject object = bucket.objects().get(Input.required(in, "Key"));
+        if (object == null) {
+            throw noSuchKey();
+        }
+        return answer(bucket, object.acl() != null ? object.acl()
+                : AccessControlList.ownerOnly(bucket.owner().canonicalId()));
+    }
+
+    public ObjectNode putObjectAcl(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        Input.requireNullVersion(Input.text(in, "VersionId"));
+        String key = Input.required(in, "Key");
+        if (!bucket.objects().containsKey(key)) {
+            throw noSuchKey();
+        }
+        AccessControlList acl = requested(bucket, in);
+        if (bucket.objects().computeIfPresent(key, (k, object) -> object.withAcl(acl)) == null) {
+            throw noSuchKey();
+        }
+        return Output.object();
+    }
+
+    /** The ACL of a Put*Acl: a canned ACL, grant headers or an AccessControlPolicy body, exactly one. */
+    private static AccessControlList requested(Bucket bucket, ObjectNode in) {
+        if (bucket.ownership() == ObjectOwnership.BUCKET_OWNER_ENFORCED) {
+            throw AclRequest.notSupported();
+        }
+        AclRequest headers = AclRequest.of(in);
+        JsonNode policy = in.get("AccessControlPolicy");
+        if (policy != null && !policy.isNull()) {
+            if (!headers.absent()) {
+                throw S3Errors.UNEXPECTED_CONTENT.exception("This request does not support content");
+            }
+            return AccessControlList.fromPolicy(policy);
+        }
+        if (headers.absent()) {
+            throw S3Errors.MISSING_SECURITY_HEADER.exception("Your request was missing a required header");
+        }
+        return headers.toAcl(bucket.owner().canonicalId());
+    }
+
+    private static ObjectNode answer(Bucket bucket, AccessControlList acl) {
+        Owner owner = bucket.owner();
+        AccessControlList shown = bucket.ownership() == ObjectOwnership.BUCKET_OWNER_ENFORCED
+                ? AccessControlList.ownerOnly(owner.canonicalId()) : acl;
+        ObjectNode out = Output.object();
+        Output.person(out, "Owner", owner);
+        ArrayNode grants = out.putArray("Grants");
+        for (Grant g : shown.grants()) {
+            ObjectNode grant = grants.addObject();
+            ObjectNode grantee = grant.putObject("Grantee");
+            if (owner.canonicalId().equals(g.grantee().id())) {
+                grantee.put("DisplayName", owner.displayName());
+            }
+            if (g.grantee().id() != null) {
+                grantee.put("ID", g.grantee().id());
+            }
+            grantee.put("Type", g.grantee().type());
+            if (g.grantee().uri() != null) {
+                grantee.put("URI", g.grantee().uri());
+            }
+            grant.put("Permission", g.permission());
+        }
+        return out;
+    }
+
+    private static AwsException noSuchKey() {
+        return S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
+    }
+}
