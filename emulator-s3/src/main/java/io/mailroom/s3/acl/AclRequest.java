@@ -70,27 +70,20 @@ public record AclRequest(String canned, Map<String, String> grants) {
     }
 
     /**
-     * Whether this asks for the bucket owner's full control alone.
-     *
-     * @param ownerOnlyCanned the canned ACL that means that here: {@code private} for a bucket,
-     *                        {@code bucket-owner-full-control} for an object
-     */
-    public boolean onlyBucketOwner(String ownerId, String ownerOnlyCanned) {
-        return canned != null ? canned.equals(ownerOnlyCanned) : toAcl(ownerId).onlyOwner(ownerId);
-    }
-
-    /**
-     * The ACL of an object written with this request, or null for the default (the owner's full control);
-     * refused where the bucket's ownership setting disables ACLs.
+     * The ACL of an object written with this request, or null for the default (the owner's full control).
+     * Where the bucket's ownership setting disables ACLs only {@code bucket-owner-full-control} or grant
+     * headers that amount to it are taken; even {@code private} is refused.
      */
     public AccessControlList forObject(ObjectOwnership ownership, String ownerId) {
         if (absent()) {
             return null;
         }
-        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !onlyBucketOwner(ownerId, "bucket-owner-full-control")) {
+        AccessControlList acl = toAcl(ownerId);
+        boolean ownerOnly = canned != null ? canned.equals("bucket-owner-full-control") : acl.onlyOwner(ownerId);
+        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !ownerOnly) {
             throw notSupported();
         }
-        return toAcl(ownerId);
+        return acl;
     }
 
     public static AwsException notSupported() {

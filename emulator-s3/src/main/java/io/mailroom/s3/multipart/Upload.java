@@ -1,9 +1,9 @@
 package io.mailroom.s3.multipart;
 
+import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.object.ChecksumAlgorithm;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ObjectHeaders;
-import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.tag.TagSet;
 import java.util.Map;
 import java.util.NavigableMap;
