@@ -103,6 +103,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("GetBucketOwnershipControls", settings::getBucketOwnershipControls)
                 .sync("GetBucketPolicy", settings::getBucketPolicy)
                 .sync("GetBucketTagging", settings::getBucketTagging)
+                .sync("GetBucketVersioning", settings::getBucketVersioning)
                 .sync("GetObject", objects::getObject)
                 .sync("GetObjectAcl", acls::getObjectAcl)
                 .sync("GetObjectTagging", tagging::getObjectTagging)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.service.Handler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,5 +98,13 @@ class BucketSettingsTest {
         after.s3.load(dataDir);
         assertThat(after.call("GetBucketPolicy", bucket())).isEqualTo(h.call("GetBucketPolicy", bucket()));
         assertThat(after.call("GetBucketTagging", bucket())).isEqualTo(h.call("GetBucketTagging", bucket()));
+    }
+
+    @Test
+    void versioningIsNeverOnSoABucketReportsNoStatus() {
+        assertThat(h.call("GetBucketVersioning", bucket()).size()).isZero();
+        h.assertError(S3Errors.NO_SUCH_BUCKET, "GetBucketVersioning", obj().put("Bucket", "elsewhere"));
+        assertThat(h.s3.operations().find("PutBucketVersioning").orElseThrow())
+                .isInstanceOf(Handler.Unsupported.class);
     }
 }

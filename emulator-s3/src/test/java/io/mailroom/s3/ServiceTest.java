@@ -36,7 +36,7 @@ class ServiceTest {
                         "DeleteBucketPolicy", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging",
                         "PutBucketEncryption", "GetBucketEncryption", "DeleteBucketEncryption",
                         "PutBucketOwnershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls",
-                        "GetBucketAcl", "PutBucketAcl", "GetObjectAcl", "PutObjectAcl");
+                        "GetBucketAcl", "PutBucketAcl", "GetObjectAcl", "PutObjectAcl", "GetBucketVersioning");
         assertThat(all.get("GetObjectAttributes")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }

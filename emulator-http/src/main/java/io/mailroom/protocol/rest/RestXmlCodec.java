@@ -49,7 +49,8 @@ public final class RestXmlCodec {
             Map.entry("GetObjectTaggingOutput", "Tagging"),
             Map.entry("GetBucketTaggingOutput", "Tagging"),
             Map.entry("GetObjectAclOutput", "AccessControlPolicy"),
-            Map.entry("GetBucketAclOutput", "AccessControlPolicy"));
+            Map.entry("GetBucketAclOutput", "AccessControlPolicy"),
+            Map.entry("GetBucketVersioningOutput", "VersioningConfiguration"));
     /** Outputs whose whole document is a single element holding the value. */
     private static final java.util.Set<String> SINGLE_VALUE_ROOTS = java.util.Set.of("GetBucketLocationOutput");
 
@@ -158,7 +159,8 @@ public final class RestXmlCodec {
                 }
             } else if ("statusCode".equals(member.location()) && value != null) {
                 status = value.asInt();
-            } else if (member.location() == null && value != null) {
+            } else if (member.location() == null) {
+                // S3 answers a document whenever the output has one, empty or not (<VersioningConfiguration/>).
                 bodyMembers = true;
             }
         }

@@ -95,7 +95,8 @@ class RestXmlTest {
                 Map.entry("ListParts", "ListPartsResult"), Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
                 Map.entry("GetObjectTagging", "Tagging"), Map.entry("GetBucketTagging", "Tagging"),
                 Map.entry("GetObjectAcl", "AccessControlPolicy"), Map.entry("GetBucketAcl", "AccessControlPolicy"),
-                Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"));
+                Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
+                Map.entry("GetBucketVersioning", "VersioningConfiguration"));
         roots.forEach((operation, root) -> {
             OperationModel op = S3.operation(operation).orElseThrow();
             ObjectNode output = Canonical.NODES.objectNode();
@@ -105,6 +106,10 @@ class RestXmlTest {
             String xml = new String(RestXmlCodec.success(op, output, NS, false, "req").body(), StandardCharsets.UTF_8);
             assertThat(xml).as(operation).startsWith("<?xml version='1.0' encoding='UTF-8'?><" + root + " xmlns=");
         });
+        // A bucket that never had versioning: the document is there, empty, as on S3.
+        String never = new String(RestXmlCodec.success(S3.operation("GetBucketVersioning").orElseThrow(),
+                Canonical.NODES.objectNode(), NS, false, "req").body(), StandardCharsets.UTF_8);
+        assertThat(never).isEqualTo("<?xml version='1.0' encoding='UTF-8'?><VersioningConfiguration xmlns=\"" + NS + "\"/>");
     }
 
     @Test

@@ -142,4 +142,14 @@ public final class BucketSettingsOperations {
         registry.require(ctx.accountId(), Input.required(in, "Bucket")).ownership(null);
         return Output.object();
     }
+
+    /**
+     * Versioning cannot be turned on here (PutBucketVersioning answers NotImplemented), so every bucket is
+     * one that never had it, for which S3 answers a VersioningConfiguration with no Status
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketVersioning.html).
+     */
+    public ObjectNode getBucketVersioning(RequestContext ctx, ObjectNode in) {
+        registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        return Output.object();
+    }
 }
