@@ -12,6 +12,7 @@ import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.core.time.Clock;
 import io.mailroom.s3.api.AclOperations;
+import io.mailroom.s3.api.AttributesOperations;
 import io.mailroom.s3.api.BucketOperations;
 import io.mailroom.s3.api.BucketSettingsOperations;
 import io.mailroom.s3.api.ListingOperations;
@@ -79,6 +80,7 @@ public final class S3Service implements AwsService, Persistent {
         TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
         BucketSettingsOperations settings = new BucketSettingsOperations(registry);
         AclOperations acls = new AclOperations(registry);
+        AttributesOperations attributes = new AttributesOperations(registry);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
@@ -106,6 +108,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("GetBucketVersioning", settings::getBucketVersioning)
                 .sync("GetObject", objects::getObject)
                 .sync("GetObjectAcl", acls::getObjectAcl)
+                .sync("GetObjectAttributes", attributes::getObjectAttributes)
                 .sync("GetObjectTagging", tagging::getObjectTagging)
                 .sync("HeadBucket", buckets::headBucket)
                 .sync("HeadObject", objects::headObject)

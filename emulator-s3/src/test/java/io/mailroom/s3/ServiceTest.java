@@ -36,8 +36,9 @@ class ServiceTest {
                         "DeleteBucketPolicy", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging",
                         "PutBucketEncryption", "GetBucketEncryption", "DeleteBucketEncryption",
                         "PutBucketOwnershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls",
-                        "GetBucketAcl", "PutBucketAcl", "GetObjectAcl", "PutObjectAcl", "GetBucketVersioning");
-        assertThat(all.get("GetObjectAttributes")).isInstanceOf(Handler.Unsupported.class);
+                        "GetBucketAcl", "PutBucketAcl", "GetObjectAcl", "PutObjectAcl", "GetBucketVersioning",
+                        "GetObjectAttributes");
+        assertThat(all.get("GetBucketCors")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }
 }

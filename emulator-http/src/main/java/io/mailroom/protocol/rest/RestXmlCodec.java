@@ -50,7 +50,8 @@ public final class RestXmlCodec {
             Map.entry("GetBucketTaggingOutput", "Tagging"),
             Map.entry("GetObjectAclOutput", "AccessControlPolicy"),
             Map.entry("GetBucketAclOutput", "AccessControlPolicy"),
-            Map.entry("GetBucketVersioningOutput", "VersioningConfiguration"));
+            Map.entry("GetBucketVersioningOutput", "VersioningConfiguration"),
+            Map.entry("GetObjectAttributesOutput", "GetObjectAttributesResponse"));
     /** Outputs whose whole document is a single element holding the value. */
     private static final java.util.Set<String> SINGLE_VALUE_ROOTS = java.util.Set.of("GetBucketLocationOutput");
 
@@ -86,7 +87,8 @@ public final class RestXmlCodec {
                         tree.set(member.name(), BoundValues.parse(member, values));
                     }
                 }
-                case "header" -> put(tree, member, header.apply(member.wireName()));
+                case "header" -> put(tree, member, member.shape().type() == ShapeType.LIST
+                        ? everyLine(allHeaders, member.wireName(), header) : header.apply(member.wireName()));
                 case "headers" -> {
                     ObjectNode map = Canonical.NODES.objectNode();
                     String prefix = member.wireName().toLowerCase(java.util.Locale.ROOT);
@@ -105,6 +107,21 @@ public final class RestXmlCodec {
             }
         }
         return tree;
+    }
+
+    /**
+     * A list bound to a header may come as one comma-separated line or as one line per item (the AWS SDK for
+     * Java sends {@code x-amz-object-attributes} that way): all lines, joined.
+     */
+    private static String everyLine(Iterable<Map.Entry<String, String>> allHeaders, String name,
+                                    Function<String, String> header) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> h : allHeaders) {
+            if (h.getKey().equalsIgnoreCase(name)) {
+                lines.add(h.getValue());
+            }
+        }
+        return lines.isEmpty() ? header.apply(name) : String.join(",", lines);
     }
 
     private static void put(ObjectNode tree, Member member, String text) {

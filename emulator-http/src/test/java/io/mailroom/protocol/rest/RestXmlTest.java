@@ -67,6 +67,13 @@ class RestXmlTest {
         input = RestXmlCodec.decode(list.operation(), list.labels(), Map.of("list-type", List.of("2")),
                 Map.of("x-amz-optional-object-attributes", "RestoreStatus")::get, List.of(), new byte[0]);
         assertThat(input.get("OptionalObjectAttributes").toString()).isEqualTo("[\"RestoreStatus\"]");
+
+        // The Java SDK sends one header line per item.
+        List<Map.Entry<String, String>> lines = List.of(Map.entry("X-Amz-Object-Attributes", "ETag"),
+                Map.entry("Host", "localhost"), Map.entry("x-amz-object-attributes", "ObjectParts, ObjectSize"));
+        input = RestXmlCodec.decode(get.operation(), get.labels(), Map.of(),
+                h -> h.equalsIgnoreCase("x-amz-object-attributes") ? "ETag" : null, lines, new byte[0]);
+        assertThat(input.get("ObjectAttributes").toString()).isEqualTo("[\"ETag\",\"ObjectParts\",\"ObjectSize\"]");
     }
 
     @Test
@@ -96,7 +103,8 @@ class RestXmlTest {
                 Map.entry("GetObjectTagging", "Tagging"), Map.entry("GetBucketTagging", "Tagging"),
                 Map.entry("GetObjectAcl", "AccessControlPolicy"), Map.entry("GetBucketAcl", "AccessControlPolicy"),
                 Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
-                Map.entry("GetBucketVersioning", "VersioningConfiguration"));
+                Map.entry("GetBucketVersioning", "VersioningConfiguration"),
+                Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"));
         roots.forEach((operation, root) -> {
             OperationModel op = S3.operation(operation).orElseThrow();
             ObjectNode output = Canonical.NODES.objectNode();

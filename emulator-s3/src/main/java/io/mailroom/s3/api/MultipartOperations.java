@@ -163,8 +163,11 @@ public final class MultipartOperations {
             offset += p.body().length;
         }
         StoredChecksum checksum = MultipartChecksum.of(upload, parts, body, in);
+        List<String> partChecksums = checksum != null && StoredChecksum.COMPOSITE.equals(checksum.type())
+                ? parts.stream().map(p -> p.checksum().value()).toList() : List.of();
         StoredObject object = StoredObject.assembled(upload.key(), body, sizes, ETag.multipart(md5s), clock.millis(),
-                upload.headers(), upload.metadata(), upload.storageClass(), checksum).withTags(upload.tags())
+                upload.headers(), upload.metadata(), upload.storageClass(), checksum, partChecksums)
+                .withTags(upload.tags())
                 .withEncryption(upload.encryption()).withAcl(upload.acl());
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         if (!bucket.uploads().remove(upload)) {

@@ -17,10 +17,13 @@ import java.util.Map;
  * @param tags         the object's tag set (x-amz-tagging, PutObjectTagging)
  * @param encryption   the server-side encryption S3 reports for it
  * @param acl          its ACL, or null for the default: the owner's full control
+ * @param partChecksums the checksum of each part, in order, for an object uploaded in parts with a COMPOSITE
+ *                     checksum (GetObjectAttributes lists them); empty otherwise
  */
 public record StoredObject(String key, byte[] body, String etag, long lastModified, ObjectHeaders headers,
                            Map<String, String> metadata, String storageClass, StoredChecksum checksum,
-                           List<Long> partSizes, TagSet tags, Encryption encryption, AccessControlList acl) {
+                           List<Long> partSizes, TagSet tags, Encryption encryption, AccessControlList acl,
+                           List<String> partChecksums) {
     public static final String STANDARD = "STANDARD";
 
     public StoredObject {
@@ -29,20 +32,21 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
         partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);
         tags = tags == null ? TagSet.NONE : tags;
         encryption = encryption == null ? Encryption.SSE_S3 : encryption;
+        partChecksums = partChecksums == null ? List.of() : List.copyOf(partChecksums);
     }
 
     public static StoredObject create(String key, byte[] body, long nowMillis, ObjectHeaders headers,
                                       Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
         return new StoredObject(key, body, ETag.of(body), wholeSeconds(nowMillis), headers, metadata, storageClass,
-                checksum, List.of(), TagSet.NONE, Encryption.SSE_S3, null);
+                checksum, List.of(), TagSet.NONE, Encryption.SSE_S3, null, List.of());
     }
 
     /** An object assembled from the parts of a multipart upload, with the ETag S3 gives such objects. */
     public static StoredObject assembled(String key, byte[] body, List<Long> partSizes, String etag, long nowMillis,
                                          ObjectHeaders headers, Map<String, String> metadata, String storageClass,
-                                         StoredChecksum checksum) {
+                                         StoredChecksum checksum, List<String> partChecksums) {
         return new StoredObject(key, body, etag, wholeSeconds(nowMillis), headers, metadata, storageClass, checksum,
-                partSizes, TagSet.NONE, Encryption.SSE_S3, null);
+                partSizes, TagSet.NONE, Encryption.SSE_S3, null, partChecksums);
     }
 
     private static long wholeSeconds(long millis) {
@@ -52,19 +56,19 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
     /** The same object with another tag set: tagging changes neither its bytes nor its Last-Modified. */
     public StoredObject withTags(TagSet newTags) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                newTags, encryption, acl);
+                newTags, encryption, acl, partChecksums);
     }
 
     /** The same object, encrypted (as S3 reports it) the way a request or the bucket's default asked. */
     public StoredObject withEncryption(Encryption newEncryption) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                tags, newEncryption, acl);
+                tags, newEncryption, acl, partChecksums);
     }
 
     /** The same object with another ACL (null: the owner's full control). */
     public StoredObject withAcl(AccessControlList newAcl) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                tags, encryption, newAcl);
+                tags, encryption, newAcl, partChecksums);
     }
 
     public long size() {

@@ -13,15 +13,16 @@ import java.util.Objects;
 /**
  * One object in a bucket's manifest; its bytes are in {@code file}, next to the manifest. The ETag is
  * kept to detect a data file that changed since: it must still be the MD5 of the bytes (of each part's
- * bytes, for an object uploaded in parts). {@code partSizes}, {@code tags}, {@code encryption} and
- * {@code acl} are absent from files of earlier builds (whose objects were all SSE-S3 and private).
+ * bytes, for an object uploaded in parts). {@code partSizes}, {@code tags}, {@code encryption},
+ * {@code acl} and {@code partChecksums} are absent from files of earlier builds (whose objects were all
+ * SSE-S3 and private).
  *
  * @param lastModified epoch millis
  */
 public record ObjectSnapshot(String key, String file, String etag, long lastModified, ObjectHeaders headers,
                              Map<String, String> metadata, String storageClass, StoredChecksum checksum,
                              List<Long> partSizes, Map<String, String> tags, Encryption encryption,
-                             AccessControlList acl) {
+                             AccessControlList acl, List<String> partChecksums) {
 
     public ObjectSnapshot {
         Objects.requireNonNull(key, "an object has no key");
@@ -34,7 +35,8 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
 
     static ObjectSnapshot of(StoredObject o, String file) {
         return new ObjectSnapshot(o.key(), file, o.etag(), o.lastModified(), o.headers(), o.metadata(),
-                o.storageClass(), o.checksum(), o.partSizes(), o.tags().tags(), o.encryption(), o.acl());
+                o.storageClass(), o.checksum(), o.partSizes(), o.tags().tags(), o.encryption(), o.acl(),
+                o.partChecksums());
     }
 
     StoredObject toObject(byte[] body) {
@@ -43,7 +45,12 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
             throw new IllegalArgumentException("object " + key + ": its part sizes do not add up to its "
                     + body.length + " bytes");
         }
+        List<String> checksums = partChecksums == null ? List.of() : partChecksums;
+        if (!checksums.isEmpty() && checksums.size() != partSizes.size()) {
+            throw new IllegalArgumentException("object " + key + ": " + checksums.size() + " part checksums for "
+                    + partSizes.size() + " parts");
+        }
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                new TagSet(tags), encryption, acl);
+                new TagSet(tags), encryption, acl, checksums);
     }
 }

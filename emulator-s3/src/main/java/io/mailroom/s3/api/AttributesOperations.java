@@ -1,0 +1,96 @@
+package io.mailroom.s3.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
+import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.object.StoredObject;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * GetObjectAttributes: the attributes the request names and no others. The ETag comes without quotes.
+ * Parts are listed only for an object uploaded in parts with a COMPOSITE checksum, the only kind whose
+ * parts S3 keeps checksums of; any other multipart object reports just its part count
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAttributes.html).
+ */
+public final class AttributesOperations {
+    /** S3 lists at most 1,000 parts per answer. */
+    static final int MAX_LISTED = 1000;
+    private final BucketRegistry registry;
+
+    public AttributesOperations(BucketRegistry registry) {
+        this.registry = registry;
+    }
+
+    public ObjectNode getObjectAttributes(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        Input.requireNullVersion(Input.text(in, "VersionId"));
+        Set<String> wanted = new HashSet<>();
+        JsonNode attributes = in.get("ObjectAttributes");
+        if (attributes != null) {
+            attributes.forEach(a -> wanted.add(a.asText()));
+        }
+        if (wanted.isEmpty()) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Invalid attribute name specified.");
+        }
+        StoredObject object = bucket.objects().get(Input.required(in, "Key"));
+        if (object == null) {
+            throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
+        }
+        ObjectNode out = Output.object();
+        out.put("LastModified", Output.seconds(object.lastModified()));
+        if (wanted.contains("ETag")) {
+            out.put("ETag", object.etag().replace("\"", ""));
+        }
+        if (wanted.contains("Checksum") && object.checksum() != null) {
+            object.checksum().writeTo(out.putObject("Checksum"));
+        }
+        if (wanted.contains("ObjectParts") && !object.partSizes().isEmpty()) {
+            out.set("ObjectParts", parts(object, in));
+        }
+        if (wanted.contains("StorageClass")) {
+            out.put("StorageClass", object.storageClass());
+        }
+        if (wanted.contains("ObjectSize")) {
+            out.put("ObjectSize", object.size());
+        }
+        return out;
+    }
+
+    private static ObjectNode parts(StoredObject object, ObjectNode in) {
+        ObjectNode parts = Output.NODES.objectNode();
+        parts.put("TotalPartsCount", object.partSizes().size());
+        if (object.partChecksums().isEmpty()) {
+            return parts;
+        }
+        int maxParts = Input.integer(in, "MaxParts", MAX_LISTED);
+        int marker = Input.integer(in, "PartNumberMarker", 0);
+        if (maxParts < 0 || marker < 0) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Argument %s must be an integer between 0 and 2147483647",
+                    maxParts < 0 ? "max-parts" : "part-number-marker");
+        }
+        int pageSize = Math.min(maxParts, MAX_LISTED);
+        ArrayNode listed = Output.NODES.arrayNode();
+        int last = marker;
+        int number = marker + 1;
+        for (; number <= object.partSizes().size() && listed.size() < pageSize; number++) {
+            ObjectNode part = listed.addObject();
+            part.put("PartNumber", number);
+            part.put("Size", object.partSizes().get(number - 1));
+            part.put(object.checksum().algorithm().member(), object.partChecksums().get(number - 1));
+            last = number;
+        }
+        parts.put("PartNumberMarker", marker);
+        parts.put("NextPartNumberMarker", last);
+        parts.put("MaxParts", maxParts);
+        parts.put("IsTruncated", number <= object.partSizes().size());
+        if (!listed.isEmpty()) {
+            parts.set("Parts", listed);
+        }
+        return parts;
+    }
+}
