@@ -48,8 +48,7 @@ public final class BucketOperations {
                 ObjectOwnership.BUCKET_OWNER_ENFORCED);
         AccessControlList acl = AclRequest.of(in).toAcl(owner.canonicalId());
         if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !acl.onlyOwner(owner.canonicalId())) {
-            throw S3Errors.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP.exception(
-                    "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+            throw ObjectOwnership.enforcedWithAclForOthers();
         }
         Bucket created = new Bucket(name, owner, location, clock.millis());
         created.ownership(ownership);

@@ -121,8 +121,7 @@ public final class BucketSettingsOperations {
         }
         ObjectOwnership ownership = ObjectOwnership.parse(value, null);
         if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !bucket.acl().onlyOwner(bucket.owner().canonicalId())) {
-            throw S3Errors.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP.exception(
-                    "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+            throw ObjectOwnership.enforcedWithAclForOthers();
         }
         bucket.ownership(ownership);
         return Output.object();
