@@ -4,8 +4,8 @@ import io.mailroom.s3.S3Errors;
 import java.util.Set;
 
 /**
- * Who a grant is for: an account by its canonical user id, or one of S3's predefined groups. S3 no longer
- * resolves grants by e-mail address, so none is ever made here.
+ * Who a grant is for: an account by its canonical user id, or one of S3's predefined groups. A grant by
+ * e-mail address is refused: no account here has one.
  *
  * @param type {@code CanonicalUser} or {@code Group}, as the {@code xsi:type} attribute names them
  * @param id   the canonical user id of a {@code CanonicalUser}, else null
@@ -31,7 +31,7 @@ public record Grantee(String type, String id, String uri) {
         return new Grantee("Group", null, uri);
     }
 
-    /** An e-mail grantee: S3 stopped resolving these (October 2025), so none matches an account. */
+    /** A grantee named by e-mail address, which matches no account here. */
     public static Grantee byEmail(String address) {
         throw S3Errors.UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS.exception(
                 "The e-mail address you provided does not match any account on record.");
