@@ -18,8 +18,6 @@ import java.util.Set;
  * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAttributes.html).
  */
 public final class AttributesOperations {
-    /** S3 lists at most 1,000 parts per answer. */
-    static final int MAX_LISTED = 1000;
     private final BucketRegistry registry;
 
     public AttributesOperations(BucketRegistry registry) {
@@ -67,13 +65,13 @@ public final class AttributesOperations {
         if (object.partChecksums().isEmpty()) {
             return parts;
         }
-        int maxParts = Input.integer(in, "MaxParts", MAX_LISTED);
+        int maxParts = MultipartOperations.maxParts(in);
         int marker = Input.integer(in, "PartNumberMarker", 0);
-        if (maxParts < 0 || marker < 0) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Argument %s must be an integer between 0 and 2147483647",
-                    maxParts < 0 ? "max-parts" : "part-number-marker");
+        if (marker < 0) {
+            throw S3Errors.INVALID_ARGUMENT.exception(
+                    "Argument part-number-marker must be an integer between 0 and 2147483647");
         }
-        int pageSize = Math.min(maxParts, MAX_LISTED);
+        int pageSize = Math.min(maxParts, MultipartOperations.MAX_LISTED);
         ArrayNode listed = Output.NODES.arrayNode();
         int last = marker;
         int number = marker + 1;

@@ -207,13 +207,19 @@ public final class MultipartOperations {
         return Output.object();
     }
 
-    public ObjectNode listParts(RequestContext ctx, ObjectNode in) {
-        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
-        Upload upload = upload(bucket, in);
+    /** The {@code x-amz-max-parts} of ListParts and GetObjectAttributes: 1,000 unless set, never negative. */
+    static int maxParts(ObjectNode in) {
         int maxParts = Input.integer(in, "MaxParts", MAX_LISTED);
         if (maxParts < 0) {
             throw S3Errors.INVALID_ARGUMENT.exception("Argument max-parts must be an integer between 0 and 2147483647");
         }
+        return maxParts;
+    }
+
+    public ObjectNode listParts(RequestContext ctx, ObjectNode in) {
+        Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
+        Upload upload = upload(bucket, in);
+        int maxParts = maxParts(in);
         int marker = Input.integer(in, "PartNumberMarker", 0);
         ObjectNode out = Output.object();
         out.put("Bucket", bucket.name());
