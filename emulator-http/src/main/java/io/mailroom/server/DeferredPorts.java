@@ -1,12 +1,10 @@
 package io.mailroom.server;
 
-import io.mailroom.core.delivery.MailSink;
 import io.mailroom.core.delivery.MessageAttribute;
 import io.mailroom.core.delivery.ObjectSink;
 import io.mailroom.core.delivery.TopicPublisher;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The cross-service ports of services that start on first use ({@link OnFirstUse}): the first delivery
@@ -32,10 +30,6 @@ final class DeferredPorts {
                 return sns.ifMade().map(made -> made.exists(topicArn)).orElse(false);
             }
         };
-    }
-
-    static MailSink mail(Supplier<MailSink> ses) {
-        return (from, to, subject, body) -> ses.get().deliver(from, to, subject, body);
     }
 
     static <S> ObjectSink objects(OnFirstUse<S> s3, Function<S, ObjectSink> sink) {

@@ -78,19 +78,25 @@ public final class Mailroom implements AutoCloseable {
         List<AwsService> services = serviceSet.all();
         Scope defaultScope = new Scope(config.accountId(), config.region());
         DeclarativeSetup setup = new DeclarativeSetup(config.configFile(), defaultScope, serviceSet);
+        List<OnFirstUse<?>> sns = List.of(serviceSet.deferredSns());
+        List<OnFirstUse<?>> ses = List.of(serviceSet.deferredSes());
+        List<OnFirstUse<?>> everyDeferred = List.of(serviceSet.deferredSns(), serviceSet.deferredSes(),
+                serviceSet.deferredS3());
         List<InternalEndpoint> internal = List.of(
                 new HealthEndpoint(services),
                 new ResetEndpoint(ctx -> resetFromRequest(services, setup, ctx.endpoint())),
-                new ConfigEndpoint(new SetupExporter(serviceSet), defaultScope, setup::scopes),
+                afterMaking(everyDeferred, new ConfigEndpoint(new SetupExporter(serviceSet), defaultScope, setup::scopes)),
                 new ClockEndpoint(clock),
                 new SqsMessagesEndpoint(serviceSet.sqs()),
-                new SnsCertificateEndpoint(serviceSet::sns),
-                new SnsLinkEndpoint(serviceSet::sns),
-                new SnsInspectionEndpoint(serviceSet::sns),
-                new SesMailboxEndpoint(serviceSet::ses),
-                new io.mailroom.http.internal.SesInboundEndpoint(serviceSet::ses),
-                new io.mailroom.http.internal.SesEventsEndpoint(serviceSet::ses),
-                new DashboardEndpoint(serviceSet.sqs(), serviceSet::sns, serviceSet::ses, serviceSet::s3));
+                afterMaking(sns, new SnsCertificateEndpoint(serviceSet::sns)),
+                afterMaking(sns, new SnsLinkEndpoint(serviceSet::sns)),
+                afterMaking(sns, new SnsInspectionEndpoint(serviceSet::sns)),
+                afterMaking(ses, new SesMailboxEndpoint(serviceSet::ses)),
+                afterMaking(ses, new io.mailroom.http.internal.SesInboundEndpoint(serviceSet::ses)),
+                afterMaking(ses, new io.mailroom.http.internal.SesEventsEndpoint(serviceSet::ses)),
+                // The page's views poll every service at once, so the first load makes them all.
+                afterMaking(everyDeferred, new DashboardEndpoint(serviceSet.sqs(), serviceSet::sns, serviceSet::ses,
+                        serviceSet::s3)));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));
@@ -125,6 +131,10 @@ public final class Mailroom implements AutoCloseable {
         }
     }
 
+    private static InternalEndpoint afterMaking(List<OnFirstUse<?>> needs, InternalEndpoint endpoint) {
+        return new EndpointOnFirstUse(endpoint, needs);
+    }
+
     /** {@code http://host:port} of the API, with the port actually bound. */
     public URI endpoint() {
         String host = "0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host();
@@ -154,7 +164,7 @@ public final class Mailroom implements AutoCloseable {
             settings = settings.withPort(0); // a test server: no contention for 2525
         }
         return SmtpServer.start(config.host(), settings, config.accountId(), config.region(),
-                new SesSmtpBackend(services::ses), transport.group(), transport.serverChannel());
+                new SesSmtpBackend(services::ses, services.deferredSes()), transport.group(), transport.serverChannel());
     }
 
     /** The clock every service runs on: freeze and advance it to cross timeouts without waiting. */

@@ -1,5 +1,6 @@
 package io.mailroom.server;
 
+import io.mailroom.http.dispatch.MadeOnFirstUse;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -8,7 +9,7 @@ import java.util.function.Supplier;
  * way: together they are a third of the server's start-up (classes, operation tables), and a test suite
  * that only uses SQS never needs them.
  */
-final class OnFirstUse<T> implements Supplier<T> {
+final class OnFirstUse<T> implements Supplier<T>, MadeOnFirstUse {
     private final Supplier<T> factory;
     private volatile T instance;
 
@@ -29,6 +30,16 @@ final class OnFirstUse<T> implements Supplier<T> {
             }
         }
         return made;
+    }
+
+    @Override
+    public boolean made() {
+        return instance != null;
+    }
+
+    @Override
+    public void make() {
+        get();
     }
 
     /** The instance if some caller has needed it already; never makes it. */

@@ -30,7 +30,9 @@ public final class ServiceSet {
         this.sqs = new SqsService(clock, clock);
         this.sns = new OnFirstUse<>(() -> {
             SnsService made = new SnsService(clock, clock, sqs.queueSink(), new JdkHttpPoster());
-            made.connectMailSink(DeferredPorts.mail(() -> ses().mailSink()));
+            // E-mail subscriptions' mail goes out inline, from Subscribe (the confirmation) and Publish on the
+            // event loop, so SES is made with SNS (off the loop when a request makes SNS) rather than there.
+            made.connectMailSink(ses().mailSink());
             return made;
         });
         this.s3 = new OnFirstUse<>(() -> new S3Service(clock, sqs.queueSink(), DeferredPorts.topics(sns)));
@@ -61,6 +63,19 @@ public final class ServiceSet {
 
     public S3Service s3() {
         return s3.get();
+    }
+
+    /** For what needs SNS made first, off the caller's thread; making it makes SES too. */
+    OnFirstUse<SnsService> deferredSns() {
+        return sns;
+    }
+
+    OnFirstUse<SesModule> deferredSes() {
+        return ses;
+    }
+
+    OnFirstUse<S3Service> deferredS3() {
+        return s3;
     }
 
     /** Every service as the front end routes to it; none is made by this. */

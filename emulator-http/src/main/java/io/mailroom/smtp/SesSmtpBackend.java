@@ -1,16 +1,26 @@
 package io.mailroom.smtp;
 
+import io.mailroom.http.dispatch.MadeOnFirstUse;
 import io.mailroom.ses.SesModule;
 import io.mailroom.ses.inbound.InboundResult;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** The real backend: SES's SMTP doors on {@link SesModule}. */
 public final class SesSmtpBackend implements SmtpBackend {
     private final Supplier<SesModule> ses;
+    private final MadeOnFirstUse sesMade;
 
-    public SesSmtpBackend(Supplier<SesModule> ses) {
+    /** @param sesMade whether {@code ses} is made yet, and making it elsewhere */
+    public SesSmtpBackend(Supplier<SesModule> ses, MadeOnFirstUse sesMade) {
         this.ses = ses;
+        this.sesMade = sesMade;
+    }
+
+    @Override
+    public CompletableFuture<Void> ready() {
+        return sesMade.madeOffThisThread();
     }
 
     @Override

@@ -2,12 +2,21 @@ package io.mailroom.smtp;
 
 import io.mailroom.core.error.AwsException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the SMTP front end needs from SES: the two ways a message enters it. Kept this narrow so the
  * protocol can be tested against a fake; {@link SesSmtpBackend} is the real one.
  */
 public interface SmtpBackend {
+
+    /**
+     * Completes when the other methods can answer without waiting (SES is made on first use, 0.1–0.3 s): a new
+     * connection is greeted only then, so that no command waits for it on the event loop.
+     */
+    default CompletableFuture<Void> ready() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** Whether a receipt rule of the active rule set matches the recipient, so mail to it is taken unauthenticated. */
     boolean acceptsInbound(String recipient);

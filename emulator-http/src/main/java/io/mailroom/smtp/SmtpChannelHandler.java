@@ -5,11 +5,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +43,25 @@ final class SmtpChannelHandler extends ByteToMessageDecoder {
                 ? a.getAddress().getHostAddress() : "127.0.0.1";
         session = new SmtpSession(env, remoteIp);
         tls.prepare();
-        reply(ctx, session.greeting());
+        CompletableFuture<Void> ready = env.backend().ready();
+        if (ready.isDone()) {
+            reply(ctx, session.greeting());
+        } else {
+            // Clients wait for the greeting before their first command; nothing is read until it is sent.
+            ctx.channel().config().setAutoRead(false);
+            whenDone(ctx, ready, () -> reply(ctx, session.greeting()));
+        }
         super.channelActive(ctx);
+    }
+
+    /** Runs {@code then} on the channel's event loop once {@code pending} is done, and reads again. */
+    private static void whenDone(ChannelHandlerContext ctx, CompletableFuture<?> pending, Runnable then) {
+        pending.whenComplete((done, failure) -> ctx.executor().execute(() -> {
+            if (ctx.channel().isActive()) {
+                then.run();
+                ctx.channel().config().setAutoRead(true);
+            }
+        }));
     }
 
     @Override
@@ -106,13 +125,29 @@ final class SmtpChannelHandler extends ByteToMessageDecoder {
                         .addListener(ChannelFutureListener.CLOSE);
             }
             case START_TLS -> {
-                // startTls=true lets the 220 out in the clear; the handshake follows it.
-                SslHandler ssl = new SslHandler(tls.get().newEngine(ctx.alloc()), true);
-                ctx.pipeline().addFirst("tls", ssl);
-                reply(ctx, outcome.reply());
-                session.tlsStarted();
+                CompletableFuture<SslContext> context = tls.prepare();
+                if (context.isDone()) {
+                    startTls(ctx, context, outcome.reply());
+                } else {
+                    // The certificate made for the first connection (an RSA key) may still be on its way.
+                    ctx.channel().config().setAutoRead(false);
+                    whenDone(ctx, context, () -> startTls(ctx, context, outcome.reply()));
+                }
             }
         }
+    }
+
+    private void startTls(ChannelHandlerContext ctx, CompletableFuture<SslContext> context, SmtpReply ready) {
+        if (context.isCompletedExceptionally()) {
+            LOG.error("no TLS context for STARTTLS", context.handle((c, e) -> e).join());
+            closing = true;
+            ctx.close();
+            return;
+        }
+        // startTls=true lets the 220 out in the clear; the handshake follows it.
+        ctx.pipeline().addFirst("tls", new SslHandler(context.join().newEngine(ctx.alloc()), true));
+        reply(ctx, ready);
+        session.tlsStarted();
     }
 
     /** RFC 5321 4.5.3.2.7: the server may give up on a silent client; SES says why first. */

@@ -16,7 +16,7 @@ final class TlsContexts {
     private final String hostname;
     private CompletableFuture<SslContext> context;
 
-    private TlsContexts(String hostname, CompletableFuture<SslContext> context) {
+    TlsContexts(String hostname, CompletableFuture<SslContext> context) {
         this.hostname = hostname;
         this.context = context;
     }
@@ -52,10 +52,5 @@ final class TlsContexts {
             context = result;
         }
         return context;
-    }
-
-    /** The context for a STARTTLS; waits for it only if a client asks within moments of connecting. */
-    SslContext get() {
-        return prepare().join();
     }
 }

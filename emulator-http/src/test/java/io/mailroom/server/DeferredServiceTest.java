@@ -73,6 +73,47 @@ class DeferredServiceTest {
     }
 
     @Test
+    void aDeveloperEndpointThatReadsADeferredServiceIsRunOnceItIsMadeOffTheCallersThread() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> maker = new java.util.concurrent.atomic.AtomicReference<>();
+        OnFirstUse<SnsService> sns = new OnFirstUse<>(() -> {
+            maker.set(Thread.currentThread());
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SnsService(clock, clock, null, null);
+        });
+        java.util.concurrent.atomic.AtomicReference<Thread> handledOn = new java.util.concurrent.atomic.AtomicReference<>();
+        io.mailroom.http.internal.InternalEndpoint certificate = new io.mailroom.http.internal.SnsCertificateEndpoint(() -> {
+            handledOn.set(Thread.currentThread());
+            return sns.get();
+        });
+        Dispatcher dispatcher = new Dispatcher(java.util.List.of(),
+                java.util.List.of(new EndpointOnFirstUse(certificate, java.util.List.of(sns))),
+                new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
+
+        CompletableFuture<Dispatcher.Reply> first = dispatcher.dispatch(get(SnsService.certificatePath()));
+        assertThat(first).isNotDone();
+        release.countDown();
+        Dispatcher.Reply reply = first.get(10, TimeUnit.SECONDS);
+
+        assertThat(maker.get()).isNotNull().isNotSameAs(Thread.currentThread());
+        assertThat(reply.response().status()).isEqualTo(200);
+        assertThat(new String(reply.response().body(), StandardCharsets.UTF_8)).startsWith("-----BEGIN CERTIFICATE-----");
+        // Made: later requests are answered on the caller's thread.
+        assertThat(dispatcher.dispatch(get(SnsService.certificatePath()))).isDone();
+        assertThat(handledOn.get()).isSameAs(Thread.currentThread());
+    }
+
+    private static FullHttpRequest get(String path) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
+        request.headers().set(HttpHeaderNames.HOST, "127.0.0.1:4566");
+        return request;
+    }
+
+    @Test
     void aServiceThatCannotBeMadeAnswersInternalFailure() throws Exception {
         OnFirstUse<SnsService> sns = new OnFirstUse<>(() -> {
             throw new IllegalStateException("broken on purpose");

@@ -19,4 +19,15 @@ class ServiceSetTest {
         assertThat(services.persistent()).containsExactlyInAnyOrderElementsOf(
                 all.stream().filter(Persistent.class::isInstance).map(Persistent.class::cast).toList());
     }
+
+    @Test
+    void makingSnsMakesSesWhichItsEmailSubscriptionsSendThroughAndNothingElse() {
+        ServiceSet services = ServiceSet.create(ServerClock.manual(Instant.EPOCH));
+        assertThat(services.deferredSes().made()).isFalse();
+
+        services.sns();
+
+        assertThat(services.deferredSes().made()).isTrue();
+        assertThat(services.deferredS3().made()).isFalse();
+    }
 }

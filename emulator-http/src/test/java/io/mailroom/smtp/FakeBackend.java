@@ -3,6 +3,7 @@ package io.mailroom.smtp;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.ErrorCode;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what reaches SES; inbound takes recipients at {@code @inbound.test}, submission fails on demand. */
@@ -15,9 +16,15 @@ final class FakeBackend implements SmtpBackend {
     final List<Inbound> inbound = new CopyOnWriteArrayList<>();
     volatile AwsException failure;
     volatile boolean inboundRejectsAll;
+    volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
 
     static AwsException rejected(String message) {
         return ErrorCode.sender("MessageRejected", 400).exception(message);
+    }
+
+    @Override
+    public CompletableFuture<Void> ready() {
+        return ready;
     }
 
     @Override

@@ -94,6 +94,11 @@ public final class Dispatcher {
         String path = uri.path();
         for (InternalEndpoint endpoint : internalEndpoints) {
             if (endpoint.matches(request, path)) {
+                if (endpoint instanceof MadeOnFirstUse deferred && !deferred.made()) {
+                    // Should making fail, the endpoint meets the same failure and answers it as any other.
+                    return deferred.madeOffThisThread()
+                            .handle((made, failure) -> runInternal(endpoint, request, uri, ctx, started));
+                }
                 return CompletableFuture.completedFuture(runInternal(endpoint, request, uri, ctx, started));
             }
         }
@@ -331,19 +336,13 @@ public final class Dispatcher {
     private CompletableFuture<Reply> invokeOnceMade(MadeOnFirstUse deferred, ServiceBinding binding,
                                                     OperationModel operation, ObjectNode input, WireFormat format,
                                                     RequestContext ctx, FullHttpRequest request, long started) {
-        return CompletableFuture.runAsync(deferred::make, Dispatcher::onThreadOfItsOwn)
+        return deferred.madeOffThisThread()
                 .handle((made, failure) -> failure == null
                         ? invoke(binding, operation, input, format, ctx, request, started)
                         : CompletableFuture.completedFuture(logged(
                                 new Reply(failureResponse(format, failure, ctx), ctx.requestId()),
                                 request, operation.name(), started)))
                 .thenCompose(reply -> reply);
-    }
-
-    private static void onThreadOfItsOwn(Runnable task) {
-        Thread thread = new Thread(task, "mailroom-first-use");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static EncodedResponse failureResponse(WireFormat format, Throwable failure, RequestContext ctx) {
