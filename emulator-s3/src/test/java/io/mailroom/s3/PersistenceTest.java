@@ -63,8 +63,6 @@ class PersistenceTest {
         ObjectNode tags = obj().put("Bucket", "big").put("Key", "k");
         tags.putObject("Tagging").putArray("TagSet").addObject().put("Key", "kind").put("Value", "archive");
         before.call("PutObjectTagging", tags);
-        // An upload in progress is not an object, and is not saved.
-        before.call("CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "pending"));
         before.s3.save(dataDir);
 
         S3Harness after = new S3Harness();
@@ -140,6 +138,68 @@ class PersistenceTest {
         assertThat(h.s3.buckets()).hasSize(2);
         h.s3.reset();
         assertThat(h.s3.buckets()).isEmpty();
+    }
+
+    @Test
+    void uploadsInProgressOutliveARestartAndCompleteAfterIt() {
+        S3Harness before = new S3Harness();
+        before.createBucket("big");
+        ObjectNode create = obj().put("Bucket", "big").put("Key", "pending/ünï.eml").put("ChecksumAlgorithm", "SHA256")
+                .put("ContentType", "message/rfc822").put("Tagging", "kind=mail").put("StorageClass", "STANDARD_IA");
+        create.putObject("Metadata").put("from", "a@example.com");
+        String id = before.call("CreateMultipartUpload", create).get("UploadId").asText();
+        byte[] first = new byte[5 * 1024 * 1024];
+        first[7] = 42;
+        ObjectNode p1 = before.call("UploadPart", obj().put("Bucket", "big").put("Key", "pending/ünï.eml")
+                .put("UploadId", id).put("PartNumber", 1).put("Body", first));
+        String empty = before.call("CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "no-parts"))
+                .get("UploadId").asText();
+        ObjectNode listUploads = obj().put("Bucket", "big");
+        ObjectNode listParts = obj().put("Bucket", "big").put("Key", "pending/ünï.eml").put("UploadId", id);
+        ObjectNode uploadsBefore = before.call("ListMultipartUploads", listUploads);
+        ObjectNode partsBefore = before.call("ListParts", listParts);
+        before.s3.save(dataDir);
+
+        S3Harness after = new S3Harness();
+        after.s3.load(dataDir);
+
+        assertThat(after.call("ListMultipartUploads", listUploads)).isEqualTo(uploadsBefore);
+        assertThat(after.call("ListParts", listParts)).isEqualTo(partsBefore);
+        ObjectNode p2 = after.call("UploadPart", obj().put("Bucket", "big").put("Key", "pending/ünï.eml")
+                .put("UploadId", id).put("PartNumber", 2).put("Body", bytes("tail")));
+        ObjectNode complete = obj().put("Bucket", "big").put("Key", "pending/ünï.eml").put("UploadId", id);
+        complete.putObject("MultipartUpload").putArray("Parts")
+                .add(obj().put("PartNumber", 1).put("ETag", p1.get("ETag").asText())
+                        .put("ChecksumSHA256", p1.get("ChecksumSHA256").asText()))
+                .add(obj().put("PartNumber", 2).put("ETag", p2.get("ETag").asText())
+                        .put("ChecksumSHA256", p2.get("ChecksumSHA256").asText()));
+        assertThat(after.call("CompleteMultipartUpload", complete).get("ETag").asText()).endsWith("-2\"");
+
+        ObjectNode head = after.call("HeadObject", obj().put("Bucket", "big").put("Key", "pending/ünï.eml"));
+        assertThat(head.get("ContentLength").asLong()).isEqualTo(first.length + 4);
+        assertThat(head.get("ContentType").asText()).isEqualTo("message/rfc822");
+        assertThat(head.get("StorageClass").asText()).isEqualTo("STANDARD_IA");
+        assertThat(head.get("Metadata").get("from").asText()).isEqualTo("a@example.com");
+        assertThat(head.get("TagCount").asInt()).isEqualTo(1);
+        after.call("AbortMultipartUpload", obj().put("Bucket", "big").put("Key", "no-parts").put("UploadId", empty));
+        assertThat(after.call("ListMultipartUploads", listUploads).has("Uploads")).isFalse();
+    }
+
+    @Test
+    void aChangedPartFileIsRefusedNamingIt() throws IOException {
+        S3Harness before = new S3Harness();
+        before.createBucket("big");
+        String id = before.call("CreateMultipartUpload", obj().put("Bucket", "big").put("Key", "k"))
+                .get("UploadId").asText();
+        before.call("UploadPart", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id)
+                .put("PartNumber", 3).put("Body", bytes("part three")));
+        before.s3.save(dataDir);
+        Files.writeString(dataDir.resolve("s3/000000000000/us-east-1/big/uploads/0"), "tampered");
+
+        S3Harness after = new S3Harness();
+        assertThatThrownBy(() -> after.s3.load(dataDir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bucket.json").hasMessageContaining("part 3")
+                .hasMessageContaining("no longer matches its ETag");
     }
 
     @Test

@@ -14,7 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -26,7 +33,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
  * With a data directory, queues and messages outlive the server: close one, start another on the same
- * directory, and the SDK receives the same messages (it checks every MD5 it is given).
+ * directory, and the SDK receives the same messages (it checks every MD5 it is given). So do buckets, objects
+ * and multipart uploads in progress.
  */
 class PersistenceIT {
     private static final String TRACE = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
@@ -127,6 +135,54 @@ class PersistenceIT {
             assertThat(sqs.listQueues().queueUrls()).containsExactly(fifoUrl);
             assertThat(receiveAll(sqs, fifoUrl)).isEmpty();
         }
+    }
+
+    @Test
+    void bucketsObjectsAndUploadsInProgressSurviveARestart() {
+        byte[] firstPart = new byte[5 * 1024 * 1024];
+        firstPart[0] = 'x';
+        String uploadId;
+        String firstEtag;
+        try (Mailroom server = start(); S3Client s3 = s3(server)) {
+            s3.createBucket(b -> b.bucket("archive"));
+            s3.putObject(b -> b.bucket("archive").key("kept.eml").contentType("message/rfc822"),
+                    RequestBody.fromString("Subject: kept"));
+            uploadId = s3.createMultipartUpload(b -> b.bucket("archive").key("big.eml")
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+            firstEtag = s3.uploadPart(b -> b.bucket("archive").key("big.eml").uploadId(uploadId).partNumber(1)
+                    .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(firstPart)).eTag();
+        }
+        try (Mailroom server = start(); S3Client s3 = s3(server)) {
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("archive").key("kept.eml")).asUtf8String())
+                    .isEqualTo("Subject: kept");
+            assertThat(s3.listMultipartUploads(b -> b.bucket("archive")).uploads())
+                    .extracting(MultipartUpload::uploadId, MultipartUpload::key)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(uploadId, "big.eml"));
+            List<Part> parts = s3.listParts(b -> b.bucket("archive").key("big.eml").uploadId(uploadId)).parts();
+            assertThat(parts).extracting(Part::partNumber, Part::eTag, Part::size)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, firstEtag, (long) firstPart.length));
+
+            UploadPartResponse second = s3.uploadPart(b -> b.bucket("archive").key("big.eml").uploadId(uploadId)
+                    .partNumber(2).checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromString("end"));
+            s3.completeMultipartUpload(b -> b.bucket("archive").key("big.eml").uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(
+                            CompletedPart.builder().partNumber(1).eTag(firstEtag)
+                                    .checksumCRC32(parts.get(0).checksumCRC32()).build(),
+                            CompletedPart.builder().partNumber(2).eTag(second.eTag())
+                                    .checksumCRC32(second.checksumCRC32()).build())));
+            assertThat(s3.headObject(b -> b.bucket("archive").key("big.eml")).contentLength())
+                    .isEqualTo(firstPart.length + 3L);
+        }
+    }
+
+    private static S3Client s3(Mailroom server) {
+        return S3Client.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(TestServer.credentials())
+                .forcePathStyle(true)
+                .httpClient(Apache5HttpClient.create())
+                .build();
     }
 
     @Test

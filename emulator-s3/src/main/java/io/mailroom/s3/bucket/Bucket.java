@@ -65,7 +65,7 @@ public final class Bucket {
         return objects;
     }
 
-    /** Multipart uploads in progress: not objects until completed, and not saved in the data directory. */
+    /** Multipart uploads in progress: not objects until completed. */
     public Uploads uploads() {
         return uploads;
     }

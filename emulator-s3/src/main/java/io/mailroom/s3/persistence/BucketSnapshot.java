@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * A bucket's manifest ({@code bucket.json}): what it is, its notification configuration, policy, tags,
- * default encryption and ownership setting (the last four absent from files of earlier builds) and its
- * objects' metadata, in key order.
+ * default encryption and ownership setting (the last four absent from files of earlier builds), its
+ * objects' metadata, in key order, and its multipart uploads in progress (absent from earlier builds' files).
  *
  * @param format          {@link #FORMAT}; a file of another format is refused rather than misread
  * @param createdAt       epoch millis
@@ -23,7 +23,7 @@ import java.util.Objects;
 public record BucketSnapshot(int format, String name, String accountId, String region, String locationConstraint,
                              long createdAt, List<RuleSnapshot> notifications, List<ObjectSnapshot> objects,
                              String policy, Map<String, String> tags, Encryption encryption,
-                             String objectOwnership, AccessControlList acl) {
+                             String objectOwnership, AccessControlList acl, List<UploadSnapshot> uploads) {
     public static final int FORMAT = 1;
     static final String NO_OWNERSHIP_CONTROLS = "None";
 
@@ -36,16 +36,17 @@ public record BucketSnapshot(int format, String name, String accountId, String r
         Objects.requireNonNull(region, "bucket " + name + " has no region");
         notifications = notifications == null ? List.of() : notifications;
         objects = objects == null ? List.of() : objects;
+        uploads = uploads == null ? List.of() : uploads;
         tags = tags == null ? Map.of() : tags;
         encryption = encryption == null ? Encryption.SSE_S3 : encryption;
     }
 
-    static BucketSnapshot of(Bucket b, List<ObjectSnapshot> objects) {
+    static BucketSnapshot of(Bucket b, List<ObjectSnapshot> objects, List<UploadSnapshot> uploads) {
         List<RuleSnapshot> rules = b.notifications().rules().stream().map(RuleSnapshot::of).toList();
         return new BucketSnapshot(FORMAT, b.name(), b.owner().accountId(), b.region(),
                 b.location().locationConstraint(), b.createdAt(), rules, objects, b.policy(), b.tags().tags(),
                 b.encryption(), b.ownership() == null ? NO_OWNERSHIP_CONTROLS : b.ownership().wireName(),
-                b.acl());
+                b.acl(), uploads);
     }
 
     /** The ownership setting, or null where DeleteBucketOwnershipControls removed it. */

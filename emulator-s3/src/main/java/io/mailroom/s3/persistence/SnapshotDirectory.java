@@ -8,6 +8,8 @@ import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketLocation;
 import io.mailroom.s3.bucket.BucketName;
 import io.mailroom.s3.bucket.Owner;
+import io.mailroom.s3.multipart.Part;
+import io.mailroom.s3.multipart.Upload;
 import io.mailroom.s3.notification.NotificationConfiguration;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.StoredObject;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * S3's state on disk: {@code <dataDir>/s3/<account>/<region>/<bucket>/bucket.json} (the manifest) and
  * {@code .../objects/<n>} (each object's bytes as stored, so they can be looked at with ordinary tools;
- * keys may hold any character, so files are numbered and the manifest maps keys to them).
+ * keys may hold any character, so files are numbered and the manifest maps keys to them), and
+ * {@code .../uploads/<n>}, the parts of multipart uploads in progress.
  * <p>
  * A save writes a complete new tree to {@code s3.saving}, then swaps it in with two renames, keeping the
  * old tree as {@code s3.previous} until the new one is in place: a crash at any point leaves one complete
@@ -89,7 +92,19 @@ public final class SnapshotDirectory {
             writeDurably(dir.resolve(file), o.body());
             objects.add(ObjectSnapshot.of(o, file));
         }
-        writeDurably(dir.resolve(MANIFEST), JSON.writeValueAsBytes(BucketSnapshot.of(b, objects)));
+        List<UploadSnapshot> uploads = new ArrayList<>();
+        int p = 0;
+        for (Upload u : b.uploads().sorted()) {
+            List<PartSnapshot> parts = new ArrayList<>();
+            Files.createDirectories(dir.resolve("uploads"));
+            for (Part part : u.parts().values()) {
+                String file = "uploads/" + (p++);
+                writeDurably(dir.resolve(file), part.body());
+                parts.add(PartSnapshot.of(part, file));
+            }
+            uploads.add(UploadSnapshot.of(u, parts));
+        }
+        writeDurably(dir.resolve(MANIFEST), JSON.writeValueAsBytes(BucketSnapshot.of(b, objects, uploads)));
         return objects.size();
     }
 
@@ -142,10 +157,7 @@ public final class SnapshotDirectory {
                 new BucketLocation(s.region(), s.locationConstraint()), s.createdAt());
         Path dir = manifest.getParent();
         for (ObjectSnapshot o : s.objects()) {
-            Path file = dir.resolve(o.file()).normalize();
-            if (!file.startsWith(dir)) {
-                throw new IllegalArgumentException("object " + o.key() + " points outside its bucket: " + o.file());
-            }
+            Path file = within(dir, o.file(), "object " + o.key());
             byte[] body = Files.readAllBytes(file);
             StoredObject object = o.toObject(body);
             if (!ETag.of(body, object.partSizes()).equals(o.etag())) {
@@ -154,6 +166,13 @@ public final class SnapshotDirectory {
             }
             bucket.objects().put(o.key(), object);
         }
+        for (UploadSnapshot u : s.uploads()) {
+            List<Part> parts = new ArrayList<>();
+            for (PartSnapshot p : u.parts()) {
+                parts.add(p.toPart(Files.readAllBytes(within(dir, p.file(), "upload " + u.uploadId()))));
+            }
+            bucket.uploads().add(u.toUpload(parts));
+        }
         bucket.notifications(new NotificationConfiguration(s.rules()));
         bucket.policy(s.policy());
         bucket.tags(new TagSet(s.tags()));
@@ -161,6 +180,14 @@ public final class SnapshotDirectory {
         bucket.ownership(s.ownership());
         bucket.acl(s.acl());
         return bucket;
+    }
+
+    private static Path within(Path dir, String name, String what) {
+        Path file = dir.resolve(name).normalize();
+        if (!file.startsWith(dir)) {
+            throw new IllegalArgumentException(what + " points outside its bucket: " + name);
+        }
+        return file;
     }
 
     private static void deleteTree(Path root) throws IOException {
