@@ -85,7 +85,8 @@ public final class Mailroom implements AutoCloseable {
         List<InternalEndpoint> internal = List.of(
                 new HealthEndpoint(services),
                 new ResetEndpoint(ctx -> resetFromRequest(services, setup, ctx.endpoint())),
-                afterMaking(everyDeferred, new ConfigEndpoint(new SetupExporter(serviceSet), defaultScope, setup::scopes)),
+                afterMaking(everyDeferred,
+                        new ConfigEndpoint(new SetupExporter(serviceSet), defaultScope, setup::scopes)),
                 new ClockEndpoint(clock),
                 new SqsMessagesEndpoint(serviceSet.sqs()),
                 afterMaking(sns, new SnsCertificateEndpoint(serviceSet::sns)),
@@ -164,7 +165,8 @@ public final class Mailroom implements AutoCloseable {
             settings = settings.withPort(0); // a test server: no contention for 2525
         }
         return SmtpServer.start(config.host(), settings, config.accountId(), config.region(),
-                new SesSmtpBackend(services::ses, services.deferredSes()), transport.group(), transport.serverChannel());
+                new SesSmtpBackend(services::ses, services.deferredSes()), transport.group(),
+                transport.serverChannel());
     }
 
     /** The clock every service runs on: freeze and advance it to cross timeouts without waiting. */

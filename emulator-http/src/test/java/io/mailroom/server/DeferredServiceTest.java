@@ -7,6 +7,8 @@ import io.mailroom.core.time.ServerClock;
 import io.mailroom.sns.SnsService;
 import io.mailroom.http.dispatch.DispatchSettings;
 import io.mailroom.http.dispatch.Dispatcher;
+import io.mailroom.http.internal.InternalEndpoint;
+import io.mailroom.http.internal.SnsCertificateEndpoint;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DeferredServiceTest {
@@ -85,8 +88,8 @@ class DeferredServiceTest {
             }
             return new SnsService(clock, clock, null, null);
         });
-        java.util.concurrent.atomic.AtomicReference<Thread> handledOn = new java.util.concurrent.atomic.AtomicReference<>();
-        io.mailroom.http.internal.InternalEndpoint certificate = new io.mailroom.http.internal.SnsCertificateEndpoint(() -> {
+        AtomicReference<Thread> handledOn = new AtomicReference<>();
+        InternalEndpoint certificate = new SnsCertificateEndpoint(() -> {
             handledOn.set(Thread.currentThread());
             return sns.get();
         });
@@ -101,7 +104,8 @@ class DeferredServiceTest {
 
         assertThat(maker.get()).isNotNull().isNotSameAs(Thread.currentThread());
         assertThat(reply.response().status()).isEqualTo(200);
-        assertThat(new String(reply.response().body(), StandardCharsets.UTF_8)).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(new String(reply.response().body(), StandardCharsets.UTF_8))
+                .startsWith("-----BEGIN CERTIFICATE-----");
         // Made: later requests are answered on the caller's thread.
         assertThat(dispatcher.dispatch(get(SnsService.certificatePath()))).isDone();
         assertThat(handledOn.get()).isSameAs(Thread.currentThread());

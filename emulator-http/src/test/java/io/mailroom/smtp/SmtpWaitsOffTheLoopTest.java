@@ -62,7 +62,8 @@ class SmtpWaitsOffTheLoopTest {
         assertThat(channel.config().isAutoRead()).isFalse();
 
         SelfSignedCertificates.Generated generated = SelfSignedCertificates.generate("localhost");
-        certificate.complete(SslContextBuilder.forServer(generated.keys().getPrivate(), generated.certificate()).build());
+        certificate.complete(SslContextBuilder.forServer(generated.keys().getPrivate(), generated.certificate())
+                .build());
         channel.runPendingTasks();
 
         assertThat(channel.pipeline().first()).isInstanceOf(SslHandler.class);

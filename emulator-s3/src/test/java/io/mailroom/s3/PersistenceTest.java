@@ -144,8 +144,8 @@ class PersistenceTest {
     void uploadsInProgressOutliveARestartAndCompleteAfterIt() {
         S3Harness before = new S3Harness();
         before.createBucket("big");
-        ObjectNode create = obj().put("Bucket", "big").put("Key", "pending/ünï.eml").put("ChecksumAlgorithm", "SHA256")
-                .put("ContentType", "message/rfc822").put("Tagging", "kind=mail").put("StorageClass", "STANDARD_IA");
+        ObjectNode create = obj().put("Bucket", "big").put("Key", "pending/ünï.eml")
+                .put("ChecksumAlgorithm", "SHA256").put("ContentType", "message/rfc822").put("Tagging", "kind=mail").put("StorageClass", "STANDARD_IA");
         create.putObject("Metadata").put("from", "a@example.com");
         String id = before.call("CreateMultipartUpload", create).get("UploadId").asText();
         byte[] first = new byte[5 * 1024 * 1024];
