@@ -50,16 +50,8 @@ class DeferredServiceTest {
     @Test
     void theFirstRequestMakesTheServiceOffTheCallersThreadAndIsThenAnswered() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<Thread> maker = new java.util.concurrent.atomic.AtomicReference<>();
-        OnFirstUse<SnsService> sns = new OnFirstUse<>(() -> {
-            maker.set(Thread.currentThread());
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new SnsService(clock, clock, null, null);
-        });
+        AtomicReference<Thread> maker = new AtomicReference<>();
+        OnFirstUse<SnsService> sns = heldBack(release, maker);
         Dispatcher dispatcher = new Dispatcher(java.util.List.of(DeferredService.of(SnsService.DESCRIPTOR, sns)),
                 java.util.List.of(), new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
 
@@ -78,16 +70,8 @@ class DeferredServiceTest {
     @Test
     void aDeveloperEndpointThatReadsADeferredServiceIsRunOnceItIsMadeOffTheCallersThread() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<Thread> maker = new java.util.concurrent.atomic.AtomicReference<>();
-        OnFirstUse<SnsService> sns = new OnFirstUse<>(() -> {
-            maker.set(Thread.currentThread());
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new SnsService(clock, clock, null, null);
-        });
+        AtomicReference<Thread> maker = new AtomicReference<>();
+        OnFirstUse<SnsService> sns = heldBack(release, maker);
         AtomicReference<Thread> handledOn = new AtomicReference<>();
         InternalEndpoint certificate = new SnsCertificateEndpoint(() -> {
             handledOn.set(Thread.currentThread());
@@ -109,6 +93,19 @@ class DeferredServiceTest {
         // Made: later requests are answered on the caller's thread.
         assertThat(dispatcher.dispatch(get(SnsService.certificatePath()))).isDone();
         assertThat(handledOn.get()).isSameAs(Thread.currentThread());
+    }
+
+    /** SNS, made only once {@code release} is counted down, telling which thread made it. */
+    private OnFirstUse<SnsService> heldBack(CountDownLatch release, AtomicReference<Thread> maker) {
+        return new OnFirstUse<>(() -> {
+            maker.set(Thread.currentThread());
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SnsService(clock, clock, null, null);
+        });
     }
 
     private static FullHttpRequest get(String path) {
