@@ -19,6 +19,11 @@ import java.util.TreeSet;
  */
 public final class CompatibilityReport {
 
+    /** What clients send a service that its model does not describe, by signing name, and how Mailroom answers. */
+    private static final Map<String, String> OUTSIDE_THE_MODEL = Map.of("s3",
+            "Outside the model: **POST Object** (a browser-based upload with an HTML form, as boto3's"
+                    + " `generate_presigned_post` prepares) is not supported: it answers NotImplemented (501).");
+
     private CompatibilityReport() {
     }
 
@@ -44,6 +49,10 @@ public final class CompatibilityReport {
                             : handler instanceof Handler.Unsupported u ? "not supported: " + u.reason()
                             : "not supported";
                     out.append("| ").append(operation).append(" | ").append(state).append(" |\n");
+                }
+                String outside = OUTSIDE_THE_MODEL.get(service.descriptor().signingName());
+                if (outside != null) {
+                    out.append("\n").append(outside).append("\n");
                 }
             }
             return out.toString();

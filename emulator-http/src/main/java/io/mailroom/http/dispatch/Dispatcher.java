@@ -129,7 +129,14 @@ public final class Dispatcher {
         if (caller.service() != null) {
             return "s3".equals(caller.service());
         }
-        return !"POST".equals(request.method().name()) && !uri.parameters().containsKey("Action");
+        // A browser-based upload (POST Object) is an unsigned multipart form; Query requests are url-encoded.
+        return (!"POST".equals(request.method().name()) || isMultipartForm(request))
+                && !uri.parameters().containsKey("Action");
+    }
+
+    private static boolean isMultipartForm(FullHttpRequest request) {
+        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
     }
 
     private CompletableFuture<Reply> dispatchRestXml(RestService rest, FullHttpRequest request, QueryStringDecoder uri,
@@ -142,6 +149,10 @@ public final class Dispatcher {
             RestRouter.Match match = rest.router().find(request.method().name(), path, uri.parameters(),
                     request.headers()::get);
             if (match == null) {
+                if ("POST".equals(request.method().name()) && isMultipartForm(request)) {
+                    throw CommonErrors.NOT_IMPLEMENTED.exception(
+                            "POST Object (a browser-based upload with an HTML form) is not emulated.");
+                }
                 throw CommonErrors.METHOD_NOT_ALLOWED.exception("The specified method is not allowed against this resource.");
             }
             byte[] body = bodyBytes(request);
