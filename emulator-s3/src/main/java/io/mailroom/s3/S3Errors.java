@@ -1,5 +1,6 @@
 package io.mailroom.s3;
 
+import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.error.ErrorCode;
 import io.mailroom.core.error.Fault;
@@ -63,6 +64,11 @@ public final class S3Errors {
             METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_KEY, NO_SUCH_TAG_SET, NO_SUCH_UPLOAD,
             NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, UNEXPECTED_CONTENT,
             UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS, NOT_IMPLEMENTED);
+
+    /** An object that is not there: the one message S3 gives wherever a key is looked up. */
+    public static AwsException noSuchKey() {
+        return NO_SUCH_KEY.exception("The specified key does not exist.");
+    }
 
     private S3Errors() {
     }

@@ -3,6 +3,8 @@ package io.mailroom.s3.acl;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.api.Input;
+import io.mailroom.s3.ownership.ObjectOwnership;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,16 +56,27 @@ public record AccessControlList(List<Grant> grants) {
         List<Grant> grants = new ArrayList<>();
         for (JsonNode g : list) {
             JsonNode grantee = g.get("Grantee");
-            String type = grantee == null ? null : text(grantee, "Type");
+            String type = Input.text(grantee, "Type");
             Grantee who = switch (type == null ? "" : type) {
-                case "CanonicalUser" -> Grantee.user(text(grantee, "ID"));
-                case "Group" -> Grantee.group(text(grantee, "URI"));
-                case "AmazonCustomerByEmail" -> Grantee.byEmail(text(grantee, "EmailAddress"));
+                case "CanonicalUser" -> Grantee.user(Input.text(grantee, "ID"));
+                case "Group" -> Grantee.group(Input.text(grantee, "URI"));
+                case "AmazonCustomerByEmail" -> Grantee.byEmail(Input.text(grantee, "EmailAddress"));
                 default -> throw malformed();
             };
-            grants.add(new Grant(who, text(g, "Permission")));
+            grants.add(new Grant(who, Input.text(g, "Permission")));
         }
         return new AccessControlList(grants);
+    }
+
+    /**
+     * Refuses this ACL as a bucket's under {@code ownership} if it grants others where the bucket owner is enforced
+     * (InvalidBucketAclWithObjectOwnership), at CreateBucket or when the setting changes to BucketOwnerEnforced.
+     */
+    public void requireAllowedUnder(ObjectOwnership ownership, String ownerId) {
+        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !onlyOwner(ownerId)) {
+            throw S3Errors.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP.exception(
+                    "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+        }
     }
 
     /** Whether the owner has full control and nobody else has anything. */
@@ -75,10 +88,5 @@ public record AccessControlList(List<Grant> grants) {
     static AwsException malformed() {
         return S3Errors.MALFORMED_ACL.exception(
                 "The XML you provided was not well-formed or did not validate against our published schema");
-    }
-
-    private static String text(JsonNode node, String member) {
-        JsonNode v = node.get(member);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -5,6 +5,7 @@ import io.mailroom.core.error.AwsException;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.ownership.ObjectOwnership;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,27 +19,28 @@ import java.util.regex.Pattern;
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html).
  *
  * @param canned the canned ACL, or null
- * @param grants grant header member (e.g. {@code GrantRead}) to its value, in request order
+ * @param grants the permission a grant header gives (e.g. {@code READ} for {@code x-amz-grant-read}) to its
+ *               comma-separated grantees, in the order of {@link #GRANT_HEADERS}
  */
 public record AclRequest(String canned, Map<String, String> grants) {
-    private static final Map<String, String> PERMISSION_OF = Map.of("GrantFullControl", Grant.FULL_CONTROL,
-            "GrantRead", Grant.READ, "GrantReadACP", Grant.READ_ACP, "GrantWrite", Grant.WRITE,
-            "GrantWriteACP", Grant.WRITE_ACP);
-    private static final List<String> GRANT_MEMBERS =
-            List.of("GrantFullControl", "GrantRead", "GrantReadACP", "GrantWrite", "GrantWriteACP");
+    /** Each grant header's member and the permission it gives, in the order their grants are listed. */
+    private static final List<Map.Entry<String, String>> GRANT_HEADERS = List.of(
+            Map.entry("GrantFullControl", Grant.FULL_CONTROL), Map.entry("GrantRead", Grant.READ),
+            Map.entry("GrantReadACP", Grant.READ_ACP), Map.entry("GrantWrite", Grant.WRITE),
+            Map.entry("GrantWriteACP", Grant.WRITE_ACP));
     private static final Pattern GRANTEE = Pattern.compile("\\s*(id|uri|emailAddress)\\s*=\\s*(\"[^\"]*\"|[^,\\s]+)\\s*");
 
     public AclRequest {
-        grants = Map.copyOf(grants);
+        grants = Collections.unmodifiableMap(new LinkedHashMap<>(grants));
     }
 
     public static AclRequest of(JsonNode in) {
         JsonNode acl = in.get("ACL");
         Map<String, String> grants = new LinkedHashMap<>();
-        for (String member : GRANT_MEMBERS) {
-            JsonNode v = in.get(member);
+        for (Map.Entry<String, String> header : GRANT_HEADERS) {
+            JsonNode v = in.get(header.getKey());
             if (v != null && !v.isNull()) {
-                grants.put(member, v.asText());
+                grants.put(header.getValue(), v.asText());
             }
         }
         String canned = acl == null || acl.isNull() ? null : acl.asText();
@@ -61,9 +63,9 @@ public record AclRequest(String canned, Map<String, String> grants) {
             return AccessControlList.ownerOnly(ownerId);
         }
         List<Grant> out = new ArrayList<>();
-        GRANT_MEMBERS.stream().filter(grants::containsKey).forEach(member -> {
-            for (String part : grants.get(member).split(",")) {
-                out.add(new Grant(grantee(part), PERMISSION_OF.get(member)));
+        grants.forEach((permission, grantees) -> {
+            for (String part : grantees.split(",")) {
+                out.add(new Grant(grantee(part), permission));
             }
         });
         return new AccessControlList(out);

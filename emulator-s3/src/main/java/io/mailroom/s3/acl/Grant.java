@@ -1,6 +1,5 @@
 package io.mailroom.s3.acl;
 
-import io.mailroom.s3.S3Errors;
 import java.util.Set;
 
 /** One permission for one grantee. */

@@ -3,7 +3,6 @@ package io.mailroom.s3.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mailroom.core.error.AwsException;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.acl.AccessControlList;
@@ -42,10 +41,7 @@ public final class AclOperations {
     public ObjectNode getObjectAcl(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         Input.requireNullVersion(Input.text(in, "VersionId"));
-        StoredObject object = bucket.objects().get(Input.required(in, "Key"));
-        if (object == null) {
-            throw noSuchKey();
-        }
+        StoredObject object = bucket.object(Input.required(in, "Key"));
         return answer(bucket, object.acl() != null ? object.acl()
                 : AccessControlList.ownerOnly(bucket.owner().canonicalId()));
     }
@@ -55,11 +51,11 @@ public final class AclOperations {
         Input.requireNullVersion(Input.text(in, "VersionId"));
         String key = Input.required(in, "Key");
         if (!bucket.objects().containsKey(key)) {
-            throw noSuchKey();
+            throw S3Errors.noSuchKey();
         }
         AccessControlList acl = requested(bucket, in);
         if (bucket.objects().computeIfPresent(key, (k, object) -> object.withAcl(acl)) == null) {
-            throw noSuchKey();
+            throw S3Errors.noSuchKey();
         }
         return Output.object();
     }
@@ -106,9 +102,5 @@ public final class AclOperations {
             grant.put("Permission", g.permission());
         }
         return out;
-    }
-
-    private static AwsException noSuchKey() {
-        return S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
     }
 }

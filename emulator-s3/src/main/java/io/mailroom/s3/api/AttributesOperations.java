@@ -7,6 +7,7 @@ import io.mailroom.core.request.RequestContext;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.StoredObject;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,14 +36,11 @@ public final class AttributesOperations {
         if (wanted.isEmpty()) {
             throw S3Errors.INVALID_ARGUMENT.exception("Invalid attribute name specified.");
         }
-        StoredObject object = bucket.objects().get(Input.required(in, "Key"));
-        if (object == null) {
-            throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
-        }
+        StoredObject object = bucket.object(Input.required(in, "Key"));
         ObjectNode out = Output.object();
         out.put("LastModified", Output.seconds(object.lastModified()));
         if (wanted.contains("ETag")) {
-            out.put("ETag", object.etag().replace("\"", ""));
+            out.put("ETag", ETag.unquoted(object.etag()));
         }
         if (wanted.contains("Checksum") && object.checksum() != null) {
             object.checksum().writeTo(out.putObject("Checksum"));

@@ -47,9 +47,7 @@ public final class BucketOperations {
         ObjectOwnership ownership = ObjectOwnership.parse(Input.text(in, "ObjectOwnership"),
                 ObjectOwnership.BUCKET_OWNER_ENFORCED);
         AccessControlList acl = AclRequest.of(in).toAcl(owner.canonicalId());
-        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !acl.onlyOwner(owner.canonicalId())) {
-            throw ObjectOwnership.enforcedWithAclForOthers();
-        }
+        acl.requireAllowedUnder(ownership, owner.canonicalId());
         Bucket created = new Bucket(name, owner, location, clock.millis());
         created.ownership(ownership);
         created.acl(acl);

@@ -1,7 +1,6 @@
 package io.mailroom.s3.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.s3.S3Errors;
@@ -54,9 +53,7 @@ public final class BucketSettingsOperations {
      */
     public ObjectNode putBucketEncryption(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
-        ObjectNode configuration = Input.object(in, "ServerSideEncryptionConfiguration");
-        JsonNode rules = configuration == null ? null : configuration.get("Rules");
-        JsonNode rule = rules == null ? null : rules.isArray() ? (rules.size() == 1 ? rules.get(0) : null) : rules;
+        JsonNode rule = singleRule(Input.object(in, "ServerSideEncryptionConfiguration"));
         JsonNode byDefault = rule == null ? null : rule.get("ApplyServerSideEncryptionByDefault");
         String algorithm = Input.text(byDefault, "SSEAlgorithm");
         if (algorithm == null) {
@@ -96,8 +93,7 @@ public final class BucketSettingsOperations {
             throw S3Errors.NO_SUCH_TAG_SET.exception("The TagSet does not exist");
         }
         ObjectNode out = Output.object();
-        ArrayNode set = out.putArray("TagSet");
-        bucket.tags().tags().forEach((k, v) -> set.addObject().put("Key", k).put("Value", v));
+        bucket.tags().writeTo(out);
         return out;
     }
 
@@ -112,17 +108,13 @@ public final class BucketSettingsOperations {
      */
     public ObjectNode putBucketOwnershipControls(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
-        ObjectNode controls = Input.object(in, "OwnershipControls");
-        JsonNode rules = controls == null ? null : controls.get("Rules");
-        JsonNode rule = rules == null ? null : rules.isArray() ? (rules.size() == 1 ? rules.get(0) : null) : rules;
+        JsonNode rule = singleRule(Input.object(in, "OwnershipControls"));
         String value = Input.text(rule, "ObjectOwnership");
         if (value == null) {
             throw Input.malformedXml();
         }
         ObjectOwnership ownership = ObjectOwnership.parse(value, null);
-        if (ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !bucket.acl().onlyOwner(bucket.owner().canonicalId())) {
-            throw ObjectOwnership.enforcedWithAclForOthers();
-        }
+        bucket.acl().requireAllowedUnder(ownership, bucket.owner().canonicalId());
         bucket.ownership(ownership);
         return Output.object();
     }
@@ -150,5 +142,11 @@ public final class BucketSettingsOperations {
     public ObjectNode getBucketVersioning(RequestContext ctx, ObjectNode in) {
         registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         return Output.object();
+    }
+
+    /** The one rule of an encryption or ownership configuration; null for none or several (MalformedXML). */
+    private static JsonNode singleRule(ObjectNode configuration) {
+        JsonNode rules = configuration == null ? null : configuration.get("Rules");
+        return rules == null ? null : rules.isArray() ? (rules.size() == 1 ? rules.get(0) : null) : rules;
     }
 }

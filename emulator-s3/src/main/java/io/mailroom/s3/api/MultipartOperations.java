@@ -36,7 +36,6 @@ import io.mailroom.s3.tag.TagSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
@@ -97,8 +96,9 @@ public final class MultipartOperations {
         if (body.length > MAX_PART_SIZE) {
             throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size");
         }
-        ContentMd5.verify(Input.text(in, "ContentMD5"), body);
-        Part part = store(upload, number, body, StoredChecksum.of(in, body));
+        byte[] md5 = ETag.md5(body);
+        ContentMd5.verifyDigest(Input.text(in, "ContentMD5"), md5);
+        Part part = store(upload, number, body, md5, StoredChecksum.of(in, body));
         ObjectNode out = Output.object();
         out.put("ETag", part.etag());
         upload.encryption().writeTo(out);
@@ -116,13 +116,10 @@ public final class MultipartOperations {
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
         Input.requireNullVersion(source.versionId());
         Upload upload = upload(bucket, in);
-        StoredObject original = sourceBucket.objects().get(source.key());
-        if (original == null) {
-            throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
-        }
+        StoredObject original = sourceBucket.object(source.key());
         Preconditions.ofCopySource(in).require(original);
         byte[] body = copyRange(Input.text(in, "CopySourceRange"), original);
-        Part part = store(upload, number, body, null);
+        Part part = store(upload, number, body, ETag.md5(body), null);
         ObjectNode out = Output.object();
         upload.encryption().writeTo(out);
         ObjectNode result = out.putObject("CopyPartResult");
@@ -166,9 +163,8 @@ public final class MultipartOperations {
         List<String> partChecksums = checksum != null && StoredChecksum.COMPOSITE.equals(checksum.type())
                 ? parts.stream().map(p -> p.checksum().value()).toList() : List.of();
         StoredObject object = StoredObject.assembled(upload.key(), body, sizes, ETag.multipart(md5s), clock.millis(),
-                upload.headers(), upload.metadata(), upload.storageClass(), checksum, partChecksums)
-                .withTags(upload.tags())
-                .withEncryption(upload.encryption()).withAcl(upload.acl());
+                upload.headers(), upload.metadata(), upload.storageClass(), checksum, partChecksums, upload.tags(),
+                upload.encryption(), upload.acl());
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         if (!bucket.uploads().remove(upload)) {
             throw noSuchUpload();
@@ -374,10 +370,9 @@ public final class MultipartOperations {
         return out;
     }
 
-    private Part store(Upload upload, int number, byte[] body, StoredChecksum given) {
+    private Part store(Upload upload, int number, byte[] body, byte[] md5, StoredChecksum given) {
         StoredChecksum checksum = MultipartChecksum.forPart(upload, given, body);
-        byte[] md5 = ETag.md5(body);
-        Part part = new Part(number, body, md5, '"' + HexFormat.of().formatHex(md5) + '"', clock.millis(), checksum);
+        Part part = new Part(number, body, md5, clock.millis(), checksum);
         upload.parts().put(number, part);
         return part;
     }

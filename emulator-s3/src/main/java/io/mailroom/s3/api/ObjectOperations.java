@@ -108,10 +108,7 @@ public final class ObjectOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
         Input.requireNullVersion(Input.text(in, "VersionId"));
-        StoredObject object = bucket.objects().get(key);
-        if (object == null) {
-            throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
-        }
+        StoredObject object = bucket.object(key);
         ObjectNode out = Output.object();
         if (Preconditions.of(in).evaluate(object) == Preconditions.Outcome.NOT_MODIFIED) {
             out.put(Output.STATUS, 304);
@@ -216,10 +213,7 @@ public final class ObjectOperations {
         String ifMatch = Input.text(in, "IfMatch");
         StoredObject removed;
         if (ifMatch != null) {
-            StoredObject current = bucket.objects().get(key);
-            if (current == null) {
-                throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
-            }
+            StoredObject current = bucket.object(key);
             if (!ETag.listed(ifMatch, current.etag()) || !bucket.objects().remove(key, current)) {
                 throw Preconditions.failed();
             }
@@ -300,10 +294,7 @@ public final class ObjectOperations {
         CopySource source = CopySource.parse(Input.text(in, "CopySource"));
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
         Input.requireNullVersion(source.versionId());
-        StoredObject original = sourceBucket.objects().get(source.key());
-        if (original == null) {
-            throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
-        }
+        StoredObject original = sourceBucket.object(source.key());
         Preconditions.ofCopySource(in).require(original);
         MetadataDirective directive = MetadataDirective.parse(Input.text(in, "MetadataDirective"));
         String storageClass = Input.text(in, "StorageClass");
@@ -339,6 +330,4 @@ public final class ObjectOperations {
         }
         return out;
     }
-
-
 }

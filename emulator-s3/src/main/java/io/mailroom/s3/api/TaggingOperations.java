@@ -1,6 +1,5 @@
 package io.mailroom.s3.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.time.Clock;
@@ -41,13 +40,9 @@ public final class TaggingOperations {
     public ObjectNode getObjectTagging(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         Input.requireNullVersion(Input.text(in, "VersionId"));
-        StoredObject object = bucket.objects().get(Input.required(in, "Key"));
-        if (object == null) {
-            throw noSuchKey();
-        }
+        StoredObject object = bucket.object(Input.required(in, "Key"));
         ObjectNode out = Output.object();
-        ArrayNode set = out.putArray("TagSet");
-        object.tags().tags().forEach((k, v) -> set.addObject().put("Key", k).put("Value", v));
+        object.tags().writeTo(out);
         return out;
     }
 
@@ -64,14 +59,8 @@ public final class TaggingOperations {
     private static StoredObject retag(Bucket bucket, String key, TagSet tags) {
         StoredObject retagged = bucket.objects().computeIfPresent(key, (k, object) -> object.withTags(tags));
         if (retagged == null) {
-            throw noSuchKey();
+            throw S3Errors.noSuchKey();
         }
         return retagged;
     }
-
-    private static RuntimeException noSuchKey() {
-        return S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
-    }
-
-
 }

@@ -1,5 +1,6 @@
 package io.mailroom.s3.bucket;
 
+import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.listing.KeyOrder;
 import io.mailroom.s3.multipart.Uploads;
@@ -34,6 +35,7 @@ public final class Bucket {
         this.owner = owner;
         this.location = location;
         this.createdAt = createdAt;
+        this.acl = AccessControlList.ownerOnly(owner.canonicalId());
     }
 
     public String name() {
@@ -63,6 +65,15 @@ public final class Bucket {
 
     public ConcurrentSkipListMap<String, StoredObject> objects() {
         return objects;
+    }
+
+    /** The object under {@code key}; NoSuchKey when there is none. */
+    public StoredObject object(String key) {
+        StoredObject object = objects.get(key);
+        if (object == null) {
+            throw S3Errors.noSuchKey();
+        }
+        return object;
     }
 
     /** Multipart uploads in progress: not objects until completed. */
@@ -107,12 +118,12 @@ public final class Bucket {
 
     /** The bucket's ACL as CreateBucket or PutBucketAcl set it: the owner's full control unless one did. */
     public AccessControlList acl() {
-        AccessControlList value = acl;
-        return value != null ? value : AccessControlList.ownerOnly(owner.canonicalId());
+        return acl;
     }
 
+    /** @param value the ACL, or null for the owner's full control alone (a state saved by an earlier build) */
     public void acl(AccessControlList value) {
-        this.acl = value;
+        this.acl = value != null ? value : AccessControlList.ownerOnly(owner.canonicalId());
     }
 
     public NotificationConfiguration notifications() {

@@ -49,7 +49,7 @@ public final class BucketPolicy {
         if (statements == null || statements.isNull() || statements.isEmpty()) {
             throw malformed("Missing required field Statement");
         }
-        for (JsonNode statement : statements.isArray() ? statements : List.of(statements)) {
+        for (JsonNode statement : values(statements)) {
             if (!statement.isObject()) {
                 throw malformed("Policies must be valid JSON and the first byte must be '{'");
             }

@@ -106,25 +106,22 @@ public final class MultipartChecksum {
         if (algorithm == null) {
             return null;
         }
-        if (StoredChecksum.FULL_OBJECT.equals(upload.checksumType())) {
-            String value = algorithm.compute(body);
-            String stated = Input.text(request, algorithm.member());
-            if (stated != null && !stated.trim().equals(value)) {
-                throw S3Errors.BAD_DIGEST.exception("The %s you specified did not match the calculated checksum.",
-                        algorithm.name());
-            }
-            return new StoredChecksum(algorithm, value, StoredChecksum.FULL_OBJECT);
+        String value = StoredChecksum.FULL_OBJECT.equals(upload.checksumType()) ? algorithm.compute(body)
+                : composite(algorithm, parts);
+        String stated = Input.text(request, algorithm.member());
+        if (stated != null && !stated.trim().equals(value)) {
+            throw S3Errors.BAD_DIGEST.exception("The %s you specified did not match the calculated checksum.",
+                    algorithm.name());
         }
+        return new StoredChecksum(algorithm, value, upload.checksumType());
+    }
+
+    /** The checksum of the parts' checksums one after another, then a dash and the number of parts. */
+    private static String composite(ChecksumAlgorithm algorithm, List<Part> parts) {
         ByteArrayOutputStream partChecksums = new ByteArrayOutputStream();
         for (Part p : parts) {
             partChecksums.writeBytes(Base64.getDecoder().decode(p.checksum().value()));
         }
-        String composite = algorithm.compute(partChecksums.toByteArray()) + "-" + parts.size();
-        String stated = Input.text(request, algorithm.member());
-        if (stated != null && !stated.trim().equals(composite)) {
-            throw S3Errors.BAD_DIGEST.exception("The %s you specified did not match the calculated checksum.",
-                    algorithm.name());
-        }
-        return new StoredChecksum(algorithm, composite, StoredChecksum.COMPOSITE);
+        return algorithm.compute(partChecksums.toByteArray()) + "-" + parts.size();
     }
 }

@@ -2,6 +2,7 @@ package io.mailroom.s3.multipart;
 
 import io.mailroom.core.error.AwsException;
 import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.StoredChecksum;
 
 /**
@@ -11,7 +12,7 @@ import io.mailroom.s3.object.StoredChecksum;
  * @param lastModified epoch millis
  * @param checksum     the additional checksum the part carried, or null
  */
-public record Part(int number, byte[] body, byte[] md5, String etag, long lastModified, StoredChecksum checksum) {
+public record Part(int number, byte[] body, byte[] md5, long lastModified, StoredChecksum checksum) {
     /** Part numbers run from 1 to 10,000, in uploads and in reads by part number alike. */
     public static final int MAX_NUMBER = 10_000;
 
@@ -32,5 +33,9 @@ public record Part(int number, byte[] body, byte[] md5, String etag, long lastMo
 
     public long size() {
         return body.length;
+    }
+
+    public String etag() {
+        return ETag.quoted(md5);
     }
 }

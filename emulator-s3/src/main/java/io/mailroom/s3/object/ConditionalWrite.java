@@ -30,7 +30,7 @@ public record ConditionalWrite(String ifMatch, String ifNoneMatch) {
             }
             if (ifMatch != null) {
                 if (existing == null) {
-                    throw S3Errors.NO_SUCH_KEY.exception("The specified key does not exist.");
+                    throw S3Errors.noSuchKey();
                 }
                 if (!ETag.listed(ifMatch, existing.etag())) {
                     throw Preconditions.failed();

@@ -13,8 +13,15 @@ public final class ContentMd5 {
     private ContentMd5() {
     }
 
-    /** Checks {@code contentMd5} against {@code body}; no header, no check. */
+    /** Checks {@code contentMd5} against {@code body}; no header, no check (and no hashing). */
     public static void verify(String contentMd5, byte[] body) {
+        if (contentMd5 != null) {
+            verifyDigest(contentMd5, ETag.md5(body));
+        }
+    }
+
+    /** Checks {@code contentMd5}, if given, against the body's MD5 computed already. */
+    public static void verifyDigest(String contentMd5, byte[] md5) {
         if (contentMd5 == null) {
             return;
         }
@@ -27,7 +34,7 @@ public final class ContentMd5 {
         if (given == null || given.length != 16) {
             throw S3Errors.INVALID_DIGEST.exception("The Content-MD5 you specified was invalid.");
         }
-        if (!MessageDigest.isEqual(given, ETag.md5(body))) {
+        if (!MessageDigest.isEqual(given, md5)) {
             throw S3Errors.BAD_DIGEST.exception("The Content-MD5 you specified did not match what we received.");
         }
     }

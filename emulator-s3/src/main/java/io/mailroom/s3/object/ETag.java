@@ -16,7 +16,12 @@ public final class ETag {
     }
 
     public static String of(byte[] body) {
-        return '"' + HexFormat.of().formatHex(md5(body)) + '"';
+        return quoted(md5(body));
+    }
+
+    /** The ETag of bytes whose binary MD5 is {@code md5}. */
+    public static String quoted(byte[] md5) {
+        return '"' + HexFormat.of().formatHex(md5) + '"';
     }
 
     /**
@@ -54,11 +59,7 @@ public final class ETag {
     }
 
     public static byte[] md5(byte[] body) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
+        return digest().digest(body);
     }
 
     /** The tag without its quotes, as S3 puts it in event records. */

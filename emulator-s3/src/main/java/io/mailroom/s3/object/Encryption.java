@@ -27,6 +27,10 @@ public record Encryption(String algorithm, String kmsKeyId, boolean bucketKeyEna
     }
 
     public boolean kms() {
+        return isKms(algorithm);
+    }
+
+    private static boolean isKms(String algorithm) {
         return algorithm.startsWith("aws:kms");
     }
 
@@ -49,9 +53,7 @@ public record Encryption(String algorithm, String kmsKeyId, boolean bucketKeyEna
             }
             return algorithm == null ? bucketDefault : SSE_S3;
         }
-        if (!algorithm.startsWith("aws:kms")) {
-            throw S3Errors.INVALID_ARGUMENT.exception("The encryption method specified is not supported");
-        }
+        requireSupported(algorithm);
         String key = keyId != null ? keyArn(keyId, ctx)
                 : bucketDefault.kms() ? bucketDefault.kmsKeyId() : managedKey(ctx);
         boolean useBucketKey = bucketKey != null && !bucketKey.isNull() ? bucketKey.asBoolean()
@@ -68,10 +70,15 @@ public record Encryption(String algorithm, String kmsKeyId, boolean bucketKeyEna
             }
             return new Encryption(algorithm, null, bucketKeyEnabled);
         }
-        if (!algorithm.startsWith("aws:kms")) {
+        requireSupported(algorithm);
+        return new Encryption(algorithm, keyId == null ? managedKey(ctx) : keyArn(keyId, ctx), bucketKeyEnabled);
+    }
+
+    /** Beyond SSE-S3, which the callers take first, only the KMS algorithms (aws:kms, aws:kms:dsse). */
+    private static void requireSupported(String algorithm) {
+        if (!isKms(algorithm)) {
             throw S3Errors.INVALID_ARGUMENT.exception("The encryption method specified is not supported");
         }
-        return new Encryption(algorithm, keyId == null ? managedKey(ctx) : keyArn(keyId, ctx), bucketKeyEnabled);
     }
 
     /** Adds {@code ServerSideEncryption}, and for KMS the key and whether a Bucket Key is used. */

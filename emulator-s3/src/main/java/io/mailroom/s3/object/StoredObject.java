@@ -41,12 +41,16 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
                 checksum, List.of(), TagSet.NONE, Encryption.SSE_S3, null, List.of());
     }
 
-    /** An object assembled from the parts of a multipart upload, with the ETag S3 gives such objects. */
+    /**
+     * An object assembled from the parts of a multipart upload, with the ETag S3 gives such objects and the tags,
+     * encryption and ACL the upload was started with.
+     */
     public static StoredObject assembled(String key, byte[] body, List<Long> partSizes, String etag, long nowMillis,
                                          ObjectHeaders headers, Map<String, String> metadata, String storageClass,
-                                         StoredChecksum checksum, List<String> partChecksums) {
+                                         StoredChecksum checksum, List<String> partChecksums, TagSet tags,
+                                         Encryption encryption, AccessControlList acl) {
         return new StoredObject(key, body, etag, wholeSeconds(nowMillis), headers, metadata, storageClass, checksum,
-                partSizes, TagSet.NONE, Encryption.SSE_S3, null, partChecksums);
+                partSizes, tags, encryption, acl, partChecksums);
     }
 
     private static long wholeSeconds(long millis) {

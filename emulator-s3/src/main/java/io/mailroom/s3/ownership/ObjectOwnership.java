@@ -1,6 +1,5 @@
 package io.mailroom.s3.ownership;
 
-import io.mailroom.core.error.AwsException;
 import io.mailroom.s3.S3Errors;
 
 /**
@@ -21,12 +20,6 @@ public enum ObjectOwnership {
 
     public String wireName() {
         return wireName;
-    }
-
-    /** A bucket ACL that grants others, where the ownership setting is (or is to be) BucketOwnerEnforced. */
-    public static AwsException enforcedWithAclForOthers() {
-        return S3Errors.INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP.exception(
-                "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
     }
 
     /** @param value the wire name; null gives {@code fallback} */

@@ -24,9 +24,10 @@ public record PartSnapshot(int number, String file, String etag, long lastModifi
     }
 
     Part toPart(byte[] body) {
-        if (!ETag.of(body).equals(etag)) {
+        Part part = new Part(number, body, ETag.md5(body), lastModified, checksum);
+        if (!part.etag().equals(etag)) {
             throw new IllegalArgumentException("part " + number + ": " + file + " no longer matches its ETag " + etag);
         }
-        return new Part(number, body, ETag.md5(body), etag, lastModified, checksum);
+        return part;
     }
 }

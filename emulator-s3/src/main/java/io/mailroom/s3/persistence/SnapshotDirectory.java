@@ -92,11 +92,14 @@ public final class SnapshotDirectory {
             writeDurably(dir.resolve(file), o.body());
             objects.add(ObjectSnapshot.of(o, file));
         }
+        List<Upload> inProgress = b.uploads().sorted();
+        if (!inProgress.isEmpty()) {
+            Files.createDirectories(dir.resolve("uploads"));
+        }
         List<UploadSnapshot> uploads = new ArrayList<>();
         int p = 0;
-        for (Upload u : b.uploads().sorted()) {
+        for (Upload u : inProgress) {
             List<PartSnapshot> parts = new ArrayList<>();
-            Files.createDirectories(dir.resolve("uploads"));
             for (Part part : u.parts().values()) {
                 String file = "uploads/" + (p++);
                 writeDurably(dir.resolve(file), part.body());

@@ -1,6 +1,8 @@
 package io.mailroom.s3.tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.api.Input;
 import java.net.URLDecoder;
@@ -28,6 +30,12 @@ public record TagSet(Map<String, String> tags) {
     }
 
     /** The {@code x-amz-tagging} header: URL query parameters ({@code k1=v1&k2=v2}); none without it. */
+    /** Adds the {@code TagSet} list of GetObjectTagging and GetBucketTagging. */
+    public void writeTo(ObjectNode out) {
+        ArrayNode set = out.putArray("TagSet");
+        tags.forEach((k, v) -> set.addObject().put("Key", k).put("Value", v));
+    }
+
     public static TagSet fromHeader(String header) {
         if (header == null || header.isEmpty()) {
             return NONE;
