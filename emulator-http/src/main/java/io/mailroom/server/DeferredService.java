@@ -4,6 +4,7 @@ import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.http.dispatch.MadeOnFirstUse;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -41,12 +42,17 @@ final class DeferredService<S> implements AwsService, MadeOnFirstUse {
 
     @Override
     public boolean made() {
-        return owner.ifMade().isPresent();
+        return owner.made();
     }
 
     @Override
     public void make() {
-        owner.get();
+        owner.make();
+    }
+
+    @Override
+    public CompletableFuture<Void> madeOffThisThread() {
+        return owner.madeOffThisThread();
     }
 
     @Override

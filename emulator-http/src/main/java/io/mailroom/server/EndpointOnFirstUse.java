@@ -7,6 +7,7 @@ import io.mailroom.protocol.EncodedResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A developer endpoint that reads services made on first use ({@link OnFirstUse}): the dispatcher makes them
@@ -17,7 +18,7 @@ final class EndpointOnFirstUse implements InternalEndpoint, MadeOnFirstUse {
     private final InternalEndpoint endpoint;
     private final List<OnFirstUse<?>> needs;
 
-    EndpointOnFirstUse(InternalEndpoint endpoint, List<OnFirstUse<?>> needs) {
+    EndpointOnFirstUse(List<OnFirstUse<?>> needs, InternalEndpoint endpoint) {
         this.endpoint = endpoint;
         this.needs = List.copyOf(needs);
     }
@@ -40,5 +41,11 @@ final class EndpointOnFirstUse implements InternalEndpoint, MadeOnFirstUse {
     @Override
     public void make() {
         needs.forEach(OnFirstUse::make);
+    }
+
+    @Override
+    public CompletableFuture<Void> madeOffThisThread() {
+        return CompletableFuture.allOf(needs.stream().map(OnFirstUse::madeOffThisThread)
+                .toArray(CompletableFuture[]::new));
     }
 }

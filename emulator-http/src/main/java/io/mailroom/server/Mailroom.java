@@ -85,19 +85,19 @@ public final class Mailroom implements AutoCloseable {
         List<InternalEndpoint> internal = List.of(
                 new HealthEndpoint(services),
                 new ResetEndpoint(ctx -> resetFromRequest(services, setup, ctx.endpoint())),
-                afterMaking(everyDeferred,
+                new EndpointOnFirstUse(everyDeferred,
                         new ConfigEndpoint(new SetupExporter(serviceSet), defaultScope, setup::scopes)),
                 new ClockEndpoint(clock),
                 new SqsMessagesEndpoint(serviceSet.sqs()),
-                afterMaking(sns, new SnsCertificateEndpoint(serviceSet::sns)),
-                afterMaking(sns, new SnsLinkEndpoint(serviceSet::sns)),
-                afterMaking(sns, new SnsInspectionEndpoint(serviceSet::sns)),
-                afterMaking(ses, new SesMailboxEndpoint(serviceSet::ses)),
-                afterMaking(ses, new io.mailroom.http.internal.SesInboundEndpoint(serviceSet::ses)),
-                afterMaking(ses, new io.mailroom.http.internal.SesEventsEndpoint(serviceSet::ses)),
+                new EndpointOnFirstUse(sns, new SnsCertificateEndpoint(serviceSet::sns)),
+                new EndpointOnFirstUse(sns, new SnsLinkEndpoint(serviceSet::sns)),
+                new EndpointOnFirstUse(sns, new SnsInspectionEndpoint(serviceSet::sns)),
+                new EndpointOnFirstUse(ses, new SesMailboxEndpoint(serviceSet::ses)),
+                new EndpointOnFirstUse(ses, new io.mailroom.http.internal.SesInboundEndpoint(serviceSet::ses)),
+                new EndpointOnFirstUse(ses, new io.mailroom.http.internal.SesEventsEndpoint(serviceSet::ses)),
                 // The page's views poll every service at once, so the first load makes them all.
-                afterMaking(everyDeferred, new DashboardEndpoint(serviceSet.sqs(), serviceSet::sns, serviceSet::ses,
-                        serviceSet::s3)));
+                new EndpointOnFirstUse(everyDeferred,
+                        new DashboardEndpoint(serviceSet.sqs(), serviceSet::sns, serviceSet::ses, serviceSet::s3)));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));
@@ -130,10 +130,6 @@ public final class Mailroom implements AutoCloseable {
             clock.close();
             throw e;
         }
-    }
-
-    private static InternalEndpoint afterMaking(List<OnFirstUse<?>> needs, InternalEndpoint endpoint) {
-        return new EndpointOnFirstUse(endpoint, needs);
     }
 
     /** {@code http://host:port} of the API, with the port actually bound. */

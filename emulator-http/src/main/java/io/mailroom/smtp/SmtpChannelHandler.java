@@ -43,19 +43,21 @@ final class SmtpChannelHandler extends ByteToMessageDecoder {
                 ? a.getAddress().getHostAddress() : "127.0.0.1";
         session = new SmtpSession(env, remoteIp);
         tls.prepare();
-        CompletableFuture<Void> ready = env.backend().ready();
-        if (ready.isDone()) {
-            reply(ctx, session.greeting());
-        } else {
-            // Clients wait for the greeting before their first command; nothing is read until it is sent.
-            ctx.channel().config().setAutoRead(false);
-            whenDone(ctx, ready, () -> reply(ctx, session.greeting()));
-        }
+        // Clients wait for the greeting before their first command.
+        whenDone(ctx, env.backend().ready(), () -> reply(ctx, session.greeting()));
         super.channelActive(ctx);
     }
 
-    /** Runs {@code then} on the channel's event loop once {@code pending} is done, and reads again. */
+    /**
+     * Runs {@code then} now if {@code pending} is done; else reads nothing until it is, then runs {@code then} on
+     * the channel's event loop and reads again.
+     */
     private static void whenDone(ChannelHandlerContext ctx, CompletableFuture<?> pending, Runnable then) {
+        if (pending.isDone()) {
+            then.run();
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
         pending.whenComplete((done, failure) -> ctx.executor().execute(() -> {
             if (ctx.channel().isActive()) {
                 then.run();
@@ -125,14 +127,9 @@ final class SmtpChannelHandler extends ByteToMessageDecoder {
                         .addListener(ChannelFutureListener.CLOSE);
             }
             case START_TLS -> {
+                // The certificate made for the first connection (an RSA key) may still be on its way.
                 CompletableFuture<SslContext> context = tls.prepare();
-                if (context.isDone()) {
-                    startTls(ctx, context, outcome.reply());
-                } else {
-                    // The certificate made for the first connection (an RSA key) may still be on its way.
-                    ctx.channel().config().setAutoRead(false);
-                    whenDone(ctx, context, () -> startTls(ctx, context, outcome.reply()));
-                }
+                whenDone(ctx, context, () -> startTls(ctx, context, outcome.reply()));
             }
         }
     }

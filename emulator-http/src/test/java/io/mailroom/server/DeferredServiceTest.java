@@ -78,7 +78,7 @@ class DeferredServiceTest {
             return sns.get();
         });
         Dispatcher dispatcher = new Dispatcher(java.util.List.of(),
-                java.util.List.of(new EndpointOnFirstUse(certificate, java.util.List.of(sns))),
+                java.util.List.of(new EndpointOnFirstUse(java.util.List.of(sns), certificate)),
                 new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
 
         CompletableFuture<Dispatcher.Reply> first = dispatcher.dispatch(get(SnsService.certificatePath()));
@@ -112,6 +112,31 @@ class DeferredServiceTest {
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path);
         request.headers().set(HttpHeaderNames.HOST, "127.0.0.1:4566");
         return request;
+    }
+
+    @Test
+    void callersWaitingMeanwhileShareOneMakingAndAFailedOneIsTriedAgain() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        OnFirstUse<SnsService> sns = heldBack(release, new AtomicReference<>());
+
+        CompletableFuture<Void> first = sns.madeOffThisThread();
+        assertThat(sns.madeOffThisThread()).isSameAs(first);
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertThat(sns.madeOffThisThread()).isDone();
+
+        AtomicInteger attempts = new AtomicInteger();
+        OnFirstUse<Object> flaky = new OnFirstUse<>(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("broken on purpose, once");
+            }
+            return new Object();
+        });
+        CompletableFuture<Void> failed = flaky.madeOffThisThread();
+        assertThat(failed).failsWithin(10, TimeUnit.SECONDS);
+        flaky.madeOffThisThread().get(10, TimeUnit.SECONDS);
+        assertThat(flaky.made()).isTrue();
+        assertThat(attempts).hasValue(2);
     }
 
     @Test

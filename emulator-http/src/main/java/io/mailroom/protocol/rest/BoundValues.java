@@ -2,6 +2,7 @@ package io.mailroom.protocol.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.model.Member;
 import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
@@ -16,6 +17,13 @@ import java.util.List;
  */
 final class BoundValues {
     private BoundValues() {
+    }
+
+    /** Sets the member from its texts, if there are any. */
+    static void bind(ObjectNode tree, Member member, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            tree.set(member.name(), parse(member, values));
+        }
     }
 
     /** @param values the member's texts, at least one */

@@ -68,10 +68,7 @@ public final class RestJsonCodec {
             // A map bound to the query string takes every parameter not bound to another member.
             return;
         }
-        List<String> values = query.get(member.wireName());
-        if (values != null && !values.isEmpty()) {
-            tree.set(member.name(), BoundValues.parse(member, values));
-        }
+        BoundValues.bind(tree, member, query.get(member.wireName()));
     }
 
     public static EncodedResponse success(OperationModel operation, JsonNode output) {

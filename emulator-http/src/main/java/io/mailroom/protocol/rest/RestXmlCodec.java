@@ -81,12 +81,7 @@ public final class RestXmlCodec {
             }
             switch (location) {
                 case "uri" -> put(tree, member, labels.get(member.wireName()));
-                case "querystring" -> {
-                    List<String> values = query.get(member.wireName());
-                    if (values != null && !values.isEmpty()) {
-                        tree.set(member.name(), BoundValues.parse(member, values));
-                    }
-                }
+                case "querystring" -> BoundValues.bind(tree, member, query.get(member.wireName()));
                 case "header" -> put(tree, member, member.shape().type() == ShapeType.LIST
                         ? everyLine(allHeaders, member.wireName(), header) : header.apply(member.wireName()));
                 case "headers" -> {
