@@ -1,6 +1,5 @@
 package io.mailroom.sqs;
 
-import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.error.ErrorCode;
 import io.mailroom.core.error.Fault;
 import java.util.LinkedHashMap;
@@ -49,9 +48,17 @@ public final class SqsErrors {
     public static final ErrorCode KMS_OPT_IN_REQUIRED = sender("KmsOptInRequired", "KMS.OptInRequired", 403);
     public static final ErrorCode KMS_THROTTLED = kms("KmsThrottled", "KMS.ThrottlingException");
 
-    /** Not in the model, but what SQS answers for bad parameter values and missing parameters. */
-    public static final ErrorCode INVALID_PARAMETER_VALUE = CommonErrors.INVALID_PARAMETER_VALUE;
-    public static final ErrorCode MISSING_PARAMETER = CommonErrors.MISSING_PARAMETER;
+    /**
+     * Not in the model, but what SQS answers for bad parameter values. Over the JSON protocol its
+     * {@code __type} is {@code com.amazonaws.sqs#InvalidParameterValueException} while the
+     * {@code x-amzn-query-error} header keeps the Query code (boto3 shows the former as {@code QueryErrorCode}
+     * in recordings of AWS's answers, e.g. to ReceiveMessage with {@code MaxNumberOfMessages=11}).
+     */
+    public static final ErrorCode INVALID_PARAMETER_VALUE =
+            sender("InvalidParameterValueException", "InvalidParameterValue", 400);
+    /** Not in the model, but what SQS answers for a missing parameter; JSON {@code __type} as recorded likewise. */
+    public static final ErrorCode MISSING_PARAMETER =
+            sender("MissingRequiredParameterException", "MissingParameter", 400);
 
     /** Every error shape of the model, by shape name. */
     public static final Map<String, ErrorCode> BY_SHAPE = byShape(

@@ -9,6 +9,7 @@ import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.Persistent;
 import io.mailroom.core.service.ServiceDescriptor;
+import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.core.time.Clock;
 import io.mailroom.core.time.Scheduler;
 import io.mailroom.sqs.api.MessageOperations;
@@ -55,7 +56,8 @@ public final class SqsService implements AwsService, Persistent {
                         // Also names message system attributes in ReceiveMessage; the operations check it.
                         "QueueAttributeName", new EnumPolicy.Open(),
                         "MessageSystemAttributeName",
-                        new EnumPolicy.Reject(SqsErrors.INVALID_ATTRIBUTE_NAME, "Unknown Attribute %s.")));
+                        new EnumPolicy.Reject(SqsErrors.INVALID_ATTRIBUTE_NAME, "Unknown Attribute %s.")))
+                .withValidation(new ValidationErrors(SqsErrors.MISSING_PARAMETER, SqsErrors.INVALID_PARAMETER_VALUE));
         this.moveTasks = new MoveTasks(clock, scheduler, registry);
         QueueOperations queues = new QueueOperations(registry, clock, scheduler);
         this.messages = new MessageOperations(queues, registry);

@@ -124,6 +124,19 @@ class FifoTest {
     }
 
     @Test
+    void aBatchEntryWithoutFifoIdsFailsTheWholeBatch() {
+        String noGroup = "{'QueueUrl':'" + url + "','Entries':[{'Id':'1','MessageBody':'a','MessageGroupId':'g',"
+                + "'MessageDeduplicationId':'d1'},{'Id':'2','MessageBody':'b','MessageDeduplicationId':'d2'}]}";
+        assertError(h.error("SendMessageBatch", noGroup), SqsErrors.INVALID_PARAMETER_VALUE,
+                "The request must contain the parameter MessageGroupId.");
+        String noDeduplication = "{'QueueUrl':'" + url + "','Entries':[{'Id':'1','MessageBody':'a','MessageGroupId':'g',"
+                + "'MessageDeduplicationId':'d1'},{'Id':'2','MessageBody':'b','MessageGroupId':'g'}]}";
+        assertError(h.error("SendMessageBatch", noDeduplication), SqsErrors.INVALID_PARAMETER_VALUE,
+                "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+        assertThat(h.attribute(url, "ApproximateNumberOfMessages")).isEqualTo("0");
+    }
+
+    @Test
     void fifoQueueDelayIsRetroactive() {
         String q = h.createFifo("slow.fifo", "DelaySeconds", "60");
         h.sendFifo(q, "m", "g", "d");

@@ -98,6 +98,9 @@ class MessageDigestTest {
         assertThat(all.get("MD5OfMessageAttributes").asText()).isEqualTo(sentDigest);
         verifyReceive(all);
 
+        r.putArray("MessageAttributeNames").add("*");
+        assertThat(h.call("ReceiveMessage", r).at("/Messages/0/MD5OfMessageAttributes").asText()).isEqualTo(sentDigest);
+
         r.remove("MessageAttributeNames");
         JsonNode none = h.call("ReceiveMessage", r).get("Messages").get(0);
         assertThat(none.has("MessageAttributes")).isFalse();

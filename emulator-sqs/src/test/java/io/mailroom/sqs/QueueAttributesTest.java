@@ -123,6 +123,9 @@ class QueueAttributesTest {
         set("SqsManagedSseEnabled", "true");
         assertThat(h.attribute(url, "KmsMasterKeyId")).isNull();
         assertThat(h.attribute(url, "SqsManagedSseEnabled")).isEqualTo("true");
+        assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + url + "','Attributes':{'KmsMasterKeyId':'testKeyId',"
+                + "'SqsManagedSseEnabled':'true'}}"), SqsErrors.INVALID_ATTRIBUTE_NAME,
+                "You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.");
     }
 
     @Test
@@ -141,7 +144,7 @@ class QueueAttributesTest {
                 "Modifying queue type is not supported.");
         ObjectNode toFifo = obj().put("QueueUrl", url);
         toFifo.putObject("Attributes").put("FifoQueue", "true");
-        assertError(h.error("SetQueueAttributes", toFifo), SqsErrors.INVALID_ATTRIBUTE_VALUE, "Modifying queue type");
+        assertError(h.error("SetQueueAttributes", toFifo), SqsErrors.INVALID_ATTRIBUTE_NAME, "Unknown Attribute FifoQueue.");
         assertError(h.error("CreateQueue", "{'QueueName':'std','Attributes':{'ContentBasedDeduplication':'true'}}"),
                 SqsErrors.INVALID_ATTRIBUTE_NAME, "Unknown Attribute ContentBasedDeduplication.");
     }
@@ -238,7 +241,7 @@ class QueueAttributesTest {
         h.call("AddPermission", "{'QueueUrl':'" + url + "','Label':'Both','AWSAccountIds':['111122223333','444455556666'],"
                 + "'Actions':['ReceiveMessage','DeleteMessage']}");
         JsonNode policy = json(h.attribute(url, "Policy").replace('"', '\''));
-        assertThat(policy.get("Version").asText()).isEqualTo("2012-10-17");
+        assertThat(policy.get("Version").asText()).isEqualTo("2008-10-17");
         assertThat(policy.get("Id").asText()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:attrs/SQSDefaultPolicy");
         JsonNode first = policy.get("Statement").get(0);
         assertThat(first).isEqualTo(json("{'Sid':'AliceSend','Effect':'Allow','Principal':{'AWS':"
@@ -254,8 +257,11 @@ class QueueAttributesTest {
         h.call("RemovePermission", "{'QueueUrl':'" + url + "','Label':'AliceSend'}");
         assertThat(json(h.attribute(url, "Policy").replace('"', '\'')).get("Statement")).hasSize(1);
         assertError(h.error("RemovePermission", "{'QueueUrl':'" + url + "','Label':'AliceSend'}"),
-                SqsErrors.INVALID_PARAMETER_VALUE, "can't find label");
+                SqsErrors.INVALID_PARAMETER_VALUE,
+                "Value AliceSend for parameter Label is invalid. Reason: can't find label on existing policy.");
         h.call("RemovePermission", "{'QueueUrl':'" + url + "','Label':'Both'}");
         assertThat(h.attribute(url, "Policy")).isNull();
+        assertError(h.error("RemovePermission", "{'QueueUrl':'" + url + "','Label':'Both'}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "Value Both for parameter Label is invalid. Reason: can't find label.");
     }
 }

@@ -70,6 +70,11 @@ class RedriveTest {
         assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + q + "','Attributes':{'RedrivePolicy':'"
                 + redrive("arn:aws:sqs:eu-west-1:000000000000:dlq", 3) + "'}}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "Dead letter target does not exist.");
+        // Not an SQS ARN: refused as such, before any look-up.
+        assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + q + "','Attributes':{'RedrivePolicy':'"
+                + redrive("dummy", 42) + "'}}"), SqsErrors.INVALID_PARAMETER_VALUE,
+                "Value " + redrive("dummy", 42).replace("\\", "") + " for parameter RedrivePolicy is invalid."
+                        + " Reason: Invalid value for deadLetterTargetArn.");
         assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + q + "','Attributes':{'RedrivePolicy':'"
                 + redrive(dlqArn, 0) + "'}}"), SqsErrors.INVALID_PARAMETER_VALUE,
                 "Invalid value for maxReceiveCount: 0, valid values are from 1 to 1000 both inclusive.");

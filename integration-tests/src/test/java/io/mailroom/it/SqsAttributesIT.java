@@ -176,6 +176,13 @@ class SqsAttributesIT {
         assertThat(all(kms)).containsEntry("KmsMasterKeyId", "alias/my-key")
                 .containsEntry("KmsDataKeyReusePeriodSeconds", "300")
                 .containsEntry("SqsManagedSseEnabled", "false");
+
+        assertThat(assertSqsError(InvalidAttributeNameException.class, "InvalidAttributeName", 400,
+                () -> CLIENT.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(
+                        QueueAttributeName.KMS_MASTER_KEY_ID, "alias/aws/sqs",
+                        QueueAttributeName.SQS_MANAGED_SSE_ENABLED, "true")))).awsErrorDetails().errorMessage())
+                .isEqualTo("You can use one type of server-side encryption (SSE) at one time."
+                        + " You can either enable KMS SSE or SQS SSE.");
     }
 
     @Test
@@ -283,7 +290,7 @@ class SqsAttributesIT {
                 () -> set(url, QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"));
         assertSqsError(InvalidAttributeNameException.class, "InvalidAttributeName", 400,
                 () -> set(url, QueueAttributeName.DEDUPLICATION_SCOPE, "queue"));
-        assertSqsError(InvalidAttributeValueException.class, "InvalidAttributeValue", 400,
+        assertSqsError(InvalidAttributeNameException.class, "InvalidAttributeName", 400,
                 () -> set(url, QueueAttributeName.FIFO_QUEUE, "true"));
         assertThat(all(url)).containsEntry("VisibilityTimeout", "30").doesNotContainKey("FifoQueue");
     }

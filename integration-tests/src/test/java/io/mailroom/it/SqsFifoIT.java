@@ -234,6 +234,20 @@ class SqsFifoIT {
     }
 
     @Test
+    void aBatchEntryWithoutAGroupOrDeduplicationIdFailsTheWholeBatch() {
+        String url = fifo();
+        SendMessageBatchRequestEntry complete = SendMessageBatchRequestEntry.builder().id("ok").messageBody("ok")
+                .messageGroupId("g").messageDeduplicationId("ok").build();
+        assertThat(assertGenericError("InvalidParameterValue", () -> CLIENT.sendMessageBatch(b -> b.queueUrl(url).entries(
+                complete, SendMessageBatchRequestEntry.builder().id("nogroup").messageBody("x").messageDeduplicationId("x")
+                        .build())))).hasMessageContaining("The request must contain the parameter MessageGroupId.");
+        assertThat(assertGenericError("InvalidParameterValue", () -> CLIENT.sendMessageBatch(b -> b.queueUrl(url).entries(
+                complete, SendMessageBatchRequestEntry.builder().id("nodedup").messageBody("x").messageGroupId("g")
+                        .build())))).hasMessageContaining("MessageDeduplicationId provided explicitly");
+        assertThat(Sqs.counts(url)).containsExactly(0, 0, 0);
+    }
+
+    @Test
     void theQueueDelayOfAFifoQueueApplies() {
         String url = Sqs.createFifo(Sqs.fifoName(P), Map.of(QueueAttributeName.DELAY_SECONDS, "30"));
         send(url, "G", "d", "delayed");

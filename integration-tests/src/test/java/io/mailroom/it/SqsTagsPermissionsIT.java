@@ -106,7 +106,7 @@ class SqsTagsPermissionsIT {
                 .actions("ReceiveMessage", "DeleteMessage", "GetQueueAttributes"));
 
         JsonNode policy = policy(url);
-        assertThat(policy.path("Version").asText()).isEqualTo("2012-10-17");
+        assertThat(policy.path("Version").asText()).isEqualTo("2008-10-17");
         JsonNode statements = policy.path("Statement");
         assertThat(statements).hasSize(2);
         JsonNode send = statements.get(0);

@@ -61,11 +61,13 @@ class WireProtocolIT {
     void unknownQueueIsASenderErrorInBothProtocols() throws Exception {
         HttpResponse<String> xml = query("Action=GetQueueUrl&QueueName=wire-nope");
         assertThat(xml.statusCode()).isEqualTo(400);
-        assertThat(xml.body()).contains("<Type>Sender</Type>", "<Code>AWS.SimpleQueueService.NonExistentQueue</Code>");
+        assertThat(xml.body()).contains("<Type>Sender</Type>", "<Code>AWS.SimpleQueueService.NonExistentQueue</Code>",
+                "<Message>The specified queue does not exist for this wsdl version.</Message>");
 
         HttpResponse<String> js = json("GetQueueUrl", "{\"QueueName\":\"wire-nope\"}");
         assertThat(js.statusCode()).isEqualTo(400);
-        assertThat(js.body()).contains("\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\"");
+        assertThat(js.body()).contains("\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\"",
+                "\"message\":\"The specified queue does not exist.\"");
         assertThat(js.headers().firstValue("x-amzn-query-error"))
                 .hasValue("AWS.SimpleQueueService.NonExistentQueue;Sender");
     }
@@ -90,6 +92,15 @@ class WireProtocolIT {
         HttpResponse<String> missing = json("SendMessage", "{\"MessageBody\":\"x\"}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.headers().firstValue("x-amzn-query-error")).hasValue("MissingParameter;Sender");
+        // SQS's JSON shapes for these two Query codes carry other names (boto3 shows them as QueryErrorCode).
+        assertThat(missing.body()).contains("\"__type\":\"com.amazonaws.sqs#MissingRequiredParameterException\"");
+
+        String url = TestServer.endpoint() + "/000000000000/wire-range";
+        assertThat(json("CreateQueue", "{\"QueueName\":\"wire-range\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> outOfRange = json("ReceiveMessage", "{\"QueueUrl\":\"" + url + "\",\"MaxNumberOfMessages\":11}");
+        assertThat(outOfRange.statusCode()).isEqualTo(400);
+        assertThat(outOfRange.headers().firstValue("x-amzn-query-error")).hasValue("InvalidParameterValue;Sender");
+        assertThat(outOfRange.body()).contains("\"__type\":\"com.amazonaws.sqs#InvalidParameterValueException\"");
 
         HttpResponse<String> badInt = query("Action=ReceiveMessage&QueueUrl=x&MaxNumberOfMessages=ten");
         assertThat(badInt.statusCode()).isEqualTo(400);

@@ -26,7 +26,7 @@ public final class QueryErrorEncoder {
             w.writeStartElement("Error");
             text(w, "Type", error.error().fault().wireName());
             text(w, "Code", error.error().code());
-            text(w, "Message", error.getMessage() == null ? "" : error.getMessage());
+            text(w, "Message", error.queryMessage() == null ? "" : error.queryMessage());
             w.writeEmptyElement("Detail");
             w.writeEndElement();
             text(w, "RequestId", requestId);

@@ -32,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
 public final class MessageOperations {
     /** The sum of a batch's message sizes may not exceed 1 MiB (SendMessageBatch API reference). */
     static final int MAX_BATCH_SIZE = 1_048_576;
+    private static final String NO_DEDUPLICATION_ID = "The queue should either have ContentBasedDeduplication enabled"
+            + " or MessageDeduplicationId provided explicitly";
 
     private final QueueOperations queues;
     private final QueueRegistry registry;
@@ -60,6 +62,9 @@ public final class MessageOperations {
     public ObjectNode sendMessageBatch(RequestContext ctx, ObjectNode input) {
         Queue q = queues.resolve(ctx, input);
         JsonNode entries = Batch.entries(input, "SendMessageBatchRequestEntry");
+        if (q.fifo()) {
+            requireFifoIds(entries, q.config().contentBasedDeduplication());
+        }
         // Every entry is checked (its body encoded) once, and nothing is sent before the batch's size is known.
         List<Prepared> prepared = new ArrayList<>(entries.size());
         long total = 0;
@@ -98,6 +103,24 @@ public final class MessageOperations {
             }
         }
         return out;
+    }
+
+    /**
+     * On a FIFO queue an entry without a group id, or without a de-duplication id where the queue does not
+     * derive one, fails the whole batch, not just the entry (AWS's answers, recorded with boto3), and
+     * as InvalidParameterValue even where a lone SendMessage says MissingParameter.
+     */
+    private static void requireFifoIds(JsonNode entries, boolean contentBasedDeduplication) {
+        for (JsonNode e : entries) {
+            if (Inputs.text((ObjectNode) e, "MessageGroupId") == null) {
+                throw SqsErrors.INVALID_PARAMETER_VALUE.exception("The request must contain the parameter MessageGroupId.");
+            }
+        }
+        for (JsonNode e : entries) {
+            if (!contentBasedDeduplication && Inputs.text((ObjectNode) e, "MessageDeduplicationId") == null) {
+                throw SqsErrors.INVALID_PARAMETER_VALUE.exception(NO_DEDUPLICATION_ID);
+            }
+        }
     }
 
     /** A batch entry checked: the message to send, or why it was refused. */
@@ -155,8 +178,7 @@ public final class MessageOperations {
             }
             if (dedup == null) {
                 if (!config.contentBasedDeduplication()) {
-                    throw SqsErrors.INVALID_PARAMETER_VALUE.exception("The queue should either have"
-                            + " ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+                    throw SqsErrors.INVALID_PARAMETER_VALUE.exception(NO_DEDUPLICATION_ID);
                 }
                 dedup = body.sha256();
             }

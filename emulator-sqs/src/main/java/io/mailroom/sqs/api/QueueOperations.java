@@ -103,7 +103,10 @@ public final class QueueOperations {
         }
         String raw = given.get(QueueAttribute.REDRIVE_POLICY.wireName());
         QueueAddress target = QueueAddress.fromArn(policy.deadLetterTargetArn());
-        Queue dlq = target == null || !target.accountId().equals(source.accountId())
+        if (target == null) {
+            throw QueueConfigParser.redriveError(raw, "Invalid value for deadLetterTargetArn.");
+        }
+        Queue dlq = !target.accountId().equals(source.accountId())
                 || !target.region().equals(source.region()) ? null : registry.find(target);
         if (dlq == null) {
             throw QueueConfigParser.redriveError(raw, "Dead letter target does not exist.");

@@ -84,9 +84,9 @@ public final class QueueConfigParser {
         // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html
         if (kmsGiven && d.kmsMasterKeyId != null) {
             if (sseGiven && d.sqsManagedSseEnabled) {
-                throw SqsErrors.INVALID_ATTRIBUTE_VALUE.exception("Invalid value for the parameter SqsManagedSseEnabled."
-                        + " Reason: You can use one type of server-side encryption (SSE) at one time. You can either"
-                        + " enable KMS SSE or SQS SSE.");
+                // AWS's code and text for this, recorded by boto3: InvalidAttributeName, not ...Value.
+                throw SqsErrors.INVALID_ATTRIBUTE_NAME.exception("You can use one type of server-side encryption (SSE)"
+                        + " at one time. You can either enable KMS SSE or SQS SSE.");
             }
             d.sqsManagedSseEnabled = false;
         } else if (sseGiven && d.sqsManagedSseEnabled) {
@@ -115,9 +115,10 @@ public final class QueueConfigParser {
     private static void checkStandardQueueFifoAttribute(QueueAttribute attribute, String value) {
         switch (attribute) {
             case FIFO_QUEUE -> {
+                // A standard queue has no FifoQueue attribute to set true (AWS's answer, recorded with boto3);
+                // false is what CreateQueue of a standard queue may say.
                 if (bool(attribute.wireName(), value)) {
-                    throw SqsErrors.INVALID_ATTRIBUTE_VALUE.exception(
-                            "Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.");
+                    throw unknownAttribute(attribute.wireName());
                 }
             }
             case DEDUPLICATION_SCOPE, FIFO_THROUGHPUT_LIMIT -> throw SqsErrors.INVALID_ATTRIBUTE_NAME.exception(

@@ -68,13 +68,14 @@ public final class MessageAttributes {
     /**
      * The attributes a receiver asked for: {@code All} or {@code .*} for all, exact names, or {@code prefix.*}.
      * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+     * A lone {@code *} also selects all on AWS (recorded with boto3), though the reference does not say so.
      */
     public MessageAttributes select(List<String> requested) {
         if (names.length == 0 || requested == null || requested.isEmpty()) {
             return NONE;
         }
         for (String r : requested) {
-            if (r.equals("All") || r.equals(".*")) {
+            if (r.equals("All") || r.equals(".*") || r.equals("*")) {
                 return this;
             }
         }

@@ -70,8 +70,9 @@ public final class QueuePolicy {
             }
         }
         if (!found) {
-            throw SqsErrors.INVALID_PARAMETER_VALUE.exception(
-                    "Value %s for parameter Label is invalid. Reason: can't find label on existing policy.", label);
+            // AWS words it by whether the queue has a policy at all (recorded answers of both kinds).
+            throw SqsErrors.INVALID_PARAMETER_VALUE.exception("Value %s for parameter Label is invalid. Reason: %s",
+                    label, policy == null ? "can't find label." : "can't find label on existing policy.");
         }
         return statements.isEmpty() ? null : doc.toString();
     }
@@ -88,7 +89,7 @@ public final class QueuePolicy {
             }
         }
         ObjectNode doc = JSON.createObjectNode();
-        doc.put("Version", "2012-10-17");
+        doc.put("Version", "2008-10-17"); // what AddPermission writes on AWS
         doc.put("Id", queueArn + "/SQSDefaultPolicy");
         doc.putArray("Statement");
         return doc;

@@ -650,7 +650,10 @@ public final class Queue {
                         receiptHandle);
             }
             if (m.state() != MessageState.INFLIGHT) {
-                throw SqsErrors.MESSAGE_NOT_INFLIGHT.exception("The specified message isn't in flight.");
+                // The handle's visibility timeout ran out and nobody received the message since: AWS answers
+                // OK and leaves the message visible (https://github.com/localstack/localstack/pull/9632,
+                // checked against AWS), rather than the model's MessageNotInflight.
+                return;
             }
             long due = now + seconds * 1000L;
             // The 12-hour maximum counts from the receive the handle belongs to.

@@ -1,7 +1,7 @@
 package io.mailroom.sqs.queue;
 
-import io.mailroom.sqs.SqsErrors;
 import io.mailroom.core.error.AwsException;
+import io.mailroom.sqs.SqsErrors;
 
 /** Where a queue lives: queues are isolated per account and region, and named uniquely within them. */
 public record QueueAddress(String accountId, String region, String name) {
@@ -65,6 +65,8 @@ public record QueueAddress(String accountId, String region, String name) {
     }
 
     public static AwsException noSuchQueue() {
-        return SqsErrors.QUEUE_DOES_NOT_EXIST.exception("The specified queue does not exist.");
+        // The Query protocol still says which API version it looked in (AWS's answers, recorded with boto3).
+        return new AwsException(SqsErrors.QUEUE_DOES_NOT_EXIST, "The specified queue does not exist.",
+                "The specified queue does not exist for this wsdl version.");
     }
 }
