@@ -46,6 +46,6 @@ final class OperationCaller {
     }
 
     static String describe(AwsException e) {
-        return e.error().type() + ": " + e.getMessage();
+        return e.error().code() + ": " + e.getMessage();
     }
 }
