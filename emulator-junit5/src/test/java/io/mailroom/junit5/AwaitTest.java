@@ -157,7 +157,8 @@ class AwaitTest {
                 () -> await.within(Duration.ZERO).message("missing"));
 
         assertThat(failure).hasMessage("No message matching any message on queue missing within 0 ms. "
-                + "The queue could not be read: AWS.SimpleQueueService.NonExistentQueue: The specified queue does not exist.");
+                + "The queue could not be read: AWS.SimpleQueueService.NonExistentQueue:"
+                + " The specified queue does not exist for this wsdl version.");
     }
 
     @Test

@@ -108,6 +108,7 @@ class SnsHttpSubscriberIT {
         assertThat(confirmation.header("x-amz-sns-message-type")).isEqualTo("SubscriptionConfirmation");
         assertThat(confirmation.header("x-amz-sns-message-id")).isEqualTo(message.get("MessageId").asText());
         assertThat(confirmation.header("x-amz-sns-topic-arn")).isEqualTo(topic);
+        assertThat(confirmation.header("Upgrade")).as("plain HTTP/1.1, as SNS posts").isNull();
         assertThat(message.get("Type").asText()).isEqualTo("SubscriptionConfirmation");
         assertThat(message.get("TopicArn").asText()).isEqualTo(topic);
         assertThat(message.get("Token").asText()).isNotEmpty();

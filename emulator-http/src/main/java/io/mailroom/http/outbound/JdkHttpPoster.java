@@ -26,6 +26,9 @@ public final class JdkHttpPoster implements HttpPoster {
                 c = client;
                 if (c == null) {
                     c = HttpClient.newBuilder()
+                            // SNS posts HTTP/1.1; the JDK's default would offer an h2c upgrade on every request
+                            // (Upgrade, HTTP2-Settings), which AWS never sends and some endpoints refuse.
+                            .version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(Duration.ofSeconds(5))
                             .followRedirects(HttpClient.Redirect.NEVER)
                             .sslContext(TrustingSsl.context())
