@@ -90,6 +90,22 @@ class SubscriptionApiTest extends SnsTestSupport {
     }
 
     @Test
+    void filterPolicyScopeIsKeptButShownOnlyBesideAFilterPolicy() {
+        String arn = subscribe(createTopic("t"), "sqs", QUEUE);
+        String set = "{'SubscriptionArn':'" + arn + "','AttributeName':";
+        call("SetSubscriptionAttributes", set + "'FilterPolicyScope','AttributeValue':'MessageBody'}");
+        JsonNode a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.has("FilterPolicyScope")).isFalse();
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'FilterPolicyScope','AttributeValue':'RandomValue'}"))
+                .isEqualTo("Invalid parameter: FilterPolicyScope: Invalid value [RandomValue]. "
+                        + "Please use either MessageBody or MessageAttributes");
+
+        call("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':" + js("{\"attr\":[\"match-this\"]}") + "}");
+        a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.get("FilterPolicyScope").asText()).isEqualTo("MessageBody");
+    }
+
+    @Test
     void listingsPageAndUnsubscribeCounts() {
         String topic = createTopic("t");
         for (int i = 0; i < 120; i++) {

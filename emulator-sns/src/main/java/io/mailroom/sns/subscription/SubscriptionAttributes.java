@@ -72,8 +72,8 @@ public final class SubscriptionAttributes {
                         s.replayPolicy());
             }
             case FILTER_POLICY_SCOPE -> {
-                FilterScope scope = FilterScope.parse(value).orElseThrow(() ->
-                        SnsErrors.invalid("FilterPolicyScope: Invalid filter policy scope: " + value));
+                FilterScope scope = FilterScope.parse(value).orElseThrow(() -> SnsErrors.invalid("FilterPolicyScope: "
+                        + "Invalid value [" + value + "]. Please use either MessageBody or MessageAttributes"));
                 FilterPolicy filter = s.filterPolicyJson() == null ? null
                         : FilterPolicyParser.parse(s.filterPolicyJson(), scope);
                 return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), scope,
