@@ -90,6 +90,26 @@ class SubscriptionApiTest extends SnsTestSupport {
     }
 
     @Test
+    void subscribeTellsWhyAFilterAttributeIsRefusedAfterAttributesReason() {
+        String topic = createTopic("t");
+        String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','Attributes':";
+        String policy = js("{\"key\":[{\"numeric\":[\">\",3,\"<\",1]}]}");
+        assertThat(invalidParameter("Subscribe", subscribe + "{'FilterPolicy':" + policy + "}}"))
+                .startsWith("Invalid parameter: Attributes Reason: FilterPolicy: Bottom must be less than top");
+        assertThat(invalidParameter("Subscribe", subscribe + "{'FilterPolicyScope':'RandomValue'}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: FilterPolicyScope: Invalid value [RandomValue]. "
+                        + "Please use either MessageBody or MessageAttributes");
+        assertThat(invalidParameter("Subscribe", subscribe + "{'FilterPolicy':" + js("{\"a\":{\"b\":[\"x\"]}}") + "}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: "
+                        + "Filter policy scope MessageAttributes does not support nested filter policy");
+
+        String arn = subscribe(topic, "sqs", QUEUE);
+        assertThat(invalidParameter("SetSubscriptionAttributes", "{'SubscriptionArn':'" + arn
+                + "','AttributeName':'FilterPolicy','AttributeValue':" + policy + "}"))
+                .startsWith("Invalid parameter: FilterPolicy: Bottom must be less than top");
+    }
+
+    @Test
     void filterPolicyScopeIsKeptButShownOnlyBesideAFilterPolicy() {
         String arn = subscribe(createTopic("t"), "sqs", QUEUE);
         String set = "{'SubscriptionArn':'" + arn + "','AttributeName':";

@@ -19,7 +19,8 @@ import java.util.Set;
  * https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html: at most five
  * keys (leaf keys for nested body policies, per {@code $or} branch), at most 150 value combinations
  * (the product of the value counts, summed over {@code $or} branches), at most 256 KB.
- * Errors are InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages.
+ * Errors are InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages, after the
+ * caller's reason ("Attributes Reason: " in Subscribe).
  */
 public final class FilterPolicyParser {
     public static final int MAX_KEYS = 5;
@@ -30,28 +31,38 @@ public final class FilterPolicyParser {
     private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
 
     private final FilterScope scope;
+    private final String reason;
 
-    private FilterPolicyParser(FilterScope scope) {
+    private FilterPolicyParser(FilterScope scope, String reason) {
         this.scope = scope;
+        this.reason = reason;
     }
 
-    /** Parses and validates a policy; throws InvalidParameter as AWS would. */
+    /** Parses and validates a policy; throws InvalidParameter as AWS would in SetSubscriptionAttributes. */
     public static FilterPolicy parse(String json, FilterScope scope) {
+        return parse(json, scope, "");
+    }
+
+    /**
+     * Parses and validates a policy; throws InvalidParameter as AWS would, its message starting with
+     * {@code reason} (Subscribe's is "Attributes Reason: ").
+     */
+    public static FilterPolicy parse(String json, FilterScope scope, String reason) {
+        FilterPolicyParser parser = new FilterPolicyParser(scope, reason);
         if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw fail("Filter policy is too long");
+            throw parser.fail("Filter policy is too long");
         }
         JsonNode node;
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw fail("failed to parse JSON. " + e.getOriginalMessage());
+            throw parser.fail("failed to parse JSON. " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw fail("Filter policy must be a JSON object");
+            throw parser.fail("Filter policy must be a JSON object");
         }
-        FilterPolicyParser parser = new FilterPolicyParser(scope);
         ObjectRule root = parser.object(node, true);
-        checkLimits(root);
+        parser.checkLimits(root);
         return new FilterPolicy(scope, root);
     }
 
@@ -71,7 +82,7 @@ public final class FilterPolicyParser {
             } else if (value.isObject()) {
                 if (scope == FilterScope.MESSAGE_ATTRIBUTES) {
                     // Not under "FilterPolicy:" in AWS's answer.
-                    throw SnsErrors.invalid("Filter policy scope MessageAttributes does not support nested filter policy");
+                    throw SnsErrors.invalid(reason + "Filter policy scope MessageAttributes does not support nested filter policy");
                 }
                 fields.add(FieldRule.nested(key, object(value, false)));
             } else {
@@ -164,7 +175,7 @@ public final class FilterPolicyParser {
     }
 
     /** A prefix/suffix operand: a string, or {@code {"equals-ignore-case": "..."}} for a case-blind one. */
-    private static String affix(JsonNode value, String op) {
+    private String affix(JsonNode value, String op) {
         if (value.isTextual()) {
             return value.textValue();
         }
@@ -238,7 +249,7 @@ public final class FilterPolicyParser {
         return new Condition.AnythingBut(Set.copyOf(strings), Set.copyOf(numbers));
     }
 
-    private static Condition numeric(JsonNode value) {
+    private Condition numeric(JsonNode value) {
         if (!value.isArray() || value.isEmpty()) {
             throw fail("Value of numeric must be an array.");
         }
@@ -294,7 +305,7 @@ public final class FilterPolicyParser {
         return new Condition.NumericRange(lower, lowerInclusive, upper, upperInclusive);
     }
 
-    private static double number(JsonNode node, String op) {
+    private double number(JsonNode node, String op) {
         if (!node.isNumber()) {
             throw fail("Value of " + op + " must be numeric");
         }
@@ -305,7 +316,7 @@ public final class FilterPolicyParser {
         return v;
     }
 
-    private static Condition cidr(JsonNode value) {
+    private Condition cidr(JsonNode value) {
         if (!value.isTextual()) {
             throw fail("cidr match pattern must be a string");
         }
@@ -334,7 +345,7 @@ public final class FilterPolicyParser {
     }
 
     /** Key and combination limits, per expanded {@code $or} branch. */
-    private static void checkLimits(ObjectRule root) {
+    private void checkLimits(ObjectRule root) {
         List<long[]> branches = branches(root);
         long combinations = 0;
         for (long[] branch : branches) {
@@ -349,7 +360,7 @@ public final class FilterPolicyParser {
     }
 
     /** Each AND-branch of the policy as {keys, combinations}. */
-    private static List<long[]> branches(ObjectRule rule) {
+    private List<long[]> branches(ObjectRule rule) {
         List<long[]> current = new ArrayList<>();
         current.add(new long[] {0, 1});
         for (FieldRule field : rule.fields()) {
@@ -366,7 +377,7 @@ public final class FilterPolicyParser {
         return current;
     }
 
-    private static List<long[]> cross(List<long[]> left, List<long[]> right) {
+    private List<long[]> cross(List<long[]> left, List<long[]> right) {
         if ((long) left.size() * right.size() > 10_000) {
             throw fail("Filter policy is too complex");
         }
@@ -383,7 +394,7 @@ public final class FilterPolicyParser {
         return node::fields;
     }
 
-    private static AwsException fail(String message) {
-        return SnsErrors.invalid("FilterPolicy: " + message);
+    private AwsException fail(String message) {
+        return SnsErrors.invalid(reason + "FilterPolicy: " + message);
     }
 }
