@@ -30,11 +30,10 @@ public final class FilterPolicyParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
 
-    private final FilterScope scope;
     private final String reason;
+    private boolean nested;
 
-    private FilterPolicyParser(FilterScope scope, String reason) {
-        this.scope = scope;
+    private FilterPolicyParser(String reason) {
         this.reason = reason;
     }
 
@@ -48,7 +47,7 @@ public final class FilterPolicyParser {
      * {@code reason} (Subscribe's is "Attributes Reason: ").
      */
     public static FilterPolicy parse(String json, FilterScope scope, String reason) {
-        FilterPolicyParser parser = new FilterPolicyParser(scope, reason);
+        FilterPolicyParser parser = new FilterPolicyParser(reason);
         if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw parser.fail("Filter policy is too long");
         }
@@ -62,6 +61,11 @@ public final class FilterPolicyParser {
             throw parser.fail("Filter policy must be a JSON object");
         }
         ObjectRule root = parser.object(node, true);
+        if (parser.nested && scope == FilterScope.MESSAGE_ATTRIBUTES) {
+            // Checked once the whole policy is known to be well-formed: AWS answers a malformed nested
+            // object ({"key":{"suffix":"x"}}) with the syntax error, and this one not under "FilterPolicy:".
+            throw SnsErrors.invalid(reason + "Filter policy scope MessageAttributes does not support nested filter policy");
+        }
         parser.checkLimits(root);
         return new FilterPolicy(scope, root);
     }
@@ -80,10 +84,7 @@ public final class FilterPolicyParser {
             } else if (value.isArray()) {
                 fields.add(leaf(key, value));
             } else if (value.isObject()) {
-                if (scope == FilterScope.MESSAGE_ATTRIBUTES) {
-                    // Not under "FilterPolicy:" in AWS's answer.
-                    throw SnsErrors.invalid(reason + "Filter policy scope MessageAttributes does not support nested filter policy");
-                }
+                nested = true;
                 fields.add(FieldRule.nested(key, object(value, false)));
             } else {
                 throw fail("\"" + key + "\" must be an object or an array");

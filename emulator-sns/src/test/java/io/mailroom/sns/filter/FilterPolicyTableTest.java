@@ -200,6 +200,15 @@ class FilterPolicyTableTest {
         c.add(invalid("{'a':[['x']]}", FilterScope.MESSAGE_ATTRIBUTES, "Match value must be String, number, true, false, or null"));
         c.add(invalid("{'a':{'b':['x']}}", FilterScope.MESSAGE_ATTRIBUTES,
                 "Invalid parameter: Filter policy scope MessageAttributes does not support nested filter policy"));
+        c.add(invalid("{'$or':[{'a':['x']},{'b':{'c':['y']}}]}", FilterScope.MESSAGE_ATTRIBUTES,
+                "Invalid parameter: Filter policy scope MessageAttributes does not support nested filter policy"));
+        // a malformed nested object is a syntax error first, whatever the scope
+        c.add(invalid("{'key':{'suffix':'value'}}", FilterScope.MESSAGE_ATTRIBUTES,
+                "Invalid parameter: FilterPolicy: \"suffix\" must be an object or an array"));
+        c.add(invalid("{'key':{'not-an-operator':'value'}}", FilterScope.MESSAGE_ATTRIBUTES,
+                "Invalid parameter: FilterPolicy: \"not-an-operator\" must be an object or an array"));
+        c.add(invalid("{'a':{'b':['x']},'c':'y'}", FilterScope.MESSAGE_ATTRIBUTES,
+                "Invalid parameter: FilterPolicy: \"c\" must be an object or an array"));
         c.add(invalid("{'a':{}}", FilterScope.MESSAGE_BODY, "Empty objects are not allowed"));
         c.add(invalid("{'a':[{}]}", FilterScope.MESSAGE_BODY, "Empty objects are not allowed"));
         c.add(invalid("{'a':[{'prefix':'x','suffix':'y'}]}", FilterScope.MESSAGE_ATTRIBUTES, "Only one key allowed in match expression"));
