@@ -28,7 +28,6 @@ public final class FilterPolicyParser {
     public static final int MAX_BYTES = 256 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
 
     private final String reason;
     private boolean nested;
@@ -220,12 +219,6 @@ public final class FilterPolicyParser {
                     }
                     yield new Condition.AnythingButPrefix(operand.textValue());
                 }
-                case "suffix" -> {
-                    if (!operand.isTextual()) {
-                        throw fail("suffix match pattern must be a string");
-                    }
-                    yield new Condition.AnythingButSuffix(operand.textValue());
-                }
                 case "equals-ignore-case" -> {
                     Set<String> lowered = new HashSet<>();
                     if (operand.isTextual()) {
@@ -242,6 +235,7 @@ public final class FilterPolicyParser {
                     }
                     yield new Condition.AnythingButEqualsIgnoreCase(Set.copyOf(lowered));
                 }
+                // SNS takes no suffix under anything-but (EventBridge does): refused like an unknown key.
                 default -> throw fail("Unsupported anything-but pattern: " + inner.getKey());
             };
         } else {
@@ -250,60 +244,73 @@ public final class FilterPolicyParser {
         return new Condition.AnythingBut(Set.copyOf(strings), Set.copyOf(numbers));
     }
 
+    /**
+     * {@code [op, n]} or {@code [">"|">=", n, "<"|"<=", m]}. AWS words each mistake by where in the array
+     * its parser met it, so the checks follow the array in order.
+     */
     private Condition numeric(JsonNode value) {
-        if (!value.isArray() || value.isEmpty()) {
+        if (!value.isArray()) {
             throw fail("Value of numeric must be an array.");
         }
-        double lower = Double.NEGATIVE_INFINITY;
-        double upper = Double.POSITIVE_INFINITY;
-        boolean lowerInclusive = false;
-        boolean upperInclusive = false;
-        int i = 0;
-        boolean sawLower = false;
-        boolean sawUpper = false;
-        while (i < value.size()) {
-            JsonNode opNode = value.get(i);
-            if (!opNode.isTextual() || !NUMERIC_OPERATORS.contains(opNode.textValue())) {
-                throw fail("Unrecognized numeric range operator: " + opNode.asText());
-            }
-            String op = opNode.textValue();
-            if (i + 1 >= value.size()) {
-                throw fail("Value of " + op + " must be numeric");
-            }
-            double operand = number(value.get(i + 1), op);
-            switch (op) {
-                case "=" -> {
-                    if (value.size() != 2) {
-                        throw fail("Too many elements in numeric expression");
-                    }
-                    return new Condition.NumericRange(operand, true, operand, true);
-                }
-                case ">", ">=" -> {
-                    if (sawLower || sawUpper) {
-                        throw fail("Bad numeric range operator: " + op);
-                    }
-                    sawLower = true;
-                    lower = operand;
-                    lowerInclusive = op.equals(">=");
-                }
-                default -> {
-                    if (sawUpper) {
-                        throw fail("Bad numeric range operator: " + op);
-                    }
-                    sawUpper = true;
-                    upper = operand;
-                    upperInclusive = op.equals("<=");
-                }
-            }
-            i += 2;
-            if (i < value.size() && sawUpper) {
-                throw fail("Too many elements in numeric expression");
-            }
+        if (value.isEmpty() || !value.get(0).isTextual()) {
+            throw fail("Invalid member in numeric match: " + token(value, 0));
         }
-        if (sawLower && sawUpper && lower >= upper) {
-            throw fail("Bottom must be less than top");
+        String op = value.get(0).textValue();
+        switch (op) {
+            case "=" -> {
+                double operand = operand(value, 1, "equals");
+                noMoreThan(value, 2, "Too many elements in numeric expression");
+                return new Condition.NumericRange(operand, true, operand, true);
+            }
+            case "<", "<=" -> {
+                double upper = operand(value, 1, op);
+                noMoreThan(value, 2, "Too many elements in numeric expression");
+                return new Condition.NumericRange(Double.NEGATIVE_INFINITY, false, upper, op.equals("<="));
+            }
+            case ">", ">=" -> {
+                double lower = operand(value, 1, op);
+                if (value.size() == 2) {
+                    return new Condition.NumericRange(lower, op.equals(">="), Double.POSITIVE_INFINITY, false);
+                }
+                if (!value.get(2).isTextual()) {
+                    throw fail("Bad value in numeric range: " + token(value, 2));
+                }
+                String upperOp = value.get(2).textValue();
+                if (!upperOp.equals("<") && !upperOp.equals("<=")) {
+                    throw fail("Bad numeric range operator: " + upperOp);
+                }
+                double upper = operand(value, 3, upperOp);
+                noMoreThan(value, 4, "Too many terms in numeric range expression");
+                if (lower >= upper) {
+                    throw fail("Bottom must be less than top");
+                }
+                return new Condition.NumericRange(lower, op.equals(">="), upper, upperOp.equals("<="));
+            }
+            default -> throw fail("Unrecognized numeric range operator: " + op);
         }
-        return new Condition.NumericRange(lower, lowerInclusive, upper, upperInclusive);
+    }
+
+    /** The number after an operator ({@code name} is how AWS's message names the operator). */
+    private double operand(JsonNode array, int index, String name) {
+        if (index >= array.size()) {
+            throw fail("Value of " + name + " must be numeric");
+        }
+        return number(array.get(index), name);
+    }
+
+    private void noMoreThan(JsonNode array, int size, String message) {
+        if (array.size() > size) {
+            throw fail(message);
+        }
+    }
+
+    /** A JSON token as AWS's parser quotes it: the closing bracket when the array ends there. */
+    private static String token(JsonNode array, int index) {
+        if (index >= array.size()) {
+            return "]";
+        }
+        JsonNode node = array.get(index);
+        return node.isArray() ? "[" : node.isObject() ? "{" : node.isTextual() ? node.textValue() : node.toString();
     }
 
     private double number(JsonNode node, String op) {
