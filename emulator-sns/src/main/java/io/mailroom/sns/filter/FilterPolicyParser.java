@@ -18,7 +18,8 @@ import java.util.Set;
  * Validates a filter policy as AWS does and compiles it into an {@link ObjectRule} tree. Limits from
  * https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html: at most five
  * keys (leaf keys for nested body policies, per {@code $or} branch), at most 150 value combinations
- * (the product of the value counts, summed over {@code $or} branches), at most 256 KB.
+ * (the product over keys of each key's value count times its depth, summed over {@code $or} branches),
+ * at most 256 KB.
  * Errors are InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages, after the
  * caller's reason ("Attributes Reason: " in Subscribe).
  */
@@ -354,7 +355,7 @@ public final class FilterPolicyParser {
 
     /** Key and combination limits, per expanded {@code $or} branch. */
     private void checkLimits(ObjectRule root) {
-        List<long[]> branches = branches(root);
+        List<long[]> branches = branches(root, 1);
         long combinations = 0;
         for (long[] branch : branches) {
             if (branch[0] > MAX_KEYS) {
@@ -367,18 +368,24 @@ public final class FilterPolicyParser {
         }
     }
 
-    /** Each AND-branch of the policy as {keys, combinations}. */
-    private List<long[]> branches(ObjectRule rule) {
+    /**
+     * Each AND-branch of the policy as {keys, combinations}. A key nested {@code depth} keys deep counts
+     * its values {@code depth} times over: AWS's documented example, 4 values three keys deep, 3 values
+     * two deep and 3 at the top, is 3×4 × 2×3 × 1×3 = 216 combinations. {@code $or} adds no depth.
+     */
+    private List<long[]> branches(ObjectRule rule, int depth) {
         List<long[]> current = new ArrayList<>();
         current.add(new long[] {0, 1});
         for (FieldRule field : rule.fields()) {
-            List<long[]> add = field.isLeaf() ? List.of(new long[] {1, field.valueCount()}) : branches(field.nested());
+            List<long[]> add = field.isLeaf()
+                    ? List.of(new long[] {1, (long) field.valueCount() * depth})
+                    : branches(field.nested(), depth + 1);
             current = cross(current, add);
         }
         for (List<ObjectRule> alternatives : rule.anyOf()) {
             List<long[]> add = new ArrayList<>();
             for (ObjectRule alternative : alternatives) {
-                add.addAll(branches(alternative));
+                add.addAll(branches(alternative, depth));
             }
             current = cross(current, add);
         }

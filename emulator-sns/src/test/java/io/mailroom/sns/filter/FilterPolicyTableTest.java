@@ -255,6 +255,17 @@ class FilterPolicyTableTest {
         c.add(invalid("{'a':" + values(13) + ",'b':" + values(12) + "}", FilterScope.MESSAGE_ATTRIBUTES, "Filter policy is too complex"));
         c.add(invalid("{'$or':[{'a':" + values(80) + "},{'b':" + values(71) + "}]}", FilterScope.MESSAGE_ATTRIBUTES,
                 "Filter policy is too complex"));
+        // nested keys count their values once per level: 3×4 × 2×3 × 1×3 = 216
+        c.add(invalid("{'key_a':{'key_b':{'key_c':" + values(4) + "}},'key_d':{'key_e':" + values(3) + "},'key_f':"
+                + values(3) + "}", FilterScope.MESSAGE_BODY, "Invalid parameter: FilterPolicy: Filter policy is too complex"));
+        // 3×4 × 1×2 + 3×4 × 3×2 + 2×4 × 1×2 + 2×4 × 3×2 = 160
+        c.add(invalid("{'$or':[{'metricName':" + values(3) + "},{'namespace':" + values(2) + "}],"
+                + "'detail':{'scope':" + values(2) + ",'$or':[{'source':" + values(1) + "},{'type':" + values(3) + "}]}}",
+                FilterScope.MESSAGE_BODY, "Invalid parameter: FilterPolicy: Filter policy is too complex"));
+        // 4×6 + 4×4×4 + 4×4×4 = 152
+        c.add(invalid("{'source':" + values(4) + ",'$or':[{'metricName':" + values(6) + "},{'metricType':" + values(4)
+                + ",'$or':[{'metricId':" + values(4) + "},{'spaceId':" + values(4) + "}]}]}",
+                FilterScope.MESSAGE_ATTRIBUTES, "Invalid parameter: FilterPolicy: Filter policy is too complex"));
         c.add(invalid("{'a':['" + "x".repeat(256 * 1024) + "']}", FilterScope.MESSAGE_ATTRIBUTES, "Filter policy is too long"));
         return c.stream();
     }
@@ -266,7 +277,19 @@ class FilterPolicyTableTest {
                 Arguments.of("{'a':['1'],'b':['1'],'c':['1'],'d':['1'],'e':['1']}"),
                 // five keys per $or branch: each branch counts on its own
                 Arguments.of("{'$or':[{'a':['1'],'b':['1'],'c':['1'],'d':['1'],'e':['1']},{'f':['1'],'g':['1']}]}"),
-                Arguments.of("{'$or':[{'a':" + values(75) + "},{'b':" + values(75) + "}]}"));
+                Arguments.of("{'$or':[{'a':" + values(75) + "},{'b':" + values(75) + "}]}"),
+                // 3×6 + 3×4×4 + 3×4×7 = 150
+                Arguments.of("{'source':" + values(3) + ",'$or':[{'metricName':" + values(6) + "},{'metricType':" + values(4)
+                        + ",'$or':[{'metricId':" + values(4) + "},{'spaceId':" + values(7) + "}]}]}"));
+    }
+
+    static Stream<Arguments> bodyLimitsWithinBounds() {
+        return Stream.of(
+                // 2×25 × 1×3 = 150
+                Arguments.of("{'a':{'b':" + values(25) + "},'c':" + values(3) + "}"),
+                // 3×50
+                Arguments.of("{'a':{'b':{'c':" + values(50) + "}}}"),
+                Arguments.of("{'a':" + values(150) + "}"));
     }
 
     @ParameterizedTest(name = "[{index}] {0} on attributes {1} -> {2}")
@@ -298,6 +321,12 @@ class FilterPolicyTableTest {
     @MethodSource("limitsWithinBounds")
     void policiesAtTheLimitsAreAccepted(String policy) {
         assertThat(FilterPolicyParser.parse(q(policy), FilterScope.MESSAGE_ATTRIBUTES)).isNotNull();
+    }
+
+    @ParameterizedTest(name = "[{index}] accepted at the limit in the body scope: {0}")
+    @MethodSource("bodyLimitsWithinBounds")
+    void bodyPoliciesAtTheLimitsAreAccepted(String policy) {
+        assertThat(FilterPolicyParser.parse(q(policy), FilterScope.MESSAGE_BODY)).isNotNull();
     }
 
     private static Arguments row(String policy, String input, boolean expected) {
