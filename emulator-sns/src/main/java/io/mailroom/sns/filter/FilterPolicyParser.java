@@ -15,17 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Validates a filter policy as AWS does and compiles it into an {@link ObjectRule} tree. Limits from
- * https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html: at most five
- * keys (leaf keys for nested body policies, per {@code $or} branch), at most 150 value combinations
- * (the product over keys of each key's value count times its depth, summed over {@code $or} branches),
- * at most 256 KB.
- * Errors are InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages, after the
- * caller's reason ("Attributes Reason: " in Subscribe).
+ * Validates a filter policy as AWS does and compiles it into an {@link ObjectRule} tree: at most 256 KB,
+ * well-formed, then within the key and combination limits ({@link PolicyLimits}). Errors are
+ * InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages, after the caller's reason
+ * ("Attributes Reason: " in Subscribe).
  */
 public final class FilterPolicyParser {
-    public static final int MAX_KEYS = 5;
-    public static final long MAX_COMBINATIONS = 150;
     public static final int MAX_BYTES = 256 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +61,10 @@ public final class FilterPolicyParser {
             // object ({"key":{"suffix":"x"}}) with the syntax error, and this one not under "FilterPolicy:".
             throw SnsErrors.invalid(reason + "Filter policy scope MessageAttributes does not support nested filter policy");
         }
-        parser.checkLimits(root);
+        String exceeded = PolicyLimits.exceeded(root);
+        if (exceeded != null) {
+            throw parser.fail(exceeded);
+        }
         return new FilterPolicy(scope, root);
     }
 
@@ -351,58 +349,6 @@ public final class FilterPolicyParser {
         BigInteger all = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
         BigInteger mask = all.xor(BigInteger.ONE.shiftLeft(width - bits).subtract(BigInteger.ONE));
         return new Condition.Cidr(new BigInteger(1, address).and(mask), mask, address.length);
-    }
-
-    /** Key and combination limits, per expanded {@code $or} branch. */
-    private void checkLimits(ObjectRule root) {
-        List<long[]> branches = branches(root, 1);
-        long combinations = 0;
-        for (long[] branch : branches) {
-            if (branch[0] > MAX_KEYS) {
-                throw fail("Filter policy can not have more than " + MAX_KEYS + " keys");
-            }
-            combinations += branch[1];
-        }
-        if (combinations > MAX_COMBINATIONS) {
-            throw fail("Filter policy is too complex");
-        }
-    }
-
-    /**
-     * Each AND-branch of the policy as {keys, combinations}. A key nested {@code depth} keys deep counts
-     * its values {@code depth} times over: AWS's documented example, 4 values three keys deep, 3 values
-     * two deep and 3 at the top, is 3×4 × 2×3 × 1×3 = 216 combinations. {@code $or} adds no depth.
-     */
-    private List<long[]> branches(ObjectRule rule, int depth) {
-        List<long[]> current = new ArrayList<>();
-        current.add(new long[] {0, 1});
-        for (FieldRule field : rule.fields()) {
-            List<long[]> add = field.isLeaf()
-                    ? List.of(new long[] {1, (long) field.valueCount() * depth})
-                    : branches(field.nested(), depth + 1);
-            current = cross(current, add);
-        }
-        for (List<ObjectRule> alternatives : rule.anyOf()) {
-            List<long[]> add = new ArrayList<>();
-            for (ObjectRule alternative : alternatives) {
-                add.addAll(branches(alternative, depth));
-            }
-            current = cross(current, add);
-        }
-        return current;
-    }
-
-    private List<long[]> cross(List<long[]> left, List<long[]> right) {
-        if ((long) left.size() * right.size() > 10_000) {
-            throw fail("Filter policy is too complex");
-        }
-        List<long[]> out = new ArrayList<>(left.size() * right.size());
-        for (long[] l : left) {
-            for (long[] r : right) {
-                out.add(new long[] {l[0] + r[0], Math.min(l[1] * r[1], Long.MAX_VALUE / 1024)});
-            }
-        }
-        return out;
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
