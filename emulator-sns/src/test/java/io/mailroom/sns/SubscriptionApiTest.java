@@ -95,7 +95,8 @@ class SubscriptionApiTest extends SnsTestSupport {
         String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','Attributes':";
         String policy = js("{\"key\":[{\"numeric\":[\">\",3,\"<\",1]}]}");
         assertThat(invalidParameter("Subscribe", subscribe + "{'FilterPolicy':" + policy + "}}"))
-                .startsWith("Invalid parameter: Attributes Reason: FilterPolicy: Bottom must be less than top");
+                .isEqualTo("Invalid parameter: Attributes Reason: FilterPolicy: Bottom must be less than top\n at "
+                        + "[Source: (String)\"{\"key\":[{\"numeric\":[\">\",3,\"<\",1]}]}\"; line: 1, column: 33]");
         assertThat(invalidParameter("Subscribe", subscribe + "{'FilterPolicyScope':'RandomValue'}}"))
                 .isEqualTo("Invalid parameter: Attributes Reason: FilterPolicyScope: Invalid value [RandomValue]. "
                         + "Please use either MessageBody or MessageAttributes");
@@ -106,7 +107,7 @@ class SubscriptionApiTest extends SnsTestSupport {
         String arn = subscribe(topic, "sqs", QUEUE);
         assertThat(invalidParameter("SetSubscriptionAttributes", "{'SubscriptionArn':'" + arn
                 + "','AttributeName':'FilterPolicy','AttributeValue':" + policy + "}"))
-                .startsWith("Invalid parameter: FilterPolicy: Bottom must be less than top");
+                .startsWith("Invalid parameter: FilterPolicy: Bottom must be less than top\n at [Source: ");
     }
 
     @Test
