@@ -34,6 +34,7 @@ class FilterPolicyTableTest {
         c.add(row("{'a':['x']}", "{'b':['String','x']}", false));
         c.add(row("{'a':['X']}", "{'a':['String','x']}", false));
         c.add(row("{'a':['x']}", "{'a':['String.custom','x']}", true));
+        c.add(row("{'a.b':['x']}", "{'a.b':['String','x']}", true));
         // exact number, type-sensitive
         c.add(row("{'a':[5]}", "{'a':['Number','5']}", true));
         c.add(row("{'a':[5]}", "{'a':['Number','5.0']}", true));
@@ -185,6 +186,25 @@ class FilterPolicyTableTest {
         c.add(row("{'a':['x'],'b':[1]}", "{'a':'x','b':1,'c':'ignored'}", true));
         c.add(row("{'a':['x'],'b':[1]}", "{'a':'x','b':2}", false));
         c.add(row("{}", "{'anything':1}", true));
+        // a dotted key names the value under every way of splitting it into nested keys
+        c.add(row("{'object.nested':['string.value']}", "{'object':{'nested':'string.value'}}", true));
+        c.add(row("{'object.nested':['string.value']}", "{'object.nested':'string.value'}", true));
+        c.add(row("{'object.nested':['string.value']}", "{'object':{'nested':'test-auto'}}", false));
+        c.add(row("{'object.nested.test':['string.value']}", "{'object':{'nested':{'test':'string.value'}}}", true));
+        c.add(row("{'object.nested.test':['string.value']}", "{'object.nested.test':'string.value'}", true));
+        c.add(row("{'object.nested.test':['string.value']}", "{'object.nested':{'test':'string.value'}}", true));
+        c.add(row("{'object.nested.test':['string.value']}", "{'object':{'nested.test':'string.value'}}", true));
+        c.add(row("{'object.nested.test':['string.value']}", "{'object':{'nested':{'test':'string.notvalue'}}}", false));
+        c.add(row("{'a.b':['x']}", "{'a':{'bb':'x'}}", false));
+        c.add(row("{'a.b':['x']}", "{'a.bc':'x'}", false));
+        c.add(row("{'a.b':['x']}", "{'a':'x'}", false));
+        c.add(row("{'a.b':['x']}", "{'a':[{'b':'y'},{'b':'x'}]}", true));
+        c.add(row("{'a.b':['x']}", "{'a':{'b':'y'},'a.b':'x'}", true));
+        c.add(row("{'a.b':[{'exists':false}]}", "{'a':{'c':1}}", true));
+        c.add(row("{'a.b':[{'exists':false}]}", "{'a':{'b':1}}", false));
+        c.add(row("{'a.b':{'c':['x']}}", "{'a':{'b':{'c':'x'}}}", true));
+        c.add(row("{'a.b':{'c':['x']}}", "{'a.b':{'c':'y'}}", false));
+        c.add(row("{'x':{'a.b':[1]}}", "{'x':{'a':{'b':1}}}", true));
         return c.stream();
     }
 
