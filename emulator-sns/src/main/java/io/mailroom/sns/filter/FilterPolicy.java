@@ -129,7 +129,8 @@ public final class FilterPolicy {
     }
 
     /** Under a field: in it when it is an object, in each object of it when it is an array. */
-    private static <T> void forEachNamedUnder(String key, int from, JsonNode node, T into, BiConsumer<JsonNode, T> add) {
+    private static <T> void forEachNamedUnder(String key, int from, JsonNode node, T into,
+                                              BiConsumer<JsonNode, T> add) {
         if (node.isObject()) {
             forEachNamed(key, from, node, into, add);
         } else if (node.isArray()) {

@@ -65,7 +65,8 @@ public final class FilterPolicyParser {
         if (parser.nested && scope == FilterScope.MESSAGE_ATTRIBUTES) {
             // Checked once the whole policy is known to be well-formed: AWS answers a malformed nested
             // object ({"key":{"suffix":"x"}}) with the syntax error, and this one not under "FilterPolicy:".
-            throw SnsErrors.invalid(reason + "Filter policy scope MessageAttributes does not support nested filter policy");
+            throw SnsErrors.invalid(reason
+                    + "Filter policy scope MessageAttributes does not support nested filter policy");
         }
         String exceeded = PolicyLimits.exceeded(root);
         if (exceeded != null) {
@@ -250,8 +251,8 @@ public final class FilterPolicyParser {
                 } else if (operand.isArray() && !operand.isEmpty()) {
                     for (int i = 0; i < operand.size(); i++) {
                         if (!operand.get(i).isTextual()) {
-                            throw fail("Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.",
-                                    Spot.at(operand, i));
+                            throw fail("Inside anything-but/equals-ignore-case list, "
+                                    + "number|start|null|boolean is not supported.", Spot.at(operand, i));
                         }
                         lowered.add(operand.get(i).textValue().toLowerCase(Locale.ROOT));
                     }

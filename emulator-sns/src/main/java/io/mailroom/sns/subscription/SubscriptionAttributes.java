@@ -55,7 +55,10 @@ public final class SubscriptionAttributes {
         return apply(s, protocol, fifoTopic, name, rawValue, "");
     }
 
-    /** Only the filter attributes' errors are known to carry Subscribe's reason; the others read as in SetSubscriptionAttributes. */
+    /**
+     * Only the filter attributes' errors are known to carry Subscribe's reason; the others read as in
+     * SetSubscriptionAttributes.
+     */
     private static SubscriptionSettings apply(SubscriptionSettings s, Protocol protocol, boolean fifoTopic,
                                               String name, String rawValue, String reason) {
         String value = rawValue == null ? "" : rawValue;
@@ -74,15 +77,17 @@ public final class SubscriptionAttributes {
                         s.subscriptionRoleArn(), s.replayPolicy());
             }
             case FILTER_POLICY -> {
-                FilterPolicy filter = value.isEmpty() ? null : FilterPolicyParser.parse(value, s.effectiveScope(), reason);
+                FilterPolicy filter = value.isEmpty() ? null
+                        : FilterPolicyParser.parse(value, s.effectiveScope(), reason);
                 return new SubscriptionSettings(s.rawMessageDelivery(), value.isEmpty() ? null : value,
                         value.isEmpty() ? null : s.filterScope(), emptyPolicy(filter), s.redrivePolicyJson(),
                         s.redrivePolicy(), s.deliveryPolicyJson(), s.deliveryPolicy(), s.subscriptionRoleArn(),
                         s.replayPolicy());
             }
             case FILTER_POLICY_SCOPE -> {
-                FilterScope scope = FilterScope.parse(value).orElseThrow(() -> SnsErrors.invalid(reason + "FilterPolicyScope: "
-                        + "Invalid value [" + value + "]. Please use either MessageBody or MessageAttributes"));
+                FilterScope scope = FilterScope.parse(value).orElseThrow(() -> SnsErrors.invalid(reason
+                        + "FilterPolicyScope: Invalid value [" + value + "]. Please use either MessageBody or "
+                        + "MessageAttributes"));
                 FilterPolicy filter = s.filterPolicyJson() == null ? null
                         : FilterPolicyParser.parse(s.filterPolicyJson(), scope, reason);
                 return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), scope,
