@@ -2,6 +2,7 @@ package io.mailroom.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +66,14 @@ abstract class SnsTestSupport {
             assertThat(e.error().code()).isEqualTo(code);
             assertThat(e.getMessage()).contains(message);
         });
+    }
+
+    /** The whole message of the InvalidParameter a call fails with. */
+    String invalidParameter(String operation, String json) {
+        AwsException e = catchThrowableOfType(() -> call(operation, json), AwsException.class);
+        assertThat(e).as("%s should fail", operation).isNotNull();
+        assertThat(e.error().code()).isEqualTo("InvalidParameter");
+        return e.getMessage();
     }
 
     String createTopic(String name) {

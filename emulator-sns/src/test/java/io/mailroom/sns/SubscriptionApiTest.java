@@ -90,6 +90,43 @@ class SubscriptionApiTest extends SnsTestSupport {
     }
 
     @Test
+    void subscribeTellsWhyAFilterAttributeIsRefusedAfterAttributesReason() {
+        String topic = createTopic("t");
+        String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','Attributes':";
+        String policy = js("{\"key\":[{\"numeric\":[\">\",3,\"<\",1]}]}");
+        assertThat(invalidParameter("Subscribe", subscribe + "{'FilterPolicy':" + policy + "}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: FilterPolicy: Bottom must be less than top\n at "
+                        + "[Source: (String)\"{\"key\":[{\"numeric\":[\">\",3,\"<\",1]}]}\"; line: 1, column: 33]");
+        assertThat(invalidParameter("Subscribe", subscribe + "{'FilterPolicyScope':'RandomValue'}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: FilterPolicyScope: Invalid value [RandomValue]. "
+                        + "Please use either MessageBody or MessageAttributes");
+        assertThat(invalidParameter("Subscribe", subscribe + "{'FilterPolicy':" + js("{\"a\":{\"b\":[\"x\"]}}") + "}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: "
+                        + "Filter policy scope MessageAttributes does not support nested filter policy");
+
+        String arn = subscribe(topic, "sqs", QUEUE);
+        assertThat(invalidParameter("SetSubscriptionAttributes", "{'SubscriptionArn':'" + arn
+                + "','AttributeName':'FilterPolicy','AttributeValue':" + policy + "}"))
+                .startsWith("Invalid parameter: FilterPolicy: Bottom must be less than top\n at [Source: ");
+    }
+
+    @Test
+    void filterPolicyScopeIsKeptButShownOnlyBesideAFilterPolicy() {
+        String arn = subscribe(createTopic("t"), "sqs", QUEUE);
+        String set = "{'SubscriptionArn':'" + arn + "','AttributeName':";
+        call("SetSubscriptionAttributes", set + "'FilterPolicyScope','AttributeValue':'MessageBody'}");
+        JsonNode a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.has("FilterPolicyScope")).isFalse();
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'FilterPolicyScope','AttributeValue':'RandomValue'}"))
+                .isEqualTo("Invalid parameter: FilterPolicyScope: Invalid value [RandomValue]. "
+                        + "Please use either MessageBody or MessageAttributes");
+
+        call("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':" + js("{\"attr\":[\"match-this\"]}") + "}");
+        a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.get("FilterPolicyScope").asText()).isEqualTo("MessageBody");
+    }
+
+    @Test
     void listingsPageAndUnsubscribeCounts() {
         String topic = createTopic("t");
         for (int i = 0; i < 120; i++) {

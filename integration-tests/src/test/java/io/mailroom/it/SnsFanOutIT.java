@@ -142,6 +142,26 @@ class SnsFanOutIT {
     }
 
     @Test
+    void aDottedBodyKeyMatchesItsValueHoweverTheKeysAreNested() {
+        String topic = createTopic("dotted");
+        Queue queue = queue("dotted");
+        subscribe(topic, queue, Map.of("FilterPolicyScope", "MessageBody", "RawMessageDelivery", "true",
+                "FilterPolicy", "{\"object.nested.test\":[\"string.value\"]}"));
+        List<String> shapes = List.of(
+                "{\"object\":{\"nested\":{\"test\":\"string.value\"}}}",
+                "{\"object.nested.test\":\"string.value\"}",
+                "{\"object.nested\":{\"test\":\"string.value\"}}",
+                "{\"object\":{\"nested.test\":\"string.value\"}}");
+
+        sns.publish(b -> b.topicArn(topic).message("{\"object\":{\"nested\":{\"test\":\"string.notvalue\"}}}"));
+        shapes.forEach(body -> sns.publish(b -> b.topicArn(topic).message(body)));
+
+        assertThat(receive(queue, shapes.size()).stream().map(Message::body).toList())
+                .containsExactlyInAnyOrderElementsOf(shapes);
+        assertEmpty(queue);
+    }
+
+    @Test
     void envelopedDeliveryWrapsTheMessageAndItsAttributesInJson() {
         String topic = createTopic("envelope");
         Queue queue = queue("enveloped");

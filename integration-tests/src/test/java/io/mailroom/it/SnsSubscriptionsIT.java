@@ -235,6 +235,37 @@ class SnsSubscriptionsIT {
     }
 
     @Test
+    void filterPoliciesAreRefusedInAwsWords() {
+        String topic = SnsClients.createTopic("filter-errors");
+        String backwards = "{\"key\": [{\"numeric\": [\">\", 3, \"<\", 1]}]}";
+        assertThat(invalidParameter(() -> SNS.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn())
+                .attributes(Map.of("FilterPolicy", backwards)))).awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: Attributes Reason: FilterPolicy: Bottom must be less than top\n at "
+                        + "[Source: (String)\"{\"key\":[{\"numeric\":[\">\",3,\"<\",1]}]}\"; line: 1, column: 33]");
+        assertThat(invalidParameter(() -> SNS.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn())
+                .attributes(Map.of("FilterPolicy", "{\"key\":[{\"anything-but\":{\"suffix\":\"test\"}}]}"))))
+                .awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: Attributes Reason: FilterPolicy: Unsupported anything-but pattern: suffix\n at "
+                        + "[Source: (String)\"{\"key\":[{\"anything-but\":{\"suffix\":\"test\"}}]}\"; line: 1, column: 36]");
+
+        String arn = subscribe(topic, "sqs", queueArn());
+        SNS.setSubscriptionAttributes(b -> b.subscriptionArn(arn).attributeName("FilterPolicyScope")
+                .attributeValue("MessageBody"));
+        assertThat(SNS.getSubscriptionAttributes(b -> b.subscriptionArn(arn)).attributes())
+                .doesNotContainKey("FilterPolicyScope");
+        // 4 values three keys deep, 3 two deep, 3 at the top: 3×4 × 2×3 × 1×3 = 216 combinations
+        String nested = "{\"key_a\":{\"key_b\":{\"key_c\":[\"v1\",\"v2\",\"v3\",\"v4\"]}},"
+                + "\"key_d\":{\"key_e\":[\"v1\",\"v2\",\"v3\"]},\"key_f\":[\"v1\",\"v2\",\"v3\"]}";
+        assertThat(invalidParameter(() -> SNS.setSubscriptionAttributes(b -> b.subscriptionArn(arn)
+                .attributeName("FilterPolicy").attributeValue(nested))).awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: FilterPolicy: Filter policy is too complex");
+        SNS.setSubscriptionAttributes(b -> b.subscriptionArn(arn).attributeName("FilterPolicy")
+                .attributeValue("{\"key_a\":{\"key_b\":[\"v1\",\"v2\",\"v3\"]},\"key_c\":[\"v1\"]}"));
+        assertThat(SNS.getSubscriptionAttributes(b -> b.subscriptionArn(arn)).attributes())
+                .containsEntry("FilterPolicyScope", "MessageBody");
+    }
+
+    @Test
     void httpSubscriptionsReportTheirEffectiveDeliveryPolicy() {
         String topic = SnsClients.createTopic("effective");
         String arn = SNS.subscribe(b -> b.topicArn(topic).protocol("http").endpoint(hook)

@@ -233,9 +233,8 @@ public final class SubscriptionOperations {
         out.put("SubscriptionArn", s.arn());
         out.put("SubscriptionPrincipal", "arn:" + partition + ":iam::" + s.owner() + ":root");
         if (settings.filterPolicyJson() != null) {
+            // AWS keeps a scope set without a policy but shows it only beside one.
             out.put("FilterPolicy", settings.filterPolicyJson());
-        }
-        if (settings.filterPolicyJson() != null || settings.filterScope() != null) {
             out.put("FilterPolicyScope", settings.effectiveScope().wireName());
         }
         if (settings.redrivePolicyJson() != null) {

@@ -117,13 +117,6 @@ public sealed interface Condition {
         }
     }
 
-    record AnythingButSuffix(String suffix) implements Condition {
-        @Override
-        public boolean matches(FieldValue value) {
-            return value instanceof FieldValue.Text t && !t.value().endsWith(suffix);
-        }
-    }
-
     /** {@code {"anything-but": {"equals-ignore-case": [...]}}}; the set holds lower-cased values. */
     record AnythingButEqualsIgnoreCase(Set<String> lowerCased) implements Condition {
         @Override

@@ -25,6 +25,11 @@ public record FieldRule(String key, List<Condition> conditions, boolean matchesA
         return nested == null;
     }
 
+    /** Whether the key may name a nested value in a message body ({@code "a.b"}: {@code b} under {@code a}). */
+    boolean dotted() {
+        return key.indexOf('.') >= 0;
+    }
+
     /** Whether the values the message has for this key satisfy the leaf conditions. */
     boolean matchesValues(List<FieldValue> values) {
         if (values.isEmpty()) {

@@ -1,14 +1,21 @@
 package io.mailroom.sns.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A compiled subscription filter policy. Parsed and validated once when set ({@link FilterPolicyParser});
  * matching walks the compiled rules only.
  */
 public final class FilterPolicy {
+    /** What a nested rule is matched against when the body has nothing under its key; never changed. */
+    private static final JsonNode NOTHING = JsonNodeFactory.instance.objectNode();
+
     private final FilterScope scope;
     private final ObjectRule root;
 
@@ -54,8 +61,7 @@ public final class FilterPolicy {
 
     private static boolean matchesObject(ObjectRule rule, JsonNode object) {
         for (FieldRule field : rule.fields()) {
-            JsonNode node = object.get(field.key());
-            if (!(field.isLeaf() ? matchesLeaf(field, node) : matchesNested(field.nested(), node))) {
+            if (!(field.isLeaf() ? matchesLeaf(field, object) : matchesNested(field, object))) {
                 return false;
             }
         }
@@ -67,30 +73,71 @@ public final class FilterPolicy {
         return true;
     }
 
-    private static boolean matchesLeaf(FieldRule field, JsonNode node) {
+    private static boolean matchesLeaf(FieldRule field, JsonNode object) {
         List<FieldValue> values = new ArrayList<>(2);
-        if (node != null) {
-            collectLeaves(node, values);
-        }
+        forEachNamed(field, object, values, FilterPolicy::collectLeaves);
         return field.matchesValues(values);
     }
 
     /** A nested rule holds when one object under the key (or in an array under it) satisfies it whole. */
-    private static boolean matchesNested(ObjectRule nested, JsonNode node) {
+    private static boolean matchesNested(FieldRule field, JsonNode object) {
         List<JsonNode> objects = new ArrayList<>(1);
-        if (node != null) {
-            collectObjects(node, objects);
-        }
+        forEachNamed(field, object, objects, FilterPolicy::collectObjects);
         if (objects.isEmpty()) {
             // Nothing there: only rules satisfied by absence ({"exists": false}) can hold.
-            return matchesObject(nested, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            return matchesObject(field.nested(), NOTHING);
         }
-        for (JsonNode object : objects) {
-            if (matchesObject(nested, object)) {
+        for (JsonNode nested : objects) {
+            if (matchesObject(field.nested(), nested)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Hands {@code add} each node the field's key names in a body object. AWS matches a body flattened to
+     * dotted paths, so a dotted key names the value under every way of splitting it into nested keys:
+     * "a.b" is {@code {"a.b": v}} and {@code {"a": {"b": v}}} alike, and "a.b.c" four shapes.
+     */
+    private static <T> void forEachNamed(FieldRule field, JsonNode object, T into, BiConsumer<JsonNode, T> add) {
+        if (!field.dotted()) {
+            JsonNode node = object.get(field.key());
+            if (node != null) {
+                add.accept(node, into);
+            }
+            return;
+        }
+        forEachNamed(field.key(), 0, object, into, add);
+    }
+
+    /** The nodes {@code key} from {@code from} on names in {@code object}: whole, or a field's name then a dot. */
+    private static <T> void forEachNamed(String key, int from, JsonNode object, T into, BiConsumer<JsonNode, T> add) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            int end = from + name.length();
+            if (!key.regionMatches(from, name, 0, name.length())) {
+                continue;
+            }
+            if (end == key.length()) {
+                add.accept(field.getValue(), into);
+            } else if (key.charAt(end) == '.') {
+                forEachNamedUnder(key, end + 1, field.getValue(), into, add);
+            }
+        }
+    }
+
+    /** Under a field: in it when it is an object, in each object of it when it is an array. */
+    private static <T> void forEachNamedUnder(String key, int from, JsonNode node, T into,
+                                              BiConsumer<JsonNode, T> add) {
+        if (node.isObject()) {
+            forEachNamed(key, from, node, into, add);
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                forEachNamedUnder(key, from, element, into, add);
+            }
+        }
     }
 
     private static void collectLeaves(JsonNode node, List<FieldValue> out) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.sns.SnsErrors;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,100 +17,120 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Validates a filter policy as AWS does and compiles it into an {@link ObjectRule} tree. Limits from
- * https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html: at most five
- * keys (leaf keys for nested body policies, per {@code $or} branch), at most 150 value combinations
- * (the product of the value counts, summed over {@code $or} branches), at most 256 KB.
- * Errors are InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages.
+ * Validates a filter policy as AWS does and compiles it into an {@link ObjectRule} tree: at most 256 KB,
+ * well-formed, then within the key and combination limits ({@link PolicyLimits}). Errors are
+ * InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages, after the caller's reason
+ * ("Attributes Reason: " in Subscribe); a syntax error ends with where AWS's parser stood ({@link Spot}).
+ * AWS's parser streams through the policy, so the checks here follow the policy's order: of two mistakes
+ * the first one written is the one reported.
  */
 public final class FilterPolicyParser {
-    public static final int MAX_KEYS = 5;
-    public static final long MAX_COMBINATIONS = 150;
     public static final int MAX_BYTES = 256 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
 
-    private final FilterScope scope;
+    private final JsonNode policy;
+    private final String reason;
+    private boolean nested;
 
-    private FilterPolicyParser(FilterScope scope) {
-        this.scope = scope;
+    private FilterPolicyParser(JsonNode policy, String reason) {
+        this.policy = policy;
+        this.reason = reason;
     }
 
-    /** Parses and validates a policy; throws InvalidParameter as AWS would. */
+    /** Parses and validates a policy; throws InvalidParameter as AWS would in SetSubscriptionAttributes. */
     public static FilterPolicy parse(String json, FilterScope scope) {
-        if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw fail("Filter policy is too long");
+        return parse(json, scope, "");
+    }
+
+    /**
+     * Parses and validates a policy; throws InvalidParameter as AWS would, its message starting with
+     * {@code reason} (Subscribe's is "Attributes Reason: ").
+     */
+    public static FilterPolicy parse(String json, FilterScope scope, String reason) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw invalid(reason, "Filter policy is too long");
         }
         JsonNode node;
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw fail("failed to parse JSON. " + e.getOriginalMessage());
+            throw invalid(reason, "failed to parse JSON. " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw fail("Filter policy must be a JSON object");
+            throw invalid(reason, "Filter policy must be a JSON object");
         }
-        FilterPolicyParser parser = new FilterPolicyParser(scope);
+        FilterPolicyParser parser = new FilterPolicyParser(node, reason);
         ObjectRule root = parser.object(node, true);
-        checkLimits(root);
+        if (parser.nested && scope == FilterScope.MESSAGE_ATTRIBUTES) {
+            // Checked once the whole policy is known to be well-formed: AWS answers a malformed nested
+            // object ({"key":{"suffix":"x"}}) with the syntax error, and this one not under "FilterPolicy:".
+            throw SnsErrors.invalid(reason
+                    + "Filter policy scope MessageAttributes does not support nested filter policy");
+        }
+        String exceeded = PolicyLimits.exceeded(root);
+        if (exceeded != null) {
+            // Not a syntax error: AWS tells no position.
+            throw invalid(reason, exceeded);
+        }
         return new FilterPolicy(scope, root);
     }
 
     private ObjectRule object(JsonNode node, boolean root) {
         if (node.isEmpty() && !root) {
-            throw fail("Empty objects are not allowed");
+            throw fail("Empty objects are not allowed", Spot.end(node));
         }
         List<FieldRule> fields = new ArrayList<>();
         List<List<ObjectRule>> anyOf = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : iterable(node)) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
             String key = entry.getKey();
             JsonNode value = entry.getValue();
             if (key.equals("$or")) {
-                anyOf.add(or(value));
+                anyOf.add(or(node, value));
             } else if (value.isArray()) {
                 fields.add(leaf(key, value));
             } else if (value.isObject()) {
-                if (scope == FilterScope.MESSAGE_ATTRIBUTES) {
-                    // Not under "FilterPolicy:" in AWS's answer.
-                    throw SnsErrors.invalid("Filter policy scope MessageAttributes does not support nested filter policy");
-                }
+                nested = true;
                 fields.add(FieldRule.nested(key, object(value, false)));
             } else {
-                throw fail("\"" + key + "\" must be an object or an array");
+                throw fail("\"" + key + "\" must be an object or an array", Spot.at(node, key));
             }
         }
         return new ObjectRule(fields, anyOf);
     }
 
-    private List<ObjectRule> or(JsonNode value) {
+    private List<ObjectRule> or(JsonNode object, JsonNode value) {
         if (!value.isArray()) {
-            throw fail("Or relationship must be an array");
-        }
-        if (value.size() < 2) {
-            throw fail("Or relationship must have at least 2 alternatives");
+            throw fail("Or relationship must be an array", Spot.at(object, "$or"));
         }
         List<ObjectRule> alternatives = new ArrayList<>();
-        for (JsonNode alternative : value) {
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode alternative = value.get(i);
             if (!alternative.isObject() || alternative.isEmpty()) {
-                throw fail("Or relationship alternatives must be non-empty objects");
+                throw fail("Or relationship alternatives must be non-empty objects",
+                        alternative.isObject() ? Spot.end(alternative) : Spot.at(value, i));
             }
             alternatives.add(object(alternative, false));
+        }
+        if (alternatives.size() < 2) {
+            throw fail("Or relationship must have at least 2 alternatives", Spot.end(value));
         }
         return alternatives;
     }
 
     private FieldRule leaf(String key, JsonNode array) {
         if (array.isEmpty()) {
-            throw fail("Empty arrays are not allowed");
+            throw fail("Empty arrays are not allowed", Spot.end(array));
         }
         Set<String> strings = new LinkedHashSet<>();
         List<Condition> conditions = new ArrayList<>();
-        for (JsonNode element : array) {
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode element = array.get(i);
             if (element.isTextual()) {
                 strings.add(element.textValue());
             } else if (element.isNumber()) {
-                conditions.add(new Condition.NumberEquals(number(element, "=")));
+                conditions.add(new Condition.NumberEquals(number(array, i, "=")));
             } else if (element.isBoolean()) {
                 conditions.add(new Condition.BooleanEquals(element.booleanValue()));
             } else if (element.isNull()) {
@@ -116,7 +138,7 @@ public final class FilterPolicyParser {
             } else if (element.isObject()) {
                 conditions.add(operator(element));
             } else {
-                throw fail("Match value must be String, number, true, false, or null");
+                throw fail("Match value must be String, number, true, false, or null", Spot.at(array, i));
             }
         }
         if (!strings.isEmpty()) {
@@ -125,265 +147,254 @@ public final class FilterPolicyParser {
         return FieldRule.leaf(key, conditions, array.size());
     }
 
-    private Condition operator(JsonNode object) {
-        if (object.isEmpty()) {
-            throw fail("Empty objects are not allowed");
+    /** A match expression, {@code {"operator": operand}}: one key, checked whole before a second is refused. */
+    private Condition operator(JsonNode expression) {
+        if (expression.isEmpty()) {
+            throw fail("Empty objects are not allowed", Spot.end(expression));
         }
-        if (object.size() > 1) {
-            throw fail("Only one key allowed in match expression");
-        }
-        Map.Entry<String, JsonNode> entry = object.fields().next();
-        String op = entry.getKey();
-        JsonNode value = entry.getValue();
-        return switch (op) {
-            case "prefix" -> {
-                String p = affix(value, "prefix");
-                yield new Condition.Prefix(p, value.isObject());
-            }
-            case "suffix" -> {
-                String s = affix(value, "suffix");
-                yield new Condition.Suffix(s, value.isObject());
-            }
+        String op = expression.fieldNames().next();
+        JsonNode operand = expression.get(op);
+        Condition condition = switch (op) {
+            case "prefix" -> new Condition.Prefix(affix(expression, op), operand.isObject());
+            case "suffix" -> new Condition.Suffix(affix(expression, op), operand.isObject());
             case "equals-ignore-case" -> {
-                if (!value.isTextual()) {
-                    throw fail("equals-ignore-case match pattern must be a string");
+                if (!operand.isTextual()) {
+                    throw fail("equals-ignore-case match pattern must be a string", Spot.at(expression, op));
                 }
-                yield new Condition.EqualsIgnoreCase(value.textValue());
+                yield new Condition.EqualsIgnoreCase(operand.textValue());
             }
-            case "anything-but" -> anythingBut(value);
+            case "anything-but" -> anythingBut(expression);
             case "exists" -> {
-                if (!value.isBoolean()) {
-                    throw fail("exists match pattern must be either true or false.");
+                if (!operand.isBoolean()) {
+                    throw fail("exists match pattern must be either true or false.", Spot.at(expression, op));
                 }
-                yield new Condition.Exists(value.booleanValue());
+                yield new Condition.Exists(operand.booleanValue());
             }
-            case "numeric" -> numeric(value);
-            case "cidr" -> cidr(value);
-            default -> throw fail("Unrecognized match type " + op);
+            case "numeric" -> numeric(expression);
+            case "cidr" -> cidr(expression);
+            default -> throw fail("Unrecognized match type " + op, Spot.at(expression, op));
         };
+        onlyOneKey(expression);
+        return condition;
+    }
+
+    private void onlyOneKey(JsonNode expression) {
+        if (expression.size() > 1) {
+            Iterator<String> keys = expression.fieldNames();
+            keys.next();
+            throw fail("Only one key allowed in match expression", Spot.at(expression, keys.next()));
+        }
     }
 
     /** A prefix/suffix operand: a string, or {@code {"equals-ignore-case": "..."}} for a case-blind one. */
-    private static String affix(JsonNode value, String op) {
-        if (value.isTextual()) {
-            return value.textValue();
+    private String affix(JsonNode expression, String op) {
+        JsonNode operand = expression.get(op);
+        if (operand.isTextual()) {
+            return operand.textValue();
         }
-        if (value.isObject() && value.size() == 1 && value.has("equals-ignore-case")
-                && value.get("equals-ignore-case").isTextual()) {
-            return value.get("equals-ignore-case").textValue();
+        if (operand.isObject() && operand.size() == 1 && operand.has("equals-ignore-case")
+                && operand.get("equals-ignore-case").isTextual()) {
+            return operand.get("equals-ignore-case").textValue();
         }
-        throw fail(op + " match pattern must be a string");
+        throw fail(op + " match pattern must be a string", Spot.at(expression, op));
     }
 
-    private Condition anythingBut(JsonNode value) {
+    private Condition anythingBut(JsonNode expression) {
+        JsonNode operand = expression.get("anything-but");
         Set<String> strings = new HashSet<>();
         Set<Long> numbers = new HashSet<>();
-        if (value.isTextual()) {
-            strings.add(value.textValue());
-        } else if (value.isNumber()) {
-            numbers.add(Numbers.scaled(number(value, "anything-but")));
-        } else if (value.isArray()) {
-            if (value.isEmpty()) {
-                throw fail("Empty arrays are not allowed");
+        if (operand.isTextual()) {
+            strings.add(operand.textValue());
+        } else if (operand.isNumber()) {
+            numbers.add(Numbers.scaled(number(operand, "anything-but", Spot.at(expression, "anything-but"))));
+        } else if (operand.isArray()) {
+            if (operand.isEmpty()) {
+                throw fail("Empty arrays are not allowed", Spot.end(operand));
             }
-            for (JsonNode element : value) {
+            for (int i = 0; i < operand.size(); i++) {
+                JsonNode element = operand.get(i);
                 if (element.isTextual()) {
                     strings.add(element.textValue());
                 } else if (element.isNumber()) {
-                    numbers.add(Numbers.scaled(number(element, "anything-but")));
+                    numbers.add(Numbers.scaled(number(operand, i, "anything-but")));
                 } else {
-                    throw fail("Inside anything but list, start|null|boolean is not supported.");
+                    throw fail("Inside anything but list, start|null|boolean is not supported.", Spot.at(operand, i));
                 }
             }
-        } else if (value.isObject()) {
-            if (value.size() != 1) {
-                throw fail("Only one key allowed in match expression");
-            }
-            Map.Entry<String, JsonNode> inner = value.fields().next();
-            JsonNode operand = inner.getValue();
-            return switch (inner.getKey()) {
-                case "prefix" -> {
-                    if (!operand.isTextual()) {
-                        throw fail("prefix match pattern must be a string");
-                    }
-                    yield new Condition.AnythingButPrefix(operand.textValue());
-                }
-                case "suffix" -> {
-                    if (!operand.isTextual()) {
-                        throw fail("suffix match pattern must be a string");
-                    }
-                    yield new Condition.AnythingButSuffix(operand.textValue());
-                }
-                case "equals-ignore-case" -> {
-                    Set<String> lowered = new HashSet<>();
-                    if (operand.isTextual()) {
-                        lowered.add(operand.textValue().toLowerCase(Locale.ROOT));
-                    } else if (operand.isArray() && !operand.isEmpty()) {
-                        for (JsonNode e : operand) {
-                            if (!e.isTextual()) {
-                                throw fail("Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.");
-                            }
-                            lowered.add(e.textValue().toLowerCase(Locale.ROOT));
-                        }
-                    } else {
-                        throw fail("equals-ignore-case match pattern must be a string");
-                    }
-                    yield new Condition.AnythingButEqualsIgnoreCase(Set.copyOf(lowered));
-                }
-                default -> throw fail("Unsupported anything-but pattern: " + inner.getKey());
-            };
+        } else if (operand.isObject()) {
+            return anythingButPattern(operand);
         } else {
-            throw fail("Value of anything-but must be an array or single string/number value.");
+            throw fail("Value of anything-but must be an array or single string/number value.",
+                    Spot.at(expression, "anything-but"));
         }
         return new Condition.AnythingBut(Set.copyOf(strings), Set.copyOf(numbers));
     }
 
-    private static Condition numeric(JsonNode value) {
-        if (!value.isArray() || value.isEmpty()) {
-            throw fail("Value of numeric must be an array.");
+    /** {@code {"anything-but": {"prefix"|"equals-ignore-case": ...}}}. */
+    private Condition anythingButPattern(JsonNode pattern) {
+        if (pattern.isEmpty()) {
+            throw fail("Only one key allowed in match expression", Spot.end(pattern));
         }
-        double lower = Double.NEGATIVE_INFINITY;
-        double upper = Double.POSITIVE_INFINITY;
-        boolean lowerInclusive = false;
-        boolean upperInclusive = false;
-        int i = 0;
-        boolean sawLower = false;
-        boolean sawUpper = false;
-        while (i < value.size()) {
-            JsonNode opNode = value.get(i);
-            if (!opNode.isTextual() || !NUMERIC_OPERATORS.contains(opNode.textValue())) {
-                throw fail("Unrecognized numeric range operator: " + opNode.asText());
-            }
-            String op = opNode.textValue();
-            if (i + 1 >= value.size()) {
-                throw fail("Value of " + op + " must be numeric");
-            }
-            double operand = number(value.get(i + 1), op);
-            switch (op) {
-                case "=" -> {
-                    if (value.size() != 2) {
-                        throw fail("Too many elements in numeric expression");
-                    }
-                    return new Condition.NumericRange(operand, true, operand, true);
+        String op = pattern.fieldNames().next();
+        JsonNode operand = pattern.get(op);
+        Condition condition = switch (op) {
+            case "prefix" -> {
+                if (!operand.isTextual()) {
+                    throw fail("prefix match pattern must be a string", Spot.at(pattern, op));
                 }
-                case ">", ">=" -> {
-                    if (sawLower || sawUpper) {
-                        throw fail("Bad numeric range operator: " + op);
-                    }
-                    sawLower = true;
-                    lower = operand;
-                    lowerInclusive = op.equals(">=");
-                }
-                default -> {
-                    if (sawUpper) {
-                        throw fail("Bad numeric range operator: " + op);
-                    }
-                    sawUpper = true;
-                    upper = operand;
-                    upperInclusive = op.equals("<=");
-                }
+                yield new Condition.AnythingButPrefix(operand.textValue());
             }
-            i += 2;
-            if (i < value.size() && sawUpper) {
-                throw fail("Too many elements in numeric expression");
+            case "equals-ignore-case" -> {
+                Set<String> lowered = new HashSet<>();
+                if (operand.isTextual()) {
+                    lowered.add(operand.textValue().toLowerCase(Locale.ROOT));
+                } else if (operand.isArray() && !operand.isEmpty()) {
+                    for (int i = 0; i < operand.size(); i++) {
+                        if (!operand.get(i).isTextual()) {
+                            throw fail("Inside anything-but/equals-ignore-case list, "
+                                    + "number|start|null|boolean is not supported.", Spot.at(operand, i));
+                        }
+                        lowered.add(operand.get(i).textValue().toLowerCase(Locale.ROOT));
+                    }
+                } else {
+                    throw fail("equals-ignore-case match pattern must be a string", Spot.at(pattern, op));
+                }
+                yield new Condition.AnythingButEqualsIgnoreCase(Set.copyOf(lowered));
             }
-        }
-        if (sawLower && sawUpper && lower >= upper) {
-            throw fail("Bottom must be less than top");
-        }
-        return new Condition.NumericRange(lower, lowerInclusive, upper, upperInclusive);
+            // SNS takes no suffix under anything-but (EventBridge does): refused like an unknown key.
+            default -> throw fail("Unsupported anything-but pattern: " + op, Spot.at(pattern, op));
+        };
+        onlyOneKey(pattern);
+        return condition;
     }
 
-    private static double number(JsonNode node, String op) {
+    /**
+     * {@code [op, n]} or {@code [">"|">=", n, "<"|"<=", m]}. AWS words each mistake by where in the array
+     * its parser met it, so the checks follow the array in order.
+     */
+    private Condition numeric(JsonNode expression) {
+        JsonNode array = expression.get("numeric");
+        if (!array.isArray()) {
+            throw fail("Value of numeric must be an array.", Spot.at(expression, "numeric"));
+        }
+        if (array.isEmpty() || !array.get(0).isTextual()) {
+            throw fail("Invalid member in numeric match: " + token(array, 0), spotOf(array, 0));
+        }
+        String op = array.get(0).textValue();
+        switch (op) {
+            case "=" -> {
+                double operand = operand(array, 1, "equals");
+                noMoreThan(array, 2, "Too many elements in numeric expression");
+                return new Condition.NumericRange(operand, true, operand, true);
+            }
+            case "<", "<=" -> {
+                double upper = operand(array, 1, op);
+                noMoreThan(array, 2, "Too many elements in numeric expression");
+                return new Condition.NumericRange(Double.NEGATIVE_INFINITY, false, upper, op.equals("<="));
+            }
+            case ">", ">=" -> {
+                double lower = operand(array, 1, op);
+                if (array.size() == 2) {
+                    return new Condition.NumericRange(lower, op.equals(">="), Double.POSITIVE_INFINITY, false);
+                }
+                if (!array.get(2).isTextual()) {
+                    throw fail("Bad value in numeric range: " + token(array, 2), Spot.at(array, 2));
+                }
+                String upperOp = array.get(2).textValue();
+                if (!upperOp.equals("<") && !upperOp.equals("<=")) {
+                    throw fail("Bad numeric range operator: " + upperOp, Spot.after(array, 2));
+                }
+                double upper = operand(array, 3, upperOp);
+                noMoreThan(array, 4, "Too many terms in numeric range expression");
+                if (lower >= upper) {
+                    throw fail("Bottom must be less than top", Spot.end(array));
+                }
+                return new Condition.NumericRange(lower, op.equals(">="), upper, upperOp.equals("<="));
+            }
+            // Told once the parser has moved on to what follows the operator.
+            default -> throw fail("Unrecognized numeric range operator: " + op, spotOf(array, 1));
+        }
+    }
+
+    /** The number after an operator ({@code name} is how AWS's message names the operator). */
+    private double operand(JsonNode array, int index, String name) {
+        if (index >= array.size()) {
+            throw fail("Value of " + name + " must be numeric", Spot.end(array));
+        }
+        return number(array, index, name);
+    }
+
+    private void noMoreThan(JsonNode array, int size, String message) {
+        if (array.size() > size) {
+            throw fail(message, Spot.at(array, size));
+        }
+    }
+
+    /** A JSON token as AWS's parser quotes it: the closing bracket when the array ends there. */
+    private static String token(JsonNode array, int index) {
+        if (index >= array.size()) {
+            return "]";
+        }
+        JsonNode node = array.get(index);
+        return node.isArray() ? "[" : node.isObject() ? "{" : node.isTextual() ? node.textValue() : node.toString();
+    }
+
+    /** The element's first token, or the array's closing bracket when there is no such element. */
+    private static Spot spotOf(JsonNode array, int index) {
+        return index < array.size() ? Spot.at(array, index) : Spot.end(array);
+    }
+
+    private double number(JsonNode array, int index, String op) {
+        return number(array.get(index), op, Spot.at(array, index));
+    }
+
+    private double number(JsonNode node, String op, Spot spot) {
         if (!node.isNumber()) {
-            throw fail("Value of " + op + " must be numeric");
+            throw fail("Value of " + op + " must be numeric", spot);
         }
         double v = node.doubleValue();
         if (!Numbers.inRange(v)) {
-            throw fail("Numeric value must be between -1.0E9 and 1.0E9, got " + node.asText());
+            throw fail("Numeric value must be between -1.0E9 and 1.0E9, got " + node.asText(), spot);
         }
         return v;
     }
 
-    private static Condition cidr(JsonNode value) {
-        if (!value.isTextual()) {
-            throw fail("cidr match pattern must be a string");
+    private Condition cidr(JsonNode expression) {
+        JsonNode operand = expression.get("cidr");
+        if (!operand.isTextual()) {
+            throw fail("cidr match pattern must be a string", Spot.at(expression, "cidr"));
         }
-        String text = value.textValue();
-        String[] parts = text.split("/", -1);
+        // The pattern's text has been read by the time it is found wanting.
+        Spot read = Spot.after(expression, "cidr");
+        String[] parts = operand.textValue().split("/", -1);
         if (parts.length != 2) {
-            throw fail("Malformed CIDR, one '/' required");
+            throw fail("Malformed CIDR, one '/' required", read);
         }
         byte[] address = IpAddresses.parse(parts[0]);
         if (address == null) {
-            throw fail("Nonstandard IP address: " + parts[0]);
+            throw fail("Nonstandard IP address: " + parts[0], read);
         }
         int bits;
         try {
             bits = Integer.parseInt(parts[1]);
         } catch (NumberFormatException e) {
-            throw fail("Malformed CIDR, mask bits must be an integer");
+            throw fail("Malformed CIDR, mask bits must be an integer", read);
         }
         int width = address.length * 8;
         if (bits < 0 || bits > width) {
-            throw fail("Malformed CIDR, mask bits must be between 0 and " + width);
+            throw fail("Malformed CIDR, mask bits must be between 0 and " + width, read);
         }
         BigInteger all = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
         BigInteger mask = all.xor(BigInteger.ONE.shiftLeft(width - bits).subtract(BigInteger.ONE));
         return new Condition.Cidr(new BigInteger(1, address).and(mask), mask, address.length);
     }
 
-    /** Key and combination limits, per expanded {@code $or} branch. */
-    private static void checkLimits(ObjectRule root) {
-        List<long[]> branches = branches(root);
-        long combinations = 0;
-        for (long[] branch : branches) {
-            if (branch[0] > MAX_KEYS) {
-                throw fail("Filter policy can not have more than " + MAX_KEYS + " keys");
-            }
-            combinations += branch[1];
-        }
-        if (combinations > MAX_COMBINATIONS) {
-            throw fail("Filter policy is too complex");
-        }
+    /** A syntax error, told with where AWS's parser stood. */
+    private AwsException fail(String message, Spot spot) {
+        return invalid(reason, message + spot.describeIn(policy));
     }
 
-    /** Each AND-branch of the policy as {keys, combinations}. */
-    private static List<long[]> branches(ObjectRule rule) {
-        List<long[]> current = new ArrayList<>();
-        current.add(new long[] {0, 1});
-        for (FieldRule field : rule.fields()) {
-            List<long[]> add = field.isLeaf() ? List.of(new long[] {1, field.valueCount()}) : branches(field.nested());
-            current = cross(current, add);
-        }
-        for (List<ObjectRule> alternatives : rule.anyOf()) {
-            List<long[]> add = new ArrayList<>();
-            for (ObjectRule alternative : alternatives) {
-                add.addAll(branches(alternative));
-            }
-            current = cross(current, add);
-        }
-        return current;
-    }
-
-    private static List<long[]> cross(List<long[]> left, List<long[]> right) {
-        if ((long) left.size() * right.size() > 10_000) {
-            throw fail("Filter policy is too complex");
-        }
-        List<long[]> out = new ArrayList<>(left.size() * right.size());
-        for (long[] l : left) {
-            for (long[] r : right) {
-                out.add(new long[] {l[0] + r[0], Math.min(l[1] * r[1], Long.MAX_VALUE / 1024)});
-            }
-        }
-        return out;
-    }
-
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        return node::fields;
-    }
-
-    private static AwsException fail(String message) {
-        return SnsErrors.invalid("FilterPolicy: " + message);
+    private static AwsException invalid(String reason, String message) {
+        return SnsErrors.invalid(reason + "FilterPolicy: " + message);
     }
 }

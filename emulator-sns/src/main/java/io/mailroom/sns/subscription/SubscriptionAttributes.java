@@ -21,6 +21,9 @@ public final class SubscriptionAttributes {
     public static final String SUBSCRIPTION_ROLE_ARN = "SubscriptionRoleArn";
     public static final String REPLAY_POLICY = "ReplayPolicy";
 
+    /** Subscribe tells why an attribute was refused after this; SetSubscriptionAttributes does not. */
+    private static final String SUBSCRIBE_REASON = "Attributes Reason: ";
+
     private static final Set<String> SETTABLE = Set.of(DELIVERY_POLICY, FILTER_POLICY, FILTER_POLICY_SCOPE,
             RAW_MESSAGE_DELIVERY, REDRIVE_POLICY, SUBSCRIPTION_ROLE_ARN, REPLAY_POLICY);
 
@@ -41,14 +44,23 @@ public final class SubscriptionAttributes {
             if (!isSettable(name)) {
                 throw SnsErrors.invalid("Attributes Reason: Unknown attribute: " + name);
             }
-            s = apply(s, protocol, fifoTopic, name, attributes.get(name));
+            s = apply(s, protocol, fifoTopic, name, attributes.get(name), SUBSCRIBE_REASON);
         }
         return s;
     }
 
-    /** One attribute change; answers the new settings or throws InvalidParameter. */
+    /** One attribute change (SetSubscriptionAttributes); answers the new settings or throws InvalidParameter. */
     public static SubscriptionSettings apply(SubscriptionSettings s, Protocol protocol, boolean fifoTopic,
                                              String name, String rawValue) {
+        return apply(s, protocol, fifoTopic, name, rawValue, "");
+    }
+
+    /**
+     * Only the filter attributes' errors are known to carry Subscribe's reason; the others read as in
+     * SetSubscriptionAttributes.
+     */
+    private static SubscriptionSettings apply(SubscriptionSettings s, Protocol protocol, boolean fifoTopic,
+                                              String name, String rawValue, String reason) {
         String value = rawValue == null ? "" : rawValue;
         switch (name) {
             case RAW_MESSAGE_DELIVERY -> {
@@ -65,17 +77,19 @@ public final class SubscriptionAttributes {
                         s.subscriptionRoleArn(), s.replayPolicy());
             }
             case FILTER_POLICY -> {
-                FilterPolicy filter = value.isEmpty() ? null : FilterPolicyParser.parse(value, s.effectiveScope());
+                FilterPolicy filter = value.isEmpty() ? null
+                        : FilterPolicyParser.parse(value, s.effectiveScope(), reason);
                 return new SubscriptionSettings(s.rawMessageDelivery(), value.isEmpty() ? null : value,
                         value.isEmpty() ? null : s.filterScope(), emptyPolicy(filter), s.redrivePolicyJson(),
                         s.redrivePolicy(), s.deliveryPolicyJson(), s.deliveryPolicy(), s.subscriptionRoleArn(),
                         s.replayPolicy());
             }
             case FILTER_POLICY_SCOPE -> {
-                FilterScope scope = FilterScope.parse(value).orElseThrow(() ->
-                        SnsErrors.invalid("FilterPolicyScope: Invalid filter policy scope: " + value));
+                FilterScope scope = FilterScope.parse(value).orElseThrow(() -> SnsErrors.invalid(reason
+                        + "FilterPolicyScope: Invalid value [" + value + "]. Please use either MessageBody or "
+                        + "MessageAttributes"));
                 FilterPolicy filter = s.filterPolicyJson() == null ? null
-                        : FilterPolicyParser.parse(s.filterPolicyJson(), scope);
+                        : FilterPolicyParser.parse(s.filterPolicyJson(), scope, reason);
                 return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), scope,
                         emptyPolicy(filter), s.redrivePolicyJson(), s.redrivePolicy(), s.deliveryPolicyJson(),
                         s.deliveryPolicy(), s.subscriptionRoleArn(), s.replayPolicy());
