@@ -11,6 +11,12 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code <ErrorResponse><Error><Type>Sender</Type><Code>..</Code><Message>..</Message><Detail/></Error><RequestId>}.
  */
 public final class QueryErrorEncoder {
+    /**
+     * SES's Query errors end at the message: boto3's recordings of AWS's answers show an empty
+     * {@code Detail} for SQS and none for SES.
+     */
+    private static final String WITHOUT_DETAIL = "http://ses.amazonaws.com/doc/2010-12-01/";
+
     private QueryErrorEncoder() {
     }
 
@@ -27,7 +33,9 @@ public final class QueryErrorEncoder {
             text(w, "Type", error.error().fault().wireName());
             text(w, "Code", error.error().code());
             text(w, "Message", error.queryMessage() == null ? "" : error.queryMessage());
-            w.writeEmptyElement("Detail");
+            if (!WITHOUT_DETAIL.equals(xmlNamespace)) {
+                w.writeEmptyElement("Detail");
+            }
             w.writeEndElement();
             text(w, "RequestId", requestId);
             w.writeEndElement();

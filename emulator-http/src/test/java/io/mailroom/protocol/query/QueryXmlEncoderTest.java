@@ -38,6 +38,13 @@ class QueryXmlEncoderTest {
                 + "<Detail/></Error><RequestId>req-2</RequestId></ErrorResponse>");
     }
 
+    @Test
+    void sesErrorsHaveNoDetail() {
+        String xml = new String(QueryErrorEncoder.encode("http://ses.amazonaws.com/doc/2010-12-01/",
+                CommonErrors.INVALID_ACTION.exception("Nope."), "req-3"), StandardCharsets.UTF_8);
+        assertThat(xml).endsWith("<Message>Nope.</Message></Error><RequestId>req-3</RequestId></ErrorResponse>");
+    }
+
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = QueryXmlEncoderTest.class.getResourceAsStream(name)) {
             return in.readAllBytes();
