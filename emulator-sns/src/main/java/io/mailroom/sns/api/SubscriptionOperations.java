@@ -233,7 +233,8 @@ public final class SubscriptionOperations {
         out.put("SubscriptionArn", s.arn());
         out.put("SubscriptionPrincipal", "arn:" + partition + ":iam::" + s.owner() + ":root");
         if (settings.filterPolicyJson() != null) {
-            // AWS keeps a scope set without a policy but shows it only beside one.
+            // AWS shows the scope only beside a policy; one set before the policy is kept until then, and
+            // (a guess: unrecorded) removing the policy removes it too.
             out.put("FilterPolicy", settings.filterPolicyJson());
             out.put("FilterPolicyScope", settings.effectiveScope().wireName());
         }

@@ -22,7 +22,8 @@ import java.util.Set;
  * InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages, after the caller's reason
  * ("Attributes Reason: " in Subscribe); a syntax error ends with where AWS's parser stood ({@link Spot}).
  * AWS's parser streams through the policy, so the checks here follow the policy's order: of two mistakes
- * the first one written is the one reported.
+ * in well-formed JSON the first one written is the one reported (JSON that does not parse is reported as
+ * such, wherever the policy's own mistakes are).
  */
 public final class FilterPolicyParser {
     public static final int MAX_BYTES = 256 * 1024;

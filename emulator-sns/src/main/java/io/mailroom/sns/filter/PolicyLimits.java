@@ -1,6 +1,5 @@
 package io.mailroom.sns.filter;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,77 +11,57 @@ import java.util.List;
 final class PolicyLimits {
     static final int MAX_KEYS = 5;
     static final long MAX_COMBINATIONS = 150;
-    /** Past this many expanded {@code $or} branches a policy is too complex whatever they hold. */
-    private static final long MAX_BRANCHES = 10_000;
+    /** Counts stop here: past the limit the exact number no longer matters, and the count cannot overflow. */
+    private static final long SATURATED = MAX_COMBINATIONS + 1;
 
     private PolicyLimits() {
     }
 
     /** The limit the policy goes beyond, in AWS's words; null when it is within both. */
     static String exceeded(ObjectRule root) {
-        List<long[]> branches = branches(root, 1);
-        if (branches == null) {
-            return tooComplex();
+        Count count = count(root, 1);
+        if (count.maxKeys() > MAX_KEYS) {
+            return "Filter policy can not have more than " + MAX_KEYS + " keys";
         }
-        long combinations = 0;
-        for (long[] branch : branches) {
-            if (branch[0] > MAX_KEYS) {
-                return "Filter policy can not have more than " + MAX_KEYS + " keys";
-            }
-            combinations += branch[1];
-        }
-        return combinations > MAX_COMBINATIONS ? tooComplex() : null;
-    }
-
-    private static String tooComplex() {
-        return "Filter policy is too complex";
+        return count.combinations() > MAX_COMBINATIONS ? "Filter policy is too complex" : null;
     }
 
     /**
-     * Each AND-branch of the policy as {keys, combinations}, or null when there are too many to count. A key
-     * nested {@code depth} keys deep counts its values {@code depth} times over: AWS's documented example,
-     * 4 values three keys deep, 3 values two deep and 3 at the top, is 3×4 × 2×3 × 1×3 = 216 combinations.
-     * {@code $or} adds no depth.
+     * The most keys in any AND-branch of the policy and the combinations summed over all of them, without
+     * listing the branches (a few {@code $or}s multiply into millions): ANDed parts add their keys and
+     * multiply their combinations, {@code $or} alternatives take the most keys and add their combinations.
+     * A key nested {@code depth} keys deep counts its values {@code depth} times over: AWS's documented
+     * example, 4 values three keys deep, 3 values two deep and 3 at the top, is 3×4 × 2×3 × 1×3 = 216
+     * combinations. {@code $or} adds no depth.
      */
-    private static List<long[]> branches(ObjectRule rule, int depth) {
-        List<long[]> current = new ArrayList<>();
-        current.add(new long[] {0, 1});
+    private static Count count(ObjectRule rule, int depth) {
+        long keys = 0;
+        long combinations = 1;
         for (FieldRule field : rule.fields()) {
-            List<long[]> add = field.isLeaf()
-                    ? List.of(new long[] {1, (long) field.valueCount() * depth})
-                    : branches(field.nested(), depth + 1);
-            current = cross(current, add);
-            if (current == null) {
-                return null;
-            }
+            Count part = field.isLeaf()
+                    ? new Count(1, saturated((long) field.valueCount() * depth))
+                    : count(field.nested(), depth + 1);
+            keys = saturated(keys + part.maxKeys());
+            combinations = saturated(combinations * part.combinations());
         }
         for (List<ObjectRule> alternatives : rule.anyOf()) {
-            List<long[]> add = new ArrayList<>();
+            long mostKeys = 0;
+            long sum = 0;
             for (ObjectRule alternative : alternatives) {
-                List<long[]> branches = branches(alternative, depth);
-                if (branches == null) {
-                    return null;
-                }
-                add.addAll(branches);
+                Count part = count(alternative, depth);
+                mostKeys = Math.max(mostKeys, part.maxKeys());
+                sum = saturated(sum + part.combinations());
             }
-            current = cross(current, add);
-            if (current == null) {
-                return null;
-            }
+            keys = saturated(keys + mostKeys);
+            combinations = saturated(combinations * sum);
         }
-        return current;
+        return new Count(keys, combinations);
     }
 
-    private static List<long[]> cross(List<long[]> left, List<long[]> right) {
-        if (right == null || (long) left.size() * right.size() > MAX_BRANCHES) {
-            return null;
-        }
-        List<long[]> out = new ArrayList<>(left.size() * right.size());
-        for (long[] l : left) {
-            for (long[] r : right) {
-                out.add(new long[] {l[0] + r[0], Math.min(l[1] * r[1], Long.MAX_VALUE / 1024)});
-            }
-        }
-        return out;
+    private static long saturated(long n) {
+        return Math.min(n, SATURATED);
+    }
+
+    private record Count(long maxKeys, long combinations) {
     }
 }

@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -287,6 +289,14 @@ class FilterPolicyTableTest {
                 + ",'$or':[{'metricId':" + values(4) + "},{'spaceId':" + values(4) + "}]}]}",
                 FilterScope.MESSAGE_ATTRIBUTES, "Invalid parameter: FilterPolicy: Filter policy is too complex"));
         c.add(invalid("{'a':['" + "x".repeat(256 * 1024) + "']}", FilterScope.MESSAGE_ATTRIBUTES, "Filter policy is too long"));
+        // 6500^5 combinations overflow a long: still far too complex
+        String numbers = IntStream.range(0, 6500).mapToObj(Integer::toString).collect(Collectors.joining(",", "[", "]"));
+        c.add(invalid("{'a':" + numbers + ",'b':" + numbers + ",'c':" + numbers + ",'d':" + numbers + ",'e':" + numbers + "}",
+                FilterScope.MESSAGE_ATTRIBUTES, "Filter policy is too complex"));
+        // three $or of 40 alternatives: 64,000 branches of three keys, counted without listing them
+        String or40 = IntStream.range(0, 40).mapToObj(i -> "{'k" + i + "':['v']}").collect(Collectors.joining(",", "[", "]"));
+        c.add(invalid("{'x':{'$or':" + or40 + "},'y':{'$or':" + or40 + "},'z':{'$or':" + or40 + "}}",
+                FilterScope.MESSAGE_BODY, "Filter policy is too complex"));
         return c.stream();
     }
 
