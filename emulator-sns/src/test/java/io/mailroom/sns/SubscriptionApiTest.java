@@ -90,6 +90,21 @@ class SubscriptionApiTest extends SnsTestSupport {
     }
 
     @Test
+    void aMalformedSubscriptionArnIsRefusedWithWhatIsWrong() {
+        assertThat(invalidParameter("Unsubscribe", "{'SubscriptionArn':'randomstring'}"))
+                .isEqualTo("Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 1");
+        assertThat(invalidParameter("Unsubscribe", "{'SubscriptionArn':'arn:aws:sns:us-east-1:random'}"))
+                .isEqualTo("Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 5");
+        assertThat(invalidParameter("GetSubscriptionAttributes", "{'SubscriptionArn':'PendingConfirmation'}"))
+                .isEqualTo("Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 1");
+        // Six elements but no subscription id after the topic name.
+        assertThat(invalidParameter("Unsubscribe", "{'SubscriptionArn':'arn:aws:sns:us-east-1:" + ACCOUNT + ":random'}"))
+                .isEqualTo("Invalid parameter: SubscriptionId");
+        assertThat(invalidParameter("GetSubscriptionAttributes", "{'SubscriptionArn':'arn:aws:sns:us-east-1:" + ACCOUNT
+                + ":not-exists'}")).isEqualTo("Invalid parameter: SubscriptionId");
+    }
+
+    @Test
     void subscribeTellsWhyAFilterAttributeIsRefusedAfterAttributesReason() {
         String topic = createTopic("t");
         String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','Attributes':";

@@ -58,7 +58,7 @@ public final class Publisher {
             return toPhone(ctx, phoneNumber, entry);
         }
         if (targetArn != null) {
-            Arn arn = Arn.parse(targetArn).orElseThrow(() -> SnsErrors.invalid("TargetArn"));
+            Arn arn = SnsState.arn(targetArn, "TargetArn");
             if (arn.resource().startsWith("endpoint/")) {
                 return toEndpoint(ctx, targetArn, entry);
             }
