@@ -55,6 +55,24 @@ class TopicApiTest extends SnsTestSupport {
     }
 
     @Test
+    void createTopicAgainTakesTagsTheTopicAlreadyHas() {
+        String tags = "[{'Key':'a','Value':'1'},{'Key':'b','Value':'2'}]";
+        String arn = call("CreateTopic", "{'Name':'tagged','Tags':" + tags + "}").get("TopicArn").asText();
+        assertThat(call("CreateTopic", "{'Name':'tagged','Tags':" + tags + "}").get("TopicArn").asText()).isEqualTo(arn);
+        assertThat(call("CreateTopic", "{'Name':'tagged','Tags':[{'Key':'a','Value':'1'}]}").get("TopicArn").asText())
+                .isEqualTo(arn);
+        assertThat(call("CreateTopic", "{'Name':'tagged','Tags':[]}").get("TopicArn").asText()).isEqualTo(arn);
+        assertThat(invalidParameter("CreateTopic", "{'Name':'tagged','Tags':[{'Key':'c','Value':'3'}]}"))
+                .isEqualTo("Invalid parameter: Tags Reason: Topic already exists with different tags");
+        assertThat(invalidParameter("CreateTopic", "{'Name':'tagged','Tags':[{'Key':'a','Value':'1'},{'Key':'b','Value':'9'}]}"))
+                .isEqualTo("Invalid parameter: Tags Reason: Topic already exists with different tags");
+        assertThat(call("ListTagsForResource", "{'ResourceArn':'" + arn + "'}").get("Tags")).hasSize(2);
+        createTopic("untagged");
+        assertThat(invalidParameter("CreateTopic", "{'Name':'untagged','Tags':[{'Key':'key1','Value':'value1'}]}"))
+                .isEqualTo("Invalid parameter: Tags Reason: Topic already exists with different tags");
+    }
+
+    @Test
     void topicNamesFollowAwsRules() {
         fails("CreateTopic", "{'Name':'bad name'}", "InvalidParameter", "Invalid parameter: Topic Name");
         fails("CreateTopic", "{'Name':'" + "a".repeat(257) + "'}", "InvalidParameter", "Topic Name");

@@ -66,7 +66,7 @@ public final class TopicOperations {
                 if (!sameAttributes(existing, fifo, validated)) {
                     throw SnsErrors.invalid("Attributes Reason: Topic already exists with different attributes");
                 }
-                if (!tags.isEmpty() && !existing.tags().sameAs(tags)) {
+                if (!existing.tags().includes(tags)) {
                     throw SnsErrors.invalid("Tags Reason: Topic already exists with different tags");
                 }
                 return Outputs.of("TopicArn", arn);
