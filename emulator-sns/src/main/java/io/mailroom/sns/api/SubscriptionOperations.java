@@ -158,7 +158,11 @@ public final class SubscriptionOperations {
 
     /** Unsubscribe; {@code authenticated} is false for the unsigned GET of an UnsubscribeURL. */
     public ObjectNode unsubscribe(RequestContext ctx, String subscriptionArn, boolean authenticated) {
-        Subscription s = state.subscription(subscriptionArn);
+        Subscription s = state.subscriptions.find(SnsState.subscriptionArnOf(subscriptionArn)).orElse(null);
+        if (s == null) {
+            // Unsubscribing is idempotent: AWS answers success for a subscription already removed (recorded).
+            return Outputs.empty();
+        }
         if (!authenticated && s.authenticateOnUnsubscribe()) {
             throw SnsErrors.AUTHORIZATION_ERROR.exception("Unsubscribe requires authentication");
         }
