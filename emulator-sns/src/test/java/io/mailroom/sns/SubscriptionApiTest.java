@@ -126,6 +126,27 @@ class SubscriptionApiTest extends SnsTestSupport {
     }
 
     @Test
+    void subscribeTellsWhyAnyAttributeIsRefusedAfterAttributesReason() {
+        String topic = createTopic("t");
+        String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','Attributes':";
+        // As recorded on AWS, with an empty FilterPolicy and a scope beside it.
+        assertThat(invalidParameter("Subscribe", subscribe
+                + "{'RawMessageDelivery':'wrongvalue','FilterPolicyScope':'MessageBody','FilterPolicy':''}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: RawMessageDelivery: Invalid value [wrongvalue]. "
+                        + "Must be true or false.");
+        assertThat(invalidParameter("Subscribe", subscribe + "{'RedrivePolicy':'nope'}}"))
+                .startsWith("Invalid parameter: Attributes Reason: RedrivePolicy: ");
+        assertThat(invalidParameter("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'email','Endpoint':'a@example.com',"
+                + "'Attributes':{'RawMessageDelivery':'true'}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: Delivery protocol [email] does not support raw message delivery.");
+        // SetSubscriptionAttributes tells the same without the reason.
+        String arn = subscribe(topic, "sqs", QUEUE);
+        assertThat(invalidParameter("SetSubscriptionAttributes", "{'SubscriptionArn':'" + arn
+                + "','AttributeName':'RawMessageDelivery','AttributeValue':'wrongvalue'}"))
+                .isEqualTo("Invalid parameter: RawMessageDelivery: Invalid value [wrongvalue]. Must be true or false.");
+    }
+
+    @Test
     void filterPolicyScopeIsKeptButShownOnlyBesideAFilterPolicy() {
         String arn = subscribe(createTopic("t"), "sqs", QUEUE);
         String set = "{'SubscriptionArn':'" + arn + "','AttributeName':";

@@ -1,5 +1,6 @@
 package io.mailroom.sns.subscription;
 
+import io.mailroom.core.error.AwsException;
 import io.mailroom.sns.SnsErrors;
 import io.mailroom.sns.arn.Arn;
 import io.mailroom.sns.delivery.DeliveryPolicy;
@@ -21,7 +22,11 @@ public final class SubscriptionAttributes {
     public static final String SUBSCRIPTION_ROLE_ARN = "SubscriptionRoleArn";
     public static final String REPLAY_POLICY = "ReplayPolicy";
 
-    /** Subscribe tells why an attribute was refused after this; SetSubscriptionAttributes does not. */
+    /**
+     * Subscribe tells why an attribute was refused after this, in SetSubscriptionAttributes' words (recorded on
+     * AWS: "Invalid parameter: Attributes Reason: RawMessageDelivery: Invalid value [wrongvalue]. Must be true
+     * or false.", and so for the filter attributes).
+     */
     private static final String SUBSCRIBE_REASON = "Attributes Reason: ";
 
     private static final Set<String> SETTABLE = Set.of(DELIVERY_POLICY, FILTER_POLICY, FILTER_POLICY_SCOPE,
@@ -42,9 +47,13 @@ public final class SubscriptionAttributes {
         SubscriptionSettings s = base;
         for (String name : order) {
             if (!isSettable(name)) {
-                throw SnsErrors.invalid("Attributes Reason: Unknown attribute: " + name);
+                throw SnsErrors.invalid(SUBSCRIBE_REASON + "Unknown attribute: " + name);
             }
-            s = apply(s, protocol, fifoTopic, name, attributes.get(name), SUBSCRIBE_REASON);
+            try {
+                s = apply(s, protocol, fifoTopic, name, attributes.get(name));
+            } catch (AwsException e) {
+                throw SnsErrors.withReason(SUBSCRIBE_REASON, e);
+            }
         }
         return s;
     }
@@ -52,15 +61,6 @@ public final class SubscriptionAttributes {
     /** One attribute change (SetSubscriptionAttributes); answers the new settings or throws InvalidParameter. */
     public static SubscriptionSettings apply(SubscriptionSettings s, Protocol protocol, boolean fifoTopic,
                                              String name, String rawValue) {
-        return apply(s, protocol, fifoTopic, name, rawValue, "");
-    }
-
-    /**
-     * Only the filter attributes' errors are known to carry Subscribe's reason; the others read as in
-     * SetSubscriptionAttributes.
-     */
-    private static SubscriptionSettings apply(SubscriptionSettings s, Protocol protocol, boolean fifoTopic,
-                                              String name, String rawValue, String reason) {
         String value = rawValue == null ? "" : rawValue;
         switch (name) {
             case RAW_MESSAGE_DELIVERY -> {
@@ -78,18 +78,18 @@ public final class SubscriptionAttributes {
             }
             case FILTER_POLICY -> {
                 FilterPolicy filter = value.isEmpty() ? null
-                        : FilterPolicyParser.parse(value, s.effectiveScope(), reason);
+                        : FilterPolicyParser.parse(value, s.effectiveScope());
                 return new SubscriptionSettings(s.rawMessageDelivery(), value.isEmpty() ? null : value,
                         value.isEmpty() ? null : s.filterScope(), emptyPolicy(filter), s.redrivePolicyJson(),
                         s.redrivePolicy(), s.deliveryPolicyJson(), s.deliveryPolicy(), s.subscriptionRoleArn(),
                         s.replayPolicy());
             }
             case FILTER_POLICY_SCOPE -> {
-                FilterScope scope = FilterScope.parse(value).orElseThrow(() -> SnsErrors.invalid(reason
-                        + "FilterPolicyScope: Invalid value [" + value + "]. Please use either MessageBody or "
+                FilterScope scope = FilterScope.parse(value).orElseThrow(() -> SnsErrors.invalid(
+                        "FilterPolicyScope: Invalid value [" + value + "]. Please use either MessageBody or "
                         + "MessageAttributes"));
                 FilterPolicy filter = s.filterPolicyJson() == null ? null
-                        : FilterPolicyParser.parse(s.filterPolicyJson(), scope, reason);
+                        : FilterPolicyParser.parse(s.filterPolicyJson(), scope);
                 return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), scope,
                         emptyPolicy(filter), s.redrivePolicyJson(), s.redrivePolicy(), s.deliveryPolicyJson(),
                         s.deliveryPolicy(), s.subscriptionRoleArn(), s.replayPolicy());
