@@ -126,6 +126,25 @@ class SubscriptionApiTest extends SnsTestSupport {
     }
 
     @Test
+    void malformedJsonAttributesAreRefusedWithWhereTheParserStopped() {
+        String arn = subscribe(createTopic("t"), "sqs", QUEUE);
+        String set = "{'SubscriptionArn':'" + arn + "','AttributeName':";
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'RedrivePolicy','AttributeValue':"
+                + js("{\"deadLetterTargetArn\":\"fake-arn\"}") + "}"))
+                .isEqualTo("Invalid parameter: RedrivePolicy: deadLetterTargetArn is an invalid arn");
+        // Both as recorded on AWS.
+        String source = "\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 2]";
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'RedrivePolicy','AttributeValue':'{invalidjson}'}"))
+                .isEqualTo("Invalid parameter: RedrivePolicy: failed to parse JSON. Unexpected character ('i' (code 105)): "
+                        + "was expecting double-quote to start field name" + source);
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':'{invalidjson}'}"))
+                .isEqualTo("Invalid parameter: FilterPolicy: failed to parse JSON. Unexpected character ('i' (code 105)): "
+                        + "was expecting double-quote to start field name" + source);
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':'{\\n\\n  oops'}"))
+                .endsWith("; line: 3, column: 3]");
+    }
+
+    @Test
     void subscribeTellsWhyAnyAttributeIsRefusedAfterAttributesReason() {
         String topic = createTopic("t");
         String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','Attributes':";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.core.error.AwsException;
+import io.mailroom.sns.MalformedJson;
 import io.mailroom.sns.SnsErrors;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class FilterPolicyParser {
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw invalid("failed to parse JSON. " + e.getOriginalMessage());
+            throw invalid(MalformedJson.reason(e));
         }
         if (node == null || !node.isObject()) {
             throw invalid("Filter policy must be a JSON object");
