@@ -134,14 +134,23 @@ public final class SubscriptionOperations {
                 Inputs.bool(in, "AuthenticateOnUnsubscribe"), true);
     }
 
-    /** ConfirmSubscription; {@code authenticated} is false for the unsigned GET of a SubscribeURL. */
+    /**
+     * ConfirmSubscription; {@code authenticated} is false for the unsigned GET of a SubscribeURL. The token
+     * alone names the subscription: AWS confirms with a TopicArn of this region naming no topic (recorded), so
+     * the ARN is only checked for its form and region ("Invalid parameter: Topic", recorded for "not-an-arn"
+     * and a topic of another region). A token of other than hex digits is "Invalid token" (recorded for
+     * "randomtoken"); one that names no subscription, "Invalid parameter: Token" (recorded for "abc123").
+     */
     public ObjectNode confirm(RequestContext ctx, String topicArn, String token, boolean authenticateOnUnsubscribe,
                               boolean authenticated) {
-        Topic topic = state.topic(ctx, topicArn, "TopicArn");
-        Subscription s = state.subscriptions.byToken(token).orElseThrow(() -> SnsErrors.invalid("Token"));
-        if (s.topic() != topic) {
-            throw SnsErrors.invalid("Token");
+        Arn arn = topicArn == null ? null : Arn.parse(topicArn).orElse(null);
+        if (arn == null || !arn.service().equals("sns") || !arn.region().equals(ctx.region())) {
+            throw SnsErrors.invalid("Topic");
         }
+        if (token == null || !isHex(token)) {
+            throw SnsErrors.INVALID_PARAMETER.exception("Invalid token");
+        }
+        Subscription s = state.subscriptions.byToken(token).orElseThrow(() -> SnsErrors.invalid("Token"));
         if (s.isPending() && state.clock.millis() - s.tokenIssuedAt() > TOKEN_VALIDITY_MILLIS) {
             throw SnsErrors.invalid("Token");
         }
@@ -149,6 +158,15 @@ public final class SubscriptionOperations {
             s.confirm(authenticated, authenticateOnUnsubscribe);
         }
         return Outputs.of("SubscriptionArn", s.arn());
+    }
+
+    private static boolean isHex(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.digit(token.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The AWS operation: a signed request, so the caller is authenticated. */
