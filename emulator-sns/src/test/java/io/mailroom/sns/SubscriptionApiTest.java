@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionApiTest extends SnsTestSupport {
@@ -31,6 +32,32 @@ class SubscriptionApiTest extends SnsTestSupport {
         assertThat(a.has("EffectiveDeliveryPolicy")).isFalse();
         assertThat(call("GetTopicAttributes", "{'TopicArn':'" + topic + "'}").at("/Attributes/SubscriptionsConfirmed").asText())
                 .isEqualTo("1");
+    }
+
+    @Test
+    void subscribingAgainIsRefusedOnlyForAnAttributeThatDiffers() {
+        String topic = createTopic("t");
+        String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','ReturnSubscriptionArn':true";
+        String arn = call("Subscribe", subscribe + ",'Attributes':{'RawMessageDelivery':'True'}}").get("SubscriptionArn").asText();
+        // The sequence recorded on AWS.
+        for (String attributes : List.of("{'RawMessageDelivery':'true'}",
+                "{'RawMessageDelivery':'true','FilterPolicyScope':'MessageAttributes'}", "{}",
+                "{'FilterPolicyScope':'MessageAttributes'}")) {
+            assertThat(call("Subscribe", subscribe + ",'Attributes':" + attributes + "}").get("SubscriptionArn").asText())
+                    .as(attributes).isEqualTo(arn);
+        }
+        assertThat(call("Subscribe", subscribe + "}").get("SubscriptionArn").asText()).isEqualTo(arn);
+        assertThat(invalidParameter("Subscribe", subscribe
+                + ",'Attributes':{'RawMessageDelivery':'false','FilterPolicyScope':'MessageBody'}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: Subscription already exists with different attributes");
+        assertThat(invalidParameter("Subscribe", subscribe + ",'Attributes':{'FilterPolicyScope':'MessageBody'}}"))
+                .endsWith("Subscription already exists with different attributes");
+        assertThat(invalidParameter("Subscribe", subscribe + ",'Attributes':{'FilterPolicy':" + js("{\"a\":[\"b\"]}") + "}}"))
+                .endsWith("Subscription already exists with different attributes");
+        // Nothing changed.
+        JsonNode a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.get("RawMessageDelivery").asText()).isEqualTo("true");
+        assertThat(a.has("FilterPolicy")).isFalse();
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Subscribe, ConfirmSubscription, Unsubscribe, subscription listings and attributes. */
@@ -62,7 +61,7 @@ public final class SubscriptionOperations {
         synchronized (state.lock) {
             for (Subscription existing : topic.subscribers()) {
                 if (existing.protocol() == protocol && existing.endpoint().equals(endpoint)) {
-                    if (!attributes.isEmpty() && !sameSettings(existing.settings(), settings)) {
+                    if (!SubscriptionAttributes.agree(existing.settings(), settings, attributes.keySet())) {
                         throw SnsErrors.invalid("Attributes Reason: Subscription already exists with different attributes");
                     }
                     if (existing.isPending()) {
@@ -100,26 +99,6 @@ public final class SubscriptionOperations {
         }
         String queueAccount = Arn.parse(endpoint).map(Arn::account).orElse("");
         return !queueAccount.equals(topic.account()) && !queueAccount.equals(ctx.accountId());
-    }
-
-    private static boolean sameSettings(SubscriptionSettings a, SubscriptionSettings b) {
-        return a.rawMessageDelivery() == b.rawMessageDelivery()
-                && sameJson(a.filterPolicyJson(), b.filterPolicyJson())
-                && a.effectiveScope() == b.effectiveScope()
-                && sameJson(a.redrivePolicyJson(), b.redrivePolicyJson())
-                && sameJson(a.deliveryPolicyJson(), b.deliveryPolicyJson())
-                && Objects.equals(a.subscriptionRoleArn(), b.subscriptionRoleArn());
-    }
-
-    private static boolean sameJson(String a, String b) {
-        if (a == null || b == null) {
-            return a == null && b == null;
-        }
-        try {
-            return JSON.readTree(a).equals(JSON.readTree(b));
-        } catch (Exception e) {
-            return a.equals(b);
-        }
     }
 
     private String newToken() {

@@ -1,5 +1,7 @@
 package io.mailroom.sns.subscription;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.sns.SnsErrors;
 import io.mailroom.sns.arn.Arn;
@@ -8,8 +10,10 @@ import io.mailroom.sns.filter.FilterPolicy;
 import io.mailroom.sns.filter.FilterPolicyParser;
 import io.mailroom.sns.filter.FilterScope;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The subscription attributes a client may set (Subscribe, SetSubscriptionAttributes) and their validation. */
@@ -29,6 +33,7 @@ public final class SubscriptionAttributes {
      */
     private static final String SUBSCRIBE_REASON = "Attributes Reason: ";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SETTABLE = Set.of(DELIVERY_POLICY, FILTER_POLICY, FILTER_POLICY_SCOPE,
             RAW_MESSAGE_DELIVERY, REDRIVE_POLICY, SUBSCRIPTION_ROLE_ARN, REPLAY_POLICY);
 
@@ -136,6 +141,42 @@ public final class SubscriptionAttributes {
                         s.deliveryPolicy(), s.subscriptionRoleArn(), value.isEmpty() ? null : value);
             }
             default -> throw SnsErrors.invalid("AttributeName");
+        }
+    }
+
+    /**
+     * Whether an existing subscription already has the attributes a Subscribe call names, as {@code requested}
+     * holds them. Subscribing again is idempotent unless a named attribute differs: AWS answers the same ARN
+     * for the same, a subset, none, or a default ({"FilterPolicyScope":"MessageAttributes"} beside a raw
+     * subscription), and refuses {"RawMessageDelivery":"false",...} there (recorded).
+     */
+    public static boolean agree(SubscriptionSettings existing, SubscriptionSettings requested, Collection<String> names) {
+        for (String name : names) {
+            boolean same = switch (name) {
+                case RAW_MESSAGE_DELIVERY -> existing.rawMessageDelivery() == requested.rawMessageDelivery();
+                case FILTER_POLICY -> sameJson(existing.filterPolicyJson(), requested.filterPolicyJson());
+                case FILTER_POLICY_SCOPE -> existing.effectiveScope() == requested.effectiveScope();
+                case REDRIVE_POLICY -> sameJson(existing.redrivePolicyJson(), requested.redrivePolicyJson());
+                case DELIVERY_POLICY -> sameJson(existing.deliveryPolicyJson(), requested.deliveryPolicyJson());
+                case SUBSCRIPTION_ROLE_ARN -> Objects.equals(existing.subscriptionRoleArn(), requested.subscriptionRoleArn());
+                case REPLAY_POLICY -> sameJson(existing.replayPolicy(), requested.replayPolicy());
+                default -> false;
+            };
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameJson(String a, String b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        try {
+            return JSON.readTree(a).equals(JSON.readTree(b));
+        } catch (JsonProcessingException e) {
+            return a.equals(b);
         }
     }
 
