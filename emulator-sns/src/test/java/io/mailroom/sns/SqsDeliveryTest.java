@@ -116,6 +116,19 @@ class SqsDeliveryTest extends SnsTestSupport {
     }
 
     @Test
+    void messageStructureJsonGivesTheDefaultWhenTheSqsPayloadIsNoString() {
+        String topic = createTopic("t");
+        subscribe(topic, "sqs", QUEUE);
+        // As recorded on AWS: an object under "sqs" is ignored.
+        call("Publish", "{'TopicArn':'" + topic + "','MessageStructure':'json','Message':"
+                + js("{\"default\":\"default field\",\"sqs\":{\"field\":\"value\"}}") + "}");
+        call("Publish", "{'TopicArn':'" + topic + "','MessageStructure':'json','Message':"
+                + js("{\"default\":\"only default\",\"http\":\"for http\"}") + "}");
+        assertThat(queues.messages(QUEUE)).extracting(m -> parse(m.body()).get("Message").asText())
+                .containsExactly("default field", "only default");
+    }
+
+    @Test
     void fifoTopicToFifoQueueKeepsGroupDedupAndOrder() {
         String topic = call("CreateTopic", "{'Name':'t.fifo','Attributes':{'FifoTopic':'true'}}").get("TopicArn").asText();
         String fifoQueue = "arn:aws:sqs:us-east-1:123456789012:q.fifo";
