@@ -30,6 +30,14 @@ class PublishApiTest extends SnsTestSupport {
         fails("Publish", p + "'Message':" + js("{\"sqs\":\"x\"}") + ",'MessageStructure':'json'}", "InvalidParameter",
                 "Message Structure - No default entry in JSON message body");
         fails("Publish", p + "'Message':'x','MessageStructure':'xml'}", "InvalidParameter", "MessageStructure");
+        // As recorded on AWS: content after the object does not parse; a key given twice does.
+        assertThat(invalidParameter("Publish", p + "'Message':" + js("{\"default\": \"This is a default message\"} }")
+                + ",'MessageStructure':'json'}"))
+                .isEqualTo("Invalid parameter: Message Structure - JSON message body failed to parse");
+        call("Publish", p + "'Message':" + js("{\"default\": \"one\", \"default\": \"two\"}") + ",'MessageStructure':'json'}");
+        assertThat(invalidParameter("Publish", p + "'Message':" + js("{\"default\":{\"object\":\"test\"}}")
+                + ",'MessageStructure':'json'}"))
+                .isEqualTo("Invalid parameter: Message Structure - No default entry in JSON message body");
         fails("Publish", "{'TopicArn':'arn:aws:sns:us-east-1:123456789012:none','Message':'x'}", "NotFound", "Topic does not exist");
         fails("Publish", "{'TopicArn':'arn:aws:sns:eu-west-1:123456789012:t','Message':'x'}", "InvalidParameter", "TopicArn");
     }
