@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PublishApiTest extends SnsTestSupport {
@@ -55,7 +56,18 @@ class PublishApiTest extends SnsTestSupport {
         fails("Publish", p + "'a':{'DataType':'Binary','StringValue':'x'}}}", "ParameterValueInvalid", "must use field 'Binary'");
         fails("Publish", p + "'a':{'DataType':'String.Array','StringValue':'nope'}}}", "ParameterValueInvalid", "String.Array");
         fails("Publish", p + "'a b':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid", "Invalid non-alphanumeric character");
-        fails("Publish", p + "'.a':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid", "period");
+        // The following as recorded on AWS.
+        fails("Publish", p + "'.abc':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid",
+                "Invalid message attribute name starting with character '.' was found.");
+        fails("Publish", p + "'abc.':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid",
+                "Invalid message attribute name ending with character '.' was found.");
+        for (String type : List.of("String.", "Stringprefixed", "Number.", "Binary.")) {
+            fails("Publish", p + "'attr1':{'DataType':'" + type + "','StringValue':'prefixed-1'}}}", "ParameterValueInvalid",
+                    "The message attribute 'attr1' has an invalid message attribute type, the set of supported type prefixes "
+                            + "is Binary, Number, and String.");
+        }
+        call("Publish", p + "'attr1':{'DataType':'String.prefixed','StringValue':'prefixed-1'}}}");
+        call("Publish", p + "'attr1':{'DataType':'String.  prefixed.','StringValue':'prefixed-1'}}}");
         fails("Publish", p + "'a..b':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid", "successive");
         fails("Publish", p + "'AWS.x':{'DataType':'String','StringValue':'v'}}}", "ParameterValueInvalid", "reserved");
         call("Publish", p + "'AWS.SNS.SMS.SMSType':{'DataType':'String','StringValue':'Transactional'},"
