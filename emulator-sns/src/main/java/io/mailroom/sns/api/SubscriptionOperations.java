@@ -46,14 +46,16 @@ public final class SubscriptionOperations {
         }
         protocol.validateEndpoint(endpoint);
         if (protocol == Protocol.SQS && !topic.isFifo() && endpoint.endsWith(".fifo")) {
-            throw SnsErrors.invalid("Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
+            // "Invalid parameter: " twice, as AWS words it (recorded).
+            throw SnsErrors.invalid("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to "
+                    + "standard SNS topics");
         }
         if (protocol == Protocol.APPLICATION && state.platforms.findEndpoint(endpoint).isEmpty()) {
             throw SnsErrors.invalid("Endpoint Reason: Endpoint does not exist for endpoint arn " + endpoint);
         }
         Map<String, String> attributes = Inputs.stringMap(in, "Attributes");
         SubscriptionSettings settings = SubscriptionAttributes.applyAll(SubscriptionSettings.DEFAULT, protocol,
-                topic.isFifo(), attributes);
+                endpoint, topic.isFifo(), attributes);
         if (protocol == Protocol.FIREHOSE && settings.subscriptionRoleArn() == null) {
             throw SnsErrors.invalid("SubscriptionRoleArn");
         }
@@ -268,8 +270,8 @@ public final class SubscriptionOperations {
             throw SnsErrors.invalid("AttributeName");
         }
         synchronized (state.lock) {
-            SubscriptionSettings next = SubscriptionAttributes.apply(s.settings(), s.protocol(), s.topic().isFifo(),
-                    name, Inputs.text(in, "AttributeValue"));
+            SubscriptionSettings next = SubscriptionAttributes.apply(s.settings(), s.protocol(), s.endpoint(),
+                    s.topic().isFifo(), name, Inputs.text(in, "AttributeValue"));
             if (s.protocol() == Protocol.FIREHOSE && next.subscriptionRoleArn() == null) {
                 throw SnsErrors.invalid("SubscriptionRoleArn");
             }

@@ -45,8 +45,8 @@ public final class SubscriptionAttributes {
     }
 
     /** Applies a Subscribe call's attributes: the scope first, so the policy compiles under it. */
-    public static SubscriptionSettings applyAll(SubscriptionSettings base, Protocol protocol, boolean fifoTopic,
-                                               Map<String, String> attributes) {
+    public static SubscriptionSettings applyAll(SubscriptionSettings base, Protocol protocol, String endpoint,
+                                               boolean fifoTopic, Map<String, String> attributes) {
         List<String> order = new ArrayList<>(attributes.keySet());
         order.sort((a, b) -> Boolean.compare(!a.equals(FILTER_POLICY_SCOPE), !b.equals(FILTER_POLICY_SCOPE)));
         SubscriptionSettings s = base;
@@ -55,7 +55,7 @@ public final class SubscriptionAttributes {
                 throw SnsErrors.invalid(SUBSCRIBE_REASON + "Unknown attribute: " + name);
             }
             try {
-                s = apply(s, protocol, fifoTopic, name, attributes.get(name));
+                s = apply(s, protocol, endpoint, fifoTopic, name, attributes.get(name));
             } catch (AwsException e) {
                 throw SnsErrors.withReason(SUBSCRIBE_REASON, e);
             }
@@ -64,8 +64,8 @@ public final class SubscriptionAttributes {
     }
 
     /** One attribute change (SetSubscriptionAttributes); answers the new settings or throws InvalidParameter. */
-    public static SubscriptionSettings apply(SubscriptionSettings s, Protocol protocol, boolean fifoTopic,
-                                             String name, String rawValue) {
+    public static SubscriptionSettings apply(SubscriptionSettings s, Protocol protocol, String endpoint,
+                                             boolean fifoTopic, String name, String rawValue) {
         String value = rawValue == null ? "" : rawValue;
         switch (name) {
             case RAW_MESSAGE_DELIVERY -> {
@@ -101,8 +101,12 @@ public final class SubscriptionAttributes {
             }
             case REDRIVE_POLICY -> {
                 RedrivePolicy redrive = value.isEmpty() ? null : RedrivePolicy.parse(value);
-                if (redrive != null && fifoTopic && !redrive.deadLetterTargetArn().endsWith(".fifo")) {
-                    throw SnsErrors.invalid("RedrivePolicy: must use a FIFO queue as DLQ for a FIFO topic subscription.");
+                // Only a FIFO queue's subscription to a FIFO topic needs a FIFO DLQ: AWS takes a standard one for a
+                // standard queue's (recorded, with this wording for the refusal).
+                boolean fifoQueue = protocol == Protocol.SQS && endpoint.endsWith(".fifo");
+                if (redrive != null && fifoTopic && fifoQueue && !redrive.deadLetterTargetArn().endsWith(".fifo")) {
+                    throw SnsErrors.invalid(
+                            "RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.");
                 }
                 if (redrive != null && !fifoTopic && redrive.deadLetterTargetArn().endsWith(".fifo")) {
                     throw SnsErrors.invalid("RedrivePolicy: must use a standard queue as DLQ for a standard topic subscription.");

@@ -109,7 +109,7 @@ class FilterPolicySyntaxErrorTest {
             if (reason.isEmpty()) {
                 FilterPolicyParser.parse(policy, scope);
             } else {
-                SubscriptionAttributes.applyAll(SubscriptionSettings.DEFAULT, Protocol.SQS, false,
+                SubscriptionAttributes.applyAll(SubscriptionSettings.DEFAULT, Protocol.SQS, "arn:aws:sqs:us-east-1:1:q", false,
                         Map.of("FilterPolicy", policy, "FilterPolicyScope", scope.wireName()));
             }
         }, AwsException.class);
