@@ -69,6 +69,8 @@ class SubscriptionApiTest extends SnsTestSupport {
         fails("Subscribe", p + "'https','Endpoint':'http://x.test'}", "InvalidParameter", "Endpoint must match the specified protocol");
         fails("Subscribe", p + "'email','Endpoint':'not-an-address'}", "InvalidParameter", "Email address");
         fails("Subscribe", p + "'sms','Endpoint':'12345'}", "InvalidParameter", "Invalid SMS endpoint");
+        assertThat(invalidParameter("Subscribe", p + "'sms','Endpoint':'NAA+15551234567'}"))
+                .isEqualTo("Invalid SMS endpoint: NAA+15551234567");
         fails("Subscribe", p + "'sqs','Endpoint':'queue-name'}", "InvalidParameter", "SQS endpoint ARN");
         fails("Subscribe", p + "'lambda','Endpoint':'arn:aws:sqs:us-east-1:1:q'}", "InvalidParameter", "Lambda endpoint ARN");
         fails("Subscribe", p + "'firehose','Endpoint':'arn:aws:firehose:us-east-1:123456789012:deliverystream/s'}",
