@@ -37,7 +37,9 @@ class HttpDeliveryTest extends SnsTestSupport {
         FakeHttp.Post post = http.ofType("SubscriptionConfirmation").get(0);
         assertThat(post.target().toString()).isEqualTo(URL);
         assertThat(post.headers()).containsEntry("x-amz-sns-topic-arn", topic)
-                .containsEntry("Content-Type", "text/plain; charset=UTF-8").doesNotContainKey("x-amz-sns-subscription-arn");
+                .containsEntry("Content-Type", "text/plain; charset=UTF-8").doesNotContainKey("x-amz-sns-subscription-arn")
+                .containsEntry("User-Agent", "Amazon Simple Notification Service Agent")
+                .containsEntry("Accept-Encoding", "gzip,deflate");
         JsonNode body = parse(post.body());
         assertThat(post.headers().get("x-amz-sns-message-id")).isEqualTo(body.get("MessageId").asText());
         String token = body.get("Token").asText();
@@ -64,7 +66,8 @@ class HttpDeliveryTest extends SnsTestSupport {
 
         call("Publish", "{'TopicArn':'" + topic + "','Message':'hello'}");
         FakeHttp.Post n = http.ofType("Notification").get(0);
-        assertThat(n.headers()).containsEntry("x-amz-sns-subscription-arn", arn).containsEntry("x-amz-sns-topic-arn", topic);
+        assertThat(n.headers()).containsEntry("x-amz-sns-subscription-arn", arn).containsEntry("x-amz-sns-topic-arn", topic)
+                .containsEntry("Accept-Encoding", "gzip,deflate");
         assertThat(verifies(parse(n.body()))).isTrue();
     }
 
@@ -182,10 +185,18 @@ class HttpDeliveryTest extends SnsTestSupport {
     void unsubscribeByAnotherAccountSendsUnsubscribeConfirmation() throws Exception {
         String topic = createTopic("t");
         String arn = confirmedHttpSubscription(topic, null);
+        String subscribeToken = sns.subscriptionToken(arn).orElseThrow().get("subscription_token").asText();
         sns.unsubscribeFromUrl(new RequestContext(ACCOUNT, REGION, "r", "http://localhost:4566"), arn);
-        JsonNode body = parse(http.ofType("UnsubscribeConfirmation").get(0).body());
+        FakeHttp.Post post = http.ofType("UnsubscribeConfirmation").get(0);
+        JsonNode body = parse(post.body());
         assertThat(body.get("Message").asText()).startsWith("You have chosen to deactivate subscription " + arn);
         assertThat(verifies(body)).isTrue();
+        // As recorded on AWS: a token of its own, and the subscription named in a header.
+        assertThat(body.get("Token").asText()).matches("[0-9a-f]+").isNotEqualTo(subscribeToken);
+        assertThat(body.get("SubscribeURL").asText()).endsWith("&Token=" + body.get("Token").asText());
+        assertThat(post.headers()).containsEntry("x-amz-sns-subscription-arn", arn)
+                .containsEntry("x-amz-sns-message-type", "UnsubscribeConfirmation")
+                .containsEntry("Accept-Encoding", "gzip,deflate");
         fails("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}", "NotFound", "Subscription does not exist");
     }
 

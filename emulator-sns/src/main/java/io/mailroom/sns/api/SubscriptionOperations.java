@@ -169,10 +169,10 @@ public final class SubscriptionOperations {
             state.subscriptions.remove(s);
             s.topic().removeSubscription(s);
         }
-        // Someone other than the subscriber unsubscribed it: the endpoint is told and may resubscribe.
+        // Someone other than the subscriber unsubscribed it: the endpoint is told and may resubscribe. The
+        // message carries a token of its own, not the subscription confirmation's (recorded on AWS).
         if (s.protocol().isHttp() && !s.isPending() && (!authenticated || !ctx.accountId().equals(s.owner()))) {
-            String token = s.token() != null ? s.token() : newToken();
-            state.confirmations.unsubscribeConfirmation(s, token, ctx.endpoint());
+            state.confirmations.unsubscribeConfirmation(s, newToken(), ctx.endpoint());
         }
         return Outputs.empty();
     }
