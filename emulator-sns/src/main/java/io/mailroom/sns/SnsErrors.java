@@ -37,12 +37,26 @@ public final class SnsErrors {
     public static final ErrorCode OPTED_OUT = of("OptedOutException");
     public static final ErrorCode THROTTLED = of("ThrottledException");
 
+    private static final String INVALID = "Invalid parameter: ";
+
     private SnsErrors() {
     }
 
     /** InvalidParameter with AWS's {@code "Invalid parameter: ..."} message prefix. */
     public static AwsException invalid(String detail) {
-        return INVALID_PARAMETER.exception("Invalid parameter: " + detail);
+        return INVALID_PARAMETER.exception(INVALID + detail);
+    }
+
+    /**
+     * The same InvalidParameter told after {@code reason}: {@code "Invalid parameter: " + reason + detail}.
+     * Any other error is answered as it is.
+     */
+    public static AwsException withReason(String reason, AwsException e) {
+        String message = e.getMessage();
+        if (e.error() != INVALID_PARAMETER || !message.startsWith(INVALID)) {
+            return e;
+        }
+        return invalid(reason + message.substring(INVALID.length()));
     }
 
     public static AwsException topicNotFound() {

@@ -52,7 +52,7 @@ public final class SnsState {
 
     /** The topic a TopicArn names: InvalidParameter if malformed or of another region, NotFound if absent. */
     public Topic topic(RequestContext ctx, String topicArn, String member) {
-        Arn arn = Arn.parse(topicArn).orElseThrow(() -> SnsErrors.invalid(member));
+        Arn arn = arn(topicArn, member);
         if (!arn.service().equals("sns") || arn.resource().contains(":")) {
             throw SnsErrors.invalid(member);
         }
@@ -63,12 +63,40 @@ public final class SnsState {
         return topics.find(topicArn).orElseThrow(SnsErrors::topicNotFound);
     }
 
+    /**
+     * A subscription by ARN: InvalidParameter if malformed, naming the SubscriptionId when the six elements
+     * end without one (AWS: {@code arn:aws:sns:us-east-1:111111111111:random}), NotFound if absent.
+     */
     public Subscription subscription(String subscriptionArn) {
-        Arn arn = Arn.parse(subscriptionArn).orElseThrow(() -> SnsErrors.invalid("SubscriptionArn"));
-        if (!arn.service().equals("sns") || !arn.resource().contains(":")) {
+        return subscriptions.find(subscriptionArnOf(subscriptionArn)).orElseThrow(SnsErrors::subscriptionNotFound);
+    }
+
+    /** Checks a SubscriptionArn's form as {@link #subscription} does, and answers it. */
+    public static String subscriptionArnOf(String subscriptionArn) {
+        Arn arn = arn(subscriptionArn, "SubscriptionArn");
+        if (!arn.service().equals("sns")) {
             throw SnsErrors.invalid("SubscriptionArn");
         }
-        return subscriptions.find(subscriptionArn).orElseThrow(SnsErrors::subscriptionNotFound);
+        if (!arn.resource().contains(":")) {
+            throw SnsErrors.invalid("SubscriptionId");
+        }
+        return subscriptionArn;
+    }
+
+    /**
+     * Parses an ARN member. Fewer than six elements is refused with the reason AWS's ARN parser gives
+     * ("randomstring" → "TopicArn Reason: An ARN must have at least 6 elements, not 1", recorded on AWS for
+     * TopicArn and SubscriptionArn); any other malformation just names the member.
+     */
+    public static Arn arn(String text, String member) {
+        if (text == null) {
+            throw SnsErrors.invalid(member);
+        }
+        int elements = Arn.elementCount(text);
+        if (elements < 6) {
+            throw SnsErrors.invalid(member + " Reason: An ARN must have at least 6 elements, not " + elements);
+        }
+        return Arn.parse(text).orElseThrow(() -> SnsErrors.invalid(member));
     }
 
     /** The topic a tagging call names: ResourceNotFound when there is none. */

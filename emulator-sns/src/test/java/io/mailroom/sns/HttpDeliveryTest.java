@@ -1,6 +1,7 @@
 package io.mailroom.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailroom.core.request.RequestContext;
@@ -36,7 +37,9 @@ class HttpDeliveryTest extends SnsTestSupport {
         FakeHttp.Post post = http.ofType("SubscriptionConfirmation").get(0);
         assertThat(post.target().toString()).isEqualTo(URL);
         assertThat(post.headers()).containsEntry("x-amz-sns-topic-arn", topic)
-                .containsEntry("Content-Type", "text/plain; charset=UTF-8").doesNotContainKey("x-amz-sns-subscription-arn");
+                .containsEntry("Content-Type", "text/plain; charset=UTF-8").doesNotContainKey("x-amz-sns-subscription-arn")
+                .containsEntry("User-Agent", "Amazon Simple Notification Service Agent")
+                .containsEntry("Accept-Encoding", "gzip,deflate");
         JsonNode body = parse(post.body());
         assertThat(post.headers().get("x-amz-sns-message-id")).isEqualTo(body.get("MessageId").asText());
         String token = body.get("Token").asText();
@@ -54,7 +57,7 @@ class HttpDeliveryTest extends SnsTestSupport {
         call("Publish", "{'TopicArn':'" + topic + "','Message':'early'}");
         assertThat(http.ofType("Notification")).isEmpty();
 
-        fails("ConfirmSubscription", "{'TopicArn':'" + topic + "','Token':'bogus'}", "InvalidParameter", "Token");
+        fails("ConfirmSubscription", "{'TopicArn':'" + topic + "','Token':'bogus'}", "InvalidParameter", "Invalid token");
         String arn = sns.confirmSubscriptionFromUrl(CTX, topic, token).get("SubscriptionArn").asText();
         JsonNode sa = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
         assertThat(sa.get("PendingConfirmation").asText()).isEqualTo("false");
@@ -63,8 +66,35 @@ class HttpDeliveryTest extends SnsTestSupport {
 
         call("Publish", "{'TopicArn':'" + topic + "','Message':'hello'}");
         FakeHttp.Post n = http.ofType("Notification").get(0);
-        assertThat(n.headers()).containsEntry("x-amz-sns-subscription-arn", arn).containsEntry("x-amz-sns-topic-arn", topic);
+        assertThat(n.headers()).containsEntry("x-amz-sns-subscription-arn", arn).containsEntry("x-amz-sns-topic-arn", topic)
+                .containsEntry("Accept-Encoding", "gzip,deflate");
         assertThat(verifies(parse(n.body()))).isTrue();
+    }
+
+    @Test
+    void confirmSubscriptionFindsTheSubscriptionByItsTokenAlone() {
+        String topic = createTopic("t");
+        String arn = subscribe(topic, "https", "https://hooks.test/x");
+        String token = sns.subscriptionToken(arn).orElseThrow().get("subscription_token").asText();
+        String unknown = "51b2ff3edb475b7d91550e0ab6edf0c1de2a34e6ebaf6c2262a001bcb7e051c4";
+        // As recorded on AWS.
+        assertThat(invalidParameter("ConfirmSubscription", "{'TopicArn':'" + topic + "','Token':'randomtoken'}"))
+                .isEqualTo("Invalid token");
+        assertThat(invalidParameter("ConfirmSubscription", "{'TopicArn':'" + topic + "','Token':'abc123'}"))
+                .isEqualTo("Invalid parameter: Token");
+        assertThat(invalidParameter("ConfirmSubscription", "{'TopicArn':'" + topic + "i','Token':'" + unknown + "'}"))
+                .isEqualTo("Invalid parameter: Token");
+        assertThat(invalidParameter("ConfirmSubscription", "{'TopicArn':'not-an-arn','Token':'" + token + "'}"))
+                .isEqualTo("Invalid parameter: Topic");
+        assertThatThrownBy(() -> sns.confirmSubscriptionFromUrl(CTX, topic.replace("us-east-1", "eu-central-1"), token))
+                .hasMessage("Invalid parameter: Topic");
+        assertThat(call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes")
+                .get("PendingConfirmation").asText()).isEqualTo("true");
+        // A TopicArn of this region naming no topic still confirms the token's subscription.
+        assertThat(sns.confirmSubscriptionFromUrl(CTX, topic + "-gone", token).get("SubscriptionArn").asText())
+                .isEqualTo(arn);
+        assertThat(call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes")
+                .get("PendingConfirmation").asText()).isEqualTo("false");
     }
 
     @Test
@@ -155,10 +185,18 @@ class HttpDeliveryTest extends SnsTestSupport {
     void unsubscribeByAnotherAccountSendsUnsubscribeConfirmation() throws Exception {
         String topic = createTopic("t");
         String arn = confirmedHttpSubscription(topic, null);
+        String subscribeToken = sns.subscriptionToken(arn).orElseThrow().get("subscription_token").asText();
         sns.unsubscribeFromUrl(new RequestContext(ACCOUNT, REGION, "r", "http://localhost:4566"), arn);
-        JsonNode body = parse(http.ofType("UnsubscribeConfirmation").get(0).body());
+        FakeHttp.Post post = http.ofType("UnsubscribeConfirmation").get(0);
+        JsonNode body = parse(post.body());
         assertThat(body.get("Message").asText()).startsWith("You have chosen to deactivate subscription " + arn);
         assertThat(verifies(body)).isTrue();
+        // As recorded on AWS: a token of its own, and the subscription named in a header.
+        assertThat(body.get("Token").asText()).matches("[0-9a-f]+").isNotEqualTo(subscribeToken);
+        assertThat(body.get("SubscribeURL").asText()).endsWith("&Token=" + body.get("Token").asText());
+        assertThat(post.headers()).containsEntry("x-amz-sns-subscription-arn", arn)
+                .containsEntry("x-amz-sns-message-type", "UnsubscribeConfirmation")
+                .containsEntry("Accept-Encoding", "gzip,deflate");
         fails("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}", "NotFound", "Subscription does not exist");
     }
 

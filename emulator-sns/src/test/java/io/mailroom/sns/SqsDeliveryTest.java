@@ -116,6 +116,19 @@ class SqsDeliveryTest extends SnsTestSupport {
     }
 
     @Test
+    void messageStructureJsonGivesTheDefaultWhenTheSqsPayloadIsNoString() {
+        String topic = createTopic("t");
+        subscribe(topic, "sqs", QUEUE);
+        // As recorded on AWS: an object under "sqs" is ignored.
+        call("Publish", "{'TopicArn':'" + topic + "','MessageStructure':'json','Message':"
+                + js("{\"default\":\"default field\",\"sqs\":{\"field\":\"value\"}}") + "}");
+        call("Publish", "{'TopicArn':'" + topic + "','MessageStructure':'json','Message':"
+                + js("{\"default\":\"only default\",\"http\":\"for http\"}") + "}");
+        assertThat(queues.messages(QUEUE)).extracting(m -> parse(m.body()).get("Message").asText())
+                .containsExactly("default field", "only default");
+    }
+
+    @Test
     void fifoTopicToFifoQueueKeepsGroupDedupAndOrder() {
         String topic = call("CreateTopic", "{'Name':'t.fifo','Attributes':{'FifoTopic':'true'}}").get("TopicArn").asText();
         String fifoQueue = "arn:aws:sqs:us-east-1:123456789012:q.fifo";
@@ -163,6 +176,24 @@ class SqsDeliveryTest extends SnsTestSupport {
                 "FIFO SQS Queues can not be subscribed to standard SNS topics");
         fails("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'http','Endpoint':'http://x.test/'}", "InvalidParameter",
                 "Invalid protocol type");
+    }
+
+    @Test
+    void fifoTopicsAndQueuesAreMatchedAsAwsChecksThem() {
+        String standard = createTopic("s");
+        String fifo = call("CreateTopic", "{'Name':'t.fifo','Attributes':{'FifoTopic':'true'}}").get("TopicArn").asText();
+        String fifoQueue = "arn:aws:sqs:us-east-1:123456789012:q.fifo";
+        String dlq = "arn:aws:sqs:us-east-1:123456789012:dlq";
+        // The following as recorded on AWS.
+        assertThat(invalidParameter("Subscribe", "{'TopicArn':'" + standard + "','Protocol':'sqs','Endpoint':'" + fifoQueue + "'}"))
+                .isEqualTo("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to "
+                        + "standard SNS topics");
+        String redrive = "','AttributeName':'RedrivePolicy','AttributeValue':" + js("{\"deadLetterTargetArn\":\"" + dlq + "\"}") + "}";
+        String standardQueueSub = subscribe(fifo, "sqs", QUEUE);
+        call("SetSubscriptionAttributes", "{'SubscriptionArn':'" + standardQueueSub + redrive);
+        String fifoQueueSub = subscribe(fifo, "sqs", fifoQueue);
+        assertThat(invalidParameter("SetSubscriptionAttributes", "{'SubscriptionArn':'" + fifoQueueSub + redrive))
+                .isEqualTo("Invalid parameter: RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionApiTest extends SnsTestSupport {
@@ -34,6 +35,32 @@ class SubscriptionApiTest extends SnsTestSupport {
     }
 
     @Test
+    void subscribingAgainIsRefusedOnlyForAnAttributeThatDiffers() {
+        String topic = createTopic("t");
+        String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','ReturnSubscriptionArn':true";
+        String arn = call("Subscribe", subscribe + ",'Attributes':{'RawMessageDelivery':'True'}}").get("SubscriptionArn").asText();
+        // The sequence recorded on AWS.
+        for (String attributes : List.of("{'RawMessageDelivery':'true'}",
+                "{'RawMessageDelivery':'true','FilterPolicyScope':'MessageAttributes'}", "{}",
+                "{'FilterPolicyScope':'MessageAttributes'}")) {
+            assertThat(call("Subscribe", subscribe + ",'Attributes':" + attributes + "}").get("SubscriptionArn").asText())
+                    .as(attributes).isEqualTo(arn);
+        }
+        assertThat(call("Subscribe", subscribe + "}").get("SubscriptionArn").asText()).isEqualTo(arn);
+        assertThat(invalidParameter("Subscribe", subscribe
+                + ",'Attributes':{'RawMessageDelivery':'false','FilterPolicyScope':'MessageBody'}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: Subscription already exists with different attributes");
+        assertThat(invalidParameter("Subscribe", subscribe + ",'Attributes':{'FilterPolicyScope':'MessageBody'}}"))
+                .endsWith("Subscription already exists with different attributes");
+        assertThat(invalidParameter("Subscribe", subscribe + ",'Attributes':{'FilterPolicy':" + js("{\"a\":[\"b\"]}") + "}}"))
+                .endsWith("Subscription already exists with different attributes");
+        // Nothing changed.
+        JsonNode a = call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes");
+        assertThat(a.get("RawMessageDelivery").asText()).isEqualTo("true");
+        assertThat(a.has("FilterPolicy")).isFalse();
+    }
+
+    @Test
     void endpointsAreValidatedPerProtocol() {
         String topic = createTopic("t");
         String p = "{'TopicArn':'" + topic + "','Protocol':";
@@ -42,6 +69,8 @@ class SubscriptionApiTest extends SnsTestSupport {
         fails("Subscribe", p + "'https','Endpoint':'http://x.test'}", "InvalidParameter", "Endpoint must match the specified protocol");
         fails("Subscribe", p + "'email','Endpoint':'not-an-address'}", "InvalidParameter", "Email address");
         fails("Subscribe", p + "'sms','Endpoint':'12345'}", "InvalidParameter", "Invalid SMS endpoint");
+        assertThat(invalidParameter("Subscribe", p + "'sms','Endpoint':'NAA+15551234567'}"))
+                .isEqualTo("Invalid SMS endpoint: NAA+15551234567");
         fails("Subscribe", p + "'sqs','Endpoint':'queue-name'}", "InvalidParameter", "SQS endpoint ARN");
         fails("Subscribe", p + "'lambda','Endpoint':'arn:aws:sqs:us-east-1:1:q'}", "InvalidParameter", "Lambda endpoint ARN");
         fails("Subscribe", p + "'firehose','Endpoint':'arn:aws:firehose:us-east-1:123456789012:deliverystream/s'}",
@@ -90,6 +119,21 @@ class SubscriptionApiTest extends SnsTestSupport {
     }
 
     @Test
+    void aMalformedSubscriptionArnIsRefusedWithWhatIsWrong() {
+        assertThat(invalidParameter("Unsubscribe", "{'SubscriptionArn':'randomstring'}"))
+                .isEqualTo("Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 1");
+        assertThat(invalidParameter("Unsubscribe", "{'SubscriptionArn':'arn:aws:sns:us-east-1:random'}"))
+                .isEqualTo("Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 5");
+        assertThat(invalidParameter("GetSubscriptionAttributes", "{'SubscriptionArn':'PendingConfirmation'}"))
+                .isEqualTo("Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not 1");
+        // Six elements but no subscription id after the topic name.
+        assertThat(invalidParameter("Unsubscribe", "{'SubscriptionArn':'arn:aws:sns:us-east-1:" + ACCOUNT + ":random'}"))
+                .isEqualTo("Invalid parameter: SubscriptionId");
+        assertThat(invalidParameter("GetSubscriptionAttributes", "{'SubscriptionArn':'arn:aws:sns:us-east-1:" + ACCOUNT
+                + ":not-exists'}")).isEqualTo("Invalid parameter: SubscriptionId");
+    }
+
+    @Test
     void subscribeTellsWhyAFilterAttributeIsRefusedAfterAttributesReason() {
         String topic = createTopic("t");
         String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','Attributes':";
@@ -108,6 +152,46 @@ class SubscriptionApiTest extends SnsTestSupport {
         assertThat(invalidParameter("SetSubscriptionAttributes", "{'SubscriptionArn':'" + arn
                 + "','AttributeName':'FilterPolicy','AttributeValue':" + policy + "}"))
                 .startsWith("Invalid parameter: FilterPolicy: Bottom must be less than top\n at [Source: ");
+    }
+
+    @Test
+    void malformedJsonAttributesAreRefusedWithWhereTheParserStopped() {
+        String arn = subscribe(createTopic("t"), "sqs", QUEUE);
+        String set = "{'SubscriptionArn':'" + arn + "','AttributeName':";
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'RedrivePolicy','AttributeValue':"
+                + js("{\"deadLetterTargetArn\":\"fake-arn\"}") + "}"))
+                .isEqualTo("Invalid parameter: RedrivePolicy: deadLetterTargetArn is an invalid arn");
+        // Both as recorded on AWS.
+        String source = "\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 2]";
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'RedrivePolicy','AttributeValue':'{invalidjson}'}"))
+                .isEqualTo("Invalid parameter: RedrivePolicy: failed to parse JSON. Unexpected character ('i' (code 105)): "
+                        + "was expecting double-quote to start field name" + source);
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':'{invalidjson}'}"))
+                .isEqualTo("Invalid parameter: FilterPolicy: failed to parse JSON. Unexpected character ('i' (code 105)): "
+                        + "was expecting double-quote to start field name" + source);
+        assertThat(invalidParameter("SetSubscriptionAttributes", set + "'FilterPolicy','AttributeValue':'{\\n\\n  oops'}"))
+                .endsWith("; line: 3, column: 3]");
+    }
+
+    @Test
+    void subscribeTellsWhyAnyAttributeIsRefusedAfterAttributesReason() {
+        String topic = createTopic("t");
+        String subscribe = "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + QUEUE + "','Attributes':";
+        // As recorded on AWS, with an empty FilterPolicy and a scope beside it.
+        assertThat(invalidParameter("Subscribe", subscribe
+                + "{'RawMessageDelivery':'wrongvalue','FilterPolicyScope':'MessageBody','FilterPolicy':''}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: RawMessageDelivery: Invalid value [wrongvalue]. "
+                        + "Must be true or false.");
+        assertThat(invalidParameter("Subscribe", subscribe + "{'RedrivePolicy':'nope'}}"))
+                .startsWith("Invalid parameter: Attributes Reason: RedrivePolicy: ");
+        assertThat(invalidParameter("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'email','Endpoint':'a@example.com',"
+                + "'Attributes':{'RawMessageDelivery':'true'}}"))
+                .isEqualTo("Invalid parameter: Attributes Reason: Delivery protocol [email] does not support raw message delivery.");
+        // SetSubscriptionAttributes tells the same without the reason.
+        String arn = subscribe(topic, "sqs", QUEUE);
+        assertThat(invalidParameter("SetSubscriptionAttributes", "{'SubscriptionArn':'" + arn
+                + "','AttributeName':'RawMessageDelivery','AttributeValue':'wrongvalue'}"))
+                .isEqualTo("Invalid parameter: RawMessageDelivery: Invalid value [wrongvalue]. Must be true or false.");
     }
 
     @Test
@@ -146,7 +230,8 @@ class SubscriptionApiTest extends SnsTestSupport {
         assertThat(entry.get("TopicArn").asText()).isEqualTo(topic);
         String arn = entry.get("SubscriptionArn").asText();
         call("Unsubscribe", "{'SubscriptionArn':'" + arn + "'}");
-        fails("Unsubscribe", "{'SubscriptionArn':'" + arn + "'}", "NotFound", "Subscription does not exist");
+        // Idempotent: a subscription already removed is unsubscribed again without error.
+        assertThat(call("Unsubscribe", "{'SubscriptionArn':'" + arn + "'}")).isEmpty();
         JsonNode attrs = call("GetTopicAttributes", "{'TopicArn':'" + topic + "'}").get("Attributes");
         assertThat(attrs.get("SubscriptionsConfirmed").asText()).isEqualTo("119");
         assertThat(attrs.get("SubscriptionsDeleted").asText()).isEqualTo("1");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.RequestContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,24 @@ class TopicApiTest extends SnsTestSupport {
         call("TagResource", "{'ResourceArn':'" + arn + "','Tags':[{'Key':'k','Value':'v'}]}");
         fails("CreateTopic", "{'Name':'orders','Tags':[{'Key':'k','Value':'other'}]}", "InvalidParameter",
                 "Topic already exists with different tags");
+    }
+
+    @Test
+    void createTopicAgainTakesTagsTheTopicAlreadyHas() {
+        String tags = "[{'Key':'a','Value':'1'},{'Key':'b','Value':'2'}]";
+        String arn = call("CreateTopic", "{'Name':'tagged','Tags':" + tags + "}").get("TopicArn").asText();
+        assertThat(call("CreateTopic", "{'Name':'tagged','Tags':" + tags + "}").get("TopicArn").asText()).isEqualTo(arn);
+        assertThat(call("CreateTopic", "{'Name':'tagged','Tags':[{'Key':'a','Value':'1'}]}").get("TopicArn").asText())
+                .isEqualTo(arn);
+        assertThat(call("CreateTopic", "{'Name':'tagged','Tags':[]}").get("TopicArn").asText()).isEqualTo(arn);
+        assertThat(invalidParameter("CreateTopic", "{'Name':'tagged','Tags':[{'Key':'c','Value':'3'}]}"))
+                .isEqualTo("Invalid parameter: Tags Reason: Topic already exists with different tags");
+        assertThat(invalidParameter("CreateTopic", "{'Name':'tagged','Tags':[{'Key':'a','Value':'1'},{'Key':'b','Value':'9'}]}"))
+                .isEqualTo("Invalid parameter: Tags Reason: Topic already exists with different tags");
+        assertThat(call("ListTagsForResource", "{'ResourceArn':'" + arn + "'}").get("Tags")).hasSize(2);
+        createTopic("untagged");
+        assertThat(invalidParameter("CreateTopic", "{'Name':'untagged','Tags':[{'Key':'key1','Value':'value1'}]}"))
+                .isEqualTo("Invalid parameter: Tags Reason: Topic already exists with different tags");
     }
 
     @Test
@@ -126,6 +145,35 @@ class TopicApiTest extends SnsTestSupport {
         assertThat(parse(a.get("EffectiveDeliveryPolicy").asText()).at("/http/defaultHealthyRetryPolicy/numRetries").asInt()).isEqualTo(5);
         fails("GetTopicAttributes", "{'TopicArn':'arn:aws:sns:us-east-1:123456789012:missing'}", "NotFound", "Topic does not exist");
         fails("GetTopicAttributes", "{'TopicArn':'not-an-arn'}", "InvalidParameter", "Invalid parameter: TopicArn");
+    }
+
+    @Test
+    void anArnOfFewerThanSixElementsIsRefusedWithHowManyItHas() {
+        createTopic("t");
+        assertThat(invalidParameter("GetTopicAttributes", "{'TopicArn':'randomstring'}"))
+                .isEqualTo("Invalid parameter: TopicArn Reason: An ARN must have at least 6 elements, not 1");
+        assertThat(invalidParameter("Publish", "{'TopicArn':'randomstring:1','Message':'m'}"))
+                .isEqualTo("Invalid parameter: TopicArn Reason: An ARN must have at least 6 elements, not 2");
+        assertThat(invalidParameter("Publish", "{'TopicArn':'','Message':'m'}"))
+                .isEqualTo("Invalid parameter: TopicArn Reason: An ARN must have at least 6 elements, not 1");
+        assertThat(invalidParameter("Subscribe", "{'TopicArn':'arn:aws:sns:us-east-1:random','Protocol':'sqs','Endpoint':'"
+                + QUEUE + "'}")).isEqualTo("Invalid parameter: TopicArn Reason: An ARN must have at least 6 elements, not 5");
+        assertThat(invalidParameter("Publish", "{'TargetArn':'nowhere','Message':'m'}"))
+                .isEqualTo("Invalid parameter: TargetArn Reason: An ARN must have at least 6 elements, not 1");
+        // Six elements of another service, or another region, just name the member.
+        assertThat(invalidParameter("GetTopicAttributes", "{'TopicArn':'arn:aws:sqs:us-east-1:123456789012:t'}"))
+                .isEqualTo("Invalid parameter: TopicArn");
+        assertThat(invalidParameter("DeleteTopic", "{'TopicArn':'arn:aws:sns:eu-west-1:123456789012:t'}"))
+                .isEqualTo("Invalid parameter: TopicArn");
+    }
+
+    @Test
+    void deleteTopicOfAnotherRegionIsRefusedAndKeepsIt() {
+        RequestContext west = new RequestContext(ACCOUNT, "eu-west-1", "req-2", "http://localhost:4566");
+        String arn = call(west, "CreateTopic", "{'Name':'t'}").get("TopicArn").asText();
+        assertThat(invalidParameter("DeleteTopic", "{'TopicArn':'" + arn + "'}")).isEqualTo("Invalid parameter: TopicArn");
+        assertThat(call(west, "GetTopicAttributes", "{'TopicArn':'" + arn + "'}").get("Attributes").get("TopicArn").asText())
+                .isEqualTo(arn);
     }
 
     @Test

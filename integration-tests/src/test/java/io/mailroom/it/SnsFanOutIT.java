@@ -233,6 +233,17 @@ class SnsFanOutIT {
     }
 
     @Test
+    void messageStructureJsonSendsTheDefaultWhenTheSqsVariantIsNoString() {
+        String topic = createTopic("structure-default");
+        Queue queue = queue("structure-default");
+        subscribe(topic, queue, Map.of());
+        // As recorded on AWS: an object under "sqs" is ignored.
+        sns.publish(b -> b.topicArn(topic).messageStructure("json")
+                .message("{\"default\":\"default field\",\"sqs\":{\"field\":\"value\"}}"));
+        assertThat(SnsClients.readJson(receive(queue, 1).get(0).body()).get("Message").asText()).isEqualTo("default field");
+    }
+
+    @Test
     void fifoTopicDeliversToFifoQueueInOrderWithoutDuplicates() {
         String topic = createFifoTopic("ordered", false);
         Queue queue = fifoQueue("ordered");

@@ -109,6 +109,7 @@ class SnsHttpSubscriberIT {
         assertThat(confirmation.header("x-amz-sns-message-id")).isEqualTo(message.get("MessageId").asText());
         assertThat(confirmation.header("x-amz-sns-topic-arn")).isEqualTo(topic);
         assertThat(confirmation.header("Upgrade")).as("plain HTTP/1.1, as SNS posts").isNull();
+        assertThat(confirmation.header("Accept-Encoding")).as("as recorded on AWS").isEqualTo("gzip,deflate");
         assertThat(message.get("Type").asText()).isEqualTo("SubscriptionConfirmation");
         assertThat(message.get("TopicArn").asText()).isEqualTo(topic);
         assertThat(message.get("Token").asText()).isNotEmpty();
@@ -226,9 +227,12 @@ class SnsHttpSubscriberIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("UnsubscribeResponse");
         SnsClients.notFound(() -> SNS.getSubscriptionAttributes(b -> b.subscriptionArn(subscription)));
-        // The endpoint is told, and could subscribe again with the UnsubscribeConfirmation's SubscribeURL.
+        // The endpoint is told, with a token of its own and the subscription named, as recorded on AWS.
         Received told = awaitReceived(3);
         assertThat(told.header("x-amz-sns-message-type")).isEqualTo("UnsubscribeConfirmation");
+        assertThat(told.header("x-amz-sns-subscription-arn")).isEqualTo(subscription);
+        assertThat(told.header("Accept-Encoding")).isEqualTo("gzip,deflate");
+        assertThat(told.json().get("Token").asText()).isNotEqualTo(received.get(0).json().get("Token").asText());
         assertThat(verify(told.json())).isTrue();
     }
 

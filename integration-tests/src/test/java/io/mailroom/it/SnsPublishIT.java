@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sns.model.BatchEntryIdsNotDistinctException;
 import software.amazon.awssdk.services.sns.model.BatchRequestTooLongException;
-import software.amazon.awssdk.services.sns.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sns.model.EmptyBatchRequestException;
 import software.amazon.awssdk.services.sns.model.InvalidBatchEntryIdException;
 import software.amazon.awssdk.services.sns.model.InvalidParameterValueException;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 import software.amazon.awssdk.services.sns.model.PublishBatchResultEntry;
 import software.amazon.awssdk.services.sns.model.TooManyEntriesInBatchRequestException;
 
-/** Publish's validation and PublishBatch's batch-level rules and per-entry failures. */
+/** Publish's validation and PublishBatch's rules, which fail the whole request, an entry's included. */
 class SnsPublishIT {
 
     private static PublishBatchRequestEntry entry(String id, String message) {
@@ -67,6 +67,40 @@ class SnsPublishIT {
     }
 
     @Test
+    void messageStructureJsonMustBeOneJsonObjectWithADefault() {
+        String topic = SnsClients.createTopic("publish-structure");
+        // As recorded on AWS: content after the object does not parse; a key given twice does.
+        assertThat(invalidParameter(() -> SNS.publish(b -> b.topicArn(topic).messageStructure("json")
+                .message("{\"default\": \"This is a default message\"} }"))).awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: Message Structure - JSON message body failed to parse");
+        assertThat(SNS.publish(b -> b.topicArn(topic).messageStructure("json")
+                .message("{\"default\": \"one\", \"default\": \"two\"}")).messageId()).isNotEmpty();
+    }
+
+    @Test
+    void messageAttributeNamesAndTypesAreRefusedInAwsWords() {
+        String topic = SnsClients.createTopic("publish-attrs");
+        // As recorded on AWS.
+        for (String type : List.of("String.", "Stringprefixed")) {
+            assertThat(snsError(InvalidParameterValueException.class, "ParameterValueInvalid", 400,
+                    () -> SNS.publish(b -> b.topicArn(topic).message("test message").messageAttributes(Map.of("attr1",
+                            MessageAttributeValue.builder().dataType(type).stringValue("prefixed-1").build()))))
+                    .awsErrorDetails().errorMessage()).isEqualTo("The message attribute 'attr1' has an invalid message "
+                    + "attribute type, the set of supported type prefixes is Binary, Number, and String.");
+        }
+        for (String type : List.of("String.prefixed", "String.  prefixed.")) {
+            SNS.publish(b -> b.topicArn(topic).message("test message").messageAttributes(Map.of("attr1",
+                    MessageAttributeValue.builder().dataType(type).stringValue("prefixed-1").build())));
+        }
+        assertThat(snsError(InvalidParameterValueException.class, "ParameterValueInvalid", 400,
+                () -> SNS.publish(b -> b.topicArn(topic).message("m").messageAttributes(Map.of(".abc", string("123")))))
+                .awsErrorDetails().errorMessage()).isEqualTo("Invalid message attribute name starting with character '.' was found.");
+        assertThat(snsError(InvalidParameterValueException.class, "ParameterValueInvalid", 400,
+                () -> SNS.publish(b -> b.topicArn(topic).message("m").messageAttributes(Map.of("abc.", string("123")))))
+                .awsErrorDetails().errorMessage()).isEqualTo("Invalid message attribute name ending with character '.' was found.");
+    }
+
+    @Test
     void fifoTopicsNeedAGroupAndADeduplicationId() {
         String fifo = SnsClients.createFifoTopic("publish-fifo", false);
         invalidParameter(() -> SNS.publish(b -> b.topicArn(fifo).message("m").messageDeduplicationId("d")));
@@ -99,33 +133,42 @@ class SnsPublishIT {
     }
 
     @Test
-    void anEntrysOwnErrorFailsOnlyThatEntry() {
-        String topic = SnsClients.createTopic("batch-partial");
-        PublishBatchResponse response = SNS.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(
-                entry("good", "fine"),
-                entry("empty", ""),
-                PublishBatchRequestEntry.builder().id("subject").message("m").subject("bad\nsubject").build(),
-                PublishBatchRequestEntry.builder().id("dedup").message("m").messageDeduplicationId("d").build()));
-
-        assertThat(response.successful()).extracting(PublishBatchResultEntry::id).containsExactly("good");
-        assertThat(response.failed()).extracting(BatchResultErrorEntry::id)
-                .containsExactlyInAnyOrder("empty", "subject", "dedup");
-        assertThat(response.failed()).allSatisfy(f -> {
-            assertThat(f.code()).isEqualTo("InvalidParameter");
-            assertThat(f.senderFault()).isTrue();
-            assertThat(f.message()).isNotEmpty();
-        });
+    void aBadEntryFailsTheWholeBatchWithTheFirstBadEntrysError() {
+        String topic = SnsClients.createTopic("batch-bad-entry");
+        // As recorded on AWS: entry 2 is bad too (a String attribute given a BinaryValue), but entry 1 is told.
+        InvalidParameterValueException e = snsError(InvalidParameterValueException.class, "ParameterValueInvalid", 400,
+                () -> SNS.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(
+                        PublishBatchRequestEntry.builder().id("1").message("test-batch")
+                                .messageAttributes(Map.of("attr1", string(""))).build(),
+                        PublishBatchRequestEntry.builder().id("2").message("test-batch").messageAttributes(Map.of("attr1",
+                                MessageAttributeValue.builder().dataType("String")
+                                        .binaryValue(SdkBytes.fromUtf8String("123")).build())).build(),
+                        entry("3", "valid-batch"))));
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The message attribute 'attr1' must contain non-empty "
+                + "message attribute value for message attribute type 'String'.");
+        invalidParameter(() -> SNS.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(
+                entry("good", "fine"), entry("empty", ""))));
+        invalidParameter(() -> SNS.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(entry("good", "fine"),
+                PublishBatchRequestEntry.builder().id("dedup").message("m").messageDeduplicationId("d").build())));
     }
 
     @Test
-    void fifoBatchEntriesWithoutAGroupFail() {
-        String fifo = SnsClients.createFifoTopic("batch-fifo", true);
-        PublishBatchResponse response = SNS.publishBatch(b -> b.topicArn(fifo).publishBatchRequestEntries(
-                PublishBatchRequestEntry.builder().id("a").message("one").messageGroupId("g").build(),
-                PublishBatchRequestEntry.builder().id("b").message("two").build()));
-        assertThat(response.successful()).extracting(PublishBatchResultEntry::id).containsExactly("a");
-        assertThat(response.successful().get(0).sequenceNumber()).isNotEmpty();
-        assertThat(response.failed()).extracting(BatchResultErrorEntry::id).containsExactly("b");
+    void aFifoBatchEntryWithoutAGroupOrDeduplicationIdFailsTheWholeBatch() {
+        String fifo = SnsClients.createFifoTopic("batch-fifo", false);
+        // As recorded on AWS.
+        assertThat(invalidParameter(() -> SNS.publishBatch(b -> b.topicArn(fifo).publishBatchRequestEntries(
+                PublishBatchRequestEntry.builder().id("a").message("one").messageGroupId("g").messageDeduplicationId("d")
+                        .build(),
+                entry("b", "Test message without Group ID")))).awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
+        assertThat(invalidParameter(() -> SNS.publishBatch(b -> b.topicArn(fifo).publishBatchRequestEntries(
+                PublishBatchRequestEntry.builder().id("1").message("x").messageGroupId("msg1").build())))
+                .awsErrorDetails().errorMessage()).isEqualTo("Invalid parameter: The topic should either have "
+                + "ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+        assertThat(invalidParameter(() -> SNS.publishBatch(b -> b.topicArn(fifo).publishBatchRequestEntries(
+                PublishBatchRequestEntry.builder().id("1").message("{\"sqs\":\"test sqs\"}").messageStructure("json")
+                        .build()))).awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: Message Structure - No default entry in JSON message body");
     }
 
     @Test
@@ -147,6 +190,19 @@ class SnsPublishIT {
         String big = "x".repeat(140_000);
         snsError(BatchRequestTooLongException.class, "BatchRequestTooLong", 400,
                 () -> SNS.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(entry("a", big), entry("b", big))));
+        // The attributes count too, as recorded on AWS: 262,144 bytes in all pass, one more does not.
+        Map<String, MessageAttributeValue> attribute = Map.of("attr1",
+                MessageAttributeValue.builder().dataType("Number").stringValue("1").build());
+        int attributeBytes = "attr1".length() + "Number".length() + "1".length();
+        BatchRequestTooLongException tooLong = snsError(BatchRequestTooLongException.class, "BatchRequestTooLong", 400,
+                () -> SNS.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(
+                        PublishBatchRequestEntry.builder().id("1").message("a".repeat(262_144 - attributeBytes))
+                                .messageAttributes(attribute).build(), entry("2", "b"))));
+        assertThat(tooLong.awsErrorDetails().errorMessage())
+                .isEqualTo("The length of all the messages put together is more than the limit.");
+        assertThat(SNS.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(
+                PublishBatchRequestEntry.builder().id("1").message("a".repeat(262_144 - attributeBytes - 1))
+                        .messageAttributes(attribute).build(), entry("2", "b"))).successful()).hasSize(2);
         SnsClients.notFound(() -> SNS.publishBatch(b -> b.topicArn(topic + "-gone")
                 .publishBatchRequestEntries(entry("a", "m"))));
     }

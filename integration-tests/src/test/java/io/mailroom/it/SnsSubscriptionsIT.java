@@ -150,6 +150,27 @@ class SnsSubscriptionsIT {
     }
 
     @Test
+    void subscribingAgainIsRefusedOnlyForAnAttributeThatDiffers() {
+        String topic = SnsClients.createTopic("again-attrs");
+        String endpoint = queueArn();
+        String arn = SNS.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(endpoint).returnSubscriptionArn(true)
+                .attributes(Map.of("RawMessageDelivery", "True"))).subscriptionArn();
+        // The sequence recorded on AWS.
+        for (Map<String, String> attributes : List.of(Map.of("RawMessageDelivery", "true"),
+                Map.of("RawMessageDelivery", "true", "FilterPolicyScope", "MessageAttributes"), Map.<String, String>of(),
+                Map.of("FilterPolicyScope", "MessageAttributes"))) {
+            assertThat(SNS.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(endpoint).returnSubscriptionArn(true)
+                    .attributes(attributes)).subscriptionArn()).as("%s", attributes).isEqualTo(arn);
+        }
+        assertThat(invalidParameter(() -> SNS.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(endpoint)
+                .attributes(Map.of("RawMessageDelivery", "false", "FilterPolicyScope", "MessageBody"))))
+                .awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: Attributes Reason: Subscription already exists with different attributes");
+        assertThat(SNS.getSubscriptionAttributes(b -> b.subscriptionArn(arn)).attributes())
+                .containsEntry("RawMessageDelivery", "true");
+    }
+
+    @Test
     void confirmSubscriptionWithTheTokenConfirmsIt() {
         String topic = SnsClients.createTopic("confirm");
         String arn = SNS.subscribe(b -> b.topicArn(topic).protocol("email").endpoint("reader@example.com")
@@ -167,7 +188,19 @@ class SnsSubscriptionsIT {
                 .containsEntry("ConfirmationWasAuthenticated", "true");
         assertThat(SNS.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions())
                 .extracting(Subscription::subscriptionArn).containsExactly(arn);
-        notFound(() -> SNS.confirmSubscription(b -> b.topicArn(topic + "-gone").token(token)));
+        // As recorded on AWS: the token names the subscription, whatever topic of the region the call names.
+        assertThat(SNS.confirmSubscription(b -> b.topicArn(topic + "-gone").token(token)).subscriptionArn()).isEqualTo(arn);
+    }
+
+    @Test
+    void confirmSubscriptionTellsWhatIsWrongAsAwsDoes() {
+        String topic = SnsClients.createTopic("confirm-bad");
+        assertThat(invalidParameter(() -> SNS.confirmSubscription(b -> b.topicArn(topic).token("randomtoken")))
+                .awsErrorDetails().errorMessage()).isEqualTo("Invalid token");
+        assertThat(invalidParameter(() -> SNS.confirmSubscription(b -> b.topicArn(topic + "-gone").token("0123abcd")))
+                .awsErrorDetails().errorMessage()).isEqualTo("Invalid parameter: Token");
+        assertThat(invalidParameter(() -> SNS.confirmSubscription(b -> b.topicArn("not-an-arn").token("0123abcd")))
+                .awsErrorDetails().errorMessage()).isEqualTo("Invalid parameter: Topic");
     }
 
     @Test
@@ -180,7 +213,46 @@ class SnsSubscriptionsIT {
         notFound(() -> SNS.setSubscriptionAttributes(b -> b.subscriptionArn(arn).attributeName("RawMessageDelivery")
                 .attributeValue("true")));
         assertThat(SNS.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions()).isEmpty();
-        invalidParameter(() -> SNS.unsubscribe(b -> b.subscriptionArn("not-an-arn")));
+        // Idempotent, as recorded on AWS.
+        SNS.unsubscribe(b -> b.subscriptionArn(arn));
+    }
+
+    @Test
+    void aMalformedSubscriptionArnIsRefusedWithWhatIsWrong() {
+        // As recorded on AWS.
+        String reason = "Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 elements, not ";
+        assertThat(invalidParameter(() -> SNS.unsubscribe(b -> b.subscriptionArn("randomstring")))
+                .awsErrorDetails().errorMessage()).isEqualTo(reason + "1");
+        assertThat(invalidParameter(() -> SNS.unsubscribe(b -> b.subscriptionArn("arn:aws:sns:us-east-1:random")))
+                .awsErrorDetails().errorMessage()).isEqualTo(reason + "5");
+        assertThat(invalidParameter(() -> SNS.unsubscribe(b -> b.subscriptionArn("arn:aws:sns:us-east-1:000000000000:random")))
+                .awsErrorDetails().errorMessage()).isEqualTo("Invalid parameter: SubscriptionId");
+        assertThat(invalidParameter(() -> SNS.getSubscriptionAttributes(b -> b.subscriptionArn(PENDING)))
+                .awsErrorDetails().errorMessage()).isEqualTo(reason + "1");
+    }
+
+    @Test
+    void subscribeTellsWhyAnAttributeIsRefusedAfterAttributesReason() {
+        String topic = SnsClients.createTopic("sub-reason");
+        String endpoint = queueArn();
+        // As recorded on AWS, an empty FilterPolicy and a scope beside the bad value.
+        assertThat(invalidParameter(() -> SNS.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(endpoint)
+                .attributes(Map.of("RawMessageDelivery", "wrongvalue", "FilterPolicyScope", "MessageBody", "FilterPolicy", ""))))
+                .awsErrorDetails().errorMessage()).isEqualTo(
+                "Invalid parameter: Attributes Reason: RawMessageDelivery: Invalid value [wrongvalue]. Must be true or false.");
+        String arn = subscribe(topic, "sqs", endpoint);
+        assertThat(invalidParameter(() -> SNS.setSubscriptionAttributes(b -> b.subscriptionArn(arn)
+                .attributeName("RawMessageDelivery").attributeValue("wrongvalue"))).awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: RawMessageDelivery: Invalid value [wrongvalue]. Must be true or false.");
+        assertThat(invalidParameter(() -> SNS.setSubscriptionAttributes(b -> b.subscriptionArn(arn)
+                .attributeName("RedrivePolicy").attributeValue("{\"deadLetterTargetArn\":\"fake-arn\"}")))
+                .awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: RedrivePolicy: deadLetterTargetArn is an invalid arn");
+        assertThat(invalidParameter(() -> SNS.setSubscriptionAttributes(b -> b.subscriptionArn(arn)
+                .attributeName("RedrivePolicy").attributeValue("{invalidjson}"))).awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: RedrivePolicy: failed to parse JSON. Unexpected character ('i' (code 105)): "
+                        + "was expecting double-quote to start field name\n at [Source: REDACTED "
+                        + "(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 2]");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.model.ListTopicsResponse;
+import software.amazon.awssdk.services.sns.model.Tag;
 import software.amazon.awssdk.services.sns.model.Topic;
 
 /** CreateTopic, DeleteTopic, ListTopics, GetTopicAttributes, SetTopicAttributes. */
@@ -34,6 +35,25 @@ class SnsTopicsIT {
         assertThat(plain).isEqualTo(first);
 
         invalidParameter(() -> SNS.createTopic(b -> b.name(name).attributes(Map.of("DisplayName", "Other"))));
+    }
+
+    @Test
+    void createTopicAgainTakesTagsTheTopicAlreadyHas() {
+        String name = name("tagged");
+        List<Tag> tags = List.of(tag("a", "1"), tag("b", "2"));
+        String arn = SNS.createTopic(b -> b.name(name).tags(tags)).topicArn();
+        // As recorded on AWS: the same tags, one of them and none answer the topic; a tag it lacks is refused.
+        assertThat(SNS.createTopic(b -> b.name(name).tags(tags)).topicArn()).isEqualTo(arn);
+        assertThat(SNS.createTopic(b -> b.name(name).tags(tags.get(0))).topicArn()).isEqualTo(arn);
+        assertThat(SNS.createTopic(b -> b.name(name).tags(List.of())).topicArn()).isEqualTo(arn);
+        assertThat(invalidParameter(() -> SNS.createTopic(b -> b.name(name).tags(tag("a", "9"))))
+                .awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid parameter: Tags Reason: Topic already exists with different tags");
+        assertThat(SNS.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsExactlyInAnyOrderElementsOf(tags);
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
     }
 
     @Test
@@ -143,6 +163,20 @@ class SnsTopicsIT {
         notFound(() -> SNS.subscribe(b -> b.topicArn(missing).protocol("email").endpoint("a@example.com")));
         notFound(() -> SNS.listSubscriptionsByTopic(b -> b.topicArn(missing)));
         invalidParameter(() -> SNS.getTopicAttributes(b -> b.topicArn("not-an-arn")));
+    }
+
+    @Test
+    void anArnOfFewerThanSixElementsIsRefusedWithHowManyItHas() {
+        // As recorded on AWS.
+        String reason = "Invalid parameter: TopicArn Reason: An ARN must have at least 6 elements, not ";
+        assertThat(invalidParameter(() -> SNS.getTopicAttributes(b -> b.topicArn("randomstring")))
+                .awsErrorDetails().errorMessage()).isEqualTo(reason + "1");
+        assertThat(invalidParameter(() -> SNS.publish(b -> b.topicArn("randomstring:1").message("m")))
+                .awsErrorDetails().errorMessage()).isEqualTo(reason + "2");
+        assertThat(invalidParameter(() -> SNS.publish(b -> b.topicArn("").message("m")))
+                .awsErrorDetails().errorMessage()).isEqualTo(reason + "1");
+        assertThat(invalidParameter(() -> SNS.subscribe(b -> b.topicArn("arn:aws:sns:us-east-1:random").protocol("sqs")
+                .endpoint("arn:aws:sqs:us-east-1:000000000000:q"))).awsErrorDetails().errorMessage()).isEqualTo(reason + "5");
     }
 
     @Test

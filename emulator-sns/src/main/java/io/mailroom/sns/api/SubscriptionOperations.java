@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Subscribe, ConfirmSubscription, Unsubscribe, subscription listings and attributes. */
@@ -47,14 +46,16 @@ public final class SubscriptionOperations {
         }
         protocol.validateEndpoint(endpoint);
         if (protocol == Protocol.SQS && !topic.isFifo() && endpoint.endsWith(".fifo")) {
-            throw SnsErrors.invalid("Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
+            // "Invalid parameter: " twice, as AWS words it (recorded).
+            throw SnsErrors.invalid("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to "
+                    + "standard SNS topics");
         }
         if (protocol == Protocol.APPLICATION && state.platforms.findEndpoint(endpoint).isEmpty()) {
             throw SnsErrors.invalid("Endpoint Reason: Endpoint does not exist for endpoint arn " + endpoint);
         }
         Map<String, String> attributes = Inputs.stringMap(in, "Attributes");
         SubscriptionSettings settings = SubscriptionAttributes.applyAll(SubscriptionSettings.DEFAULT, protocol,
-                topic.isFifo(), attributes);
+                endpoint, topic.isFifo(), attributes);
         if (protocol == Protocol.FIREHOSE && settings.subscriptionRoleArn() == null) {
             throw SnsErrors.invalid("SubscriptionRoleArn");
         }
@@ -62,7 +63,7 @@ public final class SubscriptionOperations {
         synchronized (state.lock) {
             for (Subscription existing : topic.subscribers()) {
                 if (existing.protocol() == protocol && existing.endpoint().equals(endpoint)) {
-                    if (!attributes.isEmpty() && !sameSettings(existing.settings(), settings)) {
+                    if (!SubscriptionAttributes.agree(existing.settings(), settings, attributes.keySet())) {
                         throw SnsErrors.invalid("Attributes Reason: Subscription already exists with different attributes");
                     }
                     if (existing.isPending()) {
@@ -102,26 +103,6 @@ public final class SubscriptionOperations {
         return !queueAccount.equals(topic.account()) && !queueAccount.equals(ctx.accountId());
     }
 
-    private static boolean sameSettings(SubscriptionSettings a, SubscriptionSettings b) {
-        return a.rawMessageDelivery() == b.rawMessageDelivery()
-                && sameJson(a.filterPolicyJson(), b.filterPolicyJson())
-                && a.effectiveScope() == b.effectiveScope()
-                && sameJson(a.redrivePolicyJson(), b.redrivePolicyJson())
-                && sameJson(a.deliveryPolicyJson(), b.deliveryPolicyJson())
-                && Objects.equals(a.subscriptionRoleArn(), b.subscriptionRoleArn());
-    }
-
-    private static boolean sameJson(String a, String b) {
-        if (a == null || b == null) {
-            return a == null && b == null;
-        }
-        try {
-            return JSON.readTree(a).equals(JSON.readTree(b));
-        } catch (Exception e) {
-            return a.equals(b);
-        }
-    }
-
     private String newToken() {
         byte[] bytes = new byte[64];
         random.nextBytes(bytes);
@@ -134,14 +115,23 @@ public final class SubscriptionOperations {
                 Inputs.bool(in, "AuthenticateOnUnsubscribe"), true);
     }
 
-    /** ConfirmSubscription; {@code authenticated} is false for the unsigned GET of a SubscribeURL. */
+    /**
+     * ConfirmSubscription; {@code authenticated} is false for the unsigned GET of a SubscribeURL. The token
+     * alone names the subscription: AWS confirms with a TopicArn of this region naming no topic (recorded), so
+     * the ARN is only checked for its form and region ("Invalid parameter: Topic", recorded for "not-an-arn"
+     * and a topic of another region). A token of other than hex digits is "Invalid token" (recorded for
+     * "randomtoken"); one that names no subscription, "Invalid parameter: Token" (recorded for "abc123").
+     */
     public ObjectNode confirm(RequestContext ctx, String topicArn, String token, boolean authenticateOnUnsubscribe,
                               boolean authenticated) {
-        Topic topic = state.topic(ctx, topicArn, "TopicArn");
-        Subscription s = state.subscriptions.byToken(token).orElseThrow(() -> SnsErrors.invalid("Token"));
-        if (s.topic() != topic) {
-            throw SnsErrors.invalid("Token");
+        Arn arn = topicArn == null ? null : Arn.parse(topicArn).orElse(null);
+        if (arn == null || !arn.service().equals("sns") || !arn.region().equals(ctx.region())) {
+            throw SnsErrors.invalid("Topic");
         }
+        if (token == null || !isHex(token)) {
+            throw SnsErrors.INVALID_PARAMETER.exception("Invalid token");
+        }
+        Subscription s = state.subscriptions.byToken(token).orElseThrow(() -> SnsErrors.invalid("Token"));
         if (s.isPending() && state.clock.millis() - s.tokenIssuedAt() > TOKEN_VALIDITY_MILLIS) {
             throw SnsErrors.invalid("Token");
         }
@@ -151,6 +141,15 @@ public final class SubscriptionOperations {
         return Outputs.of("SubscriptionArn", s.arn());
     }
 
+    private static boolean isHex(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.digit(token.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The AWS operation: a signed request, so the caller is authenticated. */
     public ObjectNode unsubscribe(RequestContext ctx, ObjectNode in) {
         return unsubscribe(ctx, Inputs.text(in, "SubscriptionArn"), true);
@@ -158,7 +157,11 @@ public final class SubscriptionOperations {
 
     /** Unsubscribe; {@code authenticated} is false for the unsigned GET of an UnsubscribeURL. */
     public ObjectNode unsubscribe(RequestContext ctx, String subscriptionArn, boolean authenticated) {
-        Subscription s = state.subscription(subscriptionArn);
+        Subscription s = state.subscriptions.find(SnsState.subscriptionArnOf(subscriptionArn)).orElse(null);
+        if (s == null) {
+            // Unsubscribing is idempotent: AWS answers success for a subscription already removed (recorded).
+            return Outputs.empty();
+        }
         if (!authenticated && s.authenticateOnUnsubscribe()) {
             throw SnsErrors.AUTHORIZATION_ERROR.exception("Unsubscribe requires authentication");
         }
@@ -166,10 +169,10 @@ public final class SubscriptionOperations {
             state.subscriptions.remove(s);
             s.topic().removeSubscription(s);
         }
-        // Someone other than the subscriber unsubscribed it: the endpoint is told and may resubscribe.
+        // Someone other than the subscriber unsubscribed it: the endpoint is told and may resubscribe. The
+        // message carries a token of its own, not the subscription confirmation's (recorded on AWS).
         if (s.protocol().isHttp() && !s.isPending() && (!authenticated || !ctx.accountId().equals(s.owner()))) {
-            String token = s.token() != null ? s.token() : newToken();
-            state.confirmations.unsubscribeConfirmation(s, token, ctx.endpoint());
+            state.confirmations.unsubscribeConfirmation(s, newToken(), ctx.endpoint());
         }
         return Outputs.empty();
     }
@@ -268,8 +271,8 @@ public final class SubscriptionOperations {
             throw SnsErrors.invalid("AttributeName");
         }
         synchronized (state.lock) {
-            SubscriptionSettings next = SubscriptionAttributes.apply(s.settings(), s.protocol(), s.topic().isFifo(),
-                    name, Inputs.text(in, "AttributeValue"));
+            SubscriptionSettings next = SubscriptionAttributes.apply(s.settings(), s.protocol(), s.endpoint(),
+                    s.topic().isFifo(), name, Inputs.text(in, "AttributeValue"));
             if (s.protocol() == Protocol.FIREHOSE && next.subscriptionRoleArn() == null) {
                 throw SnsErrors.invalid("SubscriptionRoleArn");
             }

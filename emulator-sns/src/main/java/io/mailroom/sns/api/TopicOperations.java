@@ -66,7 +66,7 @@ public final class TopicOperations {
                 if (!sameAttributes(existing, fifo, validated)) {
                     throw SnsErrors.invalid("Attributes Reason: Topic already exists with different attributes");
                 }
-                if (!tags.isEmpty() && !existing.tags().sameAs(tags)) {
+                if (!existing.tags().includes(tags)) {
                     throw SnsErrors.invalid("Tags Reason: Topic already exists with different tags");
                 }
                 return Outputs.of("TopicArn", arn);
@@ -117,7 +117,11 @@ public final class TopicOperations {
 
     public ObjectNode deleteTopic(RequestContext ctx, ObjectNode in) {
         String topicArn = Inputs.text(in, "TopicArn");
-        Arn.parse(topicArn).filter(a -> a.service().equals("sns")).orElseThrow(() -> SnsErrors.invalid("TopicArn"));
+        Arn arn = SnsState.arn(topicArn, "TopicArn");
+        if (!arn.service().equals("sns") || !arn.region().equals(ctx.region())) {
+            // As for every other topic call, AWS refuses a topic of another region (recorded on AWS).
+            throw SnsErrors.invalid("TopicArn");
+        }
         synchronized (state.lock) {
             // Idempotent: deleting a topic that does not exist is not an error.
             state.topics.find(topicArn).ifPresent(topic -> {

@@ -20,6 +20,20 @@ public record Arn(String partition, String service, String region, String accoun
         return Optional.of(new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]));
     }
 
+    /**
+     * How many colon-separated elements {@code text} has, as AWS counts them when it refuses one with fewer
+     * than six ({@code ""} and {@code "name"} have 1, {@code "arn:aws:sns:us-east-1:name"} has 5).
+     */
+    public static int elementCount(String text) {
+        int elements = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ':') {
+                elements++;
+            }
+        }
+        return elements;
+    }
+
     public static Arn of(String service, String region, String account, String resource) {
         return new Arn(partitionOf(region), service, region, account, resource);
     }

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Sends SubscriptionConfirmation and UnsubscribeConfirmation messages, signed like notifications:
- * POSTed to HTTP/S endpoints (no x-amz-sns-subscription-arn header), mailed to email endpoints, or put
- * in a queue of another account.
+ * POSTed to HTTP/S endpoints (x-amz-sns-subscription-arn only with UnsubscribeConfirmation, as recorded on
+ * AWS), mailed to email endpoints, or put in a queue of another account.
  */
 public final class Confirmations {
     public static final String SUBSCRIPTION_CONFIRMATION = "SubscriptionConfirmation";
@@ -59,8 +59,12 @@ public final class Confirmations {
                 headers.put("x-amz-sns-message-type", type);
                 headers.put("x-amz-sns-message-id", messageId);
                 headers.put("x-amz-sns-topic-arn", topicArn);
+                if (type.equals(UNSUBSCRIBE_CONFIRMATION)) {
+                    headers.put("x-amz-sns-subscription-arn", s.arn());
+                }
                 headers.put("Content-Type", DeliveryPolicy.DEFAULT_CONTENT_TYPE);
-                headers.put("User-Agent", "Amazon Simple Notification Service Agent");
+                headers.put("User-Agent", HttpDelivery.USER_AGENT);
+                headers.put("Accept-Encoding", HttpDelivery.ACCEPT_ENCODING);
                 DeliveryPolicy effective = DeliveryPolicy.effective(s.topic().deliveryPolicy(), s.settings().deliveryPolicy());
                 http.start(URI.create(s.endpoint()), headers, json.getBytes(StandardCharsets.UTF_8), effective.retry(),
                         tracker, () -> s.topic().subscriptionsBySeq().get(s.seq()) == s, reason -> { });

@@ -155,7 +155,8 @@ public final class Dispatcher {
             headers.put("x-amz-sns-rawdelivery", "true");
         }
         headers.put("Content-Type", effective.contentType());
-        headers.put("User-Agent", "Amazon Simple Notification Service Agent");
+        headers.put("User-Agent", HttpDelivery.USER_AGENT);
+        headers.put("Accept-Encoding", HttpDelivery.ACCEPT_ENCODING);
         http.start(URI.create(s.endpoint()), headers, body.getBytes(StandardCharsets.UTF_8), effective.retry(), tracker,
                 () -> s.topic().subscriptionsBySeq().get(s.seq()) == s,
                 reason -> redrive(s, settings, n, body, raw ? n.attributes() : Map.of(), tracker, reason));

@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  * so a slow or dead endpoint holds up no other subscriber.
  */
 public final class HttpDelivery {
+    /** The User-Agent of every POST SNS makes. */
+    public static final String USER_AGENT = "Amazon Simple Notification Service Agent";
+    /** Every POST SNS makes offers compressed answers (recorded on AWS for confirmations and notifications). */
+    public static final String ACCEPT_ENCODING = "gzip,deflate";
+
     private final Clock clock;
     private final Scheduler scheduler;
     private final HttpPoster poster;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.core.error.AwsException;
+import io.mailroom.sns.MalformedJson;
 import io.mailroom.sns.SnsErrors;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,9 @@ import java.util.Set;
 /**
  * Validates a filter policy as AWS does and compiles it into an {@link ObjectRule} tree: at most 256 KB,
  * well-formed, then within the key and combination limits ({@link PolicyLimits}). Errors are
- * InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages, after the caller's reason
- * ("Attributes Reason: " in Subscribe); a syntax error ends with where AWS's parser stood ({@link Spot}).
+ * InvalidParameter with AWS's "Invalid parameter: FilterPolicy: ..." messages (Subscribe puts "Attributes
+ * Reason: " before the detail, see SubscriptionAttributes); a syntax error ends with where AWS's parser
+ * stood ({@link Spot}).
  * AWS's parser streams through the policy, so the checks here follow the policy's order: of two mistakes
  * in well-formed JSON the first one written is the one reported (JSON that does not parse is reported as
  * such, wherever the policy's own mistakes are).
@@ -31,48 +33,37 @@ public final class FilterPolicyParser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode policy;
-    private final String reason;
     private boolean nested;
 
-    private FilterPolicyParser(JsonNode policy, String reason) {
+    private FilterPolicyParser(JsonNode policy) {
         this.policy = policy;
-        this.reason = reason;
     }
 
     /** Parses and validates a policy; throws InvalidParameter as AWS would in SetSubscriptionAttributes. */
     public static FilterPolicy parse(String json, FilterScope scope) {
-        return parse(json, scope, "");
-    }
-
-    /**
-     * Parses and validates a policy; throws InvalidParameter as AWS would, its message starting with
-     * {@code reason} (Subscribe's is "Attributes Reason: ").
-     */
-    public static FilterPolicy parse(String json, FilterScope scope, String reason) {
         if (json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw invalid(reason, "Filter policy is too long");
+            throw invalid("Filter policy is too long");
         }
         JsonNode node;
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw invalid(reason, "failed to parse JSON. " + e.getOriginalMessage());
+            throw invalid(MalformedJson.reason(e));
         }
         if (node == null || !node.isObject()) {
-            throw invalid(reason, "Filter policy must be a JSON object");
+            throw invalid("Filter policy must be a JSON object");
         }
-        FilterPolicyParser parser = new FilterPolicyParser(node, reason);
+        FilterPolicyParser parser = new FilterPolicyParser(node);
         ObjectRule root = parser.object(node, true);
         if (parser.nested && scope == FilterScope.MESSAGE_ATTRIBUTES) {
             // Checked once the whole policy is known to be well-formed: AWS answers a malformed nested
             // object ({"key":{"suffix":"x"}}) with the syntax error, and this one not under "FilterPolicy:".
-            throw SnsErrors.invalid(reason
-                    + "Filter policy scope MessageAttributes does not support nested filter policy");
+            throw SnsErrors.invalid("Filter policy scope MessageAttributes does not support nested filter policy");
         }
         String exceeded = PolicyLimits.exceeded(root);
         if (exceeded != null) {
             // Not a syntax error: AWS tells no position.
-            throw invalid(reason, exceeded);
+            throw invalid(exceeded);
         }
         return new FilterPolicy(scope, root);
     }
@@ -392,10 +383,10 @@ public final class FilterPolicyParser {
 
     /** A syntax error, told with where AWS's parser stood. */
     private AwsException fail(String message, Spot spot) {
-        return invalid(reason, message + spot.describeIn(policy));
+        return invalid(message + spot.describeIn(policy));
     }
 
-    private static AwsException invalid(String reason, String message) {
-        return SnsErrors.invalid(reason + "FilterPolicy: " + message);
+    private static AwsException invalid(String message) {
+        return SnsErrors.invalid("FilterPolicy: " + message);
     }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class MessageAttributes {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** String.Array before String, so that the longer name is taken. */
+    private static final String[] BASE_TYPES = {"String.Array", "String", "Number", "Binary"};
 
     private MessageAttributes() {
     }
@@ -67,8 +69,11 @@ public final class MessageAttributes {
                         + "hyphens, underscores, or dots.");
             }
         }
-        if (name.startsWith(".") || name.endsWith(".")) {
-            throw invalid("Invalid message attribute name starting or ending with a period: " + name);
+        if (name.startsWith(".")) {
+            throw invalid("Invalid message attribute name starting with character '.' was found.");
+        }
+        if (name.endsWith(".")) {
+            throw invalid("Invalid message attribute name ending with character '.' was found.");
         }
         if (name.contains("..")) {
             throw invalid("Message attribute name can not have successive '.' character.");
@@ -80,10 +85,7 @@ public final class MessageAttributes {
     }
 
     private static MessageAttribute value(String name, String type, String string, String binary) {
-        String base = type.contains(".") && !type.startsWith("String.Array") ? type.substring(0, type.indexOf('.')) : type;
-        if (type.startsWith("String.Array")) {
-            base = "String.Array";
-        }
+        String base = baseType(type);
         switch (base) {
             case "String", "String.Array", "Number" -> {
                 if (binary != null && string == null) {
@@ -141,6 +143,21 @@ public final class MessageAttributes {
             default -> throw invalid("The message attribute '" + name
                     + "' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.");
         }
+    }
+
+    /**
+     * The type a DataType names: String.Array, String, Number or Binary, alone or with a custom ".suffix" of at
+     * least one character; "" for anything else. AWS refuses "String." and "Stringprefixed" but takes
+     * "String.prefixed" and "String.  prefixed." (recorded).
+     */
+    private static String baseType(String type) {
+        for (String base : BASE_TYPES) {
+            if (type.startsWith(base) && (type.length() == base.length()
+                    || type.charAt(base.length()) == '.' && type.length() > base.length() + 1)) {
+                return base;
+            }
+        }
+        return "";
     }
 
     private static AwsException invalid(String message) {

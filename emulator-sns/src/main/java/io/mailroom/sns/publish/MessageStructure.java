@@ -1,17 +1,22 @@
 package io.mailroom.sns.publish;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.mailroom.sns.SnsErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * MessageStructure=json: the message is a JSON object of per-protocol messages with a required
- * {@code default}; non-string values are ignored, as the Publish documentation states.
+ * {@code default}; non-string values are ignored, as the Publish documentation states (AWS delivers the
+ * default to an SQS subscriber when "sqs" is an object, recorded).
  */
 public final class MessageStructure {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Anything after the object fails to parse on AWS ({"default": "..."} } is refused, recorded). */
+    private static final ObjectReader JSON = new ObjectMapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private MessageStructure() {
     }

@@ -28,7 +28,8 @@ public record Notification(String messageId, String topicArn, String message, Ma
         if (perProtocol == null) {
             return message;
         }
-        return perProtocol.getOrDefault(key, message);
+        String own = perProtocol.get(key);
+        return own != null ? own : perProtocol.get("default");
     }
 
     public boolean structured() {

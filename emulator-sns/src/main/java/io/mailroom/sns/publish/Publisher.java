@@ -41,9 +41,17 @@ public final class Publisher {
     public record Accepted(String messageId, String sequenceNumber) {
     }
 
-    /** A message validated and ready to be dispatched. */
-    private record Prepared(String message, Map<String, String> perProtocol, String subject,
-                            Map<String, MessageAttribute> attributes) {
+    /**
+     * A message's content validated.
+     *
+     * @param size the bytes of the message and its attributes (names, types and values)
+     */
+    public record Prepared(String message, Map<String, String> perProtocol, String subject,
+                           Map<String, MessageAttribute> attributes, int size) {
+    }
+
+    /** A message checked for a topic, its FIFO group and de-duplication ids included, ready to be dispatched. */
+    public record Checked(Prepared prepared, String groupId, String dedupId) {
     }
 
     public Accepted publish(RequestContext ctx, String topicArn, String targetArn, String phoneNumber, Entry entry) {
@@ -58,7 +66,7 @@ public final class Publisher {
             return toPhone(ctx, phoneNumber, entry);
         }
         if (targetArn != null) {
-            Arn arn = Arn.parse(targetArn).orElseThrow(() -> SnsErrors.invalid("TargetArn"));
+            Arn arn = SnsState.arn(targetArn, "TargetArn");
             if (arn.resource().startsWith("endpoint/")) {
                 return toEndpoint(ctx, targetArn, entry);
             }
@@ -67,20 +75,24 @@ public final class Publisher {
         return toTopic(ctx, state.topic(ctx, topicArn, "TopicArn"), entry);
     }
 
-    /** Publishes one message to a topic (Publish, or one PublishBatch entry). */
+    /** Publishes one message to a topic. */
     public Accepted toTopic(RequestContext ctx, Topic topic, Entry entry) {
-        return toTopic(ctx, topic, entry, prepare(entry));
+        return dispatch(ctx, topic, check(topic, entry));
     }
 
     /** Publishes for another service, with attributes already typed (standard topics; FIFO needs a group). */
     public Accepted toTopic(RequestContext ctx, Topic topic, String subject, String message,
                             Map<String, MessageAttribute> attributes) {
         Entry entry = new Entry(message, subject, null, null, topic.isFifo() ? "default" : null, null);
-        Prepared p = prepare(entry);
-        return toTopic(ctx, topic, entry, new Prepared(p.message(), null, p.subject(), Map.copyOf(attributes)));
+        Checked c = check(topic, entry);
+        Prepared p = c.prepared();
+        Prepared typed = new Prepared(p.message(), null, p.subject(), Map.copyOf(attributes), p.size());
+        return dispatch(ctx, topic, new Checked(typed, c.groupId(), c.dedupId()));
     }
 
-    private Accepted toTopic(RequestContext ctx, Topic topic, Entry entry, Prepared p) {
+    /** Validates a message for a topic without publishing it: its content, then what FIFO asks of it. */
+    public Checked check(Topic topic, Entry entry) {
+        Prepared p = prepare(entry);
         String groupId = entry.groupId();
         String dedupId = entry.dedupId();
         if (topic.isFifo()) {
@@ -107,12 +119,18 @@ public final class Publisher {
                 checkFifoId("MessageGroupId", groupId);
             }
         }
+        return new Checked(p, groupId, dedupId);
+    }
+
+    /** Publishes a checked message: FIFO de-duplication, then fan-out to the topic's subscriptions. */
+    public Accepted dispatch(RequestContext ctx, Topic topic, Checked c) {
+        Prepared p = c.prepared();
         long now = state.clock.millis();
         String messageId = UUID.randomUUID().toString();
         String sequence = null;
         if (topic.isFifo()) {
             sequence = topic.nextSequenceNumber();
-            String key = topic.deduplicateByGroup() ? groupId + '\u0000' + dedupId : dedupId;
+            String key = topic.deduplicateByGroup() ? c.groupId() + '\u0000' + c.dedupId() : c.dedupId();
             DeduplicationWindow.Seen earlier = topic.deduplication().putIfAbsent(key,
                     new DeduplicationWindow.Seen(messageId, sequence, now), now);
             if (earlier != null) {
@@ -121,7 +139,8 @@ public final class Publisher {
             }
         }
         Notification n = new Notification(messageId, topic.arn(), p.message(), p.perProtocol(), p.subject(),
-                p.attributes(), groupId, dedupId, sequence, now, ctx.endpoint(), ctx.accountId(), topic.region());
+                p.attributes(), c.groupId(), c.dedupId(), sequence, now, ctx.endpoint(), ctx.accountId(),
+                topic.region());
         state.dispatcher.publish(topic, n);
         return new Accepted(messageId, sequence);
     }
@@ -172,10 +191,11 @@ public final class Publisher {
         }
         Map<String, String> perProtocol = MessageStructure.parse(entry.messageStructure(), message);
         Map<String, MessageAttribute> attributes = MessageAttributes.parse(entry.attributes());
-        if (message.getBytes(StandardCharsets.UTF_8).length + MessageAttributes.size(attributes) > MAX_MESSAGE_BYTES) {
+        int size = message.getBytes(StandardCharsets.UTF_8).length + MessageAttributes.size(attributes);
+        if (size > MAX_MESSAGE_BYTES) {
             throw SnsErrors.invalid("Message too long");
         }
-        return new Prepared(message, perProtocol, subject, attributes);
+        return new Prepared(message, perProtocol, subject, attributes, size);
     }
 
     /** Subjects: 1–100 printable ASCII characters, no line breaks or control characters. */

@@ -85,7 +85,8 @@ public enum Protocol {
             }
             case SMS -> {
                 if (!PhoneNumbers.isValid(endpoint)) {
-                    throw SnsErrors.invalid("Invalid SMS endpoint: " + endpoint);
+                    // InvalidParameter without its usual "Invalid parameter: " (recorded on AWS).
+                    throw SnsErrors.INVALID_PARAMETER.exception("Invalid SMS endpoint: " + endpoint);
                 }
             }
             case SQS -> requireArn(endpoint, "sqs", "SQS endpoint ARN");

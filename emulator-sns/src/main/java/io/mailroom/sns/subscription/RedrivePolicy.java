@@ -1,7 +1,9 @@
 package io.mailroom.sns.subscription;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroom.sns.MalformedJson;
 import io.mailroom.sns.SnsErrors;
 import io.mailroom.sns.arn.Arn;
 
@@ -16,8 +18,8 @@ public record RedrivePolicy(String deadLetterTargetArn) {
         JsonNode node;
         try {
             node = JSON.readTree(json);
-        } catch (Exception e) {
-            throw SnsErrors.invalid("RedrivePolicy: failed to parse JSON");
+        } catch (JsonProcessingException e) {
+            throw SnsErrors.invalid("RedrivePolicy: " + MalformedJson.reason(e));
         }
         if (node == null || !node.isObject()) {
             throw SnsErrors.invalid("RedrivePolicy: must be a JSON object");
@@ -27,7 +29,11 @@ public record RedrivePolicy(String deadLetterTargetArn) {
             throw SnsErrors.invalid("RedrivePolicy: deadLetterTargetArn is missing");
         }
         var arn = Arn.parse(target.textValue());
-        if (arn.isEmpty() || !arn.get().service().equals("sqs")) {
+        if (arn.isEmpty()) {
+            // Recorded on AWS for "fake-arn".
+            throw SnsErrors.invalid("RedrivePolicy: deadLetterTargetArn is an invalid arn");
+        }
+        if (!arn.get().service().equals("sqs")) {
             throw SnsErrors.invalid("RedrivePolicy: Invalid deadLetterTargetArn: " + target.textValue());
         }
         node.fieldNames().forEachRemaining(f -> {

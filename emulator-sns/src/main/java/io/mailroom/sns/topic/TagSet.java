@@ -72,10 +72,19 @@ public final class TagSet {
         keys.forEach(tags::remove);
     }
 
-    public synchronized boolean sameAs(Collection<Tag> requested) {
-        Map<String, String> other = new LinkedHashMap<>();
-        requested.forEach(t -> other.put(t.key(), t.value() == null ? "" : t.value()));
-        return other.equals(tags);
+    /**
+     * Whether every requested tag is already set with the same value. CreateTopic on an existing name
+     * accepts those, a subset included, and refuses a tag the topic lacks or has with another value
+     * (recorded on AWS: same tags, one of them and none all answer the ARN; a new key is refused).
+     */
+    public synchronized boolean includes(Collection<Tag> requested) {
+        for (Tag tag : requested) {
+            String value = tags.get(tag.key());
+            if (value == null || !value.equals(tag.value() == null ? "" : tag.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static AwsException tagLimit() {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.core.error.AwsException;
+import io.mailroom.sns.subscription.Protocol;
+import io.mailroom.sns.subscription.SubscriptionAttributes;
+import io.mailroom.sns.subscription.SubscriptionSettings;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,8 +103,16 @@ class FilterPolicySyntaxErrorTest {
                 .isEqualTo("Invalid parameter: Filter policy scope MessageAttributes does not support nested filter policy");
     }
 
+    /** The refusal SetSubscriptionAttributes answers, or with {@link #SUBSCRIBE} the one Subscribe answers. */
     private static String error(String policy, FilterScope scope, String reason) {
-        AwsException e = catchThrowableOfType(() -> FilterPolicyParser.parse(policy, scope, reason), AwsException.class);
+        AwsException e = catchThrowableOfType(() -> {
+            if (reason.isEmpty()) {
+                FilterPolicyParser.parse(policy, scope);
+            } else {
+                SubscriptionAttributes.applyAll(SubscriptionSettings.DEFAULT, Protocol.SQS, "arn:aws:sqs:us-east-1:1:q", false,
+                        Map.of("FilterPolicy", policy, "FilterPolicyScope", scope.wireName()));
+            }
+        }, AwsException.class);
         assertThat(e).as("%s should be refused", policy).isNotNull();
         assertThat(e.error().code()).isEqualTo("InvalidParameter");
         return e.getMessage();
