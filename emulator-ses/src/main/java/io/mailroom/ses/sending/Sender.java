@@ -380,7 +380,11 @@ public final class Sender {
         }
     }
 
-    /** "Tag names and values can contain only ASCII letters, numbers, underscores and dashes" (values also '.' and '@'). */
+    /**
+     * "Tag names and values can contain only ASCII letters, numbers, underscores and dashes" (values also '.' and
+     * '@'). The refusals keep AWS's spacing to the character ({@code '_',  '-'} and {@code '-' , '.'}), as SES
+     * answered them in 2024 (LocalStack's AWS-recorded snapshots of test_invalid_tags_send_email).
+     */
     private static void validateTags(Api api, Map<String, String> tags) {
         for (Map.Entry<String, String> t : tags.entrySet()) {
             String name = t.getKey();
@@ -396,14 +400,14 @@ public final class Sender {
             }
             if (!TAG_NAME.matcher(name.startsWith("ses:") ? name.substring(4) : name).matches()) {
                 throw api.invalidParameter("Invalid tag name <" + name
-                        + ">: only alphanumeric ASCII characters, '_', '-' are allowed.");
+                        + ">: only alphanumeric ASCII characters, '_',  '-' are allowed.");
             }
             if (value.length() > 255) {
                 throw api.invalidParameter("Tag value cannot exceed 255 characters.");
             }
             if (!TAG_VALUE.matcher(value).matches()) {
                 throw api.invalidParameter("Invalid tag value <" + value
-                        + ">: only alphanumeric ASCII characters, '_', '-', '.', '@' are allowed.");
+                        + ">: only alphanumeric ASCII characters, '_',  '-' , '.', '@' are allowed.");
             }
         }
     }
