@@ -2,6 +2,7 @@ package io.mailroom.ses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,13 @@ abstract class SesTestSupport {
             assertThat(e.error().code()).isEqualTo(code);
             assertThat(e.getMessage()).contains(message);
         });
+    }
+
+    /** The error a v1 call fails with, for assertions on its exact wording. */
+    AwsException v1Error(String operation, String json) {
+        AwsException e = catchThrowableOfType(() -> v1(operation, json), AwsException.class);
+        assertThat(e).as("%s fails", operation).isNotNull();
+        return e;
     }
 
     void v2Fails(String operation, String json, String type, int status, String message) {
