@@ -3,6 +3,7 @@ package io.mailroom.ses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mailroom.core.error.AwsException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,37 @@ class NotificationTest extends SesTestSupport {
         clock.advance(Duration.ofSeconds(1));
         assertThat(published(EVENTS)).extracting(e -> e.get("eventType").asText()).containsExactly("Reject");
         assertThat(published(EVENTS).get(0).get("reject").get("reason").asText()).isEqualTo("Bad content");
+    }
+
+    /** AWS's recorded answers (LocalStack's AWS-recorded snapshots, 2025): repeatable, then the two refusals. */
+    @Test
+    void headersInNotificationsAreSetRepeatablyAndRefusedInAwsWords() {
+        verifyEmail("sender@example.com");
+        for (String type : List.of("Bounce", "Complaint", "Delivery")) {
+            for (boolean enabled : List.of(true, false)) {
+                String call = "{'Identity':'sender@example.com','NotificationType':'" + type + "','Enabled':" + enabled + "}";
+                v1("SetIdentityHeadersInNotificationsEnabled", call);
+                v1("SetIdentityHeadersInNotificationsEnabled", call);
+            }
+        }
+        AwsException badType = v1Error("SetIdentityHeadersInNotificationsEnabled", "{'Identity':'sender@example.com',"
+                + "'NotificationType':'InvalidType','Enabled':true}");
+        assertThat(badType.error().code()).isEqualTo("InvalidParameterValue");
+        assertThat(badType.getMessage())
+                .isEqualTo("Invalid notification type: InvalidType. Valid values are: Bounce, Complaint, Delivery.");
+        for (String type : List.of("Bounce", "Complaint", "Delivery")) {
+            AwsException unknown = v1Error("SetIdentityHeadersInNotificationsEnabled", "{'Identity':"
+                    + "'unknown@example.com','NotificationType':'" + type + "','Enabled':true}");
+            assertThat(unknown.error().code()).isEqualTo("MessageRejected");
+            assertThat(unknown.error().status()).isEqualTo(400);
+            assertThat(unknown.getMessage()).isEqualTo("Identity unknown@example.com is not verified or does not exist.");
+        }
+        // The sibling operations keep their own answers (AWS's were not recorded).
+        v1Fails("SetIdentityNotificationTopic", "{'Identity':'sender@example.com','NotificationType':'InvalidType'}",
+                "InvalidParameterValue", "Value InvalidType for parameter NotificationType is invalid. Must be one of:"
+                        + " Bounce, Complaint, Delivery.");
+        v1Fails("SetIdentityNotificationTopic", "{'Identity':'unknown@example.com','NotificationType':'Bounce',"
+                + "'SnsTopic':'" + TOPIC + "'}", "InvalidParameterValue", "Identity <unknown@example.com> does not exist.");
     }
 
     @Test
