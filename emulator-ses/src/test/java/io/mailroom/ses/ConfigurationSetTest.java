@@ -2,6 +2,7 @@ package io.mailroom.ses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mailroom.core.error.AwsException;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,31 @@ class ConfigurationSetTest extends SesTestSupport {
         assertThat(e.error().code()).isEqualTo("EventDestinationDoesNotExist");
         assertThat(e.error().status()).isEqualTo(400);
         assertThat(e.getMessage()).isEqualTo("No EventDestination found for config-set-1");
+    }
+
+    @Test
+    void matchingEventTypesAreListedAlphabeticallyWhateverTheOrderGiven() {
+        topics.create("arn:aws:sns:us-east-1:123456789012:t");
+        v1("CreateConfigurationSet", "{'ConfigurationSet':{'Name':'cs'}}");
+        v1("CreateConfigurationSetEventDestination", "{'ConfigurationSetName':'cs','EventDestination':"
+                + destination("d", "arn:aws:sns:us-east-1:123456789012:t") + "}");
+        JsonNode v1 = v1("DescribeConfigurationSet", "{'ConfigurationSetName':'cs','ConfigurationSetAttributeNames':"
+                + "['eventDestinations']}").get("EventDestinations").get(0).get("MatchingEventTypes");
+        assertThat(v1).extracting(JsonNode::asText).containsExactly("bounce", "click", "delivery", "open", "send");
+
+        v2("CreateConfigurationSetEventDestination", "{'ConfigurationSetName':'cs','EventDestinationName':'v2',"
+                + "'EventDestination':{'Enabled':true,'MatchingEventTypes':['SUBSCRIPTION','SEND','RENDERING_FAILURE',"
+                + "'REJECT','DELIVERY_DELAY','DELIVERY','COMPLAINT'],'SnsDestination':{'TopicArn':"
+                + "'arn:aws:sns:us-east-1:123456789012:t'}}}");
+        JsonNode v2 = v2("GetConfigurationSetEventDestinations", "{'ConfigurationSetName':'cs'}")
+                .get("EventDestinations").get(1).get("MatchingEventTypes");
+        assertThat(v2).extracting(JsonNode::asText).containsExactly("COMPLAINT", "DELIVERY", "DELIVERY_DELAY", "REJECT",
+                "RENDERING_FAILURE", "SEND", "SUBSCRIPTION");
+        JsonNode v2SeenByV1 = v1("DescribeConfigurationSet", "{'ConfigurationSetName':'cs',"
+                + "'ConfigurationSetAttributeNames':['eventDestinations']}").get("EventDestinations").get(1)
+                .get("MatchingEventTypes");
+        assertThat(v2SeenByV1).extracting(JsonNode::asText)
+                .containsExactly("complaint", "delivery", "reject", "renderingFailure", "send");
     }
 
     @Test

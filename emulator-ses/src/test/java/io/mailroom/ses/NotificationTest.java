@@ -174,7 +174,8 @@ class NotificationTest extends SesTestSupport {
         verifyEmail("sender@example.com");
         for (String type : List.of("Bounce", "Complaint", "Delivery")) {
             for (boolean enabled : List.of(true, false)) {
-                String call = "{'Identity':'sender@example.com','NotificationType':'" + type + "','Enabled':" + enabled + "}";
+                String call = "{'Identity':'sender@example.com','NotificationType':'" + type + "','Enabled':"
+                        + enabled + "}";
                 v1("SetIdentityHeadersInNotificationsEnabled", call);
                 v1("SetIdentityHeadersInNotificationsEnabled", call);
             }
@@ -189,14 +190,16 @@ class NotificationTest extends SesTestSupport {
                     + "'unknown@example.com','NotificationType':'" + type + "','Enabled':true}");
             assertThat(unknown.error().code()).isEqualTo("MessageRejected");
             assertThat(unknown.error().status()).isEqualTo(400);
-            assertThat(unknown.getMessage()).isEqualTo("Identity unknown@example.com is not verified or does not exist.");
+            assertThat(unknown.getMessage())
+                    .isEqualTo("Identity unknown@example.com is not verified or does not exist.");
         }
         // The sibling operations keep their own answers (AWS's were not recorded).
         v1Fails("SetIdentityNotificationTopic", "{'Identity':'sender@example.com','NotificationType':'InvalidType'}",
                 "InvalidParameterValue", "Value InvalidType for parameter NotificationType is invalid. Must be one of:"
                         + " Bounce, Complaint, Delivery.");
         v1Fails("SetIdentityNotificationTopic", "{'Identity':'unknown@example.com','NotificationType':'Bounce',"
-                + "'SnsTopic':'" + TOPIC + "'}", "InvalidParameterValue", "Identity <unknown@example.com> does not exist.");
+                + "'SnsTopic':'" + TOPIC + "'}", "InvalidParameterValue",
+                "Identity <unknown@example.com> does not exist.");
     }
 
     @Test

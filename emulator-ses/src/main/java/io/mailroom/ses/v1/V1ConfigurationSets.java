@@ -219,7 +219,8 @@ public final class V1ConfigurationSets {
         o.put("Name", d.name());
         o.put("Enabled", d.enabled());
         ArrayNode types = o.putArray("MatchingEventTypes");
-        d.types().stream().sorted().filter(t -> t.v1Name() != null).forEach(t -> types.add(t.v1Name()));
+        d.types().stream().sorted(EventType.LISTED).filter(t -> t.v1Name() != null)
+                .forEach(t -> types.add(t.v1Name()));
         if (d.target() instanceof EventTarget.Sns sns) {
             o.putObject("SNSDestination").put("TopicARN", sns.topicArn());
         } else if (d.target() instanceof EventTarget.CloudWatch cw) {

@@ -264,7 +264,7 @@ public final class V2ConfigurationSets {
         o.put("Name", d.name());
         o.put("Enabled", d.enabled());
         ArrayNode types = o.putArray("MatchingEventTypes");
-        d.types().stream().sorted().forEach(t -> types.add(t.name()));
+        d.types().stream().sorted(EventType.LISTED).forEach(t -> types.add(t.name()));
         if (d.target() instanceof EventTarget.Sns sns) {
             o.putObject("SnsDestination").put("TopicArn", sns.topicArn());
         } else if (d.target() instanceof EventTarget.CloudWatch cw) {
