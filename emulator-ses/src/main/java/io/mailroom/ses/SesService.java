@@ -5,6 +5,7 @@ import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.ses.api.SesErrors;
+import io.mailroom.ses.notification.Notifier;
 import io.mailroom.ses.sending.Sender;
 import io.mailroom.ses.template.CustomVerification;
 import io.mailroom.ses.v1.V1ConfigurationSets;
@@ -34,12 +35,12 @@ public final class SesService implements AwsService {
     private final OperationTable operations;
     private final ServiceDescriptor descriptor;
 
-    SesService(SesState state, Sender sender, CustomVerification verification) {
+    SesService(SesState state, Sender sender, CustomVerification verification, Notifier notifier) {
         this.state = state;
         V1Identities identities = new V1Identities(state);
         V1Sending sending = new V1Sending(state, sender);
         V1Templates templates = new V1Templates(state, verification);
-        V1ConfigurationSets sets = new V1ConfigurationSets(state);
+        V1ConfigurationSets sets = new V1ConfigurationSets(state, notifier);
         V1Receipt receipt = new V1Receipt(state);
         this.operations = OperationTable.builder()
                 .sync("CloneReceiptRuleSet", receipt::cloneRuleSet)

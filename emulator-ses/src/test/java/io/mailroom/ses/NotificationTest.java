@@ -153,6 +153,43 @@ class NotificationTest extends SesTestSupport {
                 .get("DimensionValueSource").asText()).isEqualTo("messageTag");
     }
 
+    /** The SNS envelopes AWS recorded (LocalStack's AWS-recorded snapshots): validation first, then events. */
+    @Test
+    void anSnsDestinationIsValidatedWhenCreatedAndEventsCarryAwsSubject() {
+        topics.create(EVENTS);
+        verifyEmail("me@example.com");
+        subscribeIdentity("me@example.com", false);
+        v1("CreateConfigurationSet", "{'ConfigurationSet':{'Name':'cs'}}");
+        String destination = "{'ConfigurationSetName':'cs','EventDestination':{'Name':'d','Enabled':true,"
+                + "'MatchingEventTypes':['send','delivery'],'SNSDestination':{'TopicARN':'" + EVENTS + "'}}}";
+        v1("CreateConfigurationSetEventDestination", destination);
+        FakeTopics.Publication validated = new FakeTopics.Publication(null,
+                "Successfully validated SNS topic for Amazon SES event publishing.");
+        assertThat(topics.publications(EVENTS)).containsExactly(validated);
+        v1("UpdateConfigurationSetEventDestination", destination);
+        assertThat(topics.publications(EVENTS)).containsExactly(validated);
+
+        v1("SendEmail", "{'Source':'me@example.com','ConfigurationSetName':'cs','Destination':{'ToAddresses':"
+                + "['success@simulator.amazonses.com']},'Message':{'Subject':{'Data':'s'},"
+                + "'Body':{'Text':{'Data':'t'}}}}");
+        clock.advance(Duration.ofSeconds(1));
+        List<FakeTopics.Publication> events = topics.publications(EVENTS);
+        assertThat(events).hasSize(3).first().isEqualTo(validated);
+        assertThat(events.subList(1, 3)).extracting(FakeTopics.Publication::subject)
+                .containsOnly("Amazon SES Email Event Notification");
+        assertThat(published(EVENTS)).extracting(e -> e.get("eventType").asText()).containsExactly("Send", "Delivery");
+        // Identity notifications have no subject.
+        assertThat(topics.publications(TOPIC)).extracting(FakeTopics.Publication::subject)
+                .containsExactly((String) null);
+
+        String other = "arn:aws:sns:us-east-1:123456789012:v2-events";
+        topics.create(other);
+        v2("CreateConfigurationSetEventDestination", "{'ConfigurationSetName':'cs','EventDestinationName':'v2',"
+                + "'EventDestination':{'Enabled':true,'MatchingEventTypes':['SEND'],'SnsDestination':{'TopicArn':'"
+                + other + "'}}}");
+        assertThat(topics.publications(other)).containsExactly(validated);
+    }
+
     @Test
     void virusesAreRejectedAfterAcceptance() {
         topics.create(EVENTS);

@@ -17,6 +17,7 @@ import io.mailroom.ses.configset.EventDestination;
 import io.mailroom.ses.configset.EventTarget;
 import io.mailroom.ses.configset.EventType;
 import io.mailroom.ses.identity.Identity;
+import io.mailroom.ses.notification.Notifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,9 +27,11 @@ import java.util.Set;
 public final class V1ConfigurationSets {
     private static final Api API = Api.V1;
     private final SesState state;
+    private final Notifier notifier;
 
-    public V1ConfigurationSets(SesState state) {
+    public V1ConfigurationSets(SesState state, Notifier notifier) {
         this.state = state;
+        this.notifier = notifier;
     }
 
     private enum Mode { CREATE, UPDATE, DELETE }
@@ -113,6 +116,9 @@ public final class V1ConfigurationSets {
         EventDestination d = parseDestination(Inputs.node(in, "EventDestination"));
         synchronized (state.lock) {
             ConfigurationSetRules.putDestination(API, state.topics, existing(ctx, in), d, replace);
+        }
+        if (!replace) {
+            notifier.destinationCreated(d);
         }
         return Outputs.object();
     }

@@ -16,6 +16,7 @@ import io.mailroom.ses.configset.EventDestination;
 import io.mailroom.ses.configset.EventTarget;
 import io.mailroom.ses.configset.EventType;
 import io.mailroom.ses.identity.Identity;
+import io.mailroom.ses.notification.Notifier;
 import io.mailroom.ses.suppression.SuppressionReason;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,9 +27,11 @@ import java.util.Set;
 public final class V2ConfigurationSets {
     private static final Api API = Api.V2;
     private final SesState state;
+    private final Notifier notifier;
 
-    public V2ConfigurationSets(SesState state) {
+    public V2ConfigurationSets(SesState state, Notifier notifier) {
         this.state = state;
+        this.notifier = notifier;
     }
 
     private ConfigurationSet existing(RequestContext ctx, JsonNode in) {
@@ -152,6 +155,9 @@ public final class V2ConfigurationSets {
         EventDestination d = parseDestination(Inputs.text(in, "EventDestinationName"), Inputs.node(in, "EventDestination"));
         synchronized (state.lock) {
             ConfigurationSetRules.putDestination(API, state.topics, existing(ctx, in), d, replace);
+        }
+        if (!replace) {
+            notifier.destinationCreated(d);
         }
         return Outputs.object();
     }
