@@ -459,6 +459,11 @@ public final class Sender {
         return MailboxSimulator.outcome(address).orElse(new Outcome.Delivered());
     }
 
+    /**
+     * SES's own tags around the caller's, in the order AWS lists them (caller-identity after the message's tags);
+     * ses:from-domain is the From header's domain, so a raw message without From has none (LocalStack's
+     * AWS-recorded snapshots of test_ses_sns_topic_integration_*).
+     */
     private Map<String, List<String>> tags(SendRequest r, Prepared p, ConfigurationSet set, Identity identity) {
         Map<String, List<String>> tags = new LinkedHashMap<>();
         tags.put("ses:operation", List.of(r.operation()));
@@ -466,10 +471,12 @@ public final class Sender {
             tags.put("ses:configuration-set", List.of(set.name()));
         }
         tags.put("ses:source-ip", List.of("127.0.0.1"));
-        tags.put("ses:from-domain", List.of(IdentityNames.domainOf(p.from)));
-        tags.put("ses:caller-identity", List.of("root"));
+        if (p.parsed == null || !p.parsed.from().isEmpty()) {
+            tags.put("ses:from-domain", List.of(IdentityNames.domainOf(p.from)));
+        }
         p.headerTags.forEach((k, v) -> tags.put(k, List.of(v)));
         r.tags().forEach((k, v) -> tags.put(k, List.of(v)));
+        tags.put("ses:caller-identity", List.of("root"));
         return tags;
     }
 
