@@ -68,6 +68,56 @@ class EventPublishingTest extends SesTestSupport {
     }
 
     @Test
+    void sendEmailReportsItsHeadersWithoutTheMessageIdAndDateSesStamps() {
+        String id = v1("SendEmail", "{'Source':'" + SENDER + "','ConfigurationSetName':'cs','Destination':"
+                + "{'ToAddresses':['" + RECIPIENT + "']},'Message':{'Subject':{'Data':'SOME_SUBJECT'},'Body':{'Text':"
+                + "{'Data':'SOME_MESSAGE'},'Html':{'Data':'<p>SOME_HTML</p>'}}}}").get("MessageId").asText();
+        List<JsonNode> events = sendAndDelivery();
+        JsonNode mail = events.get(0).get("mail");
+        assertThat(events.get(1).get("mail").get("headers")).isEqualTo(mail.get("headers"));
+        assertThat(mail.get("headersTruncated").asBoolean()).isFalse();
+        assertThat(mail.get("headers").findValuesAsText("name"))
+                .containsExactly("From", "To", "Subject", "MIME-Version", "Content-Type");
+        assertThat(mail.get("headers").get(4).get("value").asText()).startsWith("multipart/alternative;");
+        JsonNode common = mail.get("commonHeaders");
+        assertThat(names(common)).containsExactly("from", "to", "messageId", "subject");
+        assertThat(common.get("from").get(0).asText()).isEqualTo(SENDER);
+        assertThat(common.get("to").get(0).asText()).isEqualTo(RECIPIENT);
+        assertThat(common.get("messageId").asText()).isEqualTo(id);
+        assertThat(common.get("subject").asText()).isEqualTo("SOME_SUBJECT");
+        // The message sent carries them all the same.
+        assertThat(raw(id)).contains("Message-ID: <" + id + "@email.amazonses.com>", "Date: ");
+    }
+
+    @Test
+    void anEmptyRawMessageReportsNoHeadersAndTheSesMessageId() {
+        String id = v1("SendRawEmail", "{'Source':'" + SENDER + "','Destinations':['" + RECIPIENT + "'],"
+                + "'ConfigurationSetName':'cs','RawMessage':{'Data':''}}").get("MessageId").asText();
+        for (JsonNode event : sendAndDelivery()) {
+            JsonNode mail = event.get("mail");
+            assertThat(mail.get("headers")).isEmpty();
+            assertThat(mail.get("commonHeaders").toString()).isEqualTo("{\"messageId\":\"" + id + "\"}");
+            assertThat(mail.get("destination")).extracting(JsonNode::asText).containsExactly(RECIPIENT);
+        }
+    }
+
+    @Test
+    void aRawMessageReportsTheHeadersItCameWith() {
+        String message = "From: " + SENDER + "\r\nTo: " + RECIPIENT + "\r\nMessage-ID: <mine@example.com>\r\n"
+                + "Date: Fri, 25 Aug 2023 22:00:03 +0000\r\nSubject: raw\r\n\r\nbody\r\n";
+        String id = v1("SendRawEmail", "{'ConfigurationSetName':'cs','RawMessage':{'Data':'" + b64(message) + "'}}")
+                .get("MessageId").asText();
+        JsonNode mail = sendAndDelivery().get(0).get("mail");
+        assertThat(mail.get("headers").findValuesAsText("name"))
+                .containsExactly("From", "To", "Message-ID", "Date", "Subject");
+        JsonNode common = mail.get("commonHeaders");
+        assertThat(common.get("messageId").asText()).isEqualTo("<mine@example.com>");
+        assertThat(common.get("date").asText()).isEqualTo("Fri, 25 Aug 2023 22:00:03 +0000");
+        assertThat(common.get("subject").asText()).isEqualTo("raw");
+        assertThat(raw(id)).contains("Message-ID: <" + id + "@email.amazonses.com>").doesNotContain("mine@example.com");
+    }
+
+    @Test
     void identityNotificationsStillNameTheCaller() {
         v1("SetIdentityNotificationTopic", "{'Identity':'" + SENDER + "','NotificationType':'Delivery','SnsTopic':'"
                 + TOPIC + "'}");

@@ -57,7 +57,7 @@ class NotificationTest extends SesTestSupport {
     void bounceWithHeadersWhenEnabled() {
         v1("VerifyDomainIdentity", "{'Domain':'example.com'}");
         subscribeIdentity("example.com", true);
-        sendV1("me@example.com", "bounce+t1@simulator.amazonses.com", "subj", "t");
+        String id = sendV1("me@example.com", "bounce+t1@simulator.amazonses.com", "subj", "t");
         clock.advance(Duration.ofSeconds(1));
         JsonNode bounce = only("Bounce").get("bounce");
         assertThat(bounce.get("bounceType").asText()).isEqualTo("Permanent");
@@ -73,7 +73,10 @@ class NotificationTest extends SesTestSupport {
         assertThat(mail.get("headersTruncated").asBoolean()).isFalse();
         assertThat(mail.get("commonHeaders").get("subject").asText()).isEqualTo("subj");
         assertThat(mail.get("commonHeaders").get("to").get(0).asText()).isEqualTo("bounce+t1@simulator.amazonses.com");
-        assertThat(mail.get("headers").findValuesAsText("name")).contains("From", "To", "Subject", "Message-ID");
+        // The headers of the message as handed to SES: not the Message-ID and Date SES stamps when sending.
+        assertThat(mail.get("headers").findValuesAsText("name")).contains("From", "To", "Subject", "MIME-Version")
+                .doesNotContain("Message-ID", "Date");
+        assertThat(mail.get("commonHeaders").get("messageId").asText()).isEqualTo(id);
         assertThat(v1("GetSendStatistics", "{}").get("SendDataPoints").get(0).get("Bounces").asLong()).isEqualTo(1);
     }
 

@@ -106,7 +106,10 @@ public final class NotificationJson {
 
     private static ObjectNode commonHeaders(MailMetadata.CommonHeaders c) {
         ObjectNode o = F.objectNode();
-        o.set("from", strings(c.from()));
+        // A header the message lacks is left out: AWS's event for an empty raw message has messageId alone.
+        if (!c.from().isEmpty()) {
+            o.set("from", strings(c.from()));
+        }
         if (!c.replyTo().isEmpty()) {
             o.set("replyTo", strings(c.replyTo()));
         }
@@ -116,7 +119,9 @@ public final class NotificationJson {
         if (c.date() != null) {
             o.put("date", c.date());
         }
-        o.set("to", strings(c.to()));
+        if (!c.to().isEmpty()) {
+            o.set("to", strings(c.to()));
+        }
         if (!c.cc().isEmpty()) {
             o.set("cc", strings(c.cc()));
         }

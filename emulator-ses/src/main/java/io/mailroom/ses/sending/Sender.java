@@ -21,6 +21,7 @@ import io.mailroom.ses.mime.ParsedMessage;
 import io.mailroom.ses.notification.MailMetadata;
 import io.mailroom.ses.notification.NotificationJson;
 import io.mailroom.ses.notification.Notifier;
+import io.mailroom.ses.notification.ReportedHeaders;
 import io.mailroom.ses.simulator.MailboxSimulator;
 import io.mailroom.ses.simulator.Outcome;
 import io.mailroom.ses.suppression.SuppressionReason;
@@ -187,9 +188,10 @@ public final class Sender {
                     charset(r.content()), headers, attachments(r.content())), messageIdHeader, now);
         }
 
-        ParsedMessage sent = MimeParser.parse(raw);
-        MailMetadata meta = metadata(r, account, id, now, p, identity, tags, sent.headers(),
-                commonHeaders(p, r, sent.messageId(), sent.date(), sent.subject()));
+        ReportedHeaders reported = r.content() instanceof MailContent.Raw
+                ? ReportedHeaders.ofRaw(p.parsed, id, r.returnPath())
+                : ReportedHeaders.ofComposed(MimeParser.parse(raw), id, r.returnPath());
+        MailMetadata meta = metadata(r, account, id, now, p, identity, tags, reported.headers(), reported.common());
         account.statistics.attempts(now, p.recipients.size());
         SentMessage message = new SentMessage(id, r.scope().accountId(), r.scope().region(), now, p.source, p.to,
                 p.cc, p.bcc, p.recipients, subject, text, html, raw, templateName, templateData, tags,
