@@ -118,6 +118,49 @@ class EventPublishingTest extends SesTestSupport {
     }
 
     @Test
+    void aTemplatesSendEventDescribesTheCallBeforeRenderingAndItsDeliveryTheRenderedMessage() {
+        v1("CreateTemplate", "{'Template':{'TemplateName':'t','SubjectPart':'Email template 1',"
+                + "'TextPart':'Test template'}}");
+        String id = v1("SendTemplatedEmail", "{'Source':'" + SENDER + "','Destination':{'ToAddresses':['" + RECIPIENT
+                + "']},'Template':'t','TemplateData':'{}','ConfigurationSetName':'cs','Tags':[{'Name':'custom-tag',"
+                + "'Value':'tag-value'}]}").get("MessageId").asText();
+        List<JsonNode> events = sendAndDelivery();
+
+        JsonNode send = events.get(0).get("mail");
+        assertThat(send.get("headers").findValuesAsText("name")).containsExactly("From", "To", "MIME-Version");
+        assertThat(names(send.get("commonHeaders"))).containsExactly("from", "to", "messageId");
+        assertThat(send.get("commonHeaders").get("messageId").asText()).isEqualTo(id);
+        assertThat(send.get("tags").get("ses:operation").get(0).asText()).isEqualTo("SendTemplatedEmail");
+
+        JsonNode delivered = events.get(1).get("mail");
+        assertThat(delivered.get("headers").findValuesAsText("name")).containsExactly("Date", "From", "To", "Subject",
+                "MIME-Version", "Content-Type", "Content-Transfer-Encoding");
+        assertThat(delivered.get("headers").get(5).get("value").asText()).isEqualTo("text/plain; charset=UTF-8");
+        assertThat(delivered.get("headers").get(6).get("value").asText()).isEqualTo("7bit");
+        JsonNode common = delivered.get("commonHeaders");
+        assertThat(names(common)).containsExactly("from", "date", "to", "messageId", "subject");
+        assertThat(common.get("date").asText()).isEqualTo(delivered.get("headers").get(0).get("value").asText());
+        assertThat(common.get("subject").asText()).isEqualTo("Email template 1");
+        assertThat(common.get("messageId").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void aRenderingFailureDescribesTheMessageBeforeRendering() {
+        v1("CreateConfigurationSetEventDestination", "{'ConfigurationSetName':'cs','EventDestination':{'Name':'f',"
+                + "'Enabled':true,'MatchingEventTypes':['renderingFailure'],'SNSDestination':{'TopicARN':'" + EVENTS
+                + "'}}}");
+        v1("CreateTemplate", "{'Template':{'TemplateName':'t','SubjectPart':'Hi {{name}}','TextPart':'x'}}");
+        String id = v1("SendTemplatedEmail", "{'Source':'" + SENDER + "','Destination':{'ToAddresses':['" + RECIPIENT
+                + "']},'Template':'t','TemplateData':'{}','ConfigurationSetName':'cs'}").get("MessageId").asText();
+        JsonNode failure = published(EVENTS).get(0);
+        assertThat(failure.get("eventType").asText()).isEqualTo("Rendering Failure");
+        JsonNode mail = failure.get("mail");
+        assertThat(mail.get("headers").findValuesAsText("name")).containsExactly("From", "To", "MIME-Version");
+        assertThat(names(mail.get("commonHeaders"))).containsExactly("from", "to", "messageId");
+        assertThat(mail.get("commonHeaders").get("messageId").asText()).isEqualTo(id);
+    }
+
+    @Test
     void identityNotificationsStillNameTheCaller() {
         v1("SetIdentityNotificationTopic", "{'Identity':'" + SENDER + "','NotificationType':'Delivery','SnsTopic':'"
                 + TOPIC + "'}");

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public record ReportedHeaders(List<Header> headers, MailMetadata.CommonHeaders common) {
     private static final Set<String> STAMPED = Set.of("message-id", "date");
+    /** What a template's rendering writes, besides the Message-ID SES stamps. */
+    private static final Set<String> RENDERED = Set.of("message-id", "date", "subject", "content-type",
+            "content-transfer-encoding");
 
     /** A raw message: the headers it came with. */
     public static ReportedHeaders ofRaw(ParsedMessage original, String messageId, String returnPath) {
@@ -27,6 +30,24 @@ public record ReportedHeaders(List<Header> headers, MailMetadata.CommonHeaders c
     public static ReportedHeaders ofComposed(ParsedMessage composed, String messageId, String returnPath) {
         return new ReportedHeaders(without(composed, STAMPED),
                 common(composed, messageId, null, composed.subject(), returnPath));
+    }
+
+    /**
+     * A rendered template, once sent (its Delivery and later events): the rendering writes a Date, as
+     * TestRenderTemplate shows, so only the Message-ID is left out (AWS's recorded Delivery of SendTemplatedEmail).
+     */
+    public static ReportedHeaders ofRendered(ParsedMessage composed, String messageId, String returnPath) {
+        return new ReportedHeaders(without(composed, Set.of("message-id")),
+                common(composed, messageId, composed.date(), composed.subject(), returnPath));
+    }
+
+    /**
+     * A template not rendered yet, as its Send event (and a Rendering Failure) describes it: SES accepts the call
+     * and renders afterwards, so the message has its addresses and MIME-Version but no Subject nor body headers
+     * (AWS's recorded Send of SendTemplatedEmail: From, To, MIME-Version).
+     */
+    public static ReportedHeaders beforeRendering(ParsedMessage composed, String messageId, String returnPath) {
+        return new ReportedHeaders(without(composed, RENDERED), common(composed, messageId, null, null, returnPath));
     }
 
     private static List<Header> without(ParsedMessage m, Set<String> lowerCaseNames) {

@@ -148,12 +148,20 @@ public final class Sender {
         String html;
         String templateName = null;
         String templateData = null;
+        ReportedHeaders reported;
+        ReportedHeaders beforeRendering = null;
         if (r.content() instanceof MailContent.Raw) {
             raw = MimeComposer.completeRaw(p.raw, messageIdHeader, now);
             subject = p.parsed.subject();
             text = p.parsed.bodyText();
             html = p.parsed.bodyHtml();
+            reported = ReportedHeaders.ofRaw(p.parsed, id, r.returnPath());
         } else {
+            List<Header> headers = new ArrayList<>(extraHeaders(r.content()));
+            if (list != null) {
+                headers.add(new Header("List-Unsubscribe", "<" + unsubscribeUrl(r) + ">"));
+                headers.add(new Header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+            }
             RenderedContent content;
             if (r.content() instanceof MailContent.Templated t) {
                 templateName = t.templateName();
@@ -165,8 +173,10 @@ public final class Sender {
                 } catch (RenderingException e) {
                     // SES accepts the call and reports the failure as a Rendering Failure event; the message
                     // is not sent (https://docs.aws.amazon.com/ses/latest/dg/send-personalized-email-api.html).
-                    MailMetadata meta = metadata(r, account, id, now, p, identity, tags, List.of(), commonHeaders(p,
-                            r, messageIdHeader, null, subjectOrEmpty(template)));
+                    byte[] unrendered = compose(r, p, new RenderedContent(null, null, null), headers,
+                            messageIdHeader, now);
+                    MailMetadata meta = metadata(r, account, id, now, p, identity, tags,
+                            ReportedHeaders.beforeRendering(MimeParser.parse(unrendered), id, r.returnPath()));
                     notifier.event(set, EventType.RENDERING_FAILURE, meta,
                             NotificationJson.renderingFailure(template.name(), e.getMessage()), after);
                     account.statistics.reject(now);
@@ -179,19 +189,17 @@ public final class Sender {
             subject = content.subject();
             text = unsubscribeLinks(content.text(), list, r);
             html = unsubscribeLinks(content.html(), list, r);
-            List<Header> headers = new ArrayList<>(extraHeaders(r.content()));
-            if (list != null) {
-                headers.add(new Header("List-Unsubscribe", "<" + unsubscribeUrl(r) + ">"));
-                headers.add(new Header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+            raw = compose(r, p, new RenderedContent(subject, text, html), headers, messageIdHeader, now);
+            ParsedMessage composed = MimeParser.parse(raw);
+            if (r.content() instanceof MailContent.Templated) {
+                reported = ReportedHeaders.ofRendered(composed, id, r.returnPath());
+                beforeRendering = ReportedHeaders.beforeRendering(composed, id, r.returnPath());
+            } else {
+                reported = ReportedHeaders.ofComposed(composed, id, r.returnPath());
             }
-            raw = MimeComposer.compose(new ComposedMessage(r.source(), p.to, p.cc, r.replyTo(), subject, text, html,
-                    charset(r.content()), headers, attachments(r.content())), messageIdHeader, now);
         }
 
-        ReportedHeaders reported = r.content() instanceof MailContent.Raw
-                ? ReportedHeaders.ofRaw(p.parsed, id, r.returnPath())
-                : ReportedHeaders.ofComposed(MimeParser.parse(raw), id, r.returnPath());
-        MailMetadata meta = metadata(r, account, id, now, p, identity, tags, reported.headers(), reported.common());
+        MailMetadata meta = metadata(r, account, id, now, p, identity, tags, reported);
         account.statistics.attempts(now, p.recipients.size());
         SentMessage message = new SentMessage(id, r.scope().accountId(), r.scope().region(), now, p.source, p.to,
                 p.cc, p.bcc, p.recipients, subject, text, html, raw, templateName, templateData, tags,
@@ -201,7 +209,12 @@ public final class Sender {
             state.eventMail.put(meta);
         }
         after.add(() -> archive.archive(message));
-        notifier.event(set, EventType.SEND, meta, NotificationJson.send(), after);
+        // A template's Send event describes the call SES accepted, before rendering (see ReportedHeaders). The one
+        // Send of SendTemplatedEmail recorded on AWS (2023) also lacked sourceArn; it is kept, as AWS's example of a
+        // Rendering Failure, which describes the same unrendered message, has one.
+        MailMetadata sent = beforeRendering == null ? meta
+                : metadata(r, account, id, now, p, identity, tags, beforeRendering);
+        notifier.event(set, EventType.SEND, sent, NotificationJson.send(), after);
 
         if (new String(raw, StandardCharsets.ISO_8859_1).contains(EICAR)) {
             account.statistics.reject(now);
@@ -483,8 +496,7 @@ public final class Sender {
     }
 
     private static MailMetadata metadata(SendRequest r, Account account, String id, long now, Prepared p,
-                                         Identity identity, Map<String, List<String>> tags, List<Header> headers,
-                                         MailMetadata.CommonHeaders common) {
+                                         Identity identity, Map<String, List<String>> tags, ReportedHeaders reported) {
         List<String> destination = new ArrayList<>();
         for (String rcpt : p.recipients) {
             destination.add(Addresses.bare(r.api(), rcpt));
@@ -492,22 +504,14 @@ public final class Sender {
         String sourceArn = identity == null ? null
                 : r.sourceArn() != null ? r.sourceArn() : account.scope.arn("identity/" + identity.name());
         return new MailMetadata(id, now, p.from, sourceArn, r.scope().accountId(), "root", r.operation(),
-                destination, headers, common, tags);
+                destination, reported.headers(), reported.common(), tags);
     }
 
-    private static MailMetadata.CommonHeaders commonHeaders(Prepared p, SendRequest r, String messageId, String date,
-                                                            String subject) {
-        List<String> from = p.parsed != null && !p.parsed.from().isEmpty() ? p.parsed.from() : List.of(p.source);
-        List<String> replyTo = p.parsed != null ? p.parsed.replyTo() : r.replyTo();
-        if (replyTo.isEmpty()) {
-            replyTo = r.replyTo();
-        }
-        return new MailMetadata.CommonHeaders(from, p.to, p.cc, replyTo,
-                r.returnPath() != null ? r.returnPath() : null, messageId, date, subject);
-    }
-
-    private static String subjectOrEmpty(EmailTemplate t) {
-        return t.subject() == null ? "" : t.subject();
+    private static byte[] compose(SendRequest r, Prepared p, RenderedContent content, List<Header> headers,
+                                  String messageIdHeader, long now) {
+        return MimeComposer.compose(new ComposedMessage(r.source(), p.to, p.cc, r.replyTo(), content.subject(),
+                content.text(), content.html(), charset(r.content()), headers, attachments(r.content())),
+                messageIdHeader, now);
     }
 
     private static List<Header> extraHeaders(MailContent c) {
