@@ -53,8 +53,8 @@ public final class SesModule {
         this.inbound = new InboundReceiver(state, (scope, from, to, subject, text) ->
                 sender.sendSystemMail(scope, from, List.of(to), subject, text, null));
         CustomVerification verification = new CustomVerification(state, sender);
-        this.v1 = new SesService(state, sender, verification);
-        this.v2 = new SesV2Service(state, sender, verification);
+        this.v1 = new SesService(state, sender, verification, notifier);
+        this.v2 = new SesV2Service(state, sender, verification, notifier);
     }
 
     /**

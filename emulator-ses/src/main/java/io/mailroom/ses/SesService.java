@@ -1,9 +1,11 @@
 package io.mailroom.ses;
 
 import io.mailroom.core.service.AwsService;
+import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.ses.api.SesErrors;
+import io.mailroom.ses.notification.Notifier;
 import io.mailroom.ses.sending.Sender;
 import io.mailroom.ses.template.CustomVerification;
 import io.mailroom.ses.v1.V1ConfigurationSets;
@@ -11,6 +13,7 @@ import io.mailroom.ses.v1.V1Identities;
 import io.mailroom.ses.v1.V1Receipt;
 import io.mailroom.ses.v1.V1Sending;
 import io.mailroom.ses.v1.V1Templates;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,20 +24,23 @@ import java.util.Optional;
 public final class SesService implements AwsService {
     /** The credential-scope service name of v1 requests. */
     public static final String SIGNING_NAME = "email";
-    /** What the front end needs to route to SES (v1), known before any instance exists. */
+    /**
+     * What the front end needs to route to SES (v1), known before any instance exists. A NotificationType
+     * outside the enum is left to the operations: AWS words it differently in each.
+     */
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor(SIGNING_NAME, Optional.empty(),
-            Optional.of(SesModels.V1), null, SesErrors.V1);
+            Optional.of(SesModels.V1), null, SesErrors.V1, Map.of("NotificationType", new EnumPolicy.Open()));
 
     private final SesState state;
     private final OperationTable operations;
     private final ServiceDescriptor descriptor;
 
-    SesService(SesState state, Sender sender, CustomVerification verification) {
+    SesService(SesState state, Sender sender, CustomVerification verification, Notifier notifier) {
         this.state = state;
         V1Identities identities = new V1Identities(state);
         V1Sending sending = new V1Sending(state, sender);
         V1Templates templates = new V1Templates(state, verification);
-        V1ConfigurationSets sets = new V1ConfigurationSets(state);
+        V1ConfigurationSets sets = new V1ConfigurationSets(state, notifier);
         V1Receipt receipt = new V1Receipt(state);
         this.operations = OperationTable.builder()
                 .sync("CloneReceiptRuleSet", receipt::cloneRuleSet)

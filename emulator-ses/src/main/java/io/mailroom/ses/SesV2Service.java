@@ -5,6 +5,7 @@ import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.ses.api.SesErrors;
+import io.mailroom.ses.notification.Notifier;
 import io.mailroom.ses.sending.Sender;
 import io.mailroom.ses.template.CustomVerification;
 import io.mailroom.ses.v2.V2AccountResources;
@@ -28,12 +29,12 @@ public final class SesV2Service implements AwsService {
     private final OperationTable operations;
     private final ServiceDescriptor descriptor;
 
-    SesV2Service(SesState state, Sender sender, CustomVerification verification) {
+    SesV2Service(SesState state, Sender sender, CustomVerification verification, Notifier notifier) {
         this.state = state;
         V2Identities identities = new V2Identities(state);
         V2Sending sending = new V2Sending(state, sender);
         V2Templates templates = new V2Templates(state, verification);
-        V2ConfigurationSets sets = new V2ConfigurationSets(state);
+        V2ConfigurationSets sets = new V2ConfigurationSets(state, notifier);
         V2Contacts contacts = new V2Contacts(state);
         V2AccountResources resources = new V2AccountResources(state);
         this.operations = OperationTable.builder()

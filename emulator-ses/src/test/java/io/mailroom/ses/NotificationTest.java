@@ -3,6 +3,7 @@ package io.mailroom.ses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mailroom.core.error.AwsException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class NotificationTest extends SesTestSupport {
     void bounceWithHeadersWhenEnabled() {
         v1("VerifyDomainIdentity", "{'Domain':'example.com'}");
         subscribeIdentity("example.com", true);
-        sendV1("me@example.com", "bounce+t1@simulator.amazonses.com", "subj", "t");
+        String id = sendV1("me@example.com", "bounce+t1@simulator.amazonses.com", "subj", "t");
         clock.advance(Duration.ofSeconds(1));
         JsonNode bounce = only("Bounce").get("bounce");
         assertThat(bounce.get("bounceType").asText()).isEqualTo("Permanent");
@@ -72,7 +73,10 @@ class NotificationTest extends SesTestSupport {
         assertThat(mail.get("headersTruncated").asBoolean()).isFalse();
         assertThat(mail.get("commonHeaders").get("subject").asText()).isEqualTo("subj");
         assertThat(mail.get("commonHeaders").get("to").get(0).asText()).isEqualTo("bounce+t1@simulator.amazonses.com");
-        assertThat(mail.get("headers").findValuesAsText("name")).contains("From", "To", "Subject", "Message-ID");
+        // The headers of the message as handed to SES: not the Message-ID and Date SES stamps when sending.
+        assertThat(mail.get("headers").findValuesAsText("name")).contains("From", "To", "Subject", "MIME-Version")
+                .doesNotContain("Message-ID", "Date");
+        assertThat(mail.get("commonHeaders").get("messageId").asText()).isEqualTo(id);
         assertThat(v1("GetSendStatistics", "{}").get("SendDataPoints").get(0).get("Bounces").asLong()).isEqualTo(1);
     }
 
@@ -152,6 +156,43 @@ class NotificationTest extends SesTestSupport {
                 .get("DimensionValueSource").asText()).isEqualTo("messageTag");
     }
 
+    /** The SNS envelopes AWS recorded (LocalStack's AWS-recorded snapshots): validation first, then events. */
+    @Test
+    void anSnsDestinationIsValidatedWhenCreatedAndEventsCarryAwsSubject() {
+        topics.create(EVENTS);
+        verifyEmail("me@example.com");
+        subscribeIdentity("me@example.com", false);
+        v1("CreateConfigurationSet", "{'ConfigurationSet':{'Name':'cs'}}");
+        String destination = "{'ConfigurationSetName':'cs','EventDestination':{'Name':'d','Enabled':true,"
+                + "'MatchingEventTypes':['send','delivery'],'SNSDestination':{'TopicARN':'" + EVENTS + "'}}}";
+        v1("CreateConfigurationSetEventDestination", destination);
+        FakeTopics.Publication validated = new FakeTopics.Publication(null,
+                "Successfully validated SNS topic for Amazon SES event publishing.");
+        assertThat(topics.publications(EVENTS)).containsExactly(validated);
+        v1("UpdateConfigurationSetEventDestination", destination);
+        assertThat(topics.publications(EVENTS)).containsExactly(validated);
+
+        v1("SendEmail", "{'Source':'me@example.com','ConfigurationSetName':'cs','Destination':{'ToAddresses':"
+                + "['success@simulator.amazonses.com']},'Message':{'Subject':{'Data':'s'},"
+                + "'Body':{'Text':{'Data':'t'}}}}");
+        clock.advance(Duration.ofSeconds(1));
+        List<FakeTopics.Publication> events = topics.publications(EVENTS);
+        assertThat(events).hasSize(3).first().isEqualTo(validated);
+        assertThat(events.subList(1, 3)).extracting(FakeTopics.Publication::subject)
+                .containsOnly("Amazon SES Email Event Notification");
+        assertThat(published(EVENTS)).extracting(e -> e.get("eventType").asText()).containsExactly("Send", "Delivery");
+        // Identity notifications have no subject.
+        assertThat(topics.publications(TOPIC)).extracting(FakeTopics.Publication::subject)
+                .containsExactly((String) null);
+
+        String other = "arn:aws:sns:us-east-1:123456789012:v2-events";
+        topics.create(other);
+        v2("CreateConfigurationSetEventDestination", "{'ConfigurationSetName':'cs','EventDestinationName':'v2',"
+                + "'EventDestination':{'Enabled':true,'MatchingEventTypes':['SEND'],'SnsDestination':{'TopicArn':'"
+                + other + "'}}}");
+        assertThat(topics.publications(other)).containsExactly(validated);
+    }
+
     @Test
     void virusesAreRejectedAfterAcceptance() {
         topics.create(EVENTS);
@@ -165,6 +206,40 @@ class NotificationTest extends SesTestSupport {
         clock.advance(Duration.ofSeconds(1));
         assertThat(published(EVENTS)).extracting(e -> e.get("eventType").asText()).containsExactly("Reject");
         assertThat(published(EVENTS).get(0).get("reject").get("reason").asText()).isEqualTo("Bad content");
+    }
+
+    /** AWS's recorded answers (LocalStack's AWS-recorded snapshots, 2025): repeatable, then the two refusals. */
+    @Test
+    void headersInNotificationsAreSetRepeatablyAndRefusedInAwsWords() {
+        verifyEmail("sender@example.com");
+        for (String type : List.of("Bounce", "Complaint", "Delivery")) {
+            for (boolean enabled : List.of(true, false)) {
+                String call = "{'Identity':'sender@example.com','NotificationType':'" + type + "','Enabled':"
+                        + enabled + "}";
+                v1("SetIdentityHeadersInNotificationsEnabled", call);
+                v1("SetIdentityHeadersInNotificationsEnabled", call);
+            }
+        }
+        AwsException badType = v1Error("SetIdentityHeadersInNotificationsEnabled", "{'Identity':'sender@example.com',"
+                + "'NotificationType':'InvalidType','Enabled':true}");
+        assertThat(badType.error().code()).isEqualTo("InvalidParameterValue");
+        assertThat(badType.getMessage())
+                .isEqualTo("Invalid notification type: InvalidType. Valid values are: Bounce, Complaint, Delivery.");
+        for (String type : List.of("Bounce", "Complaint", "Delivery")) {
+            AwsException unknown = v1Error("SetIdentityHeadersInNotificationsEnabled", "{'Identity':"
+                    + "'unknown@example.com','NotificationType':'" + type + "','Enabled':true}");
+            assertThat(unknown.error().code()).isEqualTo("MessageRejected");
+            assertThat(unknown.error().status()).isEqualTo(400);
+            assertThat(unknown.getMessage())
+                    .isEqualTo("Identity unknown@example.com is not verified or does not exist.");
+        }
+        // The sibling operations keep their own answers (AWS's were not recorded).
+        v1Fails("SetIdentityNotificationTopic", "{'Identity':'sender@example.com','NotificationType':'InvalidType'}",
+                "InvalidParameterValue", "Value InvalidType for parameter NotificationType is invalid. Must be one of:"
+                        + " Bounce, Complaint, Delivery.");
+        v1Fails("SetIdentityNotificationTopic", "{'Identity':'unknown@example.com','NotificationType':'Bounce',"
+                + "'SnsTopic':'" + TOPIC + "'}", "InvalidParameterValue",
+                "Identity <unknown@example.com> does not exist.");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.ses.sending.SentMessage;
 import java.time.Duration;
@@ -89,6 +90,33 @@ class SendingTest extends SesTestSupport {
         v2Fails("SendEmail", "{'FromEmailAddress':'me@example.com','Destination':{'ToAddresses':['a@@b']},"
                 + "'Content':{'Simple':{'Subject':{'Data':'s'},'Body':{'Text':{'Data':'t'}}}}}", "BadRequestException",
                 400, "address");
+    }
+
+    /** AWS's recorded refusals (2024), word for word and spaces included; tags are judged before the sender. */
+    @Test
+    void invalidTagsAreRefusedInAwsWords() {
+        String name300 = "n".repeat(300);
+        String value300 = "v".repeat(300);
+        assertThat(tagRefusal("test_invalid_name:123", "test")).isEqualTo("Invalid tag name <test_invalid_name:123>:"
+                + " only alphanumeric ASCII characters, '_',  '-' are allowed.");
+        assertThat(tagRefusal("test", "test_invalid_value:123")).isEqualTo("Invalid tag value"
+                + " <test_invalid_value:123>: only alphanumeric ASCII characters, '_',  '-' , '.', '@' are allowed.");
+        assertThat(tagRefusal("test_invalid_name:123", "test_invalid_value:123")).startsWith("Invalid tag name");
+        assertThat(tagRefusal(name300, "test")).isEqualTo("Tag name cannot exceed 255 characters.");
+        assertThat(tagRefusal("test", value300)).isEqualTo("Tag value cannot exceed 255 characters.");
+        assertThat(tagRefusal("test_invalid_name@123", value300)).isEqualTo("Invalid tag name"
+                + " <test_invalid_name@123>: only alphanumeric ASCII characters, '_',  '-' are allowed.");
+        assertThat(tagRefusal("", "")).isEqualTo("The tag name must be specified.");
+        assertThat(tagRefusal("", "test")).isEqualTo("The tag name must be specified.");
+        assertThat(tagRefusal("test", "")).isEqualTo("The tag value must be specified.");
+    }
+
+    private String tagRefusal(String name, String value) {
+        AwsException e = v1Error("SendEmail", "{'Source':'unverified@example.com','Tags':[{'Name':'" + name
+                + "','Value':'" + value + "'}],'Destination':{'ToAddresses':['success@example.com']},"
+                + "'Message':{'Subject':{'Data':'s'},'Body':{'Text':{'Data':'t'}}}}");
+        assertThat(e.error().code()).isEqualTo("InvalidParameterValue");
+        return e.getMessage();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.mailroom.ses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +71,13 @@ abstract class SesTestSupport {
         });
     }
 
+    /** The error a v1 call fails with, for assertions on its exact wording. */
+    AwsException v1Error(String operation, String json) {
+        AwsException e = catchThrowableOfType(() -> v1(operation, json), AwsException.class);
+        assertThat(e).as("%s fails", operation).isNotNull();
+        return e;
+    }
+
     void v2Fails(String operation, String json, String type, int status, String message) {
         assertThatThrownBy(() -> v2(operation, json)).isInstanceOfSatisfying(AwsException.class, e -> {
             assertThat(e.error().type()).isEqualTo(type);
@@ -104,8 +112,12 @@ abstract class SesTestSupport {
         return new String(ses.rawMessage(messageId).orElseThrow(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * SES's JSON notifications and events on the topic, in order; the plain-text validation message a new SNS
+     * event destination publishes is left out (see {@link FakeTopics#publications}).
+     */
     List<JsonNode> published(String topicArn) {
-        return topics.messages(topicArn).stream().map(m -> {
+        return topics.messages(topicArn).stream().filter(m -> m.startsWith("{")).map(m -> {
             try {
                 return JSON.readTree(m);
             } catch (IOException e) {

@@ -92,7 +92,8 @@ class SharedStateTest extends SesTestSupport {
                 + "'Enabled':true,'MatchingEventTypes':['send'],'SNSDestination':{'TopicARN':"
                 + "'arn:aws:sns:us-east-1:123456789012:ev'}}}", "EventDestinationAlreadyExists", "d");
         sendV1("app@example.com", "a@x.org", "s", "t");
-        assertThat(topics.messages("arn:aws:sns:us-east-1:123456789012:ev")).hasSize(1);
+        assertThat(published("arn:aws:sns:us-east-1:123456789012:ev")).extracting(e -> e.get("eventType").asText())
+                .containsExactly("Send");
 
         v2("DeleteConfigurationSet", "{'ConfigurationSetName':'cs'}");
         assertThat(v2("GetEmailIdentity", "{'EmailIdentity':'example.com'}").has("ConfigurationSetName")).isFalse();

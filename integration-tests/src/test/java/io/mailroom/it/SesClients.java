@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -62,6 +64,13 @@ final class SesClients {
     }
 
     /**
+     * An SNS notification as the queue received it: the envelope's Subject (null without one) and its Message,
+     * parsed when it is SES's JSON, else as text (the validation message of a new event destination).
+     */
+    record Notification(String subject, JsonNode message) {
+    }
+
+    /**
      * An SNS topic with an SQS queue subscribed: what an SES monitoring setup looks like. Notifications received
      * are kept until a test claims them by message id, so a late one never leaks into another test's assertion.
      */
@@ -69,7 +78,7 @@ final class SesClients {
         private final Account account;
         private final String topicArn;
         private final String queueUrl;
-        private final List<JsonNode> received = new ArrayList<>();
+        private final List<Notification> received = new ArrayList<>();
 
         Feed(Account account, String topicArn, String queueUrl) {
             this.account = account;
@@ -85,7 +94,7 @@ final class SesClients {
             return queueUrl;
         }
 
-        /** Receives (and deletes) what the queue holds now into the buffer; each item is the envelope's Message. */
+        /** Receives (and deletes) what the queue holds now into the buffer. */
         private void poll() {
             while (true) {
                 List<Message> batch = account.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
@@ -97,22 +106,27 @@ final class SesClients {
                     JsonNode envelope = readJson(m.body());
                     assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
                     assertThat(envelope.path("TopicArn").asText()).isEqualTo(topicArn);
-                    received.add(readJson(envelope.path("Message").asText()));
+                    String message = envelope.path("Message").asText();
+                    received.add(new Notification(envelope.has("Subject") ? envelope.get("Subject").asText() : null,
+                            message.startsWith("{") ? readJson(message) : TextNode.valueOf(message)));
                     account.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
                 }
             }
         }
 
-        private List<JsonNode> claim(String messageId) {
-            List<JsonNode> mine = received.stream()
-                    .filter(n -> n.path("mail").path("messageId").asText().equals(messageId)).toList();
+        private List<Notification> claim(Predicate<JsonNode> which) {
+            List<Notification> mine = received.stream().filter(n -> which.test(n.message())).toList();
             received.removeAll(mine);
             return mine;
         }
 
-        /** Awaits (≤ 5 s) {@code count} notifications about this message; fails if more arrived by then. */
-        List<JsonNode> await(String messageId, int count) {
-            List<JsonNode> mine = new ArrayList<>();
+        private List<Notification> claim(String messageId) {
+            return claim(m -> m.path("mail").path("messageId").asText().equals(messageId));
+        }
+
+        /** Awaits (≤ 10 s) {@code count} notifications about this message, envelopes included; fails on more. */
+        List<Notification> awaitNotifications(String messageId, int count) {
+            List<Notification> mine = new ArrayList<>();
             SesClients.await(count + " notification(s) about " + messageId + " on " + topicArn, () -> {
                 poll();
                 mine.addAll(claim(messageId));
@@ -120,6 +134,21 @@ final class SesClients {
             });
             assertThat(mine).as("notifications about %s", messageId).hasSize(count);
             return mine;
+        }
+
+        /** Awaits (≤ 10 s) {@code count} notifications about this message; fails if more arrived by then. */
+        List<JsonNode> await(String messageId, int count) {
+            return awaitNotifications(messageId, count).stream().map(Notification::message).toList();
+        }
+
+        /** Awaits (≤ 10 s) the next plain-text notification, one that is about no message. */
+        Notification awaitText() {
+            return SesClients.await("a plain-text notification on " + topicArn, () -> {
+                poll();
+                List<Notification> text = received.stream().filter(n -> n.message().isTextual()).limit(1).toList();
+                received.removeAll(text);
+                return text.isEmpty() ? null : text.get(0);
+            });
         }
 
         /** Awaits the one notification about this message. */
@@ -130,7 +159,7 @@ final class SesClients {
         /** What arrived about this message so far (no waiting). */
         List<JsonNode> now(String messageId) {
             poll();
-            return claim(messageId);
+            return claim(messageId).stream().map(Notification::message).toList();
         }
     }
 

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.ses.model.ConfigurationSetAttribute;
 import software.amazon.awssdk.services.ses.model.ConfigurationSetDoesNotExistException;
 import software.amazon.awssdk.services.ses.model.ConfigurationSetSendingPausedException;
 import software.amazon.awssdk.services.ses.model.DescribeConfigurationSetResponse;
+import software.amazon.awssdk.services.ses.model.EventDestinationDoesNotExistException;
 import software.amazon.awssdk.services.ses.model.EventType;
+import software.amazon.awssdk.services.ses.model.InvalidSnsDestinationException;
 import software.amazon.awssdk.services.ses.model.TlsPolicy;
 import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetResponse;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
@@ -112,6 +114,26 @@ class SesConfigurationIT {
                 () -> A.ses().describeConfigurationSet(b -> b.configurationSetName(set)));
         SesClients.error(ConfigurationSetDoesNotExistException.class, "ConfigurationSetDoesNotExist", 400,
                 () -> send("success@simulator.amazonses.com", set));
+    }
+
+    /** AWS's recorded refusals (LocalStack's AWS-recorded snapshots), word for word through the SDK. */
+    @Test
+    void eventDestinationRefusalsInAwsWords() {
+        String set = SesClients.name("config-set");
+        A.ses().createConfigurationSet(b -> b.configurationSet(c -> c.name(set)));
+        String missing = "arn:aws:sns:us-east-1:" + A.id() + ":" + SesClients.name("missing-topic");
+        InvalidSnsDestinationException noTopic = SesClients.error(InvalidSnsDestinationException.class,
+                "InvalidSNSDestination", 400, () -> A.ses().createConfigurationSetEventDestination(b -> b
+                        .configurationSetName(set).eventDestination(d -> d.name("to-sns").enabled(true)
+                                .matchingEventTypes(EventType.SEND, EventType.BOUNCE, EventType.DELIVERY)
+                                .snsDestination(s -> s.topicARN(missing)))));
+        assertThat(noTopic.awsErrorDetails().errorMessage()).isEqualTo("SNS topic <" + missing + "> not found.");
+
+        EventDestinationDoesNotExistException gone = SesClients.error(EventDestinationDoesNotExistException.class,
+                "EventDestinationDoesNotExist", 400, () -> A.ses().deleteConfigurationSetEventDestination(b -> b
+                        .configurationSetName(set).eventDestinationName(SesClients.name("non-existent"))));
+        assertThat(gone.awsErrorDetails().errorMessage()).isEqualTo("No EventDestination found for " + set);
+        A.ses().deleteConfigurationSet(b -> b.configurationSetName(set));
     }
 
     @Test

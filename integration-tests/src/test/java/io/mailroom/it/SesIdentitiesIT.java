@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ses.model.CustomVerificationEmailTemplate
 import software.amazon.awssdk.services.ses.model.IdentityType;
 import software.amazon.awssdk.services.ses.model.InvalidPolicyException;
 import software.amazon.awssdk.services.ses.model.ListIdentitiesResponse;
+import software.amazon.awssdk.services.ses.model.MessageRejectedException;
 import software.amazon.awssdk.services.ses.model.NotificationType;
 import software.amazon.awssdk.services.ses.model.SesException;
 import software.amazon.awssdk.services.ses.model.VerificationStatus;
@@ -208,6 +209,33 @@ class SesIdentitiesIT {
         SesClients.error(SesException.class, "InvalidParameterValue", 400, () -> A.ses().setIdentityNotificationTopic(
                 b -> b.identity(email).notificationType(NotificationType.BOUNCE)
                         .snsTopic("arn:aws:sns:us-east-1:" + A.id() + ":no-such-topic")));
+    }
+
+    /** AWS's recorded answers (LocalStack's AWS-recorded snapshots, 2025), through the SDK. */
+    @Test
+    void headersInNotificationsRefusalsInAwsWords() {
+        String email = SesClients.address("headers", "notify.example.com");
+        A.ses().verifyEmailIdentity(b -> b.emailAddress(email));
+        A.ses().setIdentityHeadersInNotificationsEnabled(b -> b.identity(email)
+                .notificationType(NotificationType.BOUNCE).enabled(true));
+        A.ses().setIdentityHeadersInNotificationsEnabled(b -> b.identity(email)
+                .notificationType(NotificationType.BOUNCE).enabled(true));
+
+        SesException badType = SesClients.error(SesException.class, "InvalidParameterValue", 400, () -> A.ses()
+                .setIdentityHeadersInNotificationsEnabled(b -> b.identity(email).notificationType("InvalidType")
+                        .enabled(true)));
+        assertThat(badType.awsErrorDetails().errorMessage())
+                .isEqualTo("Invalid notification type: InvalidType. Valid values are: Bounce, Complaint, Delivery.");
+        for (NotificationType type : List.of(NotificationType.BOUNCE, NotificationType.COMPLAINT,
+                NotificationType.DELIVERY)) {
+            MessageRejectedException unknown = SesClients.error(MessageRejectedException.class, "MessageRejected", 400,
+                    () -> A.ses().setIdentityHeadersInNotificationsEnabled(b -> b.identity("unknown@example.com")
+                            .notificationType(type).enabled(true)));
+            assertThat(unknown.awsErrorDetails().errorMessage())
+                    .isEqualTo("Identity unknown@example.com is not verified or does not exist.");
+        }
+        assertThat(A.ses().getIdentityNotificationAttributes(b -> b.identities(email)).notificationAttributes()
+                .get(email).headersInBounceNotificationsEnabled()).isTrue();
     }
 
     @Test

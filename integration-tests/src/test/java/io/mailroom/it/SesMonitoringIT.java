@@ -133,12 +133,13 @@ class SesMonitoringIT {
             assertThat(mail.path("headersTruncated").asBoolean(true)).isFalse();
             List<String> names = new ArrayList<>();
             mail.path("headers").forEach(h -> names.add(h.path("name").asText()));
-            assertThat(names).contains("From", "To", "Subject", "Message-ID", "MIME-Version");
+            // The headers as handed to SES: the Message-ID and Date it stamps on sending are not among them.
+            assertThat(names).contains("From", "To", "Subject", "MIME-Version").doesNotContain("Message-ID", "Date");
             JsonNode common = mail.path("commonHeaders");
             assertThat(common.path("from")).extracting(JsonNode::asText).containsExactly(SENDER);
             assertThat(common.path("to")).extracting(JsonNode::asText).containsExactly(BOUNCE);
             assertThat(common.path("subject").asText()).isEqualTo("with headers");
-            assertThat(common.path("messageId").asText()).contains(id);
+            assertThat(common.path("messageId").asText()).isEqualTo(id);
         } finally {
             A.ses().setIdentityHeadersInNotificationsEnabled(b -> b.identity("example.com")
                     .notificationType(NotificationType.BOUNCE).enabled(false));
@@ -164,6 +165,11 @@ class SesMonitoringIT {
         A.ses().createConfigurationSetEventDestination(b -> b.configurationSetName(set).eventDestination(d -> d
                 .name("to-sns").enabled(true).matchingEventTypes(EventType.SEND, EventType.DELIVERY, EventType.BOUNCE)
                 .snsDestination(s -> s.topicARN(events.topicArn()))));
+        // SES first proves it can publish to the topic: a plain-text message without a subject, as AWS recorded.
+        SesClients.Notification validated = events.awaitText();
+        assertThat(validated.message().asText())
+                .isEqualTo("Successfully validated SNS topic for Amazon SES event publishing.");
+        assertThat(validated.subject()).isNull();
 
         String delivered = send(SendEmailRequest.builder().source(SENDER).destination(d -> d.toAddresses(SUCCESS))
                 .configurationSetName(set).tags(t -> t.name("campaign").value("spring"))
@@ -172,8 +178,12 @@ class SesMonitoringIT {
                 .configurationSetName(set)
                 .message(m -> m.subject(s -> s.data("evented")).body(b -> b.text(t -> t.data("x")))).build());
 
-        List<JsonNode> forDelivered = events.await(delivered, 2);
-        List<JsonNode> forBounced = events.await(bounced, 2);
+        List<SesClients.Notification> envelopes = new ArrayList<>(events.awaitNotifications(delivered, 2));
+        envelopes.addAll(events.awaitNotifications(bounced, 2));
+        assertThat(envelopes).extracting(SesClients.Notification::subject)
+                .containsOnly("Amazon SES Email Event Notification");
+        List<JsonNode> forDelivered = envelopes.subList(0, 2).stream().map(SesClients.Notification::message).toList();
+        List<JsonNode> forBounced = envelopes.subList(2, 4).stream().map(SesClients.Notification::message).toList();
         assertThat(forDelivered).extracting(e -> e.path("eventType").asText())
                 .containsExactlyInAnyOrder("Send", "Delivery");
         assertThat(forBounced).extracting(e -> e.path("eventType").asText())
@@ -206,8 +216,10 @@ class SesMonitoringIT {
                 default -> throw new AssertionError("unexpected event " + e);
             }
         }
-        // The identity notifications still flow alongside the event destination.
-        assertThat(bounces.await(bounced).path("notificationType").asText()).isEqualTo("Bounce");
+        // The identity notifications still flow alongside the event destination, without a subject.
+        SesClients.Notification identityBounce = bounces.awaitNotifications(bounced, 1).get(0);
+        assertThat(identityBounce.subject()).isNull();
+        assertThat(identityBounce.message().path("notificationType").asText()).isEqualTo("Bounce");
         assertThat(deliveries.await(delivered).path("notificationType").asText())
                 .isEqualTo("Delivery");
     }

@@ -58,16 +58,21 @@ public final class ConfigurationSetRules {
             throw api.invalidParameter("An event destination must have exactly one destination.");
         }
         if (d.target() instanceof EventTarget.Sns sns && !topics.exists(sns.topicArn())) {
+            // AWS's words (LocalStack's AWS-recorded snapshot of test_cannot_create_event_for_no_topic, 2023).
             throw api.error("InvalidSNSDestinationException", "BadRequestException",
-                    "SNS topic <" + sns.topicArn() + "> does not exist or is not accessible.");
+                    "SNS topic <" + sns.topicArn() + "> not found.");
         }
         set.destinations().put(d.name(), d);
     }
 
+    /**
+     * AWS names the set alone, without the destination nor a closing period (LocalStack's AWS-recorded snapshot
+     * of test_deleting_non_existent_configuration_set_event_destination, 2023); an update of a missing
+     * destination was not recorded and keeps the longer wording above.
+     */
     public static void deleteDestination(Api api, ConfigurationSet set, String name) {
         if (set.destinations().remove(name) == null) {
-            throw api.notFound("EventDestinationDoesNotExistException", "No EventDestination found for "
-                    + set.name() + " with name " + name + ".");
+            throw api.notFound("EventDestinationDoesNotExistException", "No EventDestination found for " + set.name());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.mailroom.ses.configset;
 
+import java.util.Comparator;
+
 /**
  * Event types of event publishing: the v1 enum spelling ({@code renderingFailure}; v1 has no
  * deliveryDelay/subscription), the v2 spelling ({@code RENDERING_FAILURE}), the {@code eventType} value in the
@@ -16,6 +18,15 @@ public enum EventType {
     RENDERING_FAILURE("renderingFailure", "Rendering Failure", "failure"),
     DELIVERY_DELAY(null, "DeliveryDelay", "deliveryDelay"),
     SUBSCRIPTION(null, "Subscription", "subscription");
+
+    /**
+     * The order AWS lists a destination's types in, whatever order they were given in: alphabetical
+     * ({@code bounce, click, delivery, open, send} for a destination created with send, bounce, delivery, open,
+     * click; DescribeConfigurationSet recorded on AWS in 2025, LocalStack's AWS-recorded snapshots). SES v2 sorts
+     * them too (Terraform's provider holds them as a set since "AWS-side sorting", its PR #36897). The v2
+     * spellings sort as the v1 ones do, so one order serves both APIs.
+     */
+    public static final Comparator<EventType> LISTED = Comparator.comparing(EventType::name);
 
     private final String v1;
     private final String eventName;

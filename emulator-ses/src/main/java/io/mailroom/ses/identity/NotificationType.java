@@ -1,5 +1,9 @@
 package io.mailroom.ses.identity;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /** The feedback kinds an identity can send to an SNS topic (SetIdentityNotificationTopic). */
 public enum NotificationType {
     BOUNCE("Bounce"), COMPLAINT("Complaint"), DELIVERY("Delivery");
@@ -15,12 +19,12 @@ public enum NotificationType {
         return wire;
     }
 
-    public static NotificationType ofWire(String wire) {
-        for (NotificationType t : values()) {
-            if (t.wire.equals(wire)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException(wire);
+    public static Optional<NotificationType> find(String wire) {
+        return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
+    }
+
+    /** {@code Bounce, Complaint, Delivery}, as AWS lists them in refusals. */
+    public static String wireNames() {
+        return Arrays.stream(values()).map(NotificationType::wireName).collect(Collectors.joining(", "));
     }
 }

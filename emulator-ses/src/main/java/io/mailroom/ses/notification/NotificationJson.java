@@ -26,6 +26,8 @@ public final class NotificationJson {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** SES truncates the header list of a notification beyond this many bytes ({@code headersTruncated}). */
     static final int MAX_HEADER_BYTES = 10 * 1024;
+    /** The emulator's one address: where calls come from (sourceIp) and where SES sends from (ses:outgoing-ip). */
+    private static final String LOCAL_IP = "127.0.0.1";
 
     private NotificationJson() {
     }
@@ -39,56 +41,75 @@ public final class NotificationJson {
         ObjectNode root = F.objectNode();
         root.put("notificationType", type.wireName());
         root.set(type.name().toLowerCase(java.util.Locale.ROOT), detail);
-        root.set("mail", mail(mail, withHeaders, false));
+        ObjectNode m = mail(mail, true);
+        if (withHeaders) {
+            headers(m, mail);
+        }
+        root.set("mail", m);
         return root;
     }
 
+    /**
+     * An event record. Its mail object does not name the caller (no sourceIp nor callerIdentity, which only
+     * identity notifications carry) and always has headers and tags; a Delivery's tags add
+     * {@code ses:outgoing-ip}, the address SES sent from (AWS's docs examples of both kinds, and the events
+     * recorded on AWS in LocalStack's snapshots of test_ses_sns_topic_integration_*).
+     */
     public static ObjectNode event(EventType type, MailMetadata mail, ObjectNode detail) {
         ObjectNode root = F.objectNode();
         root.put("eventType", type.eventName());
-        root.set("mail", mail(mail, true, true));
+        ObjectNode m = mail(mail, false);
+        headers(m, mail);
+        ObjectNode tags = m.putObject("tags");
+        mail.tags().forEach((k, v) -> tags.set(k, strings(v)));
+        if (type == EventType.DELIVERY) {
+            tags.set("ses:outgoing-ip", strings(List.of(LOCAL_IP)));
+        }
+        root.set("mail", m);
         root.set(type.detailKey(), detail);
         return root;
     }
 
-    static ObjectNode mail(MailMetadata m, boolean withHeaders, boolean withTags) {
+    private static ObjectNode mail(MailMetadata m, boolean withCaller) {
         ObjectNode mail = F.objectNode();
         mail.put("timestamp", time(m.timestampMillis()));
         mail.put("source", m.source());
         if (m.sourceArn() != null) {
             mail.put("sourceArn", m.sourceArn());
         }
-        mail.put("sourceIp", "127.0.0.1");
-        mail.put("callerIdentity", m.callerIdentity());
+        if (withCaller) {
+            mail.put("sourceIp", LOCAL_IP);
+            mail.put("callerIdentity", m.callerIdentity());
+        }
         mail.put("sendingAccountId", m.sendingAccountId());
         mail.put("messageId", m.messageId());
         mail.set("destination", strings(m.destination()));
-        if (withHeaders) {
-            ArrayNode headers = F.arrayNode();
-            int bytes = 0;
-            boolean truncated = false;
-            for (Header h : m.headers()) {
-                bytes += h.name().length() + h.value().length() + 4;
-                if (bytes > MAX_HEADER_BYTES) {
-                    truncated = true;
-                    break;
-                }
-                headers.addObject().put("name", h.name()).put("value", h.value());
-            }
-            mail.put("headersTruncated", truncated);
-            mail.set("headers", headers);
-            mail.set("commonHeaders", commonHeaders(m.commonHeaders()));
-        }
-        if (withTags) {
-            ObjectNode tags = mail.putObject("tags");
-            m.tags().forEach((k, v) -> tags.set(k, strings(v)));
-        }
         return mail;
+    }
+
+    private static void headers(ObjectNode mail, MailMetadata m) {
+        ArrayNode headers = F.arrayNode();
+        int bytes = 0;
+        boolean truncated = false;
+        for (Header h : m.headers()) {
+            bytes += h.name().length() + h.value().length() + 4;
+            if (bytes > MAX_HEADER_BYTES) {
+                truncated = true;
+                break;
+            }
+            headers.addObject().put("name", h.name()).put("value", h.value());
+        }
+        mail.put("headersTruncated", truncated);
+        mail.set("headers", headers);
+        mail.set("commonHeaders", commonHeaders(m.commonHeaders()));
     }
 
     private static ObjectNode commonHeaders(MailMetadata.CommonHeaders c) {
         ObjectNode o = F.objectNode();
-        o.set("from", strings(c.from()));
+        // A header the message lacks is left out: AWS's event for an empty raw message has messageId alone.
+        if (!c.from().isEmpty()) {
+            o.set("from", strings(c.from()));
+        }
         if (!c.replyTo().isEmpty()) {
             o.set("replyTo", strings(c.replyTo()));
         }
@@ -98,7 +119,9 @@ public final class NotificationJson {
         if (c.date() != null) {
             o.put("date", c.date());
         }
-        o.set("to", strings(c.to()));
+        if (!c.to().isEmpty()) {
+            o.set("to", strings(c.to()));
+        }
         if (!c.cc().isEmpty()) {
             o.set("cc", strings(c.cc()));
         }

@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
  * that notification, as on AWS (SES does not retry into a deleted topic); the send itself is unaffected.
  */
 public final class Notifier {
+    /**
+     * The envelope Subject of every event publishing notification; identity notifications and the validation
+     * message have none (LocalStack's AWS-recorded snapshots of test_ses_sns_topic_integration_*, 2023).
+     */
+    public static final String EVENT_SUBJECT = "Amazon SES Email Event Notification";
+    /** What SES publishes, as plain text, to the topic of an SNS event destination it has just been given. */
+    public static final String TOPIC_VALIDATED = "Successfully validated SNS topic for Amazon SES event publishing.";
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
     private final TopicPublisher topics;
@@ -40,8 +47,20 @@ public final class Notifier {
         identity.topic(type).ifPresent(topic -> {
             String json = NotificationJson.identityNotification(type, mail, detail,
                     identity.headersInNotifications(type)).toString();
-            out.add(() -> publish(topic, json));
+            out.add(() -> publish(topic, null, json));
         });
+    }
+
+    /**
+     * A new SNS event destination's topic gets SES's validation message at once: SES proves it can publish there
+     * when it is given the topic, so this does not wait for the destination to be enabled (AWS recorded it, for an
+     * enabled destination, as the topic's first message, before any event). Updates publish none (none recorded).
+     * Call it once the SES lock is released.
+     */
+    public void destinationCreated(EventDestination d) {
+        if (d.target() instanceof EventTarget.Sns sns) {
+            publish(sns.topicArn(), null, TOPIC_VALIDATED);
+        }
     }
 
     /** To every enabled SNS destination of the set that matches the type; deferred as above. */
@@ -52,14 +71,14 @@ public final class Notifier {
         for (EventDestination d : set.destinations().values()) {
             if (d.enabled() && d.types().contains(type) && d.target() instanceof EventTarget.Sns sns) {
                 String json = NotificationJson.event(type, mail, detail).toString();
-                out.add(() -> publish(sns.topicArn(), json));
+                out.add(() -> publish(sns.topicArn(), EVENT_SUBJECT, json));
             }
         }
     }
 
-    private void publish(String topicArn, String message) {
+    private void publish(String topicArn, String subject, String message) {
         try {
-            topics.publish(topicArn, null, message, Map.of());
+            topics.publish(topicArn, subject, message, Map.of());
         } catch (AwsException e) {
             LOG.info("SES notification to {} not delivered: {}", topicArn, e.getMessage());
         }

@@ -21,6 +21,7 @@ import io.mailroom.ses.mime.ParsedMessage;
 import io.mailroom.ses.notification.MailMetadata;
 import io.mailroom.ses.notification.NotificationJson;
 import io.mailroom.ses.notification.Notifier;
+import io.mailroom.ses.notification.ReportedHeaders;
 import io.mailroom.ses.simulator.MailboxSimulator;
 import io.mailroom.ses.simulator.Outcome;
 import io.mailroom.ses.suppression.SuppressionReason;
@@ -147,12 +148,20 @@ public final class Sender {
         String html;
         String templateName = null;
         String templateData = null;
+        ReportedHeaders reported;
+        ReportedHeaders beforeRendering = null;
         if (r.content() instanceof MailContent.Raw) {
             raw = MimeComposer.completeRaw(p.raw, messageIdHeader, now);
             subject = p.parsed.subject();
             text = p.parsed.bodyText();
             html = p.parsed.bodyHtml();
+            reported = ReportedHeaders.ofRaw(p.parsed, id, r.returnPath());
         } else {
+            List<Header> headers = new ArrayList<>(extraHeaders(r.content()));
+            if (list != null) {
+                headers.add(new Header("List-Unsubscribe", "<" + unsubscribeUrl(r) + ">"));
+                headers.add(new Header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+            }
             RenderedContent content;
             if (r.content() instanceof MailContent.Templated t) {
                 templateName = t.templateName();
@@ -164,8 +173,10 @@ public final class Sender {
                 } catch (RenderingException e) {
                     // SES accepts the call and reports the failure as a Rendering Failure event; the message
                     // is not sent (https://docs.aws.amazon.com/ses/latest/dg/send-personalized-email-api.html).
-                    MailMetadata meta = metadata(r, account, id, now, p, identity, tags, List.of(), commonHeaders(p,
-                            r, messageIdHeader, null, subjectOrEmpty(template)));
+                    byte[] unrendered = compose(r, p, new RenderedContent(null, null, null), headers,
+                            messageIdHeader, now);
+                    MailMetadata meta = metadata(r, account, id, now, p, identity, tags,
+                            ReportedHeaders.beforeRendering(MimeParser.parse(unrendered), id, r.returnPath()));
                     notifier.event(set, EventType.RENDERING_FAILURE, meta,
                             NotificationJson.renderingFailure(template.name(), e.getMessage()), after);
                     account.statistics.reject(now);
@@ -178,18 +189,17 @@ public final class Sender {
             subject = content.subject();
             text = unsubscribeLinks(content.text(), list, r);
             html = unsubscribeLinks(content.html(), list, r);
-            List<Header> headers = new ArrayList<>(extraHeaders(r.content()));
-            if (list != null) {
-                headers.add(new Header("List-Unsubscribe", "<" + unsubscribeUrl(r) + ">"));
-                headers.add(new Header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+            raw = compose(r, p, new RenderedContent(subject, text, html), headers, messageIdHeader, now);
+            ParsedMessage composed = MimeParser.parse(raw);
+            if (r.content() instanceof MailContent.Templated) {
+                reported = ReportedHeaders.ofRendered(composed, id, r.returnPath());
+                beforeRendering = ReportedHeaders.beforeRendering(composed, id, r.returnPath());
+            } else {
+                reported = ReportedHeaders.ofComposed(composed, id, r.returnPath());
             }
-            raw = MimeComposer.compose(new ComposedMessage(r.source(), p.to, p.cc, r.replyTo(), subject, text, html,
-                    charset(r.content()), headers, attachments(r.content())), messageIdHeader, now);
         }
 
-        ParsedMessage sent = MimeParser.parse(raw);
-        MailMetadata meta = metadata(r, account, id, now, p, identity, tags, sent.headers(),
-                commonHeaders(p, r, sent.messageId(), sent.date(), sent.subject()));
+        MailMetadata meta = metadata(r, account, id, now, p, identity, tags, reported);
         account.statistics.attempts(now, p.recipients.size());
         SentMessage message = new SentMessage(id, r.scope().accountId(), r.scope().region(), now, p.source, p.to,
                 p.cc, p.bcc, p.recipients, subject, text, html, raw, templateName, templateData, tags,
@@ -199,7 +209,12 @@ public final class Sender {
             state.eventMail.put(meta);
         }
         after.add(() -> archive.archive(message));
-        notifier.event(set, EventType.SEND, meta, NotificationJson.send(), after);
+        // A template's Send event describes the call SES accepted, before rendering (see ReportedHeaders). The one
+        // Send of SendTemplatedEmail recorded on AWS (2023) also lacked sourceArn; it is kept, as AWS's example of a
+        // Rendering Failure, which describes the same unrendered message, has one.
+        MailMetadata sent = beforeRendering == null ? meta
+                : metadata(r, account, id, now, p, identity, tags, beforeRendering);
+        notifier.event(set, EventType.SEND, sent, NotificationJson.send(), after);
 
         if (new String(raw, StandardCharsets.ISO_8859_1).contains(EICAR)) {
             account.statistics.reject(now);
@@ -380,7 +395,11 @@ public final class Sender {
         }
     }
 
-    /** "Tag names and values can contain only ASCII letters, numbers, underscores and dashes" (values also '.' and '@'). */
+    /**
+     * "Tag names and values can contain only ASCII letters, numbers, underscores and dashes" (values also '.' and
+     * '@'). The refusals keep AWS's spacing to the character ({@code '_',  '-'} and {@code '-' , '.'}), as SES
+     * answered them in 2024 (LocalStack's AWS-recorded snapshots of test_invalid_tags_send_email).
+     */
     private static void validateTags(Api api, Map<String, String> tags) {
         for (Map.Entry<String, String> t : tags.entrySet()) {
             String name = t.getKey();
@@ -396,14 +415,14 @@ public final class Sender {
             }
             if (!TAG_NAME.matcher(name.startsWith("ses:") ? name.substring(4) : name).matches()) {
                 throw api.invalidParameter("Invalid tag name <" + name
-                        + ">: only alphanumeric ASCII characters, '_', '-' are allowed.");
+                        + ">: only alphanumeric ASCII characters, '_',  '-' are allowed.");
             }
             if (value.length() > 255) {
                 throw api.invalidParameter("Tag value cannot exceed 255 characters.");
             }
             if (!TAG_VALUE.matcher(value).matches()) {
                 throw api.invalidParameter("Invalid tag value <" + value
-                        + ">: only alphanumeric ASCII characters, '_', '-', '.', '@' are allowed.");
+                        + ">: only alphanumeric ASCII characters, '_',  '-' , '.', '@' are allowed.");
             }
         }
     }
@@ -455,6 +474,11 @@ public final class Sender {
         return MailboxSimulator.outcome(address).orElse(new Outcome.Delivered());
     }
 
+    /**
+     * SES's own tags around the caller's, in the order AWS lists them (caller-identity after the message's tags);
+     * ses:from-domain is the From header's domain, so a raw message without From has none (LocalStack's
+     * AWS-recorded snapshots of test_ses_sns_topic_integration_*).
+     */
     private Map<String, List<String>> tags(SendRequest r, Prepared p, ConfigurationSet set, Identity identity) {
         Map<String, List<String>> tags = new LinkedHashMap<>();
         tags.put("ses:operation", List.of(r.operation()));
@@ -462,16 +486,17 @@ public final class Sender {
             tags.put("ses:configuration-set", List.of(set.name()));
         }
         tags.put("ses:source-ip", List.of("127.0.0.1"));
-        tags.put("ses:from-domain", List.of(IdentityNames.domainOf(p.from)));
-        tags.put("ses:caller-identity", List.of("root"));
+        if (p.parsed == null || !p.parsed.from().isEmpty()) {
+            tags.put("ses:from-domain", List.of(IdentityNames.domainOf(p.from)));
+        }
         p.headerTags.forEach((k, v) -> tags.put(k, List.of(v)));
         r.tags().forEach((k, v) -> tags.put(k, List.of(v)));
+        tags.put("ses:caller-identity", List.of("root"));
         return tags;
     }
 
     private static MailMetadata metadata(SendRequest r, Account account, String id, long now, Prepared p,
-                                         Identity identity, Map<String, List<String>> tags, List<Header> headers,
-                                         MailMetadata.CommonHeaders common) {
+                                         Identity identity, Map<String, List<String>> tags, ReportedHeaders reported) {
         List<String> destination = new ArrayList<>();
         for (String rcpt : p.recipients) {
             destination.add(Addresses.bare(r.api(), rcpt));
@@ -479,22 +504,14 @@ public final class Sender {
         String sourceArn = identity == null ? null
                 : r.sourceArn() != null ? r.sourceArn() : account.scope.arn("identity/" + identity.name());
         return new MailMetadata(id, now, p.from, sourceArn, r.scope().accountId(), "root", r.operation(),
-                destination, headers, common, tags);
+                destination, reported.headers(), reported.common(), tags);
     }
 
-    private static MailMetadata.CommonHeaders commonHeaders(Prepared p, SendRequest r, String messageId, String date,
-                                                            String subject) {
-        List<String> from = p.parsed != null && !p.parsed.from().isEmpty() ? p.parsed.from() : List.of(p.source);
-        List<String> replyTo = p.parsed != null ? p.parsed.replyTo() : r.replyTo();
-        if (replyTo.isEmpty()) {
-            replyTo = r.replyTo();
-        }
-        return new MailMetadata.CommonHeaders(from, p.to, p.cc, replyTo,
-                r.returnPath() != null ? r.returnPath() : null, messageId, date, subject);
-    }
-
-    private static String subjectOrEmpty(EmailTemplate t) {
-        return t.subject() == null ? "" : t.subject();
+    private static byte[] compose(SendRequest r, Prepared p, RenderedContent content, List<Header> headers,
+                                  String messageIdHeader, long now) {
+        return MimeComposer.compose(new ComposedMessage(r.source(), p.to, p.cc, r.replyTo(), content.subject(),
+                content.text(), content.html(), charset(r.content()), headers, attachments(r.content())),
+                messageIdHeader, now);
     }
 
     private static List<Header> extraHeaders(MailContent c) {

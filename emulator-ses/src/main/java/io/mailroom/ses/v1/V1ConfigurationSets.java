@@ -17,6 +17,7 @@ import io.mailroom.ses.configset.EventDestination;
 import io.mailroom.ses.configset.EventTarget;
 import io.mailroom.ses.configset.EventType;
 import io.mailroom.ses.identity.Identity;
+import io.mailroom.ses.notification.Notifier;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,9 +27,11 @@ import java.util.Set;
 public final class V1ConfigurationSets {
     private static final Api API = Api.V1;
     private final SesState state;
+    private final Notifier notifier;
 
-    public V1ConfigurationSets(SesState state) {
+    public V1ConfigurationSets(SesState state, Notifier notifier) {
         this.state = state;
+        this.notifier = notifier;
     }
 
     private enum Mode { CREATE, UPDATE, DELETE }
@@ -113,6 +116,9 @@ public final class V1ConfigurationSets {
         EventDestination d = parseDestination(Inputs.node(in, "EventDestination"));
         synchronized (state.lock) {
             ConfigurationSetRules.putDestination(API, state.topics, existing(ctx, in), d, replace);
+        }
+        if (!replace) {
+            notifier.destinationCreated(d);
         }
         return Outputs.object();
     }
@@ -219,7 +225,8 @@ public final class V1ConfigurationSets {
         o.put("Name", d.name());
         o.put("Enabled", d.enabled());
         ArrayNode types = o.putArray("MatchingEventTypes");
-        d.types().stream().sorted().filter(t -> t.v1Name() != null).forEach(t -> types.add(t.v1Name()));
+        d.types().stream().sorted(EventType.LISTED).filter(t -> t.v1Name() != null)
+                .forEach(t -> types.add(t.v1Name()));
         if (d.target() instanceof EventTarget.Sns sns) {
             o.putObject("SNSDestination").put("TopicARN", sns.topicArn());
         } else if (d.target() instanceof EventTarget.CloudWatch cw) {

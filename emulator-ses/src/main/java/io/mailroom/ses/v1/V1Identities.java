@@ -226,9 +226,14 @@ public final class V1Identities {
         return out;
     }
 
-    /** Omitting SnsTopic clears the topic. The topic must exist (SES checks it can publish). */
+    /**
+     * Omitting SnsTopic clears the topic. The topic must exist (SES checks it can publish). A type outside the
+     * three is refused in the words of the model's enum check: AWS's answer here was not recorded.
+     */
     public ObjectNode setNotificationTopic(RequestContext ctx, ObjectNode in) {
-        NotificationType type = NotificationType.ofWire(Inputs.text(in, "NotificationType"));
+        String wire = Inputs.text(in, "NotificationType");
+        NotificationType type = NotificationType.find(wire).orElseThrow(() -> API.invalidParameter("Value " + wire
+                + " for parameter NotificationType is invalid. Must be one of: " + NotificationType.wireNames() + "."));
         String topic = Inputs.text(in, "SnsTopic");
         if (topic != null && !topics.exists(topic)) {
             throw CommonErrors.INVALID_PARAMETER_VALUE.exception("Invalid SNS topic <" + topic + ">.");
@@ -259,10 +264,20 @@ public final class V1Identities {
         return Outputs.object();
     }
 
+    /**
+     * Both refusals in AWS's words (LocalStack's AWS-recorded snapshots, 2025): the type is checked first, and an
+     * identity the account does not have is a MessageRejected here, where the sibling operations answer
+     * InvalidParameterValue.
+     */
     public ObjectNode setHeadersInNotifications(RequestContext ctx, ObjectNode in) {
-        NotificationType type = NotificationType.ofWire(Inputs.text(in, "NotificationType"));
+        String wire = Inputs.text(in, "NotificationType");
+        NotificationType type = NotificationType.find(wire).orElseThrow(() -> API.invalidParameter(
+                "Invalid notification type: " + wire + ". Valid values are: " + NotificationType.wireNames() + "."));
+        String name = Inputs.text(in, "Identity");
         synchronized (state.lock) {
-            existing(account(ctx), Inputs.text(in, "Identity")).headersInNotifications(type, Inputs.bool(in, "Enabled", false));
+            Identity i = account(ctx).identities.find(name).orElseThrow(() ->
+                    API.messageRejected("Identity " + name + " is not verified or does not exist."));
+            i.headersInNotifications(type, Inputs.bool(in, "Enabled", false));
         }
         return Outputs.object();
     }

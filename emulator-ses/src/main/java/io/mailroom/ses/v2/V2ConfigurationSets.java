@@ -16,6 +16,7 @@ import io.mailroom.ses.configset.EventDestination;
 import io.mailroom.ses.configset.EventTarget;
 import io.mailroom.ses.configset.EventType;
 import io.mailroom.ses.identity.Identity;
+import io.mailroom.ses.notification.Notifier;
 import io.mailroom.ses.suppression.SuppressionReason;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,9 +27,11 @@ import java.util.Set;
 public final class V2ConfigurationSets {
     private static final Api API = Api.V2;
     private final SesState state;
+    private final Notifier notifier;
 
-    public V2ConfigurationSets(SesState state) {
+    public V2ConfigurationSets(SesState state, Notifier notifier) {
         this.state = state;
+        this.notifier = notifier;
     }
 
     private ConfigurationSet existing(RequestContext ctx, JsonNode in) {
@@ -153,6 +156,9 @@ public final class V2ConfigurationSets {
         synchronized (state.lock) {
             ConfigurationSetRules.putDestination(API, state.topics, existing(ctx, in), d, replace);
         }
+        if (!replace) {
+            notifier.destinationCreated(d);
+        }
         return Outputs.object();
     }
 
@@ -264,7 +270,7 @@ public final class V2ConfigurationSets {
         o.put("Name", d.name());
         o.put("Enabled", d.enabled());
         ArrayNode types = o.putArray("MatchingEventTypes");
-        d.types().stream().sorted().forEach(t -> types.add(t.name()));
+        d.types().stream().sorted(EventType.LISTED).forEach(t -> types.add(t.name()));
         if (d.target() instanceof EventTarget.Sns sns) {
             o.putObject("SnsDestination").put("TopicArn", sns.topicArn());
         } else if (d.target() instanceof EventTarget.CloudWatch cw) {
