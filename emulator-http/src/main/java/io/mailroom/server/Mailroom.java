@@ -105,6 +105,7 @@ public final class Mailroom implements AutoCloseable {
             // State comes back before the port opens, so no request ever sees a half-restored server.
             forEachPersistent(config, serviceSet, p -> p.load(config.dataDir()));
             // After the restore: the file's queues converge on restored ones rather than clash with them.
+            serviceSet.ownEndpoint(startEndpoint(config));
             setup.apply(startEndpoint(config));
         } catch (RuntimeException e) {
             clock.close();
@@ -114,6 +115,7 @@ public final class Mailroom implements AutoCloseable {
         try {
             HttpServer http = HttpServer.start(config.host(), config.port(), config.maxBodyBytes(),
                     transport.join(), dispatcher);
+            serviceSet.ownEndpoint(ownEndpoint(config, http.port()));
             SmtpServer smtp;
             try {
                 smtp = startSmtp(config, serviceSet, transport.join());
@@ -196,11 +198,16 @@ public final class Mailroom implements AutoCloseable {
      * port 0 it is not known yet, which only shows in the SubscribeURL of subscriptions left unconfirmed.
      */
     private static String startEndpoint(ServerConfig config) {
+        return ownEndpoint(config, config.port());
+    }
+
+    /** The base of URLs in what the server sends without a request to take a Host header from. */
+    private static String ownEndpoint(ServerConfig config, int port) {
         if (config.publicBaseUrl() != null) {
             return config.publicBaseUrl();
         }
         String host = "0.0.0.0".equals(config.host()) ? "localhost" : config.host();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**

@@ -25,6 +25,7 @@ public final class ServiceSet {
     private final OnFirstUse<SnsService> sns;
     private final OnFirstUse<S3Service> s3;
     private final OnFirstUse<SesModule> ses;
+    private volatile String ownEndpoint;
 
     private ServiceSet(ServerClock clock, SesConfig sesConfig) {
         this.sqs = new SqsService(clock, clock);
@@ -33,6 +34,7 @@ public final class ServiceSet {
             // E-mail subscriptions' mail goes out inline, from Subscribe (the confirmation) and Publish on the
             // event loop, so SES is made with SNS (off the loop when a request makes SNS) rather than there.
             made.connectMailSink(ses().mailSink());
+            made.linkOtherServicesPublishesTo(() -> ownEndpoint);
             return made;
         });
         this.s3 = new OnFirstUse<>(() -> new S3Service(clock, sqs.queueSink(), DeferredPorts.topics(sns)));
@@ -47,6 +49,11 @@ public final class ServiceSet {
     /** @param sesConfig SES's server-wide settings (auto-verify, outcome delay, quota, sent-mail bucket) */
     public static ServiceSet create(ServerClock clock, SesConfig sesConfig) {
         return new ServiceSet(clock, sesConfig);
+    }
+
+    /** The server's own base URL, for SNS messages that SES or S3 publish (no request names a host). */
+    void ownEndpoint(String endpoint) {
+        this.ownEndpoint = endpoint;
     }
 
     public SqsService sqs() {

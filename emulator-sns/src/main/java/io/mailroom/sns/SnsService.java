@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Amazon SNS: topics, subscriptions, filter policies, fan-out to SQS/HTTP/email/SMS/push/Lambda/Firehose,
@@ -50,6 +51,7 @@ public final class SnsService implements AwsService, TopicPublisher {
     private final SubscriptionOperations subscriptionOperations;
     private final OperationTable operations;
     private final ServiceDescriptor descriptor;
+    private volatile Supplier<String> otherServicesEndpoint = () -> null;
 
     /** What the front end needs to route to SNS, known before any instance exists. */
     // SNS answers model constraint violations, missing members included, with InvalidParameter.
@@ -157,13 +159,22 @@ public final class SnsService implements AwsService, TopicPublisher {
     @Override
     public String publish(String topicArn, String subject, String message, Map<String, MessageAttribute> attributes) {
         Topic topic = state.topics.find(topicArn).orElseThrow(SnsErrors::topicNotFound);
-        RequestContext ctx = new RequestContext(topic.account(), topic.region(), UUID.randomUUID().toString(), null);
+        RequestContext ctx = new RequestContext(topic.account(), topic.region(), UUID.randomUUID().toString(),
+                otherServicesEndpoint.get());
         return publisher.toTopic(ctx, topic, subject, message, attributes).messageId();
     }
 
     @Override
     public boolean exists(String topicArn) {
         return state.topics.find(topicArn).isPresent();
+    }
+
+    /**
+     * Where the links in messages published by other services (SES events, S3 notifications) point: there is
+     * no request whose Host header they could take, and the server may listen on another port than 4566.
+     */
+    public void linkOtherServicesPublishesTo(Supplier<String> endpoint) {
+        this.otherServicesEndpoint = endpoint;
     }
 
     /** Sends email/email-json deliveries to SES from now on, instead of recording them. */

@@ -106,6 +106,8 @@ final class SesClients {
                     JsonNode envelope = readJson(m.body());
                     assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
                     assertThat(envelope.path("TopicArn").asText()).isEqualTo(topicArn);
+                    // SES publishes without a request to name the host: the links still lead to this server.
+                    assertThat(envelope.path("SigningCertURL").asText()).startsWith(TestServer.endpoint().toString());
                     String message = envelope.path("Message").asText();
                     received.add(new Notification(envelope.has("Subject") ? envelope.get("Subject").asText() : null,
                             message.startsWith("{") ? readJson(message) : TextNode.valueOf(message)));
