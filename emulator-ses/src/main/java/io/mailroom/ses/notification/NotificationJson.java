@@ -24,8 +24,7 @@ public final class NotificationJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    /** SES truncates the header list of a notification beyond this many bytes ({@code headersTruncated}). */
-    static final int MAX_HEADER_BYTES = 10 * 1024;
+    private static final int MAX_HEADER_BYTES = 10 * 1024;
     /** The emulator's one address: where calls come from (sourceIp) and where SES sends from (ses:outgoing-ip). */
     private static final String LOCAL_IP = "127.0.0.1";
 
@@ -88,10 +87,19 @@ public final class NotificationJson {
     }
 
     private static void headers(ObjectNode mail, MailMetadata m) {
+        putHeaders(mail, m.headers());
+        mail.set("commonHeaders", commonHeaders(m.commonHeaders()));
+    }
+
+    /**
+     * A mail object's {@code headersTruncated} and {@code headers}: "headers were truncated in the notification,
+     * which will happen if the headers are larger than 10 KB" (SES's notification contents, also receipts').
+     */
+    public static void putHeaders(ObjectNode mail, List<Header> list) {
         ArrayNode headers = F.arrayNode();
         int bytes = 0;
         boolean truncated = false;
-        for (Header h : m.headers()) {
+        for (Header h : list) {
             bytes += h.name().length() + h.value().length() + 4;
             if (bytes > MAX_HEADER_BYTES) {
                 truncated = true;
@@ -101,7 +109,6 @@ public final class NotificationJson {
         }
         mail.put("headersTruncated", truncated);
         mail.set("headers", headers);
-        mail.set("commonHeaders", commonHeaders(m.commonHeaders()));
     }
 
     private static ObjectNode commonHeaders(MailMetadata.CommonHeaders c) {

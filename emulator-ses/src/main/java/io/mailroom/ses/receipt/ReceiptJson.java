@@ -3,7 +3,6 @@ package io.mailroom.ses.receipt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mailroom.ses.mime.Header;
 import io.mailroom.ses.mime.ParsedMessage;
 import io.mailroom.ses.notification.NotificationJson;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,6 @@ public final class ReceiptJson {
     /** The Subject SES gives every receipt notification it publishes to SNS. */
     public static final String SUBJECT = "Amazon SES Email Receipt Notification";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    /** "headers were truncated in the notification, which will happen if the headers are larger than 10 KB". */
-    private static final int MAX_HEADER_BYTES = 10 * 1024;
 
     private ReceiptJson() {
     }
@@ -36,19 +33,7 @@ public final class ReceiptJson {
         mail.put("source", m.mailFrom());
         mail.put("messageId", m.messageId());
         mail.set("destination", strings(m.destination()));
-        ArrayNode headers = F.arrayNode();
-        int bytes = 0;
-        boolean truncated = false;
-        for (Header h : p.headers()) {
-            bytes += h.name().length() + h.value().length() + 4;
-            if (bytes > MAX_HEADER_BYTES) {
-                truncated = true;
-                break;
-            }
-            headers.addObject().put("name", h.name()).put("value", h.value());
-        }
-        mail.put("headersTruncated", truncated);
-        mail.set("headers", headers);
+        NotificationJson.putHeaders(mail, p.headers());
         ObjectNode common = mail.putObject("commonHeaders");
         common.put("returnPath", m.mailFrom());
         putList(common, "from", p.from());
