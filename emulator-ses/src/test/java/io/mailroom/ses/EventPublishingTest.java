@@ -90,6 +90,18 @@ class EventPublishingTest extends SesTestSupport {
     }
 
     @Test
+    void displayNamesOutsideAsciiAreReportedAsWritten() {
+        String id = v1("SendEmail", "{'Source':'J\u00f6rg <" + SENDER + ">','ConfigurationSetName':'cs','Destination':"
+                + "{'ToAddresses':['Z\u00fcrich <" + RECIPIENT + ">']},'Message':{'Subject':{'Data':'s'},'Body':{'Text':"
+                + "{'Data':'m'}}}}").get("MessageId").asText();
+        JsonNode common = sendAndDelivery().get(0).get("mail").get("commonHeaders");
+        assertThat(common.get("from").get(0).asText()).contains("J\u00f6rg", SENDER);
+        assertThat(common.get("to").get(0).asText()).contains("Z\u00fcrich", RECIPIENT);
+        // The message itself names them in encoded words, as mail headers must.
+        assertThat(raw(id)).contains("From: =?UTF-8?");
+    }
+
+    @Test
     void anEmptyRawMessageReportsNoHeadersAndTheSesMessageId() {
         String id = v1("SendRawEmail", "{'Source':'" + SENDER + "','Destinations':['" + RECIPIENT + "'],"
                 + "'ConfigurationSetName':'cs','RawMessage':{'Data':''}}").get("MessageId").asText();

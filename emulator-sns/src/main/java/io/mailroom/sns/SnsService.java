@@ -20,6 +20,7 @@ import io.mailroom.sns.api.SmsOperations;
 import io.mailroom.sns.api.SubscriptionOperations;
 import io.mailroom.sns.api.TagOperations;
 import io.mailroom.sns.api.TopicOperations;
+import io.mailroom.sns.arn.Arn;
 import io.mailroom.sns.delivery.DeliveryRecord;
 import io.mailroom.sns.delivery.SnsUrls;
 import io.mailroom.sns.email.EmailSink;
@@ -200,7 +201,11 @@ public final class SnsService implements AwsService, TopicPublisher {
 
     /** {@code GET /?Action=ConfirmSubscription&TopicArn=..&Token=..}: an unsigned confirmation (the SubscribeURL). */
     public ObjectNode confirmSubscriptionFromUrl(RequestContext ctx, String topicArn, String token) {
-        return subscriptionOperations.confirm(ctx, topicArn, token, false, false);
+        // On AWS the link leads to the topic's own regional endpoint; here every link leads to this one
+        // server, and an unsigned GET names no account or region but the topic's.
+        RequestContext topicScope = topicArn == null ? ctx : Arn.parse(topicArn)
+                .map(a -> new RequestContext(a.account(), a.region(), ctx.requestId(), ctx.endpoint())).orElse(ctx);
+        return subscriptionOperations.confirm(topicScope, topicArn, token, false, false);
     }
 
     /** {@code GET /?Action=Unsubscribe&SubscriptionArn=..}: an unsigned unsubscribe (the UnsubscribeURL). */

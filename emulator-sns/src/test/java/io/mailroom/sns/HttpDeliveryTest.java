@@ -72,6 +72,20 @@ class HttpDeliveryTest extends SnsTestSupport {
     }
 
     @Test
+    void aSubscribeUrlConfirmsInTheTopicsOwnRegionAndATokenOnlyThere() {
+        RequestContext frankfurt = new RequestContext(ACCOUNT, "eu-central-1", "req-2", CTX.endpoint());
+        String topic = call(frankfurt, "CreateTopic", "{'Name':'far'}").get("TopicArn").asText();
+        String arn = call(frankfurt, "Subscribe", "{'TopicArn':'" + topic + "','Protocol':'https','Endpoint':"
+                + "'https://hooks.test/far','ReturnSubscriptionArn':true}").get("SubscriptionArn").asText();
+        String token = sns.subscriptionToken(arn).orElseThrow().get("subscription_token").asText();
+        // Signed in another region, the token names no subscription there.
+        assertThat(invalidParameter("ConfirmSubscription", "{'TopicArn':'" + createTopic("near") + "','Token':'"
+                + token + "'}")).isEqualTo("Invalid parameter: Token");
+        // The unsigned link carries no region but its TopicArn's, whatever the server's default region.
+        assertThat(sns.confirmSubscriptionFromUrl(CTX, topic, token).get("SubscriptionArn").asText()).isEqualTo(arn);
+    }
+
+    @Test
     void confirmSubscriptionFindsTheSubscriptionByItsTokenAlone() {
         String topic = createTopic("t");
         String arn = subscribe(topic, "https", "https://hooks.test/x");
@@ -86,8 +100,8 @@ class HttpDeliveryTest extends SnsTestSupport {
                 .isEqualTo("Invalid parameter: Token");
         assertThat(invalidParameter("ConfirmSubscription", "{'TopicArn':'not-an-arn','Token':'" + token + "'}"))
                 .isEqualTo("Invalid parameter: Topic");
-        assertThatThrownBy(() -> sns.confirmSubscriptionFromUrl(CTX, topic.replace("us-east-1", "eu-central-1"), token))
-                .hasMessage("Invalid parameter: Topic");
+        assertThat(invalidParameter("ConfirmSubscription", "{'TopicArn':'" + topic.replace("us-east-1", "eu-central-1")
+                + "','Token':'" + token + "'}")).isEqualTo("Invalid parameter: Topic");
         assertThat(call("GetSubscriptionAttributes", "{'SubscriptionArn':'" + arn + "'}").get("Attributes")
                 .get("PendingConfirmation").asText()).isEqualTo("true");
         // A TopicArn of this region naming no topic still confirms the token's subscription.

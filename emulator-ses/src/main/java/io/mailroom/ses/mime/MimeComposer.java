@@ -13,7 +13,9 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -28,20 +30,35 @@ public final class MimeComposer {
     private MimeComposer() {
     }
 
+    /**
+     * Addresses as headers carry them: a display name outside ASCII becomes an encoded word (RFC 2047), so
+     * that the message, and the headers SES reports from it, read back as the caller wrote the name.
+     */
+    private static InternetAddress[] addresses(List<String> list, String charset)
+            throws MessagingException, UnsupportedEncodingException {
+        InternetAddress[] parsed = InternetAddress.parse(String.join(",", list), false);
+        for (InternetAddress a : parsed) {
+            if (a.getPersonal() != null) {
+                a.setPersonal(a.getPersonal(), charset);
+            }
+        }
+        return parsed;
+    }
+
     public static byte[] compose(ComposedMessage m, String messageIdHeader, long dateMillis) {
         try {
             MimeMessage msg = new SesMimeMessage(SESSION, messageIdHeader);
             String charset = m.charset() == null ? "UTF-8" : m.charset();
             msg.setSentDate(new Date(dateMillis));
-            msg.setFrom(new InternetAddress(m.from(), false));
+            msg.setFrom(addresses(List.of(m.from()), charset)[0]);
             if (!m.replyTo().isEmpty()) {
-                msg.setReplyTo(InternetAddress.parse(String.join(",", m.replyTo()), false));
+                msg.setReplyTo(addresses(m.replyTo(), charset));
             }
             if (!m.to().isEmpty()) {
-                msg.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", m.to()), false));
+                msg.setRecipients(Message.RecipientType.TO, addresses(m.to(), charset));
             }
             if (!m.cc().isEmpty()) {
-                msg.setRecipients(Message.RecipientType.CC, InternetAddress.parse(String.join(",", m.cc()), false));
+                msg.setRecipients(Message.RecipientType.CC, addresses(m.cc(), charset));
             }
             msg.setSubject(m.subject() == null ? "" : m.subject(), charset);
             for (Header h : m.extraHeaders()) {

@@ -2,6 +2,8 @@ package io.mailroom.ses.notification;
 
 import io.mailroom.ses.mime.Header;
 import io.mailroom.ses.mime.ParsedMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,7 +59,18 @@ public record ReportedHeaders(List<Header> headers, MailMetadata.CommonHeaders c
 
     private static MailMetadata.CommonHeaders common(ParsedMessage m, String messageId, String date, String subject,
                                                      String returnPath) {
-        return new MailMetadata.CommonHeaders(m.from(), m.to(), m.cc(), m.replyTo(), returnPath, messageId, date,
-                subject);
+        return new MailMetadata.CommonHeaders(decoded(m.from()), decoded(m.to()), decoded(m.cc()),
+                decoded(m.replyTo()), returnPath, messageId, date, subject);
+    }
+
+    /** Addresses with their display names as the caller wrote them, not as the headers encode them. */
+    private static List<String> decoded(List<String> addresses) {
+        return addresses.stream().map(a -> {
+            try {
+                return MimeUtility.decodeText(a);
+            } catch (UnsupportedEncodingException e) {
+                return a; // an unknown charset: the encoded form is all there is
+            }
+        }).toList();
     }
 }

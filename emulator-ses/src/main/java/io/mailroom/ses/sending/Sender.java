@@ -173,12 +173,14 @@ public final class Sender {
                 } catch (RenderingException e) {
                     // SES accepts the call and reports the failure as a Rendering Failure event; the message
                     // is not sent (https://docs.aws.amazon.com/ses/latest/dg/send-personalized-email-api.html).
-                    byte[] unrendered = compose(r, p, new RenderedContent(null, null, null), headers,
-                            messageIdHeader, now);
-                    MailMetadata meta = metadata(r, account, id, now, p, identity, tags,
-                            ReportedHeaders.beforeRendering(MimeParser.parse(unrendered), id, r.returnPath()));
-                    notifier.event(set, EventType.RENDERING_FAILURE, meta,
-                            NotificationJson.renderingFailure(template.name(), e.getMessage()), after);
+                    if (set != null) { // the event is all that would describe the message
+                        byte[] unrendered = compose(r, p, new RenderedContent(null, null, null), headers,
+                                messageIdHeader, now);
+                        MailMetadata meta = metadata(r, account, id, now, p, identity, tags,
+                                ReportedHeaders.beforeRendering(MimeParser.parse(unrendered), id, r.returnPath()));
+                        notifier.event(set, EventType.RENDERING_FAILURE, meta,
+                                NotificationJson.renderingFailure(template.name(), e.getMessage()), after);
+                    }
                     account.statistics.reject(now);
                     return id;
                 }
@@ -193,7 +195,7 @@ public final class Sender {
             ParsedMessage composed = MimeParser.parse(raw);
             if (r.content() instanceof MailContent.Templated) {
                 reported = ReportedHeaders.ofRendered(composed, id, r.returnPath());
-                beforeRendering = ReportedHeaders.beforeRendering(composed, id, r.returnPath());
+                beforeRendering = set == null ? null : ReportedHeaders.beforeRendering(composed, id, r.returnPath());
             } else {
                 reported = ReportedHeaders.ofComposed(composed, id, r.returnPath());
             }

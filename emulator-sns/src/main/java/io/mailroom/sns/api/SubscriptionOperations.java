@@ -132,6 +132,9 @@ public final class SubscriptionOperations {
             throw SnsErrors.INVALID_PARAMETER.exception("Invalid token");
         }
         Subscription s = state.subscriptions.byToken(token).orElseThrow(() -> SnsErrors.invalid("Token"));
+        if (!s.topic().region().equals(ctx.region()) || !s.topic().account().equals(ctx.accountId())) {
+            throw SnsErrors.invalid("Token"); // tokens are looked up server-wide; a subscription stays in its scope
+        }
         if (s.isPending() && state.clock.millis() - s.tokenIssuedAt() > TOKEN_VALIDITY_MILLIS) {
             throw SnsErrors.invalid("Token");
         }
@@ -143,7 +146,7 @@ public final class SubscriptionOperations {
 
     private static boolean isHex(String token) {
         for (int i = 0; i < token.length(); i++) {
-            if (Character.digit(token.charAt(i), 16) < 0) {
+            if (!HexFormat.isHexDigit(token.charAt(i))) {
                 return false;
             }
         }
