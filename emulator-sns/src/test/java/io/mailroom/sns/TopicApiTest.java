@@ -140,6 +140,9 @@ class TopicApiTest extends SnsTestSupport {
         fails("SetTopicAttributes", prefix + "'Policy','AttributeValue':'nope'}", "InvalidParameter", "Policy");
         fails("SetTopicAttributes", prefix + "'DeliveryPolicy','AttributeValue':" + js("{\"http\":{\"defaultHealthyRetryPolicy\":{\"numRetries\":101}}}") + "}",
                 "InvalidParameter", "DeliveryPolicy: numRetries must be between 0 and 100");
+        assertThat(invalidParameter("SetTopicAttributes", prefix + "'DeliveryPolicy','AttributeValue':'{nope}'}"))
+                .startsWith("Invalid parameter: DeliveryPolicy: failed to parse JSON. Unexpected character ('n'")
+                .endsWith("; line: 1, column: 2]");
         call("SetTopicAttributes", prefix + "'DeliveryPolicy','AttributeValue':" + js("{\"http\":{\"defaultHealthyRetryPolicy\":{\"numRetries\":5,\"minDelayTarget\":1,\"maxDelayTarget\":30}}}") + "}");
         a = call("GetTopicAttributes", "{'TopicArn':'" + arn + "'}").get("Attributes");
         assertThat(parse(a.get("EffectiveDeliveryPolicy").asText()).at("/http/defaultHealthyRetryPolicy/numRetries").asInt()).isEqualTo(5);

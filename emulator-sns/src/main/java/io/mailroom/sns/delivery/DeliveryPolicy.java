@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
+import io.mailroom.sns.MalformedJson;
 import io.mailroom.sns.SnsErrors;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,7 @@ public record DeliveryPolicy(RetryPolicy retry, String contentType, Integer maxR
             }
             return root;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw fail("failed to parse JSON. " + e.getOriginalMessage());
+            throw fail(MalformedJson.reason(e)); // worded as for the other policies AWS parses alike
         }
     }
 
