@@ -22,7 +22,10 @@ public final class CompatibilityReport {
     /** What clients send a service that its model does not describe, by signing name, and how Mailroom answers. */
     private static final Map<String, String> OUTSIDE_THE_MODEL = Map.of("s3",
             "Outside the model: **POST Object** (a browser-based upload with an HTML form, as boto3's"
-                    + " `generate_presigned_post` prepares) is not supported: it answers NotImplemented (501).");
+                    + " `generate_presigned_post` prepares) is implemented: the form's fields as PutObject's headers"
+                    + " (`acl`, `tagging` as an XML document, `${filename}` in `key`), its policy's expiration and"
+                    + " conditions checked (signatures are not, as nowhere in Mailroom), `success_action_status` and"
+                    + " `success_action_redirect`, and `s3:ObjectCreated:Post` events.");
 
     private CompatibilityReport() {
     }

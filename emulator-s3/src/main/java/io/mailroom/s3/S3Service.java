@@ -19,6 +19,7 @@ import io.mailroom.s3.api.ListingOperations;
 import io.mailroom.s3.api.MultipartOperations;
 import io.mailroom.s3.api.NotificationOperations;
 import io.mailroom.s3.api.ObjectOperations;
+import io.mailroom.s3.api.PostObjectOperations;
 import io.mailroom.s3.api.TaggingOperations;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
@@ -75,6 +76,7 @@ public final class S3Service implements AwsService, Persistent {
         Notifier notifier = new Notifier(new DestinationPorts(queues, topics), new Sequencer(clock));
         BucketOperations buckets = new BucketOperations(registry, clock);
         ObjectOperations objects = new ObjectOperations(registry, clock, notifier);
+        PostObjectOperations posts = new PostObjectOperations(registry, clock, objects);
         ListingOperations listings = new ListingOperations(registry);
         MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
         TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
@@ -124,6 +126,8 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("PutBucketPolicy", settings::putBucketPolicy)
                 .sync("PutBucketTagging", settings::putBucketTagging)
                 .sync("PutObject", objects::putObject)
+                // Outside the SDK model (an HTML form's upload), so the front end calls it by this name itself.
+                .sync("PostObject", posts::postObject)
                 .sync("PutObjectAcl", acls::putObjectAcl)
                 .sync("PutObjectTagging", tagging::putObjectTagging)
                 .sync("UploadPart", multipart::uploadPart)

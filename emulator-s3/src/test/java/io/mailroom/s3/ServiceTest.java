@@ -25,7 +25,10 @@ class ServiceTest {
     void everyModelOperationIsEitherServedOrAnswersNotImplemented() {
         Map<String, Handler> all = h.s3.operations().all();
         var model = h.s3.descriptor().jsonModel().orElseThrow();
-        assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(model.operations().keySet());
+        // POST Object is S3's too, but in no SDK model: the front end calls it by name.
+        var modelAndForm = new java.util.HashSet<>(model.operations().keySet());
+        modelAndForm.add("PostObject");
+        assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(modelAndForm);
         assertThat(all.entrySet().stream().filter(e -> e.getValue() instanceof Handler.Sync).map(Map.Entry::getKey))
                 .containsExactlyInAnyOrder("CreateBucket", "DeleteBucket", "ListBuckets", "HeadBucket",
                         "GetBucketLocation", "PutObject", "GetObject", "HeadObject", "DeleteObject", "DeleteObjects",
@@ -37,7 +40,7 @@ class ServiceTest {
                         "PutBucketEncryption", "GetBucketEncryption", "DeleteBucketEncryption",
                         "PutBucketOwnershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls",
                         "GetBucketAcl", "PutBucketAcl", "GetObjectAcl", "PutObjectAcl", "GetBucketVersioning",
-                        "GetObjectAttributes");
+                        "GetObjectAttributes", "PostObject");
         assertThat(all.get("GetBucketCors")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }

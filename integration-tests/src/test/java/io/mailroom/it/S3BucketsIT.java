@@ -169,24 +169,6 @@ class S3BucketsIT {
     }
 
     @Test
-    void aBrowserFormUploadIsAnsweredByS3AsNotImplemented() throws Exception {
-        // POST Object is unsigned (its signature is a form field), so only the multipart form says it is S3's.
-        String name = createBucket("s3b-form");
-        String boundary = "----mailroom-form";
-        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nup.txt\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"up.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(TestServer.endpoint() + "/" + name))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(r.statusCode()).isEqualTo(501);
-        assertThat(r.body()).contains("<Code>NotImplemented</Code>").contains("POST Object");
-    }
-
-    @Test
     void getBucketLocationDocuments() {
         String dublin = bucketName("s3b-where");
         S3.createBucket(b -> b.bucket(dublin).createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_WEST_1)));

@@ -15,6 +15,7 @@ import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryDecoder;
 import io.mailroom.protocol.rest.AwsChunkedBody;
+import io.mailroom.protocol.rest.PostObjectCodec;
 import io.mailroom.protocol.rest.RestJsonCodec;
 import io.mailroom.protocol.rest.RestXmlCodec;
 import io.mailroom.protocol.rest.RestRouter;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_QUERY_PARAMS = 10_000;
+    /** POST Object is in no SDK model: the service answers it by name, and its form is checked by the service. */
+    private static final OperationModel POST_OBJECT = new OperationModel(PostObjectCodec.OPERATION, null, null, null,
+            "POST", "/{Bucket}", 204, List.of(), false);
 
     private final Map<String, ServiceBinding> byTargetPrefix = new HashMap<>();
     private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
@@ -134,6 +138,15 @@ public final class Dispatcher {
                 && !uri.parameters().containsKey("Action");
     }
 
+    /** The bucket of a path that names only a bucket ({@code /bucket} or {@code /bucket/}), else null. */
+    private static String bucketOnly(String path) {
+        String bucket = path.startsWith("/") ? path.substring(1) : path;
+        if (bucket.endsWith("/")) {
+            bucket = bucket.substring(0, bucket.length() - 1);
+        }
+        return bucket.isEmpty() || bucket.contains("/") ? null : bucket;
+    }
+
     private static boolean isMultipartForm(FullHttpRequest request) {
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
@@ -149,9 +162,11 @@ public final class Dispatcher {
             RestRouter.Match match = rest.router().find(request.method().name(), path, uri.parameters(),
                     request.headers()::get);
             if (match == null) {
-                if ("POST".equals(request.method().name()) && isMultipartForm(request)) {
-                    throw CommonErrors.NOT_IMPLEMENTED.exception(
-                            "POST Object (a browser-based upload with an HTML form) is not emulated.");
+                String bucket = bucketOnly(path);
+                if ("POST".equals(request.method().name()) && isMultipartForm(request) && bucket != null) {
+                    ObjectNode input = PostObjectCodec.decode(model, bucket, HtmlFormDecoder.decode(request));
+                    return invoke(rest.binding(), POST_OBJECT, input, new WireFormat.HtmlFormUpload(), ctx, request,
+                            started);
                 }
                 throw CommonErrors.METHOD_NOT_ALLOWED.exception("The specified method is not allowed against this resource.");
             }

@@ -9,6 +9,7 @@ import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.json.JsonErrorEncoder;
 import io.mailroom.protocol.query.QueryErrorEncoder;
 import io.mailroom.protocol.query.QueryXmlEncoder;
+import io.mailroom.protocol.rest.PostObjectCodec;
 import io.mailroom.protocol.rest.RestJsonCodec;
 import io.mailroom.protocol.rest.RestXmlCodec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,19 @@ sealed interface WireFormat {
         public AwsException unsupported(String operation, String reason) {
             return CommonErrors.NOT_IMPLEMENTED.exception(
                     "A header you provided implies functionality that is not implemented (%s: %s).", operation, reason);
+        }
+    }
+
+    /** S3's POST Object, an HTML form's upload: answered as S3 answers forms, its errors as other S3 errors. */
+    record HtmlFormUpload() implements WireFormat {
+        @Override
+        public EncodedResponse success(OperationModel operation, JsonNode output, String requestId) {
+            return PostObjectCodec.success(output, requestId);
+        }
+
+        @Override
+        public EncodedResponse error(AwsException error, String requestId) {
+            return RestXmlCodec.error(error, requestId, false);
         }
     }
 

@@ -200,7 +200,7 @@ public final class RestXmlCodec {
         return new EncodedResponse(status, contentType, body, headers);
     }
 
-    private static Map<String, String> requestIdHeaders(String requestId) {
+    static Map<String, String> requestIdHeaders(String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         // S3 names its request ids differently from other services; the SDK reads them from these headers.
         headers.put("x-amz-request-id", requestId);

@@ -54,6 +54,11 @@ public final class ObjectOperations {
     }
 
     public ObjectNode putObject(RequestContext ctx, ObjectNode in) {
+        return put(ctx, in, S3Event.OBJECT_CREATED_PUT);
+    }
+
+    /** PutObject, raising {@code event}: a browser-based upload stores the same way but is an ObjectCreated:Post. */
+    ObjectNode put(RequestContext ctx, ObjectNode in, S3Event event) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         AccessControlList acl = AclRequest.of(in).forObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
@@ -70,7 +75,7 @@ public final class ObjectOperations {
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum)
                 .withTags(TagSet.fromHeader(Input.text(in, "Tagging"))).withEncryption(encryption).withAcl(acl);
         condition.apply(bucket.objects(), object);
-        notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
+        notifier.objectEvent(bucket, event, object, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
         out.put("ETag", object.etag());
         if (checksum != null) {

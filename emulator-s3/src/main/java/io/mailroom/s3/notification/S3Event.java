@@ -3,6 +3,7 @@ package io.mailroom.s3.notification;
 /** The events this server raises, with the names AWS gives them. */
 public enum S3Event {
     OBJECT_CREATED_PUT("s3:ObjectCreated:Put"),
+    OBJECT_CREATED_POST("s3:ObjectCreated:Post"),
     OBJECT_CREATED_COPY("s3:ObjectCreated:Copy"),
     OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD("s3:ObjectCreated:CompleteMultipartUpload"),
     OBJECT_REMOVED_DELETE("s3:ObjectRemoved:Delete"),
