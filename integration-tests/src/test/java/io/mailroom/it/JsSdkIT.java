@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A third independent client: the AWS SDK for JavaScript v3, whose SQS client speaks the JSON protocol with a
- * serializer and error mapping of its own and checks the MD5 digest of every body it sends and receives itself.
+ * serializer and error mapping of its own and checks the MD5 digest of every body it sends and receives itself,
+ * and whose S3 client addresses buckets, checksums and streams its own way.
  */
 class JsSdkIT {
 
@@ -16,6 +17,16 @@ class JsSdkIT {
         assumeTrue(JsSdk.available(), "node and npm are not installed");
 
         JsSdk.Result result = JsSdk.run("sqs-sns.mjs", null, TestServer.endpoint().toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("ok");
+    }
+
+    @Test
+    void s3AndSesWorkThroughTheJavaScriptSdk() throws Exception {
+        assumeTrue(JsSdk.available(), "node and npm are not installed");
+
+        JsSdk.Result result = JsSdk.run("s3-ses.mjs", null, TestServer.endpoint().toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("ok");

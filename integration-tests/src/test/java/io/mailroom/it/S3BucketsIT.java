@@ -169,6 +169,25 @@ class S3BucketsIT {
     }
 
     @Test
+    void aPathWithATrailingSlashAddressesTheBucket() throws Exception {
+        // The AWS SDK for JavaScript v3 sends CreateBucket as PUT /bucket/ in path style; an object key is never empty.
+        String name = bucketName("s3b-slash");
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create(TestServer.endpoint() + "/" + name + "/");
+
+        assertThat(http.send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        S3.putObject(b -> b.bucket(name).key("k"), software.amazon.awssdk.core.sync.RequestBody.fromString("v"));
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(uri + "?list-type=2")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.body()).contains("<ListBucketResult").contains("<Key>k</Key>");
+        S3.deleteObject(b -> b.bucket(name).key("k"));
+        assertThat(http.send(HttpRequest.newBuilder(uri).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(204);
+        assertThat(S3.listBuckets().buckets()).noneMatch(b -> b.name().equals(name));
+    }
+
+    @Test
     void getBucketLocationDocuments() {
         String dublin = bucketName("s3b-where");
         S3.createBucket(b -> b.bucket(dublin).createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.EU_WEST_1)));

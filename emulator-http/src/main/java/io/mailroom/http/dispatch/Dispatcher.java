@@ -118,7 +118,7 @@ public final class Dispatcher {
         if (objectStore != null) {
             String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
             if (bucket != null || addressesObjectStore(request, uri, caller)) {
-                String objectPath = bucket == null ? path : "/".equals(path) ? "/" + bucket : "/" + bucket + path;
+                String objectPath = bucket == null ? bucketPath(path) : "/".equals(path) ? "/" + bucket : "/" + bucket + path;
                 return dispatchRestXml(objectStore, request, uri, objectPath, ctx, started);
             }
         }
@@ -136,6 +136,15 @@ public final class Dispatcher {
         // A browser-based upload (POST Object) is an unsigned multipart form; Query requests are url-encoded.
         return (!"POST".equals(request.method().name()) || isMultipartForm(request))
                 && !uri.parameters().containsKey("Action");
+    }
+
+    /**
+     * {@code /bucket/} is the bucket, as {@code /bucket} is: an object key is never empty. The AWS SDK for
+     * JavaScript v3 addresses buckets that way in path style (CreateBucket is {@code PUT /bucket/}).
+     */
+    private static String bucketPath(String path) {
+        int slash = path.indexOf('/', 1);
+        return slash > 1 && slash == path.length() - 1 ? path.substring(0, slash) : path;
     }
 
     /** The bucket of a path that names only a bucket ({@code /bucket} or {@code /bucket/}), else null. */
