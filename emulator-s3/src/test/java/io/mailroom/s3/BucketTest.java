@@ -158,4 +158,39 @@ class BucketTest {
             h.assertError(S3Errors.NO_SUCH_BUCKET, op, in);
         }
     }
+    @Test
+    void bucketErrorsNameTheBucketAndTheRefusedValue() {
+        assertThat(h.error("GetBucketLocation", obj().put("Bucket", "nope")).details()).containsEntry("BucketName", "nope");
+        assertThat(h.error("CreateBucket", obj().put("Bucket", "Bad_Name")).details())
+                .containsEntry("BucketName", "Bad_Name");
+        h.createBucket("full");
+        h.put("full", "k", "v");
+        assertThat(h.error("DeleteBucket", obj().put("Bucket", "full")).details()).containsEntry("BucketName", "full");
+        inRegion("eu-west-1");
+        var owned = h.error("CreateBucket", create("full", "eu-west-1"));
+        assertThat(owned.error()).isEqualTo(S3Errors.BUCKET_ALREADY_OWNED_BY_YOU);
+        assertThat(owned.details()).containsEntry("BucketName", "full");
+        inRegion("us-east-1");
+        assertThat(h.error("CreateBucket", create("b-x", "us-east-1")).details())
+                .containsEntry("LocationConstraint", "us-east-1");
+    }
+
+    @Test
+    void aWellFormedNameOfNoAwsRegionIsNoLocation() {
+        var e = h.error("CreateBucket", create("b-nowhere", "eu-east-1"));
+        assertThat(e.error()).isEqualTo(S3Errors.INVALID_LOCATION_CONSTRAINT);
+        assertThat(e.details()).containsEntry("LocationConstraint", "eu-east-1");
+        h.call("CreateBucket", create("b-jakarta", "ap-southeast-3"));
+        assertThat(h.call("HeadBucket", obj().put("Bucket", "b-jakarta")).get("BucketRegion").asText())
+                .isEqualTo("ap-southeast-3");
+    }
+
+    @Test
+    void listBucketsRefusesABucketRegionThatIsNoAwsRegion() {
+        var e = h.error("ListBuckets", obj().put("BucketRegion", "eu-east-1"));
+        assertThat(e.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
+        assertThat(e.getMessage()).isEqualTo("Argument value eu-east-1 is not a valid AWS Region");
+        assertThat(e.details()).containsEntry("ArgumentName", "bucket-region");
+        assertThat(h.call("ListBuckets", obj().put("BucketRegion", "us-east-1")).get("Buckets")).isEmpty();
+    }
 }

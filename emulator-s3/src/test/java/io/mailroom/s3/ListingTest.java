@@ -183,4 +183,45 @@ class ListingTest {
         ObjectNode inside = list(obj().put("Delimiter", "/").put("StartAfter", "inbox/1.eml"));
         assertThat(prefixes(inside)).containsExactly("outbox/");
     }
+    @Test
+    void anEmptyDelimiterIsNoneAndIsNotEchoed() {
+        for (String op : new String[] {"ListObjects", "ListObjectsV2"}) {
+            ObjectNode out = h.call(op, obj().put("Bucket", "bkt").put("Delimiter", "").put("Prefix", "inbox/"));
+            assertThat(keys(out)).as(op).containsExactly("inbox/1.eml", "inbox/2.eml", "inbox/spam/3.eml");
+            assertThat(out.has("Delimiter")).as(op).isFalse();
+            assertThat(out.has("CommonPrefixes")).as(op).isFalse();
+        }
+        // ...so a v1 page without a delimiter names no NextMarker.
+        ObjectNode page = h.call("ListObjects", obj().put("Bucket", "bkt").put("Delimiter", "").put("MaxKeys", 1));
+        assertThat(page.get("IsTruncated").asBoolean()).isTrue();
+        assertThat(page.has("NextMarker")).isFalse();
+    }
+
+    @Test
+    void startAfterIsEchoedOnlyWithoutAContinuationToken() {
+        ObjectNode first = list(obj().put("StartAfter", "a.txt").put("MaxKeys", 1));
+        assertThat(first.get("StartAfter").asText()).isEqualTo("a.txt");
+        ObjectNode next = list(obj().put("StartAfter", "a.txt").put("MaxKeys", 1)
+                .put("ContinuationToken", first.get("NextContinuationToken").asText()));
+        assertThat(keys(next)).containsExactly("inbox/2.eml");
+        assertThat(next.has("StartAfter")).isFalse();
+        assertThat(next.get("ContinuationToken").asText()).isEqualTo(first.get("NextContinuationToken").asText());
+    }
+
+    @Test
+    void refusedArgumentsAreNamedInTheError() {
+        for (String op : new String[] {"ListObjects", "ListObjectsV2", "ListMultipartUploads"}) {
+            for (String bad : new String[] {"gzip", ""}) {
+                var e = h.error(op, obj().put("Bucket", "bkt").put("EncodingType", bad));
+                assertThat(e.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
+                assertThat(e.getMessage()).isEqualTo("Invalid Encoding Method specified in Request");
+                assertThat(e.details()).containsEntry("ArgumentName", "encoding-type").containsEntry("ArgumentValue", bad);
+            }
+        }
+        for (String token : new String[] {"", "!!not-a-token"}) {
+            var e = h.error("ListObjectsV2", obj().put("Bucket", "bkt").put("ContinuationToken", token));
+            assertThat(e.getMessage()).isEqualTo("The continuation token provided is incorrect");
+            assertThat(e.details()).containsEntry("ArgumentName", "continuation-token");
+        }
+    }
 }

@@ -208,7 +208,9 @@ class MultipartTest {
         ObjectNode firstRolled = h.call("ListMultipartUploads", obj().put("Bucket", "big").put("Delimiter", "/")
                 .put("KeyMarker", "b").put("MaxUploads", 1));
         assertThat(firstRolled.get("CommonPrefixes")).extracting(p -> p.get("Prefix").asText()).containsExactly("dir/");
-        assertThat(firstRolled.get("NextKeyMarker").asText()).isEqualTo("dir/");
+        // S3 names no next upload after a page of common prefixes only; the last prefix is the key marker to go on.
+        assertThat(firstRolled.get("NextKeyMarker").asText()).isEmpty();
+        assertThat(firstRolled.get("NextUploadIdMarker").asText()).isEmpty();
         ObjectNode afterRolled = h.call("ListMultipartUploads", obj().put("Bucket", "big").put("Delimiter", "/")
                 .put("KeyMarker", "dir/").put("MaxUploads", 1));
         assertThat(afterRolled.has("Uploads")).isFalse();

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -154,6 +156,34 @@ class S3BucketsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("<Code>InvalidBucketName</Code>");
+    }
+
+    @Test
+    void listBucketsRefusesABucketRegionThatIsNoAwsRegion() {
+        S3Exception e = s3Error("InvalidArgument", 400, () -> S3.listBuckets(b -> b.bucketRegion("eu-east-1")));
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Argument value eu-east-1 is not a valid AWS Region");
+        s3Error("InvalidLocationConstraint", 400, () -> S3.createBucket(b -> b.bucket(bucketName("s3b-nowhere"))
+                .createBucketConfiguration(c -> c.locationConstraint("eu-east-1"))));
+    }
+
+    @Test
+    void bucketErrorsNameTheBucket() {
+        String missing = bucketName("s3b-missing");
+        S3Clients.RawResponse raw = S3Clients.raw("GET", "127.0.0.1:" + TestServer.get().port(),
+                "/" + missing + "?location", new byte[0]);
+        assertThat(raw.status()).isEqualTo(404);
+        assertThat(raw.text()).contains("<Code>NoSuchBucket</Code>").contains("<BucketName>" + missing + "</BucketName>");
+    }
+
+    @Test
+    void aDirectoryBucketIsAnsweredByS3AsNotImplemented() {
+        // The SDKs open a directory bucket (--x-s3) with CreateSession, signed for s3express, not s3.
+        S3Clients.RawResponse raw = S3Clients.raw("GET", "127.0.0.1:" + TestServer.get().port(),
+                "/dir-bucket--use1-az4--x-s3?session", Map.of("Authorization", "AWS4-HMAC-SHA256"
+                        + " Credential=test/20250101/us-east-1/s3express/aws4_request, SignedHeaders=host, Signature=00"),
+                new byte[0]);
+        assertThat(raw.status()).isEqualTo(501);
+        assertThat(raw.text()).contains("<Code>NotImplemented</Code>").contains("CreateSession");
     }
 
     @Test

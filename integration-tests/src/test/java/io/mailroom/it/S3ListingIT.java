@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.EncodingType;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -155,6 +157,63 @@ class S3ListingIT {
     @Test
     void unknownEncodingTypeIsInvalidArgument() {
         s3Error("InvalidArgument", 400, () -> S3.listObjectsV2(b -> b.bucket(tree).encodingType("base64")));
+        // S3 names the refused argument and its value beside the message.
+        S3Clients.RawResponse raw = S3Clients.raw("GET", "127.0.0.1:" + TestServer.get().port(),
+                "/" + tree + "?list-type=2&encoding-type=base64", new byte[0]);
+        assertThat(raw.status()).isEqualTo(400);
+        assertThat(raw.text()).contains("<Message>Invalid Encoding Method specified in Request</Message>"
+                + "<ArgumentName>encoding-type</ArgumentName><ArgumentValue>base64</ArgumentValue>");
+    }
+
+    @Test
+    void keysWithPercentSignsAreStoredListedAndReadAsGiven() {
+        String bucket = createBucket("s3l-pct");
+        List<String> keys = List.of("file%2Fname", "test%123", "test%percent", "a+b%2B c");
+        for (String k : keys) {
+            S3.putObject(b -> b.bucket(bucket).key(k), RequestBody.fromString("body of " + k));
+        }
+        assertThat(S3.listObjectsV2(b -> b.bucket(bucket)).contents()).extracting(S3Object::key)
+                .containsExactly("a+b%2B c", "file%2Fname", "test%123", "test%percent");
+        for (String k : keys) {
+            assertThat(S3.getObjectAsBytes(b -> b.bucket(bucket).key(k)).asUtf8String()).isEqualTo("body of " + k);
+        }
+    }
+
+    @Test
+    void anEmptyDelimiterIsNoneAndStartAfterIsNotEchoedWithAToken() {
+        ListObjectsV2Response flat = S3.listObjectsV2(b -> b.bucket(tree).delimiter("").prefix("photos/"));
+        assertThat(flat.delimiter()).isNull();
+        assertThat(flat.commonPrefixes()).isEmpty();
+        assertThat(flat.contents()).hasSize(4);
+
+        ListObjectsV2Response first = S3.listObjectsV2(b -> b.bucket(tree).startAfter("a.txt").maxKeys(1));
+        assertThat(first.startAfter()).isEqualTo("a.txt");
+        ListObjectsV2Response next = S3.listObjectsV2(b -> b.bucket(tree).startAfter("a.txt").maxKeys(1)
+                .continuationToken(first.nextContinuationToken()));
+        assertThat(next.contents()).extracting(S3Object::key).containsExactly("notes/two.txt");
+        assertThat(next.startAfter()).isNull();
+    }
+
+    @Test
+    void multipartUploadListingsMarkers() {
+        String bucket = createBucket("s3l-uploads");
+        String a = S3.createMultipartUpload(b -> b.bucket(bucket).key("a")).uploadId();
+        String nested = S3.createMultipartUpload(b -> b.bucket(bucket).key("dir/x")).uploadId();
+        ListMultipartUploadsResponse rolled = S3.listMultipartUploads(b -> b.bucket(bucket).delimiter("/")
+                .prefix("dir").maxUploads(1));
+        assertThat(rolled.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("dir/");
+        assertThat(rolled.nextKeyMarker()).isEmpty();
+        assertThat(rolled.nextUploadIdMarker()).isEmpty();
+        ListMultipartUploadsResponse all = S3.listMultipartUploads(b -> b.bucket(bucket));
+        assertThat(all.prefix()).as("echoed only when asked").isNull();
+        assertThat(all.nextKeyMarker()).isEqualTo("dir/x");
+        assertThat(all.nextUploadIdMarker()).isEqualTo(nested);
+        s3Error("InvalidArgument", 400, () -> S3.listMultipartUploads(b -> b.bucket(bucket).keyMarker("dir/x")
+                .uploadIdMarker(a)));
+
+        ListPartsResponse parts = S3.listParts(b -> b.bucket(bucket).key("a").uploadId(a));
+        assertThat(parts.nextPartNumberMarker()).isZero();
+        assertThat(parts.parts()).isEmpty();
     }
 
     @Test

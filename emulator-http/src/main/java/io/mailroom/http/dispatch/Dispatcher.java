@@ -118,7 +118,9 @@ public final class Dispatcher {
         if (objectStore != null) {
             String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
             if (bucket != null || addressesObjectStore(request, uri, caller)) {
-                String objectPath = bucket == null ? bucketPath(path) : "/".equals(path) ? "/" + bucket : "/" + bucket + path;
+                // Routes decode each segment themselves: a decoded path would decode a key's '%' twice.
+                String raw = uri.rawPath();
+                String objectPath = bucket == null ? bucketPath(raw) : "/".equals(raw) ? "/" + bucket : "/" + bucket + raw;
                 return dispatchRestXml(objectStore, request, uri, objectPath, ctx, started);
             }
         }
@@ -126,12 +128,13 @@ public final class Dispatcher {
     }
 
     /**
-     * S3 requests are signed for {@code s3}; unsigned ones (a browser, curl) are told from Query requests
-     * by having no {@code Action}.
+     * S3 requests are signed for {@code s3}, or for {@code s3express} where the SDKs address a directory bucket
+     * (a name ending {@code --x-s3}; they open with CreateSession); unsigned ones (a browser, curl) are told
+     * from Query requests by having no {@code Action}.
      */
     private static boolean addressesObjectStore(FullHttpRequest request, QueryStringDecoder uri, CallerIdentity caller) {
         if (caller.service() != null) {
-            return "s3".equals(caller.service());
+            return "s3".equals(caller.service()) || "s3express".equals(caller.service());
         }
         // A browser-based upload (POST Object) is an unsigned multipart form; Query requests are url-encoded.
         return (!"POST".equals(request.method().name()) || isMultipartForm(request))
@@ -204,7 +207,7 @@ public final class Dispatcher {
     private CompletableFuture<Reply> dispatchRest(RestService rest, FullHttpRequest request, QueryStringDecoder uri,
                                                   RequestContext ctx, long started) {
         WireFormat format = new WireFormat.RestJson();
-        RestRouter.Match match = rest.router().find(request.method().name(), uri.path(), uri.parameters(),
+        RestRouter.Match match = rest.router().find(request.method().name(), uri.rawPath(), uri.parameters(),
                 request.headers()::get);
         try {
             if (match == null) {

@@ -81,7 +81,13 @@ public final class RestXmlCodec {
             }
             switch (location) {
                 case "uri" -> put(tree, member, labels.get(member.wireName()));
-                case "querystring" -> BoundValues.bind(tree, member, query.get(member.wireName()));
+                case "querystring" -> {
+                    List<String> values = query.get(member.wireName());
+                    // S3 takes an empty number (max-keys=, part-number-marker=) as absent.
+                    if (!(isNumber(member.shape()) && values != null && values.size() == 1 && values.get(0).isEmpty())) {
+                        BoundValues.bind(tree, member, values);
+                    }
+                }
                 case "header" -> put(tree, member, member.shape().type() == ShapeType.LIST
                         ? everyLine(allHeaders, member.wireName(), header) : header.apply(member.wireName()));
                 case "headers" -> {
@@ -236,6 +242,9 @@ public final class RestXmlCodec {
                 w.writeStartElement("Error");
                 text(w, "Code", error.error().code());
                 text(w, "Message", error.getMessage() == null ? "" : error.getMessage());
+                for (var detail : error.details().entrySet()) {
+                    text(w, detail.getKey(), detail.getValue() == null ? "" : detail.getValue());
+                }
                 text(w, "RequestId", requestId);
                 w.writeEndElement();
                 w.writeEndDocument();
@@ -284,6 +293,10 @@ public final class RestXmlCodec {
             return HTTP_DATE.format(Instant.ofEpochMilli(Math.round(value.asDouble() * 1000)));
         }
         return value.asText();
+    }
+
+    private static boolean isNumber(Shape shape) {
+        return shape.type() == ShapeType.INTEGER || shape.type() == ShapeType.LONG;
     }
 
     private static void text(XMLStreamWriter w, String name, String text) throws XMLStreamException {

@@ -180,4 +180,30 @@ class RestXmlTest {
         assertThatThrownBy(() -> AwsChunkedBody.decode("5\r\nhel".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(AwsException.class);
     }
+    @Test
+    void anErrorsDetailsAreElementsAfterItsMessage() {
+        AwsException e = new AwsException(io.mailroom.core.error.ErrorCode.sender("InvalidArgument", 400),
+                "Invalid Encoding Method specified in Request").with("ArgumentName", "encoding-type")
+                .with("ArgumentValue", null);
+        String xml = new String(RestXmlCodec.error(e, "r-1", false).body(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<Code>InvalidArgument</Code><Message>Invalid Encoding Method specified in Request"
+                + "</Message><ArgumentName>encoding-type</ArgumentName><ArgumentValue></ArgumentValue>"
+                + "<RequestId>r-1</RequestId>");
+    }
+
+    @Test
+    void anEmptyNumberInTheQueryStringIsAbsentAsS3TakesIt() {
+        RestRouter.Match parts = router.find("GET", "/b/k", Map.of("uploadId", List.of("u")), h -> null);
+        ObjectNode input = RestXmlCodec.decode(parts.operation(), parts.labels(),
+                Map.of("uploadId", List.of("u"), "part-number-marker", List.of(""), "max-parts", List.of("")),
+                h -> null, List.of(), new byte[0]);
+        assertThat(input.has("PartNumberMarker")).isFalse();
+        assertThat(input.has("MaxParts")).isFalse();
+        assertThat(input.get("UploadId").asText()).isEqualTo("u");
+        // A string stays as given, empty or not.
+        RestRouter.Match list = router.find("GET", "/b", Map.of("list-type", List.of("2")), h -> null);
+        ObjectNode listing = RestXmlCodec.decode(list.operation(), list.labels(),
+                Map.of("list-type", List.of("2"), "delimiter", List.of("")), h -> null, List.of(), new byte[0]);
+        assertThat(listing.get("Delimiter").asText()).isEmpty();
+    }
 }

@@ -7,6 +7,7 @@ import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.acl.AclRequest;
+import io.mailroom.s3.bucket.AwsRegions;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketLocation;
 import io.mailroom.s3.bucket.BucketName;
@@ -56,13 +57,13 @@ public final class BucketOperations {
             if (!holder.owner().accountId().equals(ctx.accountId())) {
                 throw S3Errors.BUCKET_ALREADY_EXISTS.exception("The requested bucket name is not available. The bucket"
                         + " namespace is shared by all users of the system. Please select a different name and try"
-                        + " again.");
+                        + " again.").with("BucketName", name);
             }
             boolean legacy = BucketLocation.US_EAST_1.equals(ctx.region())
                     && BucketLocation.US_EAST_1.equals(holder.region());
             if (!legacy) {
                 throw S3Errors.BUCKET_ALREADY_OWNED_BY_YOU.exception("Your previous request to create the named bucket"
-                        + " succeeded and you already own it.");
+                        + " succeeded and you already own it.").with("BucketName", name);
             }
         }
         ObjectNode out = Output.object();
@@ -75,7 +76,8 @@ public final class BucketOperations {
     public ObjectNode deleteBucket(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         if (!bucket.objects().isEmpty()) {
-            throw S3Errors.BUCKET_NOT_EMPTY.exception("The bucket you tried to delete is not empty");
+            throw S3Errors.BUCKET_NOT_EMPTY.exception("The bucket you tried to delete is not empty")
+                    .with("BucketName", bucket.name());
         }
         registry.remove(bucket);
         return Output.object();
@@ -83,11 +85,16 @@ public final class BucketOperations {
 
     /**
      * The caller's buckets by name. {@code BucketRegion} appears in entries only when the request used a
-     * parameter, as the API reference says.
+     * parameter, as the API reference says. A BucketRegion that names no AWS region is refused, not an empty
+     * list.
      */
     public ObjectNode listBuckets(RequestContext ctx, ObjectNode in) {
         String prefix = Input.text(in, "Prefix");
         String region = Input.text(in, "BucketRegion");
+        if (region != null && !AwsRegions.exists(region)) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Argument value %s is not a valid AWS Region", region)
+                    .with("ArgumentName", "bucket-region");
+        }
         String token = Input.text(in, "ContinuationToken");
         int max = Input.integer(in, "MaxBuckets", MAX_BUCKETS);
         if (max < 1 || max > MAX_BUCKETS) {

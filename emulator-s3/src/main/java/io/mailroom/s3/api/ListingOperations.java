@@ -7,12 +7,11 @@ import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
 import io.mailroom.s3.listing.ContinuationToken;
-import io.mailroom.s3.listing.KeyEncoding;
 import io.mailroom.s3.listing.KeyLister;
+import io.mailroom.s3.listing.ListEncoding;
 import io.mailroom.s3.listing.ListingPage;
 import io.mailroom.s3.listing.ListingStart;
 import io.mailroom.s3.object.StoredObject;
-import java.util.function.UnaryOperator;
 
 /**
  * ListObjectsV2 and ListObjects (v1, still what {@code aws s3 ls} and older tools use). Pages hold at most
@@ -27,7 +26,10 @@ public final class ListingOperations {
         this.registry = registry;
     }
 
-    /** A continuation token wins over StartAfter, which only places the first page. */
+    /**
+     * A continuation token wins over StartAfter, which only places the first page: S3 then does not echo
+     * StartAfter either.
+     */
     public ObjectNode listObjectsV2(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         Query q = Query.of(in);
@@ -50,7 +52,7 @@ public final class ListingOperations {
         if (page.truncated()) {
             out.put("NextContinuationToken", ContinuationToken.encode(page.next()));
         }
-        if (startAfter != null) {
+        if (startAfter != null && token == null) {
             out.put("StartAfter", q.encoding.apply(startAfter));
         }
         return out;
@@ -73,13 +75,13 @@ public final class ListingOperations {
         if (!contents.isEmpty()) {
             out.set("Contents", contents);
         }
-        if (page.truncated() && q.delimiter != null && !q.delimiter.isEmpty()) {
+        if (page.truncated() && q.delimiter != null) {
             out.put("NextMarker", q.encoding.apply(page.lastItem()));
         }
         return out;
     }
 
-    private static ObjectNode entry(StoredObject o, UnaryOperator<String> encoding, Bucket owner) {
+    private static ObjectNode entry(StoredObject o, ListEncoding encoding, Bucket owner) {
         ObjectNode e = Output.object();
         e.put("Key", encoding.apply(o.key()));
         e.put("LastModified", Output.seconds(o.lastModified()));
@@ -96,9 +98,11 @@ public final class ListingOperations {
         return e;
     }
 
-    /** The parameters both listings share. */
-    private record Query(String prefix, String delimiter, int maxKeys, String encodingType,
-                         UnaryOperator<String> encoding) {
+    /**
+     * The parameters both listings share. An empty delimiter is none: S3 rolls nothing up and does not echo
+     * it.
+     */
+    private record Query(String prefix, String delimiter, int maxKeys, ListEncoding encoding) {
 
         static Query of(ObjectNode in) {
             String prefix = Input.text(in, "Prefix");
@@ -106,12 +110,10 @@ public final class ListingOperations {
             if (maxKeys < 0) {
                 throw S3Errors.INVALID_ARGUMENT.exception("Argument maxKeys must be an integer between 0 and 2147483647");
             }
-            String encodingType = Input.text(in, "EncodingType");
-            if (encodingType != null && !encodingType.equals("url")) {
-                throw S3Errors.INVALID_ARGUMENT.exception("Invalid Encoding Method specified in Request");
-            }
-            UnaryOperator<String> encoding = encodingType == null ? UnaryOperator.identity() : KeyEncoding::url;
-            return new Query(prefix == null ? "" : prefix, Input.text(in, "Delimiter"), maxKeys, encodingType, encoding);
+            ListEncoding encoding = ListEncoding.of(Input.text(in, "EncodingType"));
+            String delimiter = Input.text(in, "Delimiter");
+            return new Query(prefix == null ? "" : prefix, delimiter == null || delimiter.isEmpty() ? null : delimiter,
+                    maxKeys, encoding);
         }
 
         int pageSize() {
@@ -127,8 +129,8 @@ public final class ListingOperations {
                 out.put("Delimiter", encoding.apply(delimiter));
             }
             out.put("MaxKeys", maxKeys);
-            if (encodingType != null) {
-                out.put("EncodingType", encodingType);
+            if (encoding.type() != null) {
+                out.put("EncodingType", encoding.type());
             }
             if (!page.commonPrefixes().isEmpty()) {
                 ArrayNode prefixes = out.putArray("CommonPrefixes");

@@ -13,6 +13,7 @@ import io.mailroom.s3.bucket.BucketRegistry;
 import io.mailroom.s3.bucket.Owner;
 import io.mailroom.s3.listing.KeyEncoding;
 import io.mailroom.s3.listing.KeyOrder;
+import io.mailroom.s3.listing.ListEncoding;
 import io.mailroom.s3.multipart.MultipartChecksum;
 import io.mailroom.s3.multipart.Part;
 import io.mailroom.s3.multipart.Upload;
@@ -38,7 +39,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,7 +117,7 @@ public final class MultipartOperations {
         Input.requireNullVersion(source.versionId());
         Upload upload = upload(bucket, in);
         StoredObject original = sourceBucket.object(source.key());
-        Preconditions.ofCopySource(in).require(original);
+        Preconditions.ofCopySource(in).require(original, clock.millis());
         byte[] body = copyRange(Input.text(in, "CopySourceRange"), original);
         Part part = store(upload, number, body, ETag.md5(body), null);
         ObjectNode out = Output.object();
@@ -241,10 +241,8 @@ public final class MultipartOperations {
             }
             last = p.number();
         }
-        if (!listed.isEmpty()) {
-            // S3 names the last part listed whether or not more follow.
-            out.put("NextPartNumberMarker", last);
-        }
+        // S3 names the last part listed whether or not more follow, and 0 when it lists none.
+        out.put("NextPartNumberMarker", listed.isEmpty() ? 0 : last);
         out.put("MaxParts", maxParts);
         out.put("IsTruncated", truncated);
         if (!listed.isEmpty()) {
@@ -263,11 +261,15 @@ public final class MultipartOperations {
      * Uploads in progress by key, then initiation time. {@code key-marker} alone starts after that key;
      * with {@code upload-id-marker}, after that upload of that key. A delimiter rolls keys up into common
      * prefixes, which count towards {@code max-uploads}
-     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html).
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html). An upload-id marker
+     * naming an upload of another key is InvalidArgument. NextKeyMarker and NextUploadIdMarker are always
+     * there and name the last upload listed, empty when a page lists none (only common prefixes); Prefix is
+     * echoed only when the request had one.
      */
     public ObjectNode listMultipartUploads(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
-        String prefix = orEmpty(Input.text(in, "Prefix"));
+        String requestedPrefix = Input.text(in, "Prefix");
+        String prefix = orEmpty(requestedPrefix);
         String delimiter = Input.text(in, "Delimiter");
         String keyMarker = Input.text(in, "KeyMarker");
         String uploadIdMarker = keyMarker == null ? null : Input.text(in, "UploadIdMarker");
@@ -276,8 +278,7 @@ public final class MultipartOperations {
             throw S3Errors.INVALID_ARGUMENT.exception("Argument max-uploads must be an integer between 0 and"
                     + " 2147483647");
         }
-        String encodingType = Input.text(in, "EncodingType");
-        UnaryOperator<String> encoding = encodingType == null ? UnaryOperator.identity() : KeyEncoding::url;
+        ListEncoding encoding = ListEncoding.of(Input.text(in, "EncodingType"));
         int pageSize = Math.min(maxUploads, MAX_LISTED);
         boolean rollUp = delimiter != null && !delimiter.isEmpty();
 
@@ -293,6 +294,11 @@ public final class MultipartOperations {
         // one that is gone (aborted between pages), those with a greater upload id (model: UploadIdMarker).
         boolean markerUploadExists = uploadMarkerGiven && all.stream()
                 .anyMatch(u -> u.key().equals(keyMarker) && u.uploadId().equals(uploadIdMarker));
+        if (uploadMarkerGiven && !markerUploadExists
+                && all.stream().anyMatch(u -> u.uploadId().equals(uploadIdMarker))) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Invalid uploadId marker")
+                    .with("ArgumentName", "upload-id-marker").with("ArgumentValue", uploadIdMarker);
+        }
         boolean pastUploadMarker = false;
         for (Upload u : all) {
             if (!u.key().startsWith(prefix)) {
@@ -325,8 +331,6 @@ public final class MultipartOperations {
             }
             if (common != null) {
                 prefixes.add(common);
-                nextKey = common;
-                nextUploadId = null;
             } else {
                 ObjectNode e = uploads.addObject();
                 e.put("UploadId", u.uploadId());
@@ -346,12 +350,12 @@ public final class MultipartOperations {
         out.put("Bucket", bucket.name());
         out.put("KeyMarker", encoding.apply(orEmpty(keyMarker)));
         out.put("UploadIdMarker", orEmpty(uploadIdMarker));
-        if (nextKey != null) {
-            // S3 names the last key and upload listed whether or not more follow.
-            out.put("NextKeyMarker", encoding.apply(nextKey));
-            out.put("NextUploadIdMarker", orEmpty(nextUploadId));
+        // S3 names the last upload listed whether or not more follow.
+        out.put("NextKeyMarker", encoding.apply(orEmpty(nextKey)));
+        out.put("NextUploadIdMarker", orEmpty(nextUploadId));
+        if (requestedPrefix != null) {
+            out.put("Prefix", encoding.apply(prefix));
         }
-        out.put("Prefix", encoding.apply(prefix));
         if (delimiter != null) {
             out.put("Delimiter", encoding.apply(delimiter));
         }
@@ -364,8 +368,8 @@ public final class MultipartOperations {
             ArrayNode common = out.putArray("CommonPrefixes");
             prefixes.forEach(p -> common.addObject().put("Prefix", encoding.apply(p)));
         }
-        if (encodingType != null) {
-            out.put("EncodingType", encodingType);
+        if (encoding.type() != null) {
+            out.put("EncodingType", encoding.type());
         }
         return out;
     }

@@ -115,7 +115,7 @@ public final class ObjectOperations {
         Input.requireNullVersion(Input.text(in, "VersionId"));
         StoredObject object = bucket.object(key);
         ObjectNode out = Output.object();
-        if (Preconditions.of(in).evaluate(object) == Preconditions.Outcome.NOT_MODIFIED) {
+        if (Preconditions.of(in).evaluate(object, clock.millis()) == Preconditions.Outcome.NOT_MODIFIED) {
             out.put(Output.STATUS, 304);
             out.put("ETag", object.etag());
             out.put("LastModified", Output.seconds(object.lastModified()));
@@ -220,7 +220,7 @@ public final class ObjectOperations {
         if (ifMatch != null) {
             StoredObject current = bucket.object(key);
             if (!ETag.listed(ifMatch, current.etag()) || !bucket.objects().remove(key, current)) {
-                throw Preconditions.failed();
+                throw Preconditions.failed("If-Match");
             }
             removed = current;
         } else {
@@ -300,7 +300,7 @@ public final class ObjectOperations {
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
         Input.requireNullVersion(source.versionId());
         StoredObject original = sourceBucket.object(source.key());
-        Preconditions.ofCopySource(in).require(original);
+        Preconditions.ofCopySource(in).require(original, clock.millis());
         MetadataDirective directive = MetadataDirective.parse(Input.text(in, "MetadataDirective"));
         String storageClass = Input.text(in, "StorageClass");
         boolean sameObject = target == sourceBucket && key.equals(source.key());

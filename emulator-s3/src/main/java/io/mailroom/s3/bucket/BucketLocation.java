@@ -1,7 +1,6 @@
 package io.mailroom.s3.bucket;
 
 import io.mailroom.s3.S3Errors;
-import java.util.regex.Pattern;
 
 /**
  * Where CreateBucket puts a bucket, from the region the request was signed for and the
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public record BucketLocation(String region, String locationConstraint) {
     public static final String US_EAST_1 = "us-east-1";
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     public static BucketLocation resolve(String requestRegion, String constraint) {
         boolean unspecified = constraint == null || constraint.isEmpty();
@@ -31,7 +29,7 @@ public record BucketLocation(String region, String locationConstraint) {
             }
             String region = regionOf(constraint);
             if (region.equals(US_EAST_1)) {
-                throw invalid();
+                throw invalid(constraint);
             }
             return new BucketLocation(region, constraint);
         }
@@ -50,13 +48,14 @@ public record BucketLocation(String region, String locationConstraint) {
         if ("EU".equals(constraint)) {
             return "eu-west-1";
         }
-        if (!REGION.matcher(constraint).matches()) {
-            throw invalid();
+        if (!AwsRegions.exists(constraint)) {
+            throw invalid(constraint);
         }
         return constraint;
     }
 
-    private static RuntimeException invalid() {
-        return S3Errors.INVALID_LOCATION_CONSTRAINT.exception("The specified location-constraint is not valid");
+    private static RuntimeException invalid(String constraint) {
+        return S3Errors.INVALID_LOCATION_CONSTRAINT.exception("The specified location-constraint is not valid")
+                .with("LocationConstraint", constraint);
     }
 }

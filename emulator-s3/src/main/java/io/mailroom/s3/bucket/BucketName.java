@@ -19,7 +19,7 @@ public final class BucketName {
 
     public static void validate(String name) {
         if (!isValid(name)) {
-            throw S3Errors.INVALID_BUCKET_NAME.exception("The specified bucket is not valid.");
+            throw S3Errors.INVALID_BUCKET_NAME.exception("The specified bucket is not valid.").with("BucketName", name);
         }
     }
 

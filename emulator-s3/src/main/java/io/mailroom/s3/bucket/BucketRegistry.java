@@ -22,7 +22,8 @@ public final class BucketRegistry {
      * account owns it (there are no bucket policies here to grant access).
      */
     public Bucket require(String accountId, String name) {
-        Bucket b = find(name).orElseThrow(() -> S3Errors.NO_SUCH_BUCKET.exception("The specified bucket does not exist"));
+        Bucket b = find(name).orElseThrow(() -> S3Errors.NO_SUCH_BUCKET.exception("The specified bucket does not exist")
+                .with("BucketName", name));
         if (!b.owner().accountId().equals(accountId)) {
             throw S3Errors.ACCESS_DENIED.exception("Access Denied");
         }

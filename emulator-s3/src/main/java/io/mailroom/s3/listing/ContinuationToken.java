@@ -38,6 +38,7 @@ public final class ContinuationToken {
     }
 
     private static RuntimeException invalid() {
-        return S3Errors.INVALID_ARGUMENT.exception("The continuation token provided is incorrect");
+        return S3Errors.INVALID_ARGUMENT.exception("The continuation token provided is incorrect")
+                .with("ArgumentName", "continuation-token");
     }
 }

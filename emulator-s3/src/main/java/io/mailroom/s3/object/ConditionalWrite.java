@@ -14,7 +14,7 @@ public record ConditionalWrite(String ifMatch, String ifNoneMatch) {
     public ConditionalWrite {
         if (ifNoneMatch != null && !ifNoneMatch.trim().equals("*")) {
             throw S3Errors.NOT_IMPLEMENTED.exception("A header you provided implies functionality that is not"
-                    + " implemented");
+                    + " implemented").with("Header", "If-None-Match");
         }
     }
 
@@ -26,14 +26,14 @@ public record ConditionalWrite(String ifMatch, String ifNoneMatch) {
         StoredObject[] replaced = new StoredObject[1];
         objects.compute(object.key(), (key, existing) -> {
             if (ifNoneMatch != null && existing != null) {
-                throw Preconditions.failed();
+                throw Preconditions.failed("If-None-Match");
             }
             if (ifMatch != null) {
                 if (existing == null) {
                     throw S3Errors.noSuchKey();
                 }
                 if (!ETag.listed(ifMatch, existing.etag())) {
-                    throw Preconditions.failed();
+                    throw Preconditions.failed("If-Match");
                 }
             }
             replaced[0] = existing;
