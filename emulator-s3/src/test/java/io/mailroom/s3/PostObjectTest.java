@@ -197,6 +197,19 @@ class PostObjectTest {
     }
 
     @Test
+    void refusalsNameWhatWasRefused() {
+        String conditions = "['starts-with', '$key', ''], ['content-length-range', 2, 5]";
+        assertThat(h.error("PostObject", form(signed(policy(conditions), "key", "k"), null, "abcdef")).details())
+                .containsExactly(Map.entry("ProposedSize", "6"), Map.entry("MaxSizeAllowed", "5"));
+        assertThat(h.error("PostObject", form(signed(policy(conditions), "key", "k"), null, "a")).details())
+                .containsExactly(Map.entry("ProposedSize", "1"), Map.entry("MinSizeAllowed", "2"));
+        assertThat(h.error("PostObject", form(fields("key", "k"), null, "x").put("FileCount", 2)).details())
+                .containsExactly(Map.entry("ArgumentName", "file"), Map.entry("ArgumentValue", "2"));
+        assertThat(h.error("PostObject", form(fields(), null, "x")).details())
+                .containsExactly(Map.entry("ArgumentName", "key"), Map.entry("ArgumentValue", ""));
+    }
+
+    @Test
     void aPolicyThatIsNoPolicyDocumentIsInvalid() {
         assertRefused(S3Errors.INVALID_POLICY_DOCUMENT, "Invalid Policy: Invalid JSON.",
                 form(signed("not json", "key", "k"), null, "x"));

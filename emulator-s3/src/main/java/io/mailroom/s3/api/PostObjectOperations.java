@@ -56,7 +56,8 @@ public final class PostObjectOperations {
         }
         int files = Input.integer(in, "FileCount", 0);
         if (files != 1) {
-            throw S3Errors.INVALID_ARGUMENT.exception("POST requires exactly one file upload per request.");
+            throw S3Errors.INVALID_ARGUMENT.exception("POST requires exactly one file upload per request.")
+                    .with("ArgumentName", "file").with("ArgumentValue", Integer.toString(files));
         }
         String fileName = Input.text(in, "FileName");
         key = key.replace("${filename}", fileName == null ? "" : fileName);
@@ -141,6 +142,7 @@ public final class PostObjectOperations {
     }
 
     private static io.mailroom.core.error.AwsException missingField(String name) {
-        return S3Errors.INVALID_ARGUMENT.exception("Bucket POST must contain a field named '%s'.%s", name, ORDER_HINT);
+        return S3Errors.INVALID_ARGUMENT.exception("Bucket POST must contain a field named '%s'.%s", name, ORDER_HINT)
+                .with("ArgumentName", name).with("ArgumentValue", "");
     }
 }

@@ -79,10 +79,12 @@ public sealed interface PolicyCondition {
         @Override
         public void check(PostForm form) {
             if (form.fileSize() < min) {
-                throw S3Errors.ENTITY_TOO_SMALL.exception("Your proposed upload is smaller than the minimum allowed size");
+                throw S3Errors.ENTITY_TOO_SMALL.exception("Your proposed upload is smaller than the minimum allowed size")
+                        .with("ProposedSize", Long.toString(form.fileSize())).with("MinSizeAllowed", Long.toString(min));
             }
             if (form.fileSize() > max) {
-                throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size");
+                throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size")
+                        .with("ProposedSize", Long.toString(form.fileSize())).with("MaxSizeAllowed", Long.toString(max));
             }
         }
 
