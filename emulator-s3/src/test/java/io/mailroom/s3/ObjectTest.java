@@ -7,6 +7,8 @@ import static io.mailroom.s3.S3Harness.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import java.util.Map;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,7 +181,9 @@ class ObjectTest {
                 + "{'Key':'missing'},{'Key':'b','VersionId':'v123'}]}}"));
         assertThat(out.get("Deleted").toString()).isEqualTo("[{\"Key\":\"a\"},{\"Key\":\"missing\"}]");
         assertThat(out.at("/Errors/0/Key").asText()).isEqualTo("b");
-        assertThat(out.at("/Errors/0/Code").asText()).isEqualTo("InvalidArgument");
+        assertThat(out.at("/Errors/0/Code").asText()).isEqualTo("NoSuchVersion");
+        assertThat(out.at("/Errors/0/Message").asText()).isEqualTo("The specified version does not exist.");
+        assertThat(out.at("/Errors/0/VersionId").asText()).isEqualTo("v123");
         assertThat(h.get("mail", "b").get("ETag")).isNotNull();
 
         ObjectNode quiet = h.call("DeleteObjects", json("{'Bucket':'mail','Delete':{'Quiet':true,'Objects':[{'Key':'b'}]}}"));
@@ -209,5 +213,33 @@ class ObjectTest {
         data[0] = 'J';
         ObjectNode got = h.get("mail", "k");
         assertThat(body(got)).isEqualTo("hello");
+    }
+
+    @Test
+    void theGovernanceBypassHeaderIsRefusedOnBucketsWithoutObjectLock() {
+        h.put("mail", "k", "hello");
+        for (String value : new String[] {"true", "false"}) {
+            AwsException single = h.error("DeleteObject", obj().put("Bucket", "mail").put("Key", "k")
+                    .put("BypassGovernanceRetention", value));
+            assertThat(single.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
+            assertThat(single.getMessage()).isEqualTo("x-amz-bypass-governance-retention is only applicable to"
+                    + " Object Lock enabled buckets.");
+            assertThat(single.details()).containsEntry("ArgumentName", "x-amz-bypass-governance-retention");
+        }
+        h.assertError(S3Errors.INVALID_ARGUMENT, "DeleteObjects", json("{'Bucket':'mail','BypassGovernanceRetention':"
+                + "true,'Delete':{'Objects':[{'Key':'k'}]}}"));
+        assertThat(body(h.get("mail", "k"))).isEqualTo("hello");
+    }
+
+    @Test
+    void errorsNameTheKeyAndTheVersionIdTheyRefused() {
+        AwsException missing = h.error("GetObject", obj().put("Bucket", "mail").put("Key", "no/such"));
+        assertThat(missing.details()).containsExactly(Map.entry("Key", "no/such"));
+        h.put("mail", "k", "hello");
+        AwsException version = h.error("GetObject", obj().put("Bucket", "mail").put("Key", "k")
+                .put("VersionId", "HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD"));
+        assertThat(version.getMessage()).isEqualTo("Invalid version id specified");
+        assertThat(version.details()).containsExactly(Map.entry("ArgumentName", "versionId"),
+                Map.entry("ArgumentValue", "HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD"));
     }
 }

@@ -174,6 +174,13 @@ class S3MultipartIT {
                     .copyPartResult().eTag();
             parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         }
+        // A range starting past the source's end is an invalid request; one only ending past it, a bad argument.
+        S3Clients.s3Error("InvalidRequest", 400, () -> S3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("source")
+                .destinationBucket(bucket).destinationKey("copy").uploadId(id).partNumber(3)
+                .copySourceRange("bytes=6291456-6291460")));
+        S3Clients.s3Error("InvalidArgument", 400, () -> S3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("source")
+                .destinationBucket(bucket).destinationKey("copy").uploadId(id).partNumber(3)
+                .copySourceRange("bytes=0-6291456")));
         S3.completeMultipartUpload(b -> b.bucket(bucket).key("copy").uploadId(id).multipartUpload(m -> m.parts(parts)));
         assertThat(S3.getObjectAsBytes(b -> b.bucket(bucket).key("copy")).asByteArray()).isEqualTo(source);
     }

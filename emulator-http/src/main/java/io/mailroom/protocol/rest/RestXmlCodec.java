@@ -27,7 +27,7 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * AWS REST-XML (S3): members bound to the URI, query string and headers ({@code x-amz-meta-*} as a
  * map); the payload member is the raw body (a blob, carried as a binary node) or an XML document.
- * Errors are {@code <Error><Code>..</Code><Message>..</Message><RequestId>..</RequestId></Error>}.
+ * Errors are {@code <Error><Code>..</Code><Message>..</Message>[details]<RequestId>..</RequestId></Error>}.
  */
 public final class RestXmlCodec {
     /** Services put this member in an output to answer with another status (206, 304). */
@@ -236,6 +236,9 @@ public final class RestXmlCodec {
                 w.writeStartElement("Error");
                 text(w, "Code", error.error().code());
                 text(w, "Message", error.getMessage() == null ? "" : error.getMessage());
+                for (Map.Entry<String, String> detail : error.details().entrySet()) {
+                    text(w, detail.getKey(), detail.getValue());
+                }
                 text(w, "RequestId", requestId);
                 w.writeEndElement();
                 w.writeEndDocument();

@@ -180,4 +180,15 @@ class RestXmlTest {
         assertThatThrownBy(() -> AwsChunkedBody.decode("5\r\nhel".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(AwsException.class);
     }
+
+    @Test
+    void errorsCarryTheirDetailElementsBetweenMessageAndRequestId() {
+        AwsException error = io.mailroom.core.error.ErrorCode.sender("InvalidRange", 416)
+                .exception("The requested range is not satisfiable")
+                .withDetail("RangeRequested", "bytes=100-200").withDetail("ActualObjectSize", "10");
+        String xml = new String(RestXmlCodec.error(error, "req-1", false).body(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<Code>InvalidRange</Code><Message>The requested range is not satisfiable</Message>"
+                + "<RangeRequested>bytes=100-200</RangeRequested><ActualObjectSize>10</ActualObjectSize>"
+                + "<RequestId>req-1</RequestId>");
+    }
 }

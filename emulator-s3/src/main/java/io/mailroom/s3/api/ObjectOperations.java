@@ -137,7 +137,10 @@ public final class ObjectOperations {
             // Only objects uploaded in parts have a parts count (x-amz-mp-parts-count).
             out.put("PartsCount", object.partsCount());
         }
-        if (object.checksum() != null && range.isEmpty() && "ENABLED".equals(Input.text(in, "ChecksumMode"))) {
+        // A range that covers the whole object gets the whole object's checksum, as AWS answered
+        // Range: bytes=0-100 and bytes=-15 on a 10-byte object; a part of it gets none.
+        if (object.checksum() != null && range.map(ByteRange::whole).orElse(true)
+                && "ENABLED".equals(Input.text(in, "ChecksumMode"))) {
             object.checksum().writeTo(out);
         }
         applyResponseOverrides(in, out);
@@ -210,6 +213,7 @@ public final class ObjectOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
         Input.requireNullVersion(Input.text(in, "VersionId"));
+        refuseGovernanceBypass(in);
         String ifMatch = Input.text(in, "IfMatch");
         StoredObject removed;
         if (ifMatch != null) {
@@ -228,8 +232,21 @@ public final class ObjectOperations {
     }
 
     /**
+     * Buckets here have no Object Lock, and S3 refuses the governance bypass header on such a bucket
+     * whatever its value, true or false, as AWS answered DeleteObject and DeleteObjects.
+     */
+    private static void refuseGovernanceBypass(ObjectNode in) {
+        if (Input.text(in, "BypassGovernanceRetention") != null) {
+            throw S3Errors.INVALID_ARGUMENT.exception("x-amz-bypass-governance-retention is only applicable to Object"
+                    + " Lock enabled buckets.").withDetail("ArgumentName", "x-amz-bypass-governance-retention");
+        }
+    }
+
+    /**
      * Up to 1000 keys; more, or none, is MalformedXML. Each key succeeds or fails on its own; Quiet mode
-     * reports only the failures.
+     * reports only the failures. A version id other than "null" names a version that cannot exist in an
+     * unversioned bucket: S3 reports that key as NoSuchVersion (not the InvalidArgument a single
+     * DeleteObject gets), as AWS answered.
      */
     public ObjectNode deleteObjects(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
@@ -244,6 +261,7 @@ public final class ObjectOperations {
         if (objects.isEmpty() || objects.size() > MAX_DELETE_KEYS) {
             throw Input.malformedXml();
         }
+        refuseGovernanceBypass(in);
         boolean quiet = Input.flag(delete, "Quiet");
         Origin origin = Origin.of(ctx, clock.millis());
         ObjectNode out = Output.object();
@@ -256,8 +274,8 @@ public final class ObjectOperations {
             }
             String versionId = Input.text(o, "VersionId");
             if (versionId != null && !versionId.equals("null")) {
-                errors.addObject().put("Key", key).put("VersionId", versionId).put("Code", "InvalidArgument")
-                        .put("Message", "Invalid version id specified");
+                errors.addObject().put("Key", key).put("VersionId", versionId).put("Code", "NoSuchVersion")
+                        .put("Message", "The specified version does not exist.");
                 continue;
             }
             StoredObject removed = bucket.objects().remove(key);
