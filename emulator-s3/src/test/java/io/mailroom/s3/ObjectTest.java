@@ -58,7 +58,8 @@ class ObjectTest {
         assertThat(head.get("ContentDisposition").asText()).isEqualTo("attachment");
         assertThat(head.get("ContentEncoding").asText()).isEqualTo("gzip");
         assertThat(head.get("ContentLanguage").asText()).isEqualTo("en");
-        assertThat(head.get("Expires").doubleValue()).isEqualTo(1714560000.0);
+        // The model types the Expires header as a string: S3 sends it as an HTTP-date.
+        assertThat(head.get("Expires").asText()).isEqualTo("Wed, 01 May 2024 10:40:00 GMT");
         assertThat(head.get("StorageClass").asText()).isEqualTo("STANDARD_IA");
         assertThat(head.get("Metadata")).isEqualTo(json("{'from':'a@example.com','x-id':'42'}"));
 
@@ -241,5 +242,13 @@ class ObjectTest {
         assertThat(version.getMessage()).isEqualTo("Invalid version id specified");
         assertThat(version.details()).containsExactly(Map.entry("ArgumentName", "versionId"),
                 Map.entry("ArgumentValue", "HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD"));
+    }
+
+    @Test
+    void responseExpiresOverridesTheExpiresHeaderWithAnHttpDate() {
+        h.put("mail", "k", "hello");
+        ObjectNode out = h.call("GetObject", obj().put("Bucket", "mail").put("Key", "k")
+                .put("ResponseExpires", 1924992000.0));
+        assertThat(out.get("Expires").asText()).isEqualTo("Wed, 01 Jan 2031 00:00:00 GMT");
     }
 }

@@ -99,6 +99,20 @@ class S3ObjectsIT {
     }
 
     @Test
+    void expiresIsAnHttpDateStoredOrOverridden() {
+        Instant expires = Instant.parse("2030-01-01T00:00:00Z");
+        S3.putObject(b -> b.bucket(bucket).key("docs/expiring").expires(expires), RequestBody.fromString("x"));
+        HeadObjectResponse head = S3.headObject(b -> b.bucket(bucket).key("docs/expiring"));
+        assertThat(head.sdkHttpResponse().firstMatchingHeader("Expires")).hasValue("Tue, 01 Jan 2030 00:00:00 GMT");
+        assertThat(head.expires()).isEqualTo(expires);
+        // The SDK sends response-expires as an HTTP-date too.
+        Instant later = Instant.parse("2031-01-01T00:00:00Z");
+        GetObjectResponse overridden = S3.getObjectAsBytes(b -> b.bucket(bucket).key("docs/expiring")
+                .responseExpires(later)).response();
+        assertThat(overridden.sdkHttpResponse().firstMatchingHeader("Expires")).hasValue("Wed, 01 Jan 2031 00:00:00 GMT");
+    }
+
+    @Test
     void binaryBodyRoundTripsByteForByte() {
         byte[] data = new byte[1024 * 1024];
         new Random(42).nextBytes(data);

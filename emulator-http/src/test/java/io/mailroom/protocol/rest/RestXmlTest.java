@@ -191,4 +191,18 @@ class RestXmlTest {
                 + "<RangeRequested>bytes=100-200</RangeRequested><ActualObjectSize>10</ActualObjectSize>"
                 + "<RequestId>req-1</RequestId>");
     }
+
+    @Test
+    void httpDatesAreReadFromQueryStringsAndWrittenWithTwoDigitDays() {
+        // boto3 and the SDKs send response-expires (timestampFormat rfc822) as an HTTP-date.
+        Map<String, List<String>> query = Map.of("response-expires", List.of("Wed, 01 Jan 2031 00:00:00 GMT"));
+        RestRouter.Match get = router.find("GET", "/b/k", query, h -> null);
+        ObjectNode input = RestXmlCodec.decode(get.operation(), get.labels(), query, h -> null, List.of(), new byte[0]);
+        assertThat(input.get("ResponseExpires").asDouble()).isEqualTo(1924992000.0);
+
+        OperationModel head = S3.operation("HeadObject").orElseThrow();
+        ObjectNode output = Canonical.NODES.objectNode().put("LastModified", 1924992000.0);
+        assertThat(RestXmlCodec.success(head, output, NS, true, "req").headers())
+                .containsEntry("Last-Modified", "Wed, 01 Jan 2031 00:00:00 GMT");
+    }
 }

@@ -190,7 +190,7 @@ public final class ObjectOperations {
         }
         Long expires = Input.timestampMillis(in, "ResponseExpires");
         if (expires != null) {
-            out.put("Expires", Output.seconds(expires));
+            out.put("Expires", Output.httpDate(expires));
         }
     }
 
