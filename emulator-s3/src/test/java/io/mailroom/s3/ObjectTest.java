@@ -251,4 +251,25 @@ class ObjectTest {
                 .put("ResponseExpires", 1924992000.0));
         assertThat(out.get("Expires").asText()).isEqualTo("Wed, 01 Jan 2031 00:00:00 GMT");
     }
+
+    @Test
+    void objectLockRetentionIsRefusedAsOnABucketWithoutObjectLock() {
+        h.put("mail", "src", "hello");
+        ObjectNode[] requests = {
+            obj().put("Bucket", "mail").put("Key", "k").put("ObjectLockMode", "GOVERNANCE")
+                .put("ObjectLockRetainUntilDate", 1924992000.0),
+            obj().put("Bucket", "mail").put("Key", "k").put("ObjectLockLegalHoldStatus", "ON")};
+        for (ObjectNode request : requests) {
+            for (String operation : new String[] {"PutObject", "CopyObject", "CreateMultipartUpload"}) {
+                ObjectNode in = request.deepCopy();
+                if (operation.equals("CopyObject")) {
+                    in.put("CopySource", "mail/src");
+                }
+                AwsException e = h.error(operation, in);
+                assertThat(e.error()).as(operation).isEqualTo(S3Errors.INVALID_REQUEST);
+                assertThat(e.getMessage()).isEqualTo("Bucket is missing ObjectLockConfiguration");
+            }
+        }
+        h.assertError(S3Errors.NO_SUCH_KEY, "GetObject", obj().put("Bucket", "mail").put("Key", "k"));
+    }
 }

@@ -113,6 +113,15 @@ class S3ObjectsIT {
     }
 
     @Test
+    void objectLockRequestsAreRefusedAsOnABucketWithoutObjectLock() {
+        S3Exception e = s3Error("InvalidRequest", 400, () -> S3.putObject(b -> b.bucket(bucket).key("lock/one")
+                .objectLockMode("GOVERNANCE").objectLockRetainUntilDate(Instant.now().plusSeconds(3600)),
+                RequestBody.fromString("x")));
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Bucket is missing ObjectLockConfiguration");
+        s3Error(NoSuchKeyException.class, "NoSuchKey", 404, () -> S3.getObjectAsBytes(b -> b.bucket(bucket).key("lock/one")));
+    }
+
+    @Test
     void binaryBodyRoundTripsByteForByte() {
         byte[] data = new byte[1024 * 1024];
         new Random(42).nextBytes(data);

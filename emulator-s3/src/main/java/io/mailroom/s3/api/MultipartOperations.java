@@ -29,6 +29,7 @@ import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.object.ObjectLock;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
@@ -70,6 +71,7 @@ public final class MultipartOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         AccessControlList acl = AclRequest.of(in).forObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
+        ObjectLock.refuseRetention(in);
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.requested(Input.text(in, "ChecksumAlgorithm"));
         String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));
         Upload upload = Upload.start(newUploadId(), key, clock.millis(), ctx.accountId(), ObjectHeaders.from(in),

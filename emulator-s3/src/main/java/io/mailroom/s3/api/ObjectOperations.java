@@ -24,6 +24,7 @@ import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.MetadataDirective;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.object.ObjectLock;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
@@ -57,6 +58,7 @@ public final class ObjectOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         AccessControlList acl = AclRequest.of(in).forObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
+        ObjectLock.refuseRetention(in);
         byte[] body = Input.body(in, "Body");
         JsonNode declared = in.get("ContentLength");
         if (declared != null && declared.asLong() > MAX_SINGLE_PUT) {
@@ -213,7 +215,7 @@ public final class ObjectOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
         Input.requireNullVersion(Input.text(in, "VersionId"));
-        refuseGovernanceBypass(in);
+        ObjectLock.refuseGovernanceBypass(in);
         String ifMatch = Input.text(in, "IfMatch");
         StoredObject removed;
         if (ifMatch != null) {
@@ -229,17 +231,6 @@ public final class ObjectOperations {
             notifier.objectEvent(bucket, S3Event.OBJECT_REMOVED_DELETE, removed, Origin.of(ctx, clock.millis()));
         }
         return Output.object();
-    }
-
-    /**
-     * Buckets here have no Object Lock, and S3 refuses the governance bypass header on such a bucket
-     * whatever its value, true or false, as AWS answered DeleteObject and DeleteObjects.
-     */
-    private static void refuseGovernanceBypass(ObjectNode in) {
-        if (Input.text(in, "BypassGovernanceRetention") != null) {
-            throw S3Errors.INVALID_ARGUMENT.exception("x-amz-bypass-governance-retention is only applicable to Object"
-                    + " Lock enabled buckets.").withDetail("ArgumentName", "x-amz-bypass-governance-retention");
-        }
     }
 
     /**
@@ -261,7 +252,7 @@ public final class ObjectOperations {
         if (objects.isEmpty() || objects.size() > MAX_DELETE_KEYS) {
             throw Input.malformedXml();
         }
-        refuseGovernanceBypass(in);
+        ObjectLock.refuseGovernanceBypass(in);
         boolean quiet = Input.flag(delete, "Quiet");
         Origin origin = Origin.of(ctx, clock.millis());
         ObjectNode out = Output.object();
@@ -309,6 +300,7 @@ public final class ObjectOperations {
         // A copy has the ACL the request asks for, or the default: S3 never copies the source's.
         AccessControlList acl = AclRequest.of(in).forObject(target.ownership(), target.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
+        ObjectLock.refuseRetention(in);
         CopySource source = CopySource.parse(Input.text(in, "CopySource"));
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
         Input.requireNullVersion(source.versionId());
