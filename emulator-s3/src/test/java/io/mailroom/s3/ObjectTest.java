@@ -272,4 +272,27 @@ class ObjectTest {
         }
         h.assertError(S3Errors.NO_SUCH_KEY, "GetObject", obj().put("Bucket", "mail").put("Key", "k"));
     }
+
+    @Test
+    void objectsUploadedWithoutAChecksumGetTheDefaultCrc64nvme() {
+        // AWS answered a one-part upload of "test" begun without a checksum algorithm with this checksum.
+        String crc64nvmeOfTest = "+bu+zv66sUM=";
+        ObjectNode put = h.call("PutObject", obj().put("Bucket", "mail").put("Key", "k").put("Body", bytes("test")));
+        assertThat(put.get("ChecksumCRC64NVME").asText()).isEqualTo(crc64nvmeOfTest);
+        assertThat(put.get("ChecksumType").asText()).isEqualTo("FULL_OBJECT");
+        ObjectNode get = h.call("GetObject", obj().put("Bucket", "mail").put("Key", "k").put("ChecksumMode", "ENABLED"));
+        assertThat(get.get("ChecksumCRC64NVME").asText()).isEqualTo(crc64nvmeOfTest);
+        assertThat(h.get("mail", "k").has("ChecksumCRC64NVME")).as("only when asked").isFalse();
+        ObjectNode copy = h.call("CopyObject", obj().put("Bucket", "mail").put("Key", "copy").put("CopySource", "mail/k"));
+        assertThat(copy.at("/CopyObjectResult/ChecksumCRC64NVME").asText()).isEqualTo(crc64nvmeOfTest);
+
+        String id = h.call("CreateMultipartUpload", obj().put("Bucket", "mail").put("Key", "mpu")).get("UploadId").asText();
+        String etag = h.call("UploadPart", obj().put("Bucket", "mail").put("Key", "mpu").put("UploadId", id)
+                .put("PartNumber", 1).put("Body", bytes("test"))).get("ETag").asText();
+        ObjectNode complete = h.call("CompleteMultipartUpload", json("{'Bucket':'mail','Key':'mpu','UploadId':'" + id
+                + "','MultipartUpload':{'Parts':[{'PartNumber':1,'ETag':'" + etag.replace("\"", "\\\"") + "'}]}}"));
+        assertThat(complete.get("ChecksumCRC64NVME").asText()).isEqualTo(crc64nvmeOfTest);
+        assertThat(complete.get("ChecksumType").asText()).isEqualTo("FULL_OBJECT");
+        assertThat(complete.get("ETag").asText()).isEqualTo("\"60cd54a928cbbcbb6e7b5595bab46a9e-1\"");
+    }
 }

@@ -188,10 +188,7 @@ public final class MultipartOperations {
         out.put("Bucket", bucket.name());
         out.put("Key", upload.key());
         out.put("ETag", object.etag());
-        if (checksum != null) {
-            out.put(checksum.algorithm().member(), checksum.value());
-            out.put("ChecksumType", upload.checksumType());
-        }
+        checksum.writeTo(out);
         upload.encryption().writeTo(out);
         return out;
     }

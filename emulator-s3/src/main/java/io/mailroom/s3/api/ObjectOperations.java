@@ -65,7 +65,7 @@ public final class ObjectOperations {
             throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size");
         }
         ContentMd5.verify(Input.text(in, "ContentMD5"), body);
-        StoredChecksum checksum = StoredChecksum.of(in, body);
+        StoredChecksum checksum = StoredChecksum.orDefault(StoredChecksum.of(in, body), body);
         Encryption encryption = Encryption.requested(in, bucket.encryption(), ctx);
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
@@ -75,9 +75,7 @@ public final class ObjectOperations {
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
         out.put("ETag", object.etag());
-        if (checksum != null) {
-            checksum.writeTo(out);
-        }
+        checksum.writeTo(out);
         encryption.writeTo(out);
         return out;
     }
@@ -92,7 +90,8 @@ public final class ObjectOperations {
         Bucket bucket = registry.find(bucketName)
                 .orElseThrow(() -> S3Errors.NO_SUCH_BUCKET.exception("The specified bucket does not exist"));
         StoredObject object = StoredObject.create(ObjectKey.validate(key), body.clone(), clock.millis(), headers,
-                UserMetadata.normalize(metadata), null, null).withEncryption(bucket.encryption());
+                UserMetadata.normalize(metadata), null, StoredChecksum.orDefault(null, body))
+                .withEncryption(bucket.encryption());
         bucket.objects().put(key, object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         return object;
@@ -319,7 +318,9 @@ public final class ObjectOperations {
         Map<String, String> metadata = directive == MetadataDirective.REPLACE
                 ? UserMetadata.normalize(Input.stringMap(in, "Metadata")) : original.metadata();
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.requested(Input.text(in, "ChecksumAlgorithm"));
-        StoredChecksum checksum = algorithm == null ? original.checksum()
+        // A copy keeps the source's checksum unless asked for another; objects saved before S3 added default
+        // checksums get the default one.
+        StoredChecksum checksum = algorithm == null ? StoredChecksum.orDefault(original.checksum(), original.body())
                 : new StoredChecksum(algorithm, algorithm.compute(original.body()));
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         TagSet tags = "REPLACE".equals(Input.text(in, "TaggingDirective"))
@@ -335,9 +336,7 @@ public final class ObjectOperations {
         ObjectNode result = out.putObject("CopyObjectResult");
         result.put("ETag", copy.etag());
         result.put("LastModified", Output.seconds(copy.lastModified()));
-        if (checksum != null) {
-            checksum.writeTo(result);
-        }
+        checksum.writeTo(result);
         return out;
     }
 }
