@@ -22,6 +22,10 @@ public final class Timestamps {
         if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) && !t.contains("-"))) {
             return new BigDecimal(t).doubleValue();
         }
+        if (!t.isEmpty() && Character.isLetter(t.charAt(0))) {
+            // A member whose timestampFormat is rfc822, as S3's response-expires, comes as an HTTP-date.
+            return Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(t)).toEpochMilli() / 1000.0;
+        }
         Instant instant = t.endsWith("Z") && !t.contains("+") ? Instant.parse(t) : OffsetDateTime.parse(t).toInstant();
         return instant.toEpochMilli() / 1000.0;
     }

@@ -69,9 +69,21 @@ public final class S3Errors {
             NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, UNEXPECTED_CONTENT,
             UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS, NOT_IMPLEMENTED);
 
-    /** An object that is not there: the one message S3 gives wherever a key is looked up. */
-    public static AwsException noSuchKey() {
-        return NO_SUCH_KEY.exception("The specified key does not exist.");
+    /**
+     * An object that is not there: the one message S3 gives wherever a key is looked up, with the key
+     * it looked for as {@code <Key>}.
+     */
+    public static AwsException noSuchKey(String key) {
+        return NO_SUCH_KEY.exception("The specified key does not exist.").with("Key", key);
+    }
+
+    /**
+     * A version id other than "null" on a bucket that was never versioned: S3 names the argument
+     * ({@code <ArgumentName>versionId</ArgumentName>}) and echoes it.
+     */
+    public static AwsException invalidVersionId(String versionId) {
+        return INVALID_ARGUMENT.exception("Invalid version id specified").with("ArgumentName", "versionId")
+                .with("ArgumentValue", versionId);
     }
 
     private S3Errors() {

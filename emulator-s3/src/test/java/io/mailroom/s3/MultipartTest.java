@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
 import io.mailroom.s3.object.ChecksumAlgorithm;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -250,6 +252,20 @@ class MultipartTest {
                 .put("UploadId", id).put("PartNumber", 2).put("CopySource", "big/source").put("CopySourceRange", "bytes=5-10"));
         h.assertError(S3Errors.NO_SUCH_KEY, "UploadPartCopy", obj().put("Bucket", "big").put("Key", "k")
                 .put("UploadId", id).put("PartNumber", 2).put("CopySource", "big/missing"));
+        String malformed = "The x-amz-copy-source-range value must be of the form bytes=first-last where first and"
+                + " last are the zero-based offsets of the first and last bytes to copy";
+        String[][] refused = {{"0-8", "InvalidArgument", malformed}, {"bytes=1-0", "InvalidArgument", malformed},
+                {"bytes=-2", "InvalidArgument", malformed}, {"bytes=1-", "InvalidArgument", malformed},
+                {"bytes=0-100", "InvalidArgument", "Range specified is not valid for source object of size: 10"},
+                {"bytes=100-200", "InvalidRequest", "The specified copy range is invalid for the source object size"}};
+        for (String[] r : refused) {
+            AwsException e = h.error("UploadPartCopy", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id)
+                    .put("PartNumber", 2).put("CopySource", "big/source").put("CopySourceRange", r[0]));
+            assertThat(e.error().code()).as(r[0]).isEqualTo(r[1]);
+            assertThat(e.getMessage()).as(r[0]).isEqualTo(r[2]);
+            assertThat(e.details()).as(r[0]).isEqualTo(r[1].equals("InvalidRequest") ? Map.of()
+                    : Map.of("ArgumentName", "x-amz-copy-source-range", "ArgumentValue", r[0]));
+        }
         h.call("CompleteMultipartUpload", completion("k", id, 1, etag));
         assertThat(S3Harness.body(h.get("big", "k"))).isEqualTo("2345");
     }

@@ -7,6 +7,8 @@ import static io.mailroom.s3.S3Harness.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import java.util.Map;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,8 @@ class ObjectTest {
         assertThat(head.get("ContentDisposition").asText()).isEqualTo("attachment");
         assertThat(head.get("ContentEncoding").asText()).isEqualTo("gzip");
         assertThat(head.get("ContentLanguage").asText()).isEqualTo("en");
-        assertThat(head.get("Expires").doubleValue()).isEqualTo(1714560000.0);
+        // The model types the Expires header as a string: S3 sends it as an HTTP-date.
+        assertThat(head.get("Expires").asText()).isEqualTo("Wed, 01 May 2024 10:40:00 GMT");
         assertThat(head.get("StorageClass").asText()).isEqualTo("STANDARD_IA");
         assertThat(head.get("Metadata")).isEqualTo(json("{'from':'a@example.com','x-id':'42'}"));
 
@@ -179,7 +182,9 @@ class ObjectTest {
                 + "{'Key':'missing'},{'Key':'b','VersionId':'v123'}]}}"));
         assertThat(out.get("Deleted").toString()).isEqualTo("[{\"Key\":\"a\"},{\"Key\":\"missing\"}]");
         assertThat(out.at("/Errors/0/Key").asText()).isEqualTo("b");
-        assertThat(out.at("/Errors/0/Code").asText()).isEqualTo("InvalidArgument");
+        assertThat(out.at("/Errors/0/Code").asText()).isEqualTo("NoSuchVersion");
+        assertThat(out.at("/Errors/0/Message").asText()).isEqualTo("The specified version does not exist.");
+        assertThat(out.at("/Errors/0/VersionId").asText()).isEqualTo("v123");
         assertThat(h.get("mail", "b").get("ETag")).isNotNull();
 
         ObjectNode quiet = h.call("DeleteObjects", json("{'Bucket':'mail','Delete':{'Quiet':true,'Objects':[{'Key':'b'}]}}"));
@@ -209,5 +214,85 @@ class ObjectTest {
         data[0] = 'J';
         ObjectNode got = h.get("mail", "k");
         assertThat(body(got)).isEqualTo("hello");
+    }
+
+    @Test
+    void theGovernanceBypassHeaderIsRefusedOnBucketsWithoutObjectLock() {
+        h.put("mail", "k", "hello");
+        for (String value : new String[] {"true", "false"}) {
+            AwsException single = h.error("DeleteObject", obj().put("Bucket", "mail").put("Key", "k")
+                    .put("BypassGovernanceRetention", value));
+            assertThat(single.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
+            assertThat(single.getMessage()).isEqualTo("x-amz-bypass-governance-retention is only applicable to"
+                    + " Object Lock enabled buckets.");
+            assertThat(single.details()).containsEntry("ArgumentName", "x-amz-bypass-governance-retention");
+        }
+        h.assertError(S3Errors.INVALID_ARGUMENT, "DeleteObjects", json("{'Bucket':'mail','BypassGovernanceRetention':"
+                + "true,'Delete':{'Objects':[{'Key':'k'}]}}"));
+        assertThat(body(h.get("mail", "k"))).isEqualTo("hello");
+    }
+
+    @Test
+    void errorsNameTheKeyAndTheVersionIdTheyRefused() {
+        AwsException missing = h.error("GetObject", obj().put("Bucket", "mail").put("Key", "no/such"));
+        assertThat(missing.details()).containsExactly(Map.entry("Key", "no/such"));
+        h.put("mail", "k", "hello");
+        AwsException version = h.error("GetObject", obj().put("Bucket", "mail").put("Key", "k")
+                .put("VersionId", "HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD"));
+        assertThat(version.getMessage()).isEqualTo("Invalid version id specified");
+        assertThat(version.details()).containsExactly(Map.entry("ArgumentName", "versionId"),
+                Map.entry("ArgumentValue", "HPniJFCxqTsMuIH9KX8K8wEjNUgmABCD"));
+    }
+
+    @Test
+    void responseExpiresOverridesTheExpiresHeaderWithAnHttpDate() {
+        h.put("mail", "k", "hello");
+        ObjectNode out = h.call("GetObject", obj().put("Bucket", "mail").put("Key", "k")
+                .put("ResponseExpires", 1924992000.0));
+        assertThat(out.get("Expires").asText()).isEqualTo("Wed, 01 Jan 2031 00:00:00 GMT");
+    }
+
+    @Test
+    void objectLockRetentionIsRefusedAsOnABucketWithoutObjectLock() {
+        h.put("mail", "src", "hello");
+        ObjectNode[] requests = {
+            obj().put("Bucket", "mail").put("Key", "k").put("ObjectLockMode", "GOVERNANCE")
+                .put("ObjectLockRetainUntilDate", 1924992000.0),
+            obj().put("Bucket", "mail").put("Key", "k").put("ObjectLockLegalHoldStatus", "ON")};
+        for (ObjectNode request : requests) {
+            for (String operation : new String[] {"PutObject", "CopyObject", "CreateMultipartUpload"}) {
+                ObjectNode in = request.deepCopy();
+                if (operation.equals("CopyObject")) {
+                    in.put("CopySource", "mail/src");
+                }
+                AwsException e = h.error(operation, in);
+                assertThat(e.error()).as(operation).isEqualTo(S3Errors.INVALID_REQUEST);
+                assertThat(e.getMessage()).isEqualTo("Bucket is missing ObjectLockConfiguration");
+            }
+        }
+        h.assertError(S3Errors.NO_SUCH_KEY, "GetObject", obj().put("Bucket", "mail").put("Key", "k"));
+    }
+
+    @Test
+    void objectsUploadedWithoutAChecksumGetTheDefaultCrc64nvme() {
+        // AWS answered a one-part upload of "test" begun without a checksum algorithm with this checksum.
+        String crc64nvmeOfTest = "+bu+zv66sUM=";
+        ObjectNode put = h.call("PutObject", obj().put("Bucket", "mail").put("Key", "k").put("Body", bytes("test")));
+        assertThat(put.get("ChecksumCRC64NVME").asText()).isEqualTo(crc64nvmeOfTest);
+        assertThat(put.get("ChecksumType").asText()).isEqualTo("FULL_OBJECT");
+        ObjectNode get = h.call("GetObject", obj().put("Bucket", "mail").put("Key", "k").put("ChecksumMode", "ENABLED"));
+        assertThat(get.get("ChecksumCRC64NVME").asText()).isEqualTo(crc64nvmeOfTest);
+        assertThat(h.get("mail", "k").has("ChecksumCRC64NVME")).as("only when asked").isFalse();
+        ObjectNode copy = h.call("CopyObject", obj().put("Bucket", "mail").put("Key", "copy").put("CopySource", "mail/k"));
+        assertThat(copy.at("/CopyObjectResult/ChecksumCRC64NVME").asText()).isEqualTo(crc64nvmeOfTest);
+
+        String id = h.call("CreateMultipartUpload", obj().put("Bucket", "mail").put("Key", "mpu")).get("UploadId").asText();
+        String etag = h.call("UploadPart", obj().put("Bucket", "mail").put("Key", "mpu").put("UploadId", id)
+                .put("PartNumber", 1).put("Body", bytes("test"))).get("ETag").asText();
+        ObjectNode complete = h.call("CompleteMultipartUpload", json("{'Bucket':'mail','Key':'mpu','UploadId':'" + id
+                + "','MultipartUpload':{'Parts':[{'PartNumber':1,'ETag':'" + etag.replace("\"", "\\\"") + "'}]}}"));
+        assertThat(complete.get("ChecksumCRC64NVME").asText()).isEqualTo(crc64nvmeOfTest);
+        assertThat(complete.get("ChecksumType").asText()).isEqualTo("FULL_OBJECT");
+        assertThat(complete.get("ETag").asText()).isEqualTo("\"60cd54a928cbbcbb6e7b5595bab46a9e-1\"");
     }
 }

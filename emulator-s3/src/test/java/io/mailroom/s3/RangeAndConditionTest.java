@@ -5,6 +5,8 @@ import static io.mailroom.s3.S3Harness.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +49,27 @@ class RangeAndConditionTest {
     @ValueSource(strings = {"bytes=10-", "bytes=10-20", "bytes=-0"})
     void unsatisfiableRangesAre416(String range) {
         h.assertError(S3Errors.INVALID_RANGE, "GetObject", get("k").put("Range", range));
+    }
+
+    @Test
+    void anUnsatisfiableRangeIsEchoedWithTheObjectsSize() {
+        AwsException e = h.error("GetObject", get("k").put("Range", "bytes=100-200"));
+        assertThat(e.details()).containsExactly(Map.entry("RangeRequested", "bytes=100-200"),
+                Map.entry("ActualObjectSize", "10"));
+    }
+
+    @Test
+    void aRangeOverTheWholeObjectCarriesItsChecksumAndAPartialOneDoesNot() {
+        h.call("PutObject", get("summed").put("Body", S3Harness.bytes("0123456789")).put("ChecksumAlgorithm", "CRC32"));
+        for (String whole : new String[] {"bytes=0-100", "bytes=-15", "bytes=0-"}) {
+            ObjectNode out = h.call("GetObject", get("summed").put("Range", whole).put("ChecksumMode", "ENABLED"));
+            assertThat(out.get("__status").asInt()).as(whole).isEqualTo(206);
+            assertThat(out.path("ChecksumCRC32").asText()).as(whole).isEqualTo("poTHxg==");
+            assertThat(out.path("ChecksumType").asText()).as(whole).isEqualTo("FULL_OBJECT");
+        }
+        ObjectNode part = h.call("GetObject", get("summed").put("Range", "bytes=0-8").put("ChecksumMode", "ENABLED"));
+        assertThat(part.has("ChecksumCRC32")).isFalse();
+        assertThat(part.has("ChecksumType")).isFalse();
     }
 
     @ParameterizedTest

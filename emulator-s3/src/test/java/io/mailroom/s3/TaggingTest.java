@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +85,7 @@ class TaggingTest {
         h.assertError(S3Errors.INVALID_TAG, "PutObjectTagging", tagging(key("k"), "k", "v".repeat(257)));
         h.assertError(S3Errors.INVALID_TAG, "PutObjectTagging", tagging(key("k"), "aws:owner", "v"));
         h.assertError(S3Errors.INVALID_TAG, "PutObjectTagging", tagging(key("k"), "semi;colon", "v"));
-        h.assertError(S3Errors.INVALID_TAG, "PutObject", key("k2").put("Body", bytes("x")).put("Tagging", "a=%3C"));
+        h.assertError(S3Errors.INVALID_ARGUMENT, "PutObject", key("k2").put("Body", bytes("x")).put("Tagging", "a=%3C"));
         h.assertError(S3Errors.NO_SUCH_KEY, "HeadObject", key("k2"));
         // The limits themselves are allowed, and Unicode letters.
         h.call("PutObjectTagging", tagging(key("k"), "k".repeat(128), "v".repeat(256), "caf\u00e9 +-=._:/@", "\u00fcber 1"));
@@ -134,5 +136,32 @@ class TaggingTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void aTaggingHeaderThatIsNoListOfDistinctTagsIsABadHeader() {
+        for (String header : new String[] {"key1=val1&key1=val2", "key1=val1,key2=val2"}) {
+            AwsException e = h.error("PutObject", key("k").put("Body", bytes("")).put("Tagging", header));
+            assertThat(e.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).isEqualTo("The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded"
+                    + " URL query parameters without tag name duplicates.");
+            assertThat(e.details()).containsExactly(Map.entry("ArgumentName", "x-amz-tagging"),
+                    Map.entry("ArgumentValue", header));
+        }
+        h.assertError(S3Errors.NO_SUCH_KEY, "HeadObject", key("k"));
+    }
+
+    @Test
+    void aTaggingWithoutTagSetClearsTheTags() {
+        h.call("PutObject", key("k").put("Body", bytes("x")).put("Tagging", "a=1"));
+        h.call("PutObjectTagging", key("k").set("Tagging", obj()));
+        assertThat(tagSet("k")).isEmpty();
+    }
+
+    @Test
+    void noSuchKeyNamesTheKeyAndGetObjectTaggingPrefixesTheBucket() {
+        assertThat(h.error("GetObjectTagging", key("fake-key")).details()).containsEntry("Key", "tagged/fake-key");
+        assertThat(h.error("PutObjectTagging", tagging(key("fake-key"))).details()).containsEntry("Key", "fake-key");
+        assertThat(h.error("DeleteObjectTagging", key("fake-key")).details()).containsEntry("Key", "fake-key");
     }
 }

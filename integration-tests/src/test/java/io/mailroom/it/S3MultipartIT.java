@@ -174,7 +174,20 @@ class S3MultipartIT {
                     .copyPartResult().eTag();
             parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         }
-        S3.completeMultipartUpload(b -> b.bucket(bucket).key("copy").uploadId(id).multipartUpload(m -> m.parts(parts)));
+        // A range starting past the source's end is an invalid request; one only ending past it, a bad argument.
+        S3Clients.s3Error("InvalidRequest", 400, () -> S3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("source")
+                .destinationBucket(bucket).destinationKey("copy").uploadId(id).partNumber(3)
+                .copySourceRange("bytes=6291456-6291460")));
+        S3Clients.s3Error("InvalidArgument", 400, () -> S3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("source")
+                .destinationBucket(bucket).destinationKey("copy").uploadId(id).partNumber(3)
+                .copySourceRange("bytes=0-6291456")));
+        CompleteMultipartUploadResponse done = S3.completeMultipartUpload(b -> b.bucket(bucket).key("copy")
+                .uploadId(id).multipartUpload(m -> m.parts(parts)));
+        // Begun without a checksum algorithm, the object gets S3's default full-object CRC64NVME.
+        assertThat(done.checksumCRC64NVME()).isNotBlank();
+        assertThat(done.checksumType()).isEqualTo(ChecksumType.FULL_OBJECT);
+        assertThat(S3.headObject(b -> b.bucket(bucket).key("copy").checksumMode(ChecksumMode.ENABLED))
+                .checksumCRC64NVME()).isEqualTo(done.checksumCRC64NVME());
         assertThat(S3.getObjectAsBytes(b -> b.bucket(bucket).key("copy")).asByteArray()).isEqualTo(source);
     }
 

@@ -46,9 +46,13 @@ class S3TaggingIT {
         s3Error("BadRequest", 400, () -> S3.putObjectTagging(b -> b.bucket(bucket).key("k").tagging(t -> t.tagSet(eleven))));
         s3Error("InvalidTag", 400, () -> S3.putObjectTagging(b -> b.bucket(bucket).key("k")
                 .tagging(t -> t.tagSet(tag("aws:x", "v")))));
-        s3Error("InvalidTag", 400, () -> S3.putObject(b -> b.bucket(bucket).key("k2").tagging("a=1&a=2"),
+        // A tagging header that repeats a key is a bad header, not a bad tag.
+        s3Error("InvalidArgument", 400, () -> S3.putObject(b -> b.bucket(bucket).key("k2").tagging("a=1&a=2"),
                 RequestBody.fromString("x")));
+        // AWS names the missing object "bucket/key" in GetObjectTagging's error alone.
         s3Error(NoSuchKeyException.class, "NoSuchKey", 404, () -> S3.getObjectTagging(b -> b.bucket(bucket).key("none")));
+        assertThat(S3Clients.raw("GET", "127.0.0.1:" + TestServer.get().port(), "/" + bucket + "/none?tagging",
+                new byte[0]).text()).contains("<Key>" + bucket + "/none</Key>");
     }
 
     private static Tag tag(String key, String value) {

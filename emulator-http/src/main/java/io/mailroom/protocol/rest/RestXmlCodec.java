@@ -27,12 +27,15 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * AWS REST-XML (S3): members bound to the URI, query string and headers ({@code x-amz-meta-*} as a
  * map); the payload member is the raw body (a blob, carried as a binary node) or an XML document.
- * Errors are {@code <Error><Code>..</Code><Message>..</Message><RequestId>..</RequestId></Error>}.
+ * Errors are {@code <Error><Code>..</Code><Message>..</Message>[details]<RequestId>..</RequestId></Error>}.
  */
 public final class RestXmlCodec {
     /** Services put this member in an output to answer with another status (206, 304). */
     public static final String STATUS_MEMBER = "__status";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /** RFC 9110's IMF-fixdate, as S3 sends Last-Modified: a two-digit day, which RFC 1123's formatter pads not. */
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            java.util.Locale.US).withZone(ZoneOffset.UTC);
     /**
      * Root elements AWS answers with; the JSON models lost the XML names of these output shapes (see each
      * operation's response syntax in https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html).
@@ -290,7 +293,7 @@ public final class RestXmlCodec {
 
     private static String headerText(Shape shape, JsonNode value) {
         if (shape.type() == ShapeType.TIMESTAMP && value.isNumber()) {
-            return HTTP_DATE.format(Instant.ofEpochMilli(Math.round(value.asDouble() * 1000)));
+            return IMF_FIXDATE.format(Instant.ofEpochMilli(Math.round(value.asDouble() * 1000)));
         }
         return value.asText();
     }

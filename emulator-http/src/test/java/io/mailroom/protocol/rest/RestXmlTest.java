@@ -206,4 +206,29 @@ class RestXmlTest {
                 Map.of("list-type", List.of("2"), "delimiter", List.of("")), h -> null, List.of(), new byte[0]);
         assertThat(listing.get("Delimiter").asText()).isEmpty();
     }
+
+    @Test
+    void errorsCarryTheirDetailElementsBetweenMessageAndRequestId() {
+        AwsException error = io.mailroom.core.error.ErrorCode.sender("InvalidRange", 416)
+                .exception("The requested range is not satisfiable")
+                .with("RangeRequested", "bytes=100-200").with("ActualObjectSize", "10");
+        String xml = new String(RestXmlCodec.error(error, "req-1", false).body(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<Code>InvalidRange</Code><Message>The requested range is not satisfiable</Message>"
+                + "<RangeRequested>bytes=100-200</RangeRequested><ActualObjectSize>10</ActualObjectSize>"
+                + "<RequestId>req-1</RequestId>");
+    }
+
+    @Test
+    void httpDatesAreReadFromQueryStringsAndWrittenWithTwoDigitDays() {
+        // boto3 and the SDKs send response-expires (timestampFormat rfc822) as an HTTP-date.
+        Map<String, List<String>> query = Map.of("response-expires", List.of("Wed, 01 Jan 2031 00:00:00 GMT"));
+        RestRouter.Match get = router.find("GET", "/b/k", query, h -> null);
+        ObjectNode input = RestXmlCodec.decode(get.operation(), get.labels(), query, h -> null, List.of(), new byte[0]);
+        assertThat(input.get("ResponseExpires").asDouble()).isEqualTo(1924992000.0);
+
+        OperationModel head = S3.operation("HeadObject").orElseThrow();
+        ObjectNode output = Canonical.NODES.objectNode().put("LastModified", 1924992000.0);
+        assertThat(RestXmlCodec.success(head, output, NS, true, "req").headers())
+                .containsEntry("Last-Modified", "Wed, 01 Jan 2031 00:00:00 GMT");
+    }
 }

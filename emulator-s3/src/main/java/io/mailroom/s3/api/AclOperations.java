@@ -51,11 +51,11 @@ public final class AclOperations {
         Input.requireNullVersion(Input.text(in, "VersionId"));
         String key = Input.required(in, "Key");
         if (!bucket.objects().containsKey(key)) {
-            throw S3Errors.noSuchKey();
+            throw S3Errors.noSuchKey(key);
         }
         AccessControlList acl = requested(bucket, in);
         if (bucket.objects().computeIfPresent(key, (k, object) -> object.withAcl(acl)) == null) {
-            throw S3Errors.noSuchKey();
+            throw S3Errors.noSuchKey(key);
         }
         return Output.object();
     }

@@ -123,7 +123,7 @@ public final class Input {
      */
     public static void requireNullVersion(String versionId) {
         if (versionId != null && !versionId.equals("null")) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Invalid version id specified");
+            throw S3Errors.invalidVersionId(versionId);
         }
     }
 

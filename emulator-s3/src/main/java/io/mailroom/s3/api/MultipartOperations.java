@@ -3,6 +3,7 @@ package io.mailroom.s3.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
@@ -29,6 +30,7 @@ import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.object.ObjectLock;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
@@ -69,6 +71,7 @@ public final class MultipartOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         AccessControlList acl = AclRequest.of(in).forObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
+        ObjectLock.refuseRetention(in);
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.requested(Input.text(in, "ChecksumAlgorithm"));
         String type = MultipartChecksum.type(algorithm, Input.text(in, "ChecksumType"));
         Upload upload = Upload.start(newUploadId(), key, clock.millis(), ctx.accountId(), ObjectHeaders.from(in),
@@ -185,10 +188,7 @@ public final class MultipartOperations {
         out.put("Bucket", bucket.name());
         out.put("Key", upload.key());
         out.put("ETag", object.etag());
-        if (checksum != null) {
-            out.put(checksum.algorithm().member(), checksum.value());
-            out.put("ChecksumType", upload.checksumType());
-        }
+        checksum.writeTo(out);
         upload.encryption().writeTo(out);
         return out;
     }
@@ -437,7 +437,12 @@ public final class MultipartOperations {
                 + " or the upload may have been aborted or completed.");
     }
 
-    /** The bytes {@code bytes=first-last} names, within the source object; the whole object without a range. */
+    /**
+     * The bytes {@code bytes=first-last} names, within the source object; the whole object without a range.
+     * As AWS answered: a range that is not one such pair, or is reversed, is a malformed argument; one
+     * that starts past the end is an invalid request; one that only ends past the end is an argument
+     * invalid for that size.
+     */
     private static byte[] copyRange(String range, StoredObject source) {
         byte[] body = source.body();
         if (range == null) {
@@ -453,16 +458,26 @@ public final class MultipartOperations {
             first = Long.parseLong(m.group(1));
             last = Long.parseLong(m.group(2));
         } catch (NumberFormatException e) {
-            throw S3Errors.INVALID_ARGUMENT.exception("The x-amz-copy-source-range value must be of the form"
-                    + " bytes=first-last where first and last are the zero-based offsets of the first and last bytes"
-                    + " to copy");
+            throw copyRangeArgument(range, "The x-amz-copy-source-range value must be of the form bytes=first-last"
+                    + " where first and last are the zero-based offsets of the first and last bytes to copy");
         }
-        if (first > last || last >= body.length) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Range specified is not valid for source object of size: %d",
-                    body.length);
+        if (first > last) {
+            throw copyRangeArgument(range, "The x-amz-copy-source-range value must be of the form bytes=first-last"
+                    + " where first and last are the zero-based offsets of the first and last bytes to copy");
+        }
+        if (first >= body.length) {
+            throw S3Errors.INVALID_REQUEST.exception("The specified copy range is invalid for the source object size");
+        }
+        if (last >= body.length) {
+            throw copyRangeArgument(range, "Range specified is not valid for source object of size: " + body.length);
         }
         ByteRange r = new ByteRange(first, last, body.length);
         return Arrays.copyOfRange(body, (int) r.first(), (int) r.last() + 1);
+    }
+
+    private static AwsException copyRangeArgument(String range, String message) {
+        return S3Errors.INVALID_ARGUMENT.exception(message).with("ArgumentName", "x-amz-copy-source-range")
+                .with("ArgumentValue", range);
     }
 
     private static void people(ObjectNode out, String accountId) {

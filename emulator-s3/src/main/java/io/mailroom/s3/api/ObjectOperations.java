@@ -24,6 +24,7 @@ import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.MetadataDirective;
 import io.mailroom.s3.object.ObjectHeaders;
 import io.mailroom.s3.object.ObjectKey;
+import io.mailroom.s3.object.ObjectLock;
 import io.mailroom.s3.object.Preconditions;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
@@ -62,13 +63,14 @@ public final class ObjectOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         AccessControlList acl = AclRequest.of(in).forObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
+        ObjectLock.refuseRetention(in);
         byte[] body = Input.body(in, "Body");
         JsonNode declared = in.get("ContentLength");
         if (declared != null && declared.asLong() > MAX_SINGLE_PUT) {
             throw S3Errors.ENTITY_TOO_LARGE.exception("Your proposed upload exceeds the maximum allowed size");
         }
         ContentMd5.verify(Input.text(in, "ContentMD5"), body);
-        StoredChecksum checksum = StoredChecksum.of(in, body);
+        StoredChecksum checksum = StoredChecksum.orDefault(StoredChecksum.of(in, body), body);
         Encryption encryption = Encryption.requested(in, bucket.encryption(), ctx);
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
@@ -78,9 +80,7 @@ public final class ObjectOperations {
         notifier.objectEvent(bucket, event, object, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
         out.put("ETag", object.etag());
-        if (checksum != null) {
-            checksum.writeTo(out);
-        }
+        checksum.writeTo(out);
         encryption.writeTo(out);
         return out;
     }
@@ -95,7 +95,8 @@ public final class ObjectOperations {
         Bucket bucket = registry.find(bucketName)
                 .orElseThrow(() -> S3Errors.NO_SUCH_BUCKET.exception("The specified bucket does not exist"));
         StoredObject object = StoredObject.create(ObjectKey.validate(key), body.clone(), clock.millis(), headers,
-                UserMetadata.normalize(metadata), null, null).withEncryption(bucket.encryption());
+                UserMetadata.normalize(metadata), null, StoredChecksum.orDefault(null, body))
+                .withEncryption(bucket.encryption());
         bucket.objects().put(key, object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         return object;
@@ -142,7 +143,10 @@ public final class ObjectOperations {
             // Only objects uploaded in parts have a parts count (x-amz-mp-parts-count).
             out.put("PartsCount", object.partsCount());
         }
-        if (object.checksum() != null && range.isEmpty() && "ENABLED".equals(Input.text(in, "ChecksumMode"))) {
+        // A range that covers the whole object gets the whole object's checksum, as AWS answered
+        // Range: bytes=0-100 and bytes=-15 on a 10-byte object; a part of it gets none.
+        if (object.checksum() != null && range.map(ByteRange::whole).orElse(true)
+                && "ENABLED".equals(Input.text(in, "ChecksumMode"))) {
             object.checksum().writeTo(out);
         }
         applyResponseOverrides(in, out);
@@ -192,7 +196,7 @@ public final class ObjectOperations {
         }
         Long expires = Input.timestampMillis(in, "ResponseExpires");
         if (expires != null) {
-            out.put("Expires", Output.seconds(expires));
+            out.put("Expires", Output.httpDate(expires));
         }
     }
 
@@ -215,6 +219,7 @@ public final class ObjectOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
         Input.requireNullVersion(Input.text(in, "VersionId"));
+        ObjectLock.refuseGovernanceBypass(in);
         String ifMatch = Input.text(in, "IfMatch");
         StoredObject removed;
         if (ifMatch != null) {
@@ -234,7 +239,9 @@ public final class ObjectOperations {
 
     /**
      * Up to 1000 keys; more, or none, is MalformedXML. Each key succeeds or fails on its own; Quiet mode
-     * reports only the failures.
+     * reports only the failures. A version id other than "null" names a version that cannot exist in an
+     * unversioned bucket: S3 reports that key as NoSuchVersion (not the InvalidArgument a single
+     * DeleteObject gets), as AWS answered.
      */
     public ObjectNode deleteObjects(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
@@ -249,6 +256,7 @@ public final class ObjectOperations {
         if (objects.isEmpty() || objects.size() > MAX_DELETE_KEYS) {
             throw Input.malformedXml();
         }
+        ObjectLock.refuseGovernanceBypass(in);
         boolean quiet = Input.flag(delete, "Quiet");
         Origin origin = Origin.of(ctx, clock.millis());
         ObjectNode out = Output.object();
@@ -261,8 +269,8 @@ public final class ObjectOperations {
             }
             String versionId = Input.text(o, "VersionId");
             if (versionId != null && !versionId.equals("null")) {
-                errors.addObject().put("Key", key).put("VersionId", versionId).put("Code", "InvalidArgument")
-                        .put("Message", "Invalid version id specified");
+                errors.addObject().put("Key", key).put("VersionId", versionId).put("Code", "NoSuchVersion")
+                        .put("Message", "The specified version does not exist.");
                 continue;
             }
             StoredObject removed = bucket.objects().remove(key);
@@ -296,6 +304,7 @@ public final class ObjectOperations {
         // A copy has the ACL the request asks for, or the default: S3 never copies the source's.
         AccessControlList acl = AclRequest.of(in).forObject(target.ownership(), target.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
+        ObjectLock.refuseRetention(in);
         CopySource source = CopySource.parse(Input.text(in, "CopySource"));
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
         Input.requireNullVersion(source.versionId());
@@ -314,7 +323,9 @@ public final class ObjectOperations {
         Map<String, String> metadata = directive == MetadataDirective.REPLACE
                 ? UserMetadata.normalize(Input.stringMap(in, "Metadata")) : original.metadata();
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.requested(Input.text(in, "ChecksumAlgorithm"));
-        StoredChecksum checksum = algorithm == null ? original.checksum()
+        // A copy keeps the source's checksum unless asked for another; objects saved before S3 added default
+        // checksums get the default one.
+        StoredChecksum checksum = algorithm == null ? StoredChecksum.orDefault(original.checksum(), original.body())
                 : new StoredChecksum(algorithm, algorithm.compute(original.body()));
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         TagSet tags = "REPLACE".equals(Input.text(in, "TaggingDirective"))
@@ -330,9 +341,7 @@ public final class ObjectOperations {
         ObjectNode result = out.putObject("CopyObjectResult");
         result.put("ETag", copy.etag());
         result.put("LastModified", Output.seconds(copy.lastModified()));
-        if (checksum != null) {
-            checksum.writeTo(result);
-        }
+        checksum.writeTo(result);
         return out;
     }
 }

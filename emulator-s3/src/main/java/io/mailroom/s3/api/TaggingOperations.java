@@ -40,7 +40,12 @@ public final class TaggingOperations {
     public ObjectNode getObjectTagging(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         Input.requireNullVersion(Input.text(in, "VersionId"));
-        StoredObject object = bucket.object(Input.required(in, "Key"));
+        String key = Input.required(in, "Key");
+        StoredObject object = bucket.objects().get(key);
+        if (object == null) {
+            // AWS quirk, as it answered GetObjectTagging: only here does <Key> hold "bucket/key".
+            throw S3Errors.noSuchKey(bucket.name() + "/" + key);
+        }
         ObjectNode out = Output.object();
         object.tags().writeTo(out);
         return out;
@@ -59,7 +64,7 @@ public final class TaggingOperations {
     private static StoredObject retag(Bucket bucket, String key, TagSet tags) {
         StoredObject retagged = bucket.objects().computeIfPresent(key, (k, object) -> object.withTags(tags));
         if (retagged == null) {
-            throw S3Errors.noSuchKey();
+            throw S3Errors.noSuchKey(key);
         }
         return retagged;
     }

@@ -71,7 +71,7 @@ public final class Bucket {
     public StoredObject object(String key) {
         StoredObject object = objects.get(key);
         if (object == null) {
-            throw S3Errors.noSuchKey();
+            throw S3Errors.noSuchKey(key);
         }
         return object;
     }

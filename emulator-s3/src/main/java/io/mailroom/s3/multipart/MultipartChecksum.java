@@ -98,13 +98,14 @@ public final class MultipartChecksum {
     }
 
     /**
-     * The completed object's checksum, or null when the upload has no algorithm. A full-object checksum the
-     * CompleteMultipartUpload request states must match (BadDigest otherwise).
+     * The completed object's checksum: S3's default full-object CRC64NVME when the upload has no algorithm,
+     * as AWS answered such a completion. A full-object checksum the CompleteMultipartUpload request states
+     * must match (BadDigest otherwise).
      */
     public static StoredChecksum of(Upload upload, List<Part> parts, byte[] body, JsonNode request) {
         ChecksumAlgorithm algorithm = upload.algorithm();
         if (algorithm == null) {
-            return null;
+            return StoredChecksum.orDefault(null, body);
         }
         String value = StoredChecksum.FULL_OBJECT.equals(upload.checksumType()) ? algorithm.compute(body)
                 : composite(algorithm, parts);

@@ -28,7 +28,7 @@ public record ByteRange(long first, long last, long size) {
             if (m.group(1).isEmpty()) {
                 long suffix = Long.parseLong(m.group(2));
                 if (suffix == 0 || size == 0) {
-                    throw unsatisfiable();
+                    throw unsatisfiable(header, size);
                 }
                 return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1, size));
             }
@@ -38,7 +38,7 @@ public record ByteRange(long first, long last, long size) {
                 return Optional.empty();
             }
             if (first >= size) {
-                throw unsatisfiable();
+                throw unsatisfiable(header, size);
             }
             return Optional.of(new ByteRange(first, Math.min(last, size - 1), size));
         } catch (NumberFormatException tooManyDigits) {
@@ -46,8 +46,15 @@ public record ByteRange(long first, long last, long size) {
         }
     }
 
-    private static RuntimeException unsatisfiable() {
-        return S3Errors.INVALID_RANGE.exception("The requested range is not satisfiable");
+    /** S3 echoes the range it refused and tells the object's size, which a client can retry with. */
+    private static RuntimeException unsatisfiable(String header, long size) {
+        return S3Errors.INVALID_RANGE.exception("The requested range is not satisfiable")
+                .with("RangeRequested", header).with("ActualObjectSize", Long.toString(size));
+    }
+
+    /** Whether this range is every byte of the object, as {@code bytes=0-} or a long enough suffix asks. */
+    public boolean whole() {
+        return first == 0 && last == size - 1;
     }
 
     public long length() {

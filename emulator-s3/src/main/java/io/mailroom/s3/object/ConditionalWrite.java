@@ -30,7 +30,7 @@ public record ConditionalWrite(String ifMatch, String ifNoneMatch) {
             }
             if (ifMatch != null) {
                 if (existing == null) {
-                    throw S3Errors.noSuchKey();
+                    throw S3Errors.noSuchKey(key);
                 }
                 if (!ETag.listed(ifMatch, existing.etag())) {
                     throw Preconditions.failed("If-Match");

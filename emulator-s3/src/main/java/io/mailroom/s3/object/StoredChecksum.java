@@ -45,6 +45,16 @@ public record StoredChecksum(ChecksumAlgorithm algorithm, String value, String t
         return requested == null ? null : new StoredChecksum(requested, requested.compute(body));
     }
 
+    /**
+     * {@code given}, or the CRC64NVME S3 has computed for every new object uploaded without a checksum
+     * since December 2024 and reports like one the upload carried
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html).
+     */
+    public static StoredChecksum orDefault(StoredChecksum given, byte[] body) {
+        return given != null ? given
+                : new StoredChecksum(ChecksumAlgorithm.CRC64NVME, ChecksumAlgorithm.CRC64NVME.compute(body));
+    }
+
     /** Adds the checksum member and {@code ChecksumType} (FULL_OBJECT for every single-part upload). */
     public void writeTo(ObjectNode out) {
         out.put(algorithm.member(), value);

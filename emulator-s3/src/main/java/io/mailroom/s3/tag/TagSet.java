@@ -3,6 +3,7 @@ package io.mailroom.s3.tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.api.Input;
 import java.net.URLDecoder;
@@ -29,13 +30,17 @@ public record TagSet(Map<String, String> tags) {
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
-    /** The {@code x-amz-tagging} header: URL query parameters ({@code k1=v1&k2=v2}); none without it. */
     /** Adds the {@code TagSet} list of GetObjectTagging and GetBucketTagging. */
     public void writeTo(ObjectNode out) {
         ArrayNode set = out.putArray("TagSet");
         tags.forEach((k, v) -> set.addObject().put("Key", k).put("Value", v));
     }
 
+    /**
+     * The {@code x-amz-tagging} header: URL query parameters ({@code k1=v1&k2=v2}); none without it. A header
+     * that is no such list of distinct tags (a repeated key, a comma-separated list) is refused as a bad
+     * header, not as a bad tag, as AWS answered PutObject.
+     */
     public static TagSet fromHeader(String header) {
         if (header == null || header.isEmpty()) {
             return NONE;
@@ -46,15 +51,24 @@ public record TagSet(Map<String, String> tags) {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            put(tags, key, value);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq), header);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), header);
+            if (!ALLOWED.matcher(key).matches() || !ALLOWED.matcher(value).matches()
+                    || tags.putIfAbsent(key, value) != null) {
+                throw badHeader(header);
+            }
         }
         return forObject(tags);
     }
 
-    /** PutObjectTagging's {@code <Tagging><TagSet><Tag>...}: a tag set, possibly empty. */
+    /**
+     * PutObjectTagging's {@code <Tagging><TagSet><Tag>...}: a tag set, possibly empty. A {@code <Tagging/>}
+     * without a TagSet removes the tags too, as AWS answered it.
+     */
     public static TagSet forObject(JsonNode tagging) {
+        if (tagging != null && tagging.get("TagSet") == null) {
+            return NONE;
+        }
         return forObject(read(tagging));
     }
 
@@ -140,12 +154,17 @@ public record TagSet(Map<String, String> tags) {
         return new TagSet(tags);
     }
 
-    private static String decode(String text) {
+    private static String decode(String text, String header) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw S3Errors.INVALID_ARGUMENT.exception("The header 'x-amz-tagging' shall be encoded as UTF-8 then"
-                    + " URLEncoded URL query parameters without tag name duplicates.");
+            throw badHeader(header);
         }
+    }
+
+    private static AwsException badHeader(String header) {
+        return S3Errors.INVALID_ARGUMENT.exception("The header 'x-amz-tagging' shall be encoded as UTF-8 then"
+                + " URLEncoded URL query parameters without tag name duplicates.")
+                .with("ArgumentName", "x-amz-tagging").with("ArgumentValue", header);
     }
 }
