@@ -236,6 +236,9 @@ public final class RestXmlCodec {
                 w.writeStartElement("Error");
                 text(w, "Code", error.error().code());
                 text(w, "Message", error.getMessage() == null ? "" : error.getMessage());
+                for (Map.Entry<String, String> detail : error.details().entrySet()) {
+                    text(w, detail.getKey(), detail.getValue());
+                }
                 text(w, "RequestId", requestId);
                 w.writeEndElement();
                 w.writeEndDocument();
