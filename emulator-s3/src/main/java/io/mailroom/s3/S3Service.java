@@ -58,11 +58,13 @@ public final class S3Service implements AwsService, Persistent {
     /**
      * What the front end needs to route to S3, known before any instance exists. S3 answers bad input with
      * InvalidArgument, and judges some enums itself: filter rule names in any case ("Prefix" as the SDK
-     * sends it), location constraints with InvalidLocationConstraint.
+     * sends it), location constraints with InvalidLocationConstraint, notification event types with
+     * "The event is not supported for notifications".
      */
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", Optional.of(S3Model.MODEL),
             Optional.empty(), null, S3Errors.BY_SHAPE, ValidationErrors.both(S3Errors.INVALID_ARGUMENT), Map.of(
             "FilterRuleName", new EnumPolicy.Open(),
+            "Event", new EnumPolicy.Open(),
             "BucketLocationConstraint", new EnumPolicy.Open(),
             "EncodingType", new EnumPolicy.Reject(S3Errors.INVALID_ARGUMENT, "Invalid Encoding Method specified in Request")));
 

@@ -161,17 +161,21 @@ class NotificationTest {
         h.queues.existing.add(fifo);
         h.queues.fifo.add(fifo);
         h.queues.existing.add(elsewhere);
-        for (String arn : new String[] {missing, fifo, elsewhere, TOPIC}) {
+        Map<String, String> reasons = Map.of(missing, "The destination queue does not exist",
+                elsewhere, "The destination queue does not exist", TOPIC, "The destination queue does not exist",
+                fifo, "Permissions on the destination queue do not allow S3 to publish notifications from this bucket");
+        reasons.forEach((arn, reason) -> {
             var e = h.error("PutBucketNotificationConfiguration", configure("{'QueueConfigurations':[{'QueueArn':'"
                     + arn + "','Events':['s3:ObjectCreated:*']}]}"));
             assertThat(e.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
             assertThat(e.getMessage()).isEqualTo("Unable to validate the following destination configurations");
-        }
-        h.assertError(S3Errors.INVALID_ARGUMENT, "PutBucketNotificationConfiguration", configure(
-                "{'TopicConfigurations':[{'TopicArn':'arn:aws:sns:us-east-1:000000000000:none','Events':['s3:ObjectCreated:*']}]}"));
-        h.assertError(S3Errors.INVALID_ARGUMENT, "PutBucketNotificationConfiguration", configure(
-                "{'LambdaFunctionConfigurations':[{'LambdaFunctionArn':'arn:aws:lambda:us-east-1:000000000000:function:f',"
-                        + "'Events':['s3:ObjectCreated:*']}]}"));
+            assertThat(e.details()).containsExactly(Map.entry("ArgumentName1", arn), Map.entry("ArgumentValue1", reason));
+        });
+        String noTopic = "arn:aws:sns:us-east-1:000000000000:none";
+        assertThat(h.error("PutBucketNotificationConfiguration", configure("{'TopicConfigurations':[{'TopicArn':'"
+                + noTopic + "','Events':['s3:ObjectCreated:*']}]}")).details())
+                .containsExactly(Map.entry("ArgumentName1", noTopic),
+                        Map.entry("ArgumentValue1", "The destination topic does not exist"));
         // Nothing was stored, and no test event sent.
         assertThat(h.call("GetBucketNotificationConfiguration", obj().put("Bucket", "mail"))).isEmpty();
         assertThat(h.queues.sent).isEmpty();
@@ -180,6 +184,63 @@ class NotificationTest {
         h.call("PutBucketNotificationConfiguration", skip.put("SkipDestinationValidation", true));
         assertThat(h.call("GetBucketNotificationConfiguration", obj().put("Bucket", "mail"))
                 .at("/QueueConfigurations/0/QueueArn").asText()).isEqualTo(missing);
+    }
+
+    @Test
+    void everyDestinationThatFailsIsNamedOnceAndNumbered() {
+        String one = "arn:aws:sqs:us-east-1:000000000000:my-queue";
+        String two = "arn:aws:sqs:us-east-1:000000000000:my-queue-2";
+        var e = h.error("PutBucketNotificationConfiguration", configure("{'QueueConfigurations':["
+                + "{'Id':'id1','QueueArn':'" + one + "','Events':['s3:ObjectCreated:*']},"
+                + "{'Id':'id2','QueueArn':'" + QUEUE + "','Events':['s3:ObjectTagging:*']},"
+                + "{'Id':'id3','QueueArn':'" + two + "','Events':['s3:ObjectRemoved:*']},"
+                + "{'Id':'id4','QueueArn':'" + one + "','Events':['s3:ObjectAcl:Put']}]}"));
+        assertThat(e.getMessage()).isEqualTo("Unable to validate the following destination configurations");
+        assertThat(e.details()).containsExactly(
+                Map.entry("ArgumentName1", one), Map.entry("ArgumentValue1", "The destination queue does not exist"),
+                Map.entry("ArgumentName2", two), Map.entry("ArgumentValue2", "The destination queue does not exist"));
+    }
+
+    @Test
+    void anArnThatDoesNotParseIsRefusedFirstEvenWhenValidationIsSkipped() {
+        for (boolean skip : new boolean[] {false, true}) {
+            ObjectNode queue = configure("{'QueueConfigurations':[{'Id':'id1','QueueArn':'invalid-queue',"
+                    + "'Events':['s3:ObjectCreated:*']}]}");
+            var e = h.error("PutBucketNotificationConfiguration", queue.put("SkipDestinationValidation", skip));
+            assertThat(e.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).isEqualTo("The ARN could not be parsed");
+            assertThat(e.details()).containsExactly(Map.entry("ArgumentName", "Queue"),
+                    Map.entry("ArgumentValue", "invalid-queue"));
+            ObjectNode topic = configure("{'TopicConfigurations':[{'TopicArn':'invalid-topic',"
+                    + "'Events':['s3:ObjectCreated:*']}]}");
+            assertThat(h.error("PutBucketNotificationConfiguration", topic.put("SkipDestinationValidation", skip))
+                    .details()).containsExactly(Map.entry("ArgumentName", "Topic"),
+                    Map.entry("ArgumentValue", "invalid-topic"));
+        }
+        // The form of every configuration is checked before any destination is looked up.
+        var e = h.error("PutBucketNotificationConfiguration", configure("{'QueueConfigurations':["
+                + "{'QueueArn':'arn:aws:sqs:us-east-1:000000000000:my-queue','Events':['s3:ObjectCreated:*']},"
+                + "{'QueueArn':'invalid_arn_2','Events':['s3:ObjectRemoved:*']}]}"));
+        assertThat(e.getMessage()).isEqualTo("The ARN could not be parsed");
+        assertThat(e.details()).containsEntry("ArgumentValue", "invalid_arn_2");
+    }
+
+    @Test
+    void lambdaFunctionsAreRefusedAsFunctionsS3MayNotInvoke() {
+        String function = "arn:aws:lambda:us-east-1:000000000000:function:f";
+        for (boolean skip : new boolean[] {false, true}) {
+            ObjectNode in = configure("{'QueueConfigurations':[{'QueueArn':'" + QUEUE + "','Events':['s3:ObjectCreated:*']}],"
+                    + "'LambdaFunctionConfigurations':[{'LambdaFunctionArn':'" + function + "',"
+                    + "'Events':['s3:ObjectRemoved:*']}]}");
+            var e = h.error("PutBucketNotificationConfiguration", in.put("SkipDestinationValidation", skip));
+            assertThat(e.getMessage()).isEqualTo("Unable to validate the following destination configurations");
+            assertThat(e.details()).containsExactly(Map.entry("ArgumentName1", function + ", null"),
+                    Map.entry("ArgumentValue1", "Not authorized to invoke function [" + function + "]"));
+        }
+        assertThat(h.error("PutBucketNotificationConfiguration", configure("{'LambdaFunctionConfigurations':"
+                + "[{'LambdaFunctionArn':'f','Events':['s3:ObjectCreated:*']}]}")).details())
+                .containsExactly(Map.entry("ArgumentName", "CloudFunction"), Map.entry("ArgumentValue", "f"));
+        assertThat(h.call("GetBucketNotificationConfiguration", obj().put("Bucket", "mail"))).isEmpty();
     }
 
     @Test
@@ -226,6 +287,12 @@ class NotificationTest {
         for (String c : invalid) {
             h.assertError(S3Errors.INVALID_ARGUMENT, "PutBucketNotificationConfiguration", configure(c));
         }
+        assertThat(h.error("PutBucketNotificationConfiguration", configure(invalid[0])).getMessage())
+                .isEqualTo("The event is not supported for notifications");
+        var badRule = h.error("PutBucketNotificationConfiguration", configure(invalid[1]));
+        assertThat(badRule.getMessage()).isEqualTo("filter rule name must be either prefix or suffix");
+        assertThat(badRule.details()).containsExactly(Map.entry("ArgumentName", "FilterRule.Name"),
+                Map.entry("ArgumentValue", "infix"));
         h.assertError(S3Errors.MALFORMED_XML, "PutBucketNotificationConfiguration",
                 configure("{'QueueConfigurations':[{'QueueArn':'" + QUEUE + "','Events':[]}]}"));
         h.assertError(S3Errors.MALFORMED_XML, "PutBucketNotificationConfiguration",

@@ -233,13 +233,35 @@ class S3NotificationsIT {
         String queue = Sqs.create(Sqs.name("s3n-refused"));
         String queueArn = Sqs.arnOf(queue);
 
-        // A destination that does not exist cannot be validated.
-        s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
-                .queueConfigurations(QueueConfiguration.builder().queueArn(Sqs.arn("s3n-no-such-queue"))
-                        .events(Event.S3_OBJECT_CREATED).build()))));
-        s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
-                .topicConfigurations(TopicConfiguration.builder().topicArn("arn:aws:sns:us-east-1:000000000000:s3n-no-such-topic")
-                        .events(Event.S3_OBJECT_CREATED).build()))));
+        // A destination that does not exist cannot be validated; the error names each one and why.
+        String noQueue = Sqs.arn("s3n-no-such-queue");
+        String noTopic = "arn:aws:sns:us-east-1:000000000000:s3n-no-such-topic";
+        var missing = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n
+                        .queueConfigurations(QueueConfiguration.builder().queueArn(noQueue).events(Event.S3_OBJECT_CREATED).build())
+                        .topicConfigurations(TopicConfiguration.builder().topicArn(noTopic).events(Event.S3_OBJECT_REMOVED).build()))));
+        assertThat(missing.awsErrorDetails().errorMessage()).isEqualTo("Unable to validate the following destination configurations");
+        assertThat(missing.awsErrorDetails().rawResponse().asUtf8String()).contains(
+                "<ArgumentName1>" + noTopic + "</ArgumentName1><ArgumentValue1>The destination topic does not exist</ArgumentValue1>"
+                        + "<ArgumentName2>" + noQueue + "</ArgumentName2><ArgumentValue2>The destination queue does not exist</ArgumentValue2>");
+        // An ARN that does not parse is refused whether or not destinations are validated.
+        var unparsed = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .skipDestinationValidation(true).notificationConfiguration(n -> n
+                        .queueConfigurations(QueueConfiguration.builder().queueArn("invalid-queue").events(Event.S3_OBJECT_CREATED).build()))));
+        assertThat(unparsed.awsErrorDetails().errorMessage()).isEqualTo("The ARN could not be parsed");
+        assertThat(unparsed.awsErrorDetails().rawResponse().asUtf8String())
+                .contains("<ArgumentName>Queue</ArgumentName><ArgumentValue>invalid-queue</ArgumentValue>");
+        // Event types and filter rule names S3 does not know.
+        var unknownEvent = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n.queueConfigurations(QueueConfiguration.builder().queueArn(queueArn)
+                        .eventsWithStrings("s3:ObjectCreatd:Put").build()))));
+        assertThat(unknownEvent.awsErrorDetails().errorMessage()).isEqualTo("The event is not supported for notifications");
+        var badRule = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n.queueConfigurations(QueueConfiguration.builder().queueArn(queueArn)
+                        .events(Event.S3_OBJECT_CREATED).filter(filter("INVALID", "x", "suffix", null)).build()))));
+        assertThat(badRule.awsErrorDetails().errorMessage()).isEqualTo("filter rule name must be either prefix or suffix");
+        assertThat(badRule.awsErrorDetails().rawResponse().asUtf8String())
+                .contains("<ArgumentName>FilterRule.Name</ArgumentName><ArgumentValue>INVALID</ArgumentValue>");
         // S3 cannot send to FIFO queues.
         String fifo = Sqs.createFifo(Sqs.fifoName("s3n-fifo"), Map.of(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"));
         s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
