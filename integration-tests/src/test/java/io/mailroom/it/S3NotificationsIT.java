@@ -136,8 +136,13 @@ class S3NotificationsIT {
         // PutObject: ObjectCreated:Put, the key URL-encoded (space as '+', '+' as %2B), size and unquoted eTag.
         String key = "in/a b+c.txt";
         String body = "notify me";
-        S3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body));
+        var putResponse = S3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body));
         JsonNode put = record(nextJson(queue), bucket, "ObjectCreated:Put", "to-queue");
+        // The record names the request that raised it by both of the response's request ids.
+        assertThat(put.path("responseElements").path("x-amz-request-id").asText())
+                .isEqualTo(putResponse.responseMetadata().requestId());
+        assertThat(put.path("responseElements").path("x-amz-id-2").asText())
+                .isEqualTo(putResponse.responseMetadata().extendedRequestId());
         assertThat(put.path("s3").path("object").path("key").asText()).isEqualTo("in/a+b%2Bc.txt");
         assertThat(put.path("s3").path("object").path("size").asLong()).isEqualTo(body.length());
         assertThat(put.path("s3").path("object").path("eTag").asText()).isEqualTo(S3Clients.etag(body).replace("\"", ""));

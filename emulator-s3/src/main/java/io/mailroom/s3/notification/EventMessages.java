@@ -1,18 +1,15 @@
 package io.mailroom.s3.notification;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.ExtendedRequestId;
 import io.mailroom.s3.api.Output;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.listing.KeyEncoding;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.StoredObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 
 /**
  * The JSON S3 sends to destinations, event records version 2.1
@@ -51,7 +48,7 @@ public final class EventMessages {
         r.putObject("userIdentity").put("principalId", origin.principalId());
         r.putObject("requestParameters").put("sourceIPAddress", SOURCE_IP);
         r.putObject("responseElements").put("x-amz-request-id", origin.requestId())
-                .put("x-amz-id-2", hostId(origin.requestId()));
+                .put("x-amz-id-2", ExtendedRequestId.of(origin.requestId()));
         ObjectNode s3 = r.putObject("s3");
         s3.put("s3SchemaVersion", "1.0");
         s3.put("configurationId", configurationId);
@@ -77,21 +74,11 @@ public final class EventMessages {
         t.put("Time", iso(origin.atMillis()));
         t.put("Bucket", bucket.name());
         t.put("RequestId", origin.requestId());
-        t.put("HostId", hostId(origin.requestId()));
+        t.put("HostId", ExtendedRequestId.of(origin.requestId()));
         return t;
     }
 
     static String iso(long millis) {
         return ISO_MILLIS.format(Instant.ofEpochMilli(millis));
-    }
-
-    /** S3's {@code x-amz-id-2}: an opaque host id; here a digest of the request id, stable per request. */
-    public static String hostId(String requestId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(requestId.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
