@@ -81,7 +81,7 @@ public final class S3Service implements AwsService, Persistent {
         MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
         TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
         BucketSettingsOperations settings = new BucketSettingsOperations(registry);
-        AclOperations acls = new AclOperations(registry);
+        AclOperations acls = new AclOperations(registry, clock, notifier);
         AttributesOperations attributes = new AttributesOperations(registry);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));

@@ -100,6 +100,36 @@ class NotificationTest {
     }
 
     @Test
+    void tagAndAclChangesAreVersion23RecordsOfKeyAndETagOnly() {
+        h.call("CreateBucket", obj().put("Bucket", "acls").put("ObjectOwnership", "ObjectWriter"));
+        h.call("PutBucketNotificationConfiguration", obj().put("Bucket", "acls").set("NotificationConfiguration",
+                json("{'QueueConfigurations':[{'Id':'meta','QueueArn':'" + QUEUE + "','Events':['s3:ObjectTagging:*',"
+                        + "'s3:ObjectAcl:Put']}]}")));
+        h.queues.sent.clear();
+        h.put("acls", "k", "FooBarBlitz");
+        ObjectNode tagging = obj().put("Bucket", "acls").put("Key", "k");
+        tagging.putObject("Tagging").putArray("TagSet").addObject().put("Key", "swallow_type").put("Value", "african");
+        h.call("PutObjectTagging", tagging);
+        h.call("DeleteObjectTagging", obj().put("Bucket", "acls").put("Key", "k"));
+        // Setting the ACL the object already has (its owner's full control) changes nothing and raises nothing.
+        h.call("PutObjectAcl", obj().put("Bucket", "acls").put("Key", "k").put("ACL", "private"));
+        h.call("PutObjectAcl", obj().put("Bucket", "acls").put("Key", "k").put("ACL", "public-read"));
+        h.call("PutObjectAcl", obj().put("Bucket", "acls").put("Key", "k").put("ACL", "public-read"));
+        h.call("PutObjectAcl", obj().put("Bucket", "acls").put("Key", "k")
+                .put("GrantRead", "uri=\"http://acs.amazonaws.com/groups/s3/LogDelivery\""));
+
+        List<JsonNode> events = h.queues.bodies(QUEUE);
+        assertThat(events).extracting(e -> e.at("/Records/0/eventName").asText())
+                .containsExactly("ObjectTagging:Put", "ObjectTagging:Delete", "ObjectAcl:Put", "ObjectAcl:Put");
+        for (JsonNode e : events) {
+            assertThat(e.at("/Records/0/eventVersion").asText()).isEqualTo("2.3");
+            assertThat(e.at("/Records/0/s3/configurationId").asText()).isEqualTo("meta");
+            assertThat(e.at("/Records/0/s3/object").toString())
+                    .isEqualTo("{\"key\":\"k\",\"eTag\":\"f3e6da48d914f3f04f6bd9cb092c044d\"}");
+        }
+    }
+
+    @Test
     void prefixAndSuffixFilters() {
         queueOn("['s3:ObjectCreated:*']", "[{'Name':'prefix','Value':'inbox/'},{'Name':'Suffix','Value':'.eml'}]");
         h.put("mail", "inbox/1.eml", "x");

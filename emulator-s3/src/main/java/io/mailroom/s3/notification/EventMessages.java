@@ -31,16 +31,17 @@ public final class EventMessages {
     }
 
     /**
-     * One record in its {@code Records} wrapper. Keys are URL-encoded as S3 does; removal events carry no
-     * size and eTag; the eTag has no quotes.
+     * One record in its {@code Records} wrapper. Keys are URL-encoded as S3 does; the event decides which
+     * of size, eTag and sequencer the object has; the eTag has no quotes.
      *
-     * @param object the object created, or the one removed
+     * @param object    the object created or changed, or the one removed
+     * @param sequencer null for events that carry none
      */
     public static ObjectNode record(Bucket bucket, S3Event event, String configurationId, StoredObject object,
                                     String sequencer, Origin origin) {
         ObjectNode root = Output.object();
         ObjectNode r = root.putArray("Records").addObject();
-        r.put("eventVersion", "2.1");
+        r.put("eventVersion", event.eventVersion());
         r.put("eventSource", "aws:s3");
         r.put("awsRegion", bucket.region());
         r.put("eventTime", iso(origin.atMillis()));
@@ -58,11 +59,15 @@ public final class EventMessages {
         b.put("arn", bucket.arn());
         ObjectNode o = s3.putObject("object");
         o.put("key", KeyEncoding.url(object.key()));
-        if (!event.removesObject()) {
+        if (event.reportsSize()) {
             o.put("size", object.size());
+        }
+        if (event.reportsETag()) {
             o.put("eTag", ETag.unquoted(object.etag()));
         }
-        o.put("sequencer", sequencer);
+        if (sequencer != null) {
+            o.put("sequencer", sequencer);
+        }
         return root;
     }
 

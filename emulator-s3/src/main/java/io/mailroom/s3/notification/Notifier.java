@@ -42,7 +42,7 @@ public final class Notifier {
         if (rules.isEmpty()) {
             return;
         }
-        String seq = sequencer.next();
+        String seq = event.reportsSequencer() ? sequencer.next() : null;
         for (NotificationRule rule : rules) {
             send(rule.destination(), EventMessages.record(bucket, event, rule.id(), object, seq, origin));
         }
