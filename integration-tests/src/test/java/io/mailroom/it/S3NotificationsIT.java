@@ -186,12 +186,14 @@ class S3NotificationsIT {
         assertThat(viaTopic.path("s3").path("object").path("size").asLong()).isEqualTo(2);
         Sqs.assertEmpty(topicQueue);
 
-        // DeleteObjects raises one ObjectRemoved:Delete per removed key.
-        S3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(o -> o.key("in/marker.txt"), o -> o.key("in/copy.txt"))));
+        // DeleteObjects raises one ObjectRemoved:Delete per key it names, whether or not the key held an object.
+        S3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.quiet(true)
+                .objects(o -> o.key("in/marker.txt"), o -> o.key("in/copy.txt"), o -> o.key("in/dummy.txt"))));
         List<String> removed = List.of(
                 record(nextJson(queue), bucket, "ObjectRemoved:Delete", "to-queue").path("s3").path("object").path("key").asText(),
+                record(nextJson(queue), bucket, "ObjectRemoved:Delete", "to-queue").path("s3").path("object").path("key").asText(),
                 record(nextJson(queue), bucket, "ObjectRemoved:Delete", "to-queue").path("s3").path("object").path("key").asText());
-        assertThat(removed).containsExactlyInAnyOrder("in/marker.txt", "in/copy.txt");
+        assertThat(removed).containsExactlyInAnyOrder("in/marker.txt", "in/copy.txt", "in/dummy.txt");
 
         // An empty configuration turns notifications off.
         S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> { }));

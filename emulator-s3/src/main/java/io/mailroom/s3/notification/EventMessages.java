@@ -34,11 +34,11 @@ public final class EventMessages {
      * One record in its {@code Records} wrapper. Keys are URL-encoded as S3 does; the event decides which
      * of size, eTag and sequencer the object has; the eTag has no quotes.
      *
-     * @param object    the object created or changed, or the one removed
+     * @param object    the object created or changed; null for a removal, which reports the key alone
      * @param sequencer null for events that carry none
      */
-    public static ObjectNode record(Bucket bucket, S3Event event, String configurationId, StoredObject object,
-                                    String sequencer, Origin origin) {
+    public static ObjectNode record(Bucket bucket, S3Event event, String configurationId, String key,
+                                    StoredObject object, String sequencer, Origin origin) {
         ObjectNode root = Output.object();
         ObjectNode r = root.putArray("Records").addObject();
         r.put("eventVersion", event.eventVersion());
@@ -58,7 +58,7 @@ public final class EventMessages {
         b.putObject("ownerIdentity").put("principalId", bucket.owner().principalId());
         b.put("arn", bucket.arn());
         ObjectNode o = s3.putObject("object");
-        o.put("key", KeyEncoding.url(object.key()));
+        o.put("key", KeyEncoding.url(key));
         if (event.reportsSize()) {
             o.put("size", object.size());
         }

@@ -36,15 +36,27 @@ public final class Notifier {
         return ports;
     }
 
-    /** Raises {@code event} for {@code object} (the object created, or the one removed). */
+    /** Raises {@code event} for {@code object} (the object created or changed, or the one removed). */
     public void objectEvent(Bucket bucket, S3Event event, StoredObject object, Origin origin) {
-        var rules = bucket.notifications().matching(event, object.key());
+        raise(bucket, event, object.key(), event.removesObject() ? null : object, origin);
+    }
+
+    /**
+     * Raises s3:ObjectRemoved:Delete for a key DeleteObjects named, whether or not it held an object: S3
+     * notifies every key of the batch (as AWS's recorded answers show), unlike a DeleteObject of a missing key.
+     */
+    public void batchKeyDeleted(Bucket bucket, String key, Origin origin) {
+        raise(bucket, S3Event.OBJECT_REMOVED_DELETE, key, null, origin);
+    }
+
+    private void raise(Bucket bucket, S3Event event, String key, StoredObject object, Origin origin) {
+        var rules = bucket.notifications().matching(event, key);
         if (rules.isEmpty()) {
             return;
         }
         String seq = event.reportsSequencer() ? sequencer.next() : null;
         for (NotificationRule rule : rules) {
-            send(rule.destination(), EventMessages.record(bucket, event, rule.id(), object, seq, origin));
+            send(rule.destination(), EventMessages.record(bucket, event, rule.id(), key, object, seq, origin));
         }
     }
 
