@@ -101,6 +101,20 @@ class S3NotificationsIT {
         return r;
     }
 
+    /**
+     * The error document of a PutBucketNotificationConfiguration sent as raw HTTP: S3 names what it refused in
+     * elements after the message ({@code ArgumentName}, {@code ArgumentValue}), which the SDK does not keep.
+     */
+    private static String refusal(String bucket, boolean skipDestinationValidation, String configurations) {
+        String xml = "<NotificationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">" + configurations
+                + "</NotificationConfiguration>";
+        S3Clients.RawResponse answer = S3Clients.raw("PUT", "127.0.0.1", "/" + bucket + "?notification",
+                Map.of("x-amz-skip-destination-validation", Boolean.toString(skipDestinationValidation)),
+                xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        return answer.text();
+    }
+
     @Test
     void eventsReachQueuesAndTopicsThroughTheirFilters() throws Exception {
         String bucket = createBucket("s3n-events");
@@ -248,7 +262,9 @@ class S3NotificationsIT {
                         .queueConfigurations(QueueConfiguration.builder().queueArn(noQueue).events(Event.S3_OBJECT_CREATED).build())
                         .topicConfigurations(TopicConfiguration.builder().topicArn(noTopic).events(Event.S3_OBJECT_REMOVED).build()))));
         assertThat(missing.awsErrorDetails().errorMessage()).isEqualTo("Unable to validate the following destination configurations");
-        assertThat(missing.awsErrorDetails().rawResponse().asUtf8String()).contains(
+        assertThat(refusal(bucket, false, "<TopicConfiguration><Topic>" + noTopic + "</Topic><Event>s3:ObjectRemoved:*</Event>"
+                + "</TopicConfiguration><QueueConfiguration><Queue>" + noQueue + "</Queue><Event>s3:ObjectCreated:*</Event>"
+                + "</QueueConfiguration>")).contains(
                 "<ArgumentName1>" + noTopic + "</ArgumentName1><ArgumentValue1>The destination topic does not exist</ArgumentValue1>"
                         + "<ArgumentName2>" + noQueue + "</ArgumentName2><ArgumentValue2>The destination queue does not exist</ArgumentValue2>");
         // An ARN that does not parse is refused whether or not destinations are validated.
@@ -256,8 +272,8 @@ class S3NotificationsIT {
                 .skipDestinationValidation(true).notificationConfiguration(n -> n
                         .queueConfigurations(QueueConfiguration.builder().queueArn("invalid-queue").events(Event.S3_OBJECT_CREATED).build()))));
         assertThat(unparsed.awsErrorDetails().errorMessage()).isEqualTo("The ARN could not be parsed");
-        assertThat(unparsed.awsErrorDetails().rawResponse().asUtf8String())
-                .contains("<ArgumentName>Queue</ArgumentName><ArgumentValue>invalid-queue</ArgumentValue>");
+        assertThat(refusal(bucket, true, "<QueueConfiguration><Queue>invalid-queue</Queue><Event>s3:ObjectCreated:*</Event>"
+                + "</QueueConfiguration>")).contains("<ArgumentName>Queue</ArgumentName><ArgumentValue>invalid-queue</ArgumentValue>");
         // Event types and filter rule names S3 does not know.
         var unknownEvent = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
                 .notificationConfiguration(n -> n.queueConfigurations(QueueConfiguration.builder().queueArn(queueArn)
@@ -267,8 +283,9 @@ class S3NotificationsIT {
                 .notificationConfiguration(n -> n.queueConfigurations(QueueConfiguration.builder().queueArn(queueArn)
                         .events(Event.S3_OBJECT_CREATED).filter(filter("INVALID", "x", "suffix", null)).build()))));
         assertThat(badRule.awsErrorDetails().errorMessage()).isEqualTo("filter rule name must be either prefix or suffix");
-        assertThat(badRule.awsErrorDetails().rawResponse().asUtf8String())
-                .contains("<ArgumentName>FilterRule.Name</ArgumentName><ArgumentValue>INVALID</ArgumentValue>");
+        assertThat(refusal(bucket, false, "<QueueConfiguration><Queue>" + queueArn + "</Queue><Event>s3:ObjectCreated:*</Event>"
+                + "<Filter><S3Key><FilterRule><Name>INVALID</Name><Value>x</Value></FilterRule></S3Key></Filter>"
+                + "</QueueConfiguration>")).contains("<ArgumentName>FilterRule.Name</ArgumentName><ArgumentValue>INVALID</ArgumentValue>");
         // S3 cannot send to FIFO queues.
         String fifo = Sqs.createFifo(Sqs.fifoName("s3n-fifo"), Map.of(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"));
         s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
@@ -278,6 +295,17 @@ class S3NotificationsIT {
                 .queueConfigurations(
                         QueueConfiguration.builder().id("a").queueArn(queueArn).events(Event.S3_OBJECT_CREATED).filter(filter("logs/", null)).build(),
                         QueueConfiguration.builder().id("b").queueArn(queueArn).events(Event.S3_OBJECT_CREATED_PUT).filter(filter("logs/2024/", null)).build()))));
+        // There is no EventBridge here to send to, and no Lambda function S3 could invoke.
+        s3Error("NotImplemented", 501, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n.eventBridgeConfiguration(e -> { }))));
+        String function = "arn:aws:lambda:us-east-1:000000000000:function:s3n";
+        var lambda = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .skipDestinationValidation(true).notificationConfiguration(n -> n.lambdaFunctionConfigurations(l -> l
+                        .lambdaFunctionArn(function).events(Event.S3_OBJECT_CREATED)))));
+        assertThat(lambda.awsErrorDetails().errorMessage()).isEqualTo("Unable to validate the following destination configurations");
+        assertThat(refusal(bucket, true, "<CloudFunctionConfiguration><CloudFunction>" + function + "</CloudFunction>"
+                + "<Event>s3:ObjectCreated:*</Event></CloudFunctionConfiguration>")).contains("<ArgumentName1>" + function
+                + ", null</ArgumentName1><ArgumentValue1>Not authorized to invoke function [" + function + "]</ArgumentValue1>");
         // Nothing was kept, and no test event was sent.
         assertThat(S3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).queueConfigurations()).isEmpty();
         Sqs.assertEmpty(queue);
