@@ -70,6 +70,17 @@ class NotificationTest {
     }
 
     @Test
+    void theRequestsTraceHeaderGoesToQueuesWithItsEvents() {
+        queueOn("['s3:ObjectCreated:*']", null);
+        String trace = "Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1";
+        h.ctx = new RequestContext(S3Harness.ACCOUNT, "us-east-1", "REQ-X", null, trace);
+        h.put("mail", "traced", "x");
+        h.ctx = new RequestContext(S3Harness.ACCOUNT, "us-east-1", "REQ-Y", null);
+        h.put("mail", "untraced", "x");
+        assertThat(h.queues.sent).extracting(s -> s.getValue().traceHeader()).containsExactly(trace, null);
+    }
+
+    @Test
     void removalEventsCarryNoSizeOrEtagAndSequencersIncreasePerKey() {
         queueOn("['s3:ObjectCreated:Put','s3:ObjectRemoved:*']", null);
         h.put("mail", "k", "one");

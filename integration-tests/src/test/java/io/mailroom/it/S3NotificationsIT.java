@@ -227,8 +227,13 @@ class S3NotificationsIT {
         assertThat(nextJson(queue).path("Event").asText()).isEqualTo("s3:TestEvent");
         String id = S3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).queueConfigurations().get(0).id();
         assertThat(id).isNotBlank();
-        S3.putObject(b -> b.bucket(bucket).key("any/key \u00e9.bin"), RequestBody.fromBytes(new byte[] {1, 2, 3}));
-        JsonNode r = record(nextJson(queue), bucket, "ObjectCreated:Put", id);
+        // The request's X-Ray trace header is the message's AWSTraceHeader.
+        String trace = "Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1";
+        S3.putObject(b -> b.bucket(bucket).key("any/key \u00e9.bin")
+                .overrideConfiguration(o -> o.putHeader("X-Amzn-Trace-Id", trace)), RequestBody.fromBytes(new byte[] {1, 2, 3}));
+        Message traced = next(queue);
+        assertThat(traced.attributes()).containsEntry(MessageSystemAttributeName.AWS_TRACE_HEADER, trace);
+        JsonNode r = record(JSON.readTree(traced.body()), bucket, "ObjectCreated:Put", id);
         assertThat(r.path("s3").path("object").path("key").asText()).isEqualTo("any/key+%C3%A9.bin");
         assertThat(r.path("s3").path("object").path("size").asInt()).isEqualTo(3);
     }

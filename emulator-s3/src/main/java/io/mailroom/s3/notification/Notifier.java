@@ -56,7 +56,7 @@ public final class Notifier {
         }
         String seq = event.reportsSequencer() ? sequencer.next() : null;
         for (NotificationRule rule : rules) {
-            send(rule.destination(), EventMessages.record(bucket, event, rule.id(), key, object, seq, origin));
+            send(rule.destination(), EventMessages.record(bucket, event, rule.id(), key, object, seq, origin), origin);
         }
     }
 
@@ -65,15 +65,16 @@ public final class Notifier {
         Set<Destination> destinations = new LinkedHashSet<>();
         bucket.notifications().rules().forEach(r -> destinations.add(r.destination()));
         for (Destination d : destinations) {
-            send(d, EventMessages.testEvent(bucket, origin));
+            send(d, EventMessages.testEvent(bucket, origin), origin);
         }
     }
 
-    private void send(Destination destination, ObjectNode message) {
+    private void send(Destination destination, ObjectNode message, Origin origin) {
         String body = message.toString();
         try {
             if (destination instanceof Destination.Queue q && ports.queues() != null) {
-                ports.queues().send(q.arn(), new QueueMessage(body, Map.of(), null, null, S3_SENDER_ID));
+                ports.queues().send(q.arn(), new QueueMessage(body, Map.of(), null, null, S3_SENDER_ID,
+                        origin.traceHeader()));
             } else if (destination instanceof Destination.Topic t && ports.topics() != null) {
                 ports.topics().publish(t.arn(), EventMessages.SUBJECT, body, Map.of());
             }
