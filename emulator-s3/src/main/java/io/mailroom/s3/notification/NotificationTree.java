@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Reads a {@code NotificationConfiguration} from the canonical tree (members as in the model, the XML
  * body already parsed by the front end) and writes one back, checking what S3 checks about its form:
- * known event types and at most one prefix and one suffix rule per filter.
+ * known event types, destination ARNs that parse, and at most one prefix and one suffix rule per filter.
  */
 public final class NotificationTree {
     private final EventTypes eventTypes;
