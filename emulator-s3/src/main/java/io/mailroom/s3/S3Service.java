@@ -60,11 +60,13 @@ public final class S3Service implements AwsService, Persistent {
      * What the front end needs to route to S3, known before any instance exists. S3 answers bad input with
      * InvalidArgument, and judges some enums itself: filter rule names in any case ("Prefix" as the SDK
      * sends it), location constraints with InvalidLocationConstraint, listings' encoding types with an
-     * InvalidArgument that names the argument.
+     * InvalidArgument that names the argument, notification event types with "The event is not supported for
+     * notifications".
      */
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", Optional.of(S3Model.MODEL),
             Optional.empty(), null, S3Errors.BY_SHAPE, ValidationErrors.both(S3Errors.INVALID_ARGUMENT), Map.of(
             "FilterRuleName", new EnumPolicy.Open(),
+            "Event", new EnumPolicy.Open(),
             "BucketLocationConstraint", new EnumPolicy.Open(),
             "EncodingType", new EnumPolicy.Open()));
 
@@ -82,7 +84,7 @@ public final class S3Service implements AwsService, Persistent {
         MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
         TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
         BucketSettingsOperations settings = new BucketSettingsOperations(registry);
-        AclOperations acls = new AclOperations(registry);
+        AclOperations acls = new AclOperations(registry, clock, notifier);
         AttributesOperations attributes = new AttributesOperations(registry);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));

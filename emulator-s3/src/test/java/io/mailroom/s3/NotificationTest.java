@@ -52,10 +52,11 @@ class NotificationTest {
         JsonNode record = message.at("/Records/0");
         String principal = record.at("/userIdentity/principalId").asText();
         String sequencer = record.at("/s3/object/sequencer").asText();
+        // The request's x-amz-id-2, as its response header carries it.
         String hostId = record.at("/responseElements/x-amz-id-2").asText();
         assertThat(principal).matches("A[0-9A-F]{13}");
         assertThat(sequencer).matches("[0-9A-F]{18}");
-        assertThat(hostId).isNotEmpty();
+        assertThat(hostId).isEqualTo(io.mailroom.core.request.ExtendedRequestId.of("REQ123")).isEqualTo("UkVRMTIz");
         String expected = """
                 {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
                 "eventTime":"2024-05-01T10:00:00.250Z","eventName":"ObjectCreated:Put",
@@ -66,6 +67,17 @@ class NotificationTest {
                 "object":{"key":"inbox/New+Mail%%2B1+%%C3%%A9.eml","size":5,"eTag":"5d41402abc4b2a76b9719d911017c592",
                 "sequencer":"%2$s"}}}]}""".formatted(principal, sequencer, hostId).replace("\n", "");
         assertThat(h.queues.sent.get(0).getValue().body()).isEqualTo(expected);
+    }
+
+    @Test
+    void theRequestsTraceHeaderGoesToQueuesWithItsEvents() {
+        queueOn("['s3:ObjectCreated:*']", null);
+        String trace = "Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1";
+        h.ctx = new RequestContext(S3Harness.ACCOUNT, "us-east-1", "REQ-X", null, trace);
+        h.put("mail", "traced", "x");
+        h.ctx = new RequestContext(S3Harness.ACCOUNT, "us-east-1", "REQ-Y", null);
+        h.put("mail", "untraced", "x");
+        assertThat(h.queues.sent).extracting(s -> s.getValue().traceHeader()).containsExactly(trace, null);
     }
 
     @Test
@@ -93,9 +105,44 @@ class NotificationTest {
         h.put("mail", "a", "x");
         h.call("CopyObject", obj().put("Bucket", "mail").put("Key", "b").put("CopySource", "mail/a"));
         h.call("DeleteObjects", json("{'Bucket':'mail','Delete':{'Objects':[{'Key':'a'},{'Key':'b'},{'Key':'c'}]}}"));
-        assertThat(h.queues.bodies(QUEUE)).extracting(e -> e.at("/Records/0/eventName").asText() + " "
+        // A batch delete notifies every key it names, 'c' too, which held no object.
+        List<JsonNode> events = h.queues.bodies(QUEUE);
+        assertThat(events).extracting(e -> e.at("/Records/0/eventName").asText() + " "
                 + e.at("/Records/0/s3/object/key").asText())
-                .containsExactly("ObjectCreated:Copy b", "ObjectRemoved:Delete a", "ObjectRemoved:Delete b");
+                .containsExactly("ObjectCreated:Copy b", "ObjectRemoved:Delete a", "ObjectRemoved:Delete b",
+                        "ObjectRemoved:Delete c");
+        assertThat(events.get(3).at("/Records/0/s3/object").toString())
+                .matches("\\{\"key\":\"c\",\"sequencer\":\"[0-9A-F]{18}\"}");
+    }
+
+    @Test
+    void tagAndAclChangesAreVersion23RecordsOfKeyAndETagOnly() {
+        h.call("CreateBucket", obj().put("Bucket", "acls").put("ObjectOwnership", "ObjectWriter"));
+        h.call("PutBucketNotificationConfiguration", obj().put("Bucket", "acls").set("NotificationConfiguration",
+                json("{'QueueConfigurations':[{'Id':'meta','QueueArn':'" + QUEUE + "','Events':['s3:ObjectTagging:*',"
+                        + "'s3:ObjectAcl:Put']}]}")));
+        h.queues.sent.clear();
+        h.put("acls", "k", "FooBarBlitz");
+        ObjectNode tagging = obj().put("Bucket", "acls").put("Key", "k");
+        tagging.putObject("Tagging").putArray("TagSet").addObject().put("Key", "swallow_type").put("Value", "african");
+        h.call("PutObjectTagging", tagging);
+        h.call("DeleteObjectTagging", obj().put("Bucket", "acls").put("Key", "k"));
+        // Setting the ACL the object already has (its owner's full control) changes nothing and raises nothing.
+        h.call("PutObjectAcl", obj().put("Bucket", "acls").put("Key", "k").put("ACL", "private"));
+        h.call("PutObjectAcl", obj().put("Bucket", "acls").put("Key", "k").put("ACL", "public-read"));
+        h.call("PutObjectAcl", obj().put("Bucket", "acls").put("Key", "k").put("ACL", "public-read"));
+        h.call("PutObjectAcl", obj().put("Bucket", "acls").put("Key", "k")
+                .put("GrantRead", "uri=\"http://acs.amazonaws.com/groups/s3/LogDelivery\""));
+
+        List<JsonNode> events = h.queues.bodies(QUEUE);
+        assertThat(events).extracting(e -> e.at("/Records/0/eventName").asText())
+                .containsExactly("ObjectTagging:Put", "ObjectTagging:Delete", "ObjectAcl:Put", "ObjectAcl:Put");
+        for (JsonNode e : events) {
+            assertThat(e.at("/Records/0/eventVersion").asText()).isEqualTo("2.3");
+            assertThat(e.at("/Records/0/s3/configurationId").asText()).isEqualTo("meta");
+            assertThat(e.at("/Records/0/s3/object").toString())
+                    .isEqualTo("{\"key\":\"k\",\"eTag\":\"f3e6da48d914f3f04f6bd9cb092c044d\"}");
+        }
     }
 
     @Test
@@ -123,8 +170,7 @@ class NotificationTest {
         assertThat(h.queues.sent).hasSize(1);
         String expected = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2024-05-01T10:00:00.250Z\","
                 + "\"Bucket\":\"mail\",\"RequestId\":\"REQ-T\",\"HostId\":\"%s\"}";
-        JsonNode test = h.queues.bodies(QUEUE).get(0);
-        assertThat(h.queues.sent.get(0).getValue().body()).isEqualTo(expected.formatted(test.get("HostId").asText()));
+        assertThat(h.queues.sent.get(0).getValue().body()).isEqualTo(expected.formatted("UkVRLVQ="));
         assertThat(h.topics.published).hasSize(1);
         assertThat(h.topics.published.get(0).subject()).isEqualTo("Amazon S3 Notification");
         assertThat(h.topics.published.get(0).message()).contains("\"Event\":\"s3:TestEvent\"");
@@ -161,17 +207,21 @@ class NotificationTest {
         h.queues.existing.add(fifo);
         h.queues.fifo.add(fifo);
         h.queues.existing.add(elsewhere);
-        for (String arn : new String[] {missing, fifo, elsewhere, TOPIC}) {
+        Map<String, String> reasons = Map.of(missing, "The destination queue does not exist",
+                elsewhere, "The destination queue does not exist", TOPIC, "The destination queue does not exist",
+                fifo, "Permissions on the destination queue do not allow S3 to publish notifications from this bucket");
+        reasons.forEach((arn, reason) -> {
             var e = h.error("PutBucketNotificationConfiguration", configure("{'QueueConfigurations':[{'QueueArn':'"
                     + arn + "','Events':['s3:ObjectCreated:*']}]}"));
             assertThat(e.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
             assertThat(e.getMessage()).isEqualTo("Unable to validate the following destination configurations");
-        }
-        h.assertError(S3Errors.INVALID_ARGUMENT, "PutBucketNotificationConfiguration", configure(
-                "{'TopicConfigurations':[{'TopicArn':'arn:aws:sns:us-east-1:000000000000:none','Events':['s3:ObjectCreated:*']}]}"));
-        h.assertError(S3Errors.INVALID_ARGUMENT, "PutBucketNotificationConfiguration", configure(
-                "{'LambdaFunctionConfigurations':[{'LambdaFunctionArn':'arn:aws:lambda:us-east-1:000000000000:function:f',"
-                        + "'Events':['s3:ObjectCreated:*']}]}"));
+            assertThat(e.details()).containsExactly(Map.entry("ArgumentName1", arn), Map.entry("ArgumentValue1", reason));
+        });
+        String noTopic = "arn:aws:sns:us-east-1:000000000000:none";
+        assertThat(h.error("PutBucketNotificationConfiguration", configure("{'TopicConfigurations':[{'TopicArn':'"
+                + noTopic + "','Events':['s3:ObjectCreated:*']}]}")).details())
+                .containsExactly(Map.entry("ArgumentName1", noTopic),
+                        Map.entry("ArgumentValue1", "The destination topic does not exist"));
         // Nothing was stored, and no test event sent.
         assertThat(h.call("GetBucketNotificationConfiguration", obj().put("Bucket", "mail"))).isEmpty();
         assertThat(h.queues.sent).isEmpty();
@@ -180,6 +230,63 @@ class NotificationTest {
         h.call("PutBucketNotificationConfiguration", skip.put("SkipDestinationValidation", true));
         assertThat(h.call("GetBucketNotificationConfiguration", obj().put("Bucket", "mail"))
                 .at("/QueueConfigurations/0/QueueArn").asText()).isEqualTo(missing);
+    }
+
+    @Test
+    void everyDestinationThatFailsIsNamedOnceAndNumbered() {
+        String one = "arn:aws:sqs:us-east-1:000000000000:my-queue";
+        String two = "arn:aws:sqs:us-east-1:000000000000:my-queue-2";
+        var e = h.error("PutBucketNotificationConfiguration", configure("{'QueueConfigurations':["
+                + "{'Id':'id1','QueueArn':'" + one + "','Events':['s3:ObjectCreated:*']},"
+                + "{'Id':'id2','QueueArn':'" + QUEUE + "','Events':['s3:ObjectTagging:*']},"
+                + "{'Id':'id3','QueueArn':'" + two + "','Events':['s3:ObjectRemoved:*']},"
+                + "{'Id':'id4','QueueArn':'" + one + "','Events':['s3:ObjectAcl:Put']}]}"));
+        assertThat(e.getMessage()).isEqualTo("Unable to validate the following destination configurations");
+        assertThat(e.details()).containsExactly(
+                Map.entry("ArgumentName1", one), Map.entry("ArgumentValue1", "The destination queue does not exist"),
+                Map.entry("ArgumentName2", two), Map.entry("ArgumentValue2", "The destination queue does not exist"));
+    }
+
+    @Test
+    void anArnThatDoesNotParseIsRefusedFirstEvenWhenValidationIsSkipped() {
+        for (boolean skip : new boolean[] {false, true}) {
+            ObjectNode queue = configure("{'QueueConfigurations':[{'Id':'id1','QueueArn':'invalid-queue',"
+                    + "'Events':['s3:ObjectCreated:*']}]}");
+            var e = h.error("PutBucketNotificationConfiguration", queue.put("SkipDestinationValidation", skip));
+            assertThat(e.error()).isEqualTo(S3Errors.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).isEqualTo("The ARN could not be parsed");
+            assertThat(e.details()).containsExactly(Map.entry("ArgumentName", "Queue"),
+                    Map.entry("ArgumentValue", "invalid-queue"));
+            ObjectNode topic = configure("{'TopicConfigurations':[{'TopicArn':'invalid-topic',"
+                    + "'Events':['s3:ObjectCreated:*']}]}");
+            assertThat(h.error("PutBucketNotificationConfiguration", topic.put("SkipDestinationValidation", skip))
+                    .details()).containsExactly(Map.entry("ArgumentName", "Topic"),
+                    Map.entry("ArgumentValue", "invalid-topic"));
+        }
+        // The form of every configuration is checked before any destination is looked up.
+        var e = h.error("PutBucketNotificationConfiguration", configure("{'QueueConfigurations':["
+                + "{'QueueArn':'arn:aws:sqs:us-east-1:000000000000:my-queue','Events':['s3:ObjectCreated:*']},"
+                + "{'QueueArn':'invalid_arn_2','Events':['s3:ObjectRemoved:*']}]}"));
+        assertThat(e.getMessage()).isEqualTo("The ARN could not be parsed");
+        assertThat(e.details()).containsEntry("ArgumentValue", "invalid_arn_2");
+    }
+
+    @Test
+    void lambdaFunctionsAreRefusedAsFunctionsS3MayNotInvoke() {
+        String function = "arn:aws:lambda:us-east-1:000000000000:function:f";
+        for (boolean skip : new boolean[] {false, true}) {
+            ObjectNode in = configure("{'QueueConfigurations':[{'QueueArn':'" + QUEUE + "','Events':['s3:ObjectCreated:*']}],"
+                    + "'LambdaFunctionConfigurations':[{'LambdaFunctionArn':'" + function + "',"
+                    + "'Events':['s3:ObjectRemoved:*']}]}");
+            var e = h.error("PutBucketNotificationConfiguration", in.put("SkipDestinationValidation", skip));
+            assertThat(e.getMessage()).isEqualTo("Unable to validate the following destination configurations");
+            assertThat(e.details()).containsExactly(Map.entry("ArgumentName1", function + ", null"),
+                    Map.entry("ArgumentValue1", "Not authorized to invoke function [" + function + "]"));
+        }
+        assertThat(h.error("PutBucketNotificationConfiguration", configure("{'LambdaFunctionConfigurations':"
+                + "[{'LambdaFunctionArn':'f','Events':['s3:ObjectCreated:*']}]}")).details())
+                .containsExactly(Map.entry("ArgumentName", "CloudFunction"), Map.entry("ArgumentValue", "f"));
+        assertThat(h.call("GetBucketNotificationConfiguration", obj().put("Bucket", "mail"))).isEmpty();
     }
 
     @Test
@@ -226,6 +333,12 @@ class NotificationTest {
         for (String c : invalid) {
             h.assertError(S3Errors.INVALID_ARGUMENT, "PutBucketNotificationConfiguration", configure(c));
         }
+        assertThat(h.error("PutBucketNotificationConfiguration", configure(invalid[0])).getMessage())
+                .isEqualTo("The event is not supported for notifications");
+        var badRule = h.error("PutBucketNotificationConfiguration", configure(invalid[1]));
+        assertThat(badRule.getMessage()).isEqualTo("filter rule name must be either prefix or suffix");
+        assertThat(badRule.details()).containsExactly(Map.entry("ArgumentName", "FilterRule.Name"),
+                Map.entry("ArgumentValue", "infix"));
         h.assertError(S3Errors.MALFORMED_XML, "PutBucketNotificationConfiguration",
                 configure("{'QueueConfigurations':[{'QueueArn':'" + QUEUE + "','Events':[]}]}"));
         h.assertError(S3Errors.MALFORMED_XML, "PutBucketNotificationConfiguration",

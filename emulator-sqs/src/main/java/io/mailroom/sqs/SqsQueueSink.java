@@ -6,6 +6,7 @@ import io.mailroom.core.delivery.MessageAttribute;
 import io.mailroom.core.delivery.QueueMessage;
 import io.mailroom.core.delivery.QueueSink;
 import io.mailroom.sqs.api.MessageOperations;
+import io.mailroom.sqs.message.SystemAttributes;
 import io.mailroom.sqs.queue.Queue;
 import io.mailroom.sqs.queue.QueueAddress;
 import io.mailroom.sqs.queue.QueueRegistry;
@@ -47,6 +48,10 @@ final class SqsQueueSink implements QueueSink {
         }
         if (message.messageDeduplicationId() != null) {
             input.put("MessageDeduplicationId", message.messageDeduplicationId());
+        }
+        if (message.traceHeader() != null && !message.traceHeader().isBlank()) {
+            input.putObject("MessageSystemAttributes").putObject(SystemAttributes.AWS_TRACE_HEADER)
+                    .put("DataType", "String").put("StringValue", message.traceHeader());
         }
         return messages.sendAs(message.senderId(), q, input).messageId();
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mailroom.core.delivery.MessageAttribute;
 import io.mailroom.core.delivery.QueueMessage;
 import io.mailroom.core.error.AwsException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,17 @@ class InspectAndSinkTest {
         assertThat(missingGroup.error()).isEqualTo(SqsErrors.MISSING_PARAMETER);
         h.sqs.queueSink().send(fifoArn, new QueueMessage("x", Map.of(), "g", "d", "s"));
         assertThat(h.receive(fifo)).hasSize(1);
+    }
+
+    @Test
+    void aTraceHeaderBecomesTheMessagesAwsTraceHeader() {
+        String arn = h.attribute(url, "QueueArn");
+        String trace = "Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1";
+        h.sqs.queueSink().send(arn, new QueueMessage("traced", Map.of(), null, null, "s3", trace));
+        h.sqs.queueSink().send(arn, new QueueMessage("untraced", Map.of(), null, null, "s3", ""));
+        List<JsonNode> got = new ArrayList<>();
+        h.receive(url).forEach(got::add);
+        assertThat(got).extracting(m -> m.at("/Body").asText() + " " + m.at("/Attributes/AWSTraceHeader").asText("-"))
+                .containsExactlyInAnyOrder("traced " + trace, "untraced -");
     }
 }

@@ -101,6 +101,20 @@ class S3NotificationsIT {
         return r;
     }
 
+    /**
+     * The error document of a PutBucketNotificationConfiguration sent as raw HTTP: S3 names what it refused in
+     * elements after the message ({@code ArgumentName}, {@code ArgumentValue}), which the SDK does not keep.
+     */
+    private static String refusal(String bucket, boolean skipDestinationValidation, String configurations) {
+        String xml = "<NotificationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">" + configurations
+                + "</NotificationConfiguration>";
+        S3Clients.RawResponse answer = S3Clients.raw("PUT", "127.0.0.1", "/" + bucket + "?notification",
+                Map.of("x-amz-skip-destination-validation", Boolean.toString(skipDestinationValidation)),
+                xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        return answer.text();
+    }
+
     @Test
     void eventsReachQueuesAndTopicsThroughTheirFilters() throws Exception {
         String bucket = createBucket("s3n-events");
@@ -136,8 +150,13 @@ class S3NotificationsIT {
         // PutObject: ObjectCreated:Put, the key URL-encoded (space as '+', '+' as %2B), size and unquoted eTag.
         String key = "in/a b+c.txt";
         String body = "notify me";
-        S3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body));
+        var putResponse = S3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body));
         JsonNode put = record(nextJson(queue), bucket, "ObjectCreated:Put", "to-queue");
+        // The record names the request that raised it by both of the response's request ids.
+        assertThat(put.path("responseElements").path("x-amz-request-id").asText())
+                .isEqualTo(putResponse.responseMetadata().requestId());
+        assertThat(put.path("responseElements").path("x-amz-id-2").asText())
+                .isEqualTo(putResponse.responseMetadata().extendedRequestId());
         assertThat(put.path("s3").path("object").path("key").asText()).isEqualTo("in/a+b%2Bc.txt");
         assertThat(put.path("s3").path("object").path("size").asLong()).isEqualTo(body.length());
         assertThat(put.path("s3").path("object").path("eTag").asText()).isEqualTo(S3Clients.etag(body).replace("\"", ""));
@@ -181,12 +200,14 @@ class S3NotificationsIT {
         assertThat(viaTopic.path("s3").path("object").path("size").asLong()).isEqualTo(2);
         Sqs.assertEmpty(topicQueue);
 
-        // DeleteObjects raises one ObjectRemoved:Delete per removed key.
-        S3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(o -> o.key("in/marker.txt"), o -> o.key("in/copy.txt"))));
+        // DeleteObjects raises one ObjectRemoved:Delete per key it names, whether or not the key held an object.
+        S3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.quiet(true)
+                .objects(o -> o.key("in/marker.txt"), o -> o.key("in/copy.txt"), o -> o.key("in/dummy.txt"))));
         List<String> removed = List.of(
                 record(nextJson(queue), bucket, "ObjectRemoved:Delete", "to-queue").path("s3").path("object").path("key").asText(),
+                record(nextJson(queue), bucket, "ObjectRemoved:Delete", "to-queue").path("s3").path("object").path("key").asText(),
                 record(nextJson(queue), bucket, "ObjectRemoved:Delete", "to-queue").path("s3").path("object").path("key").asText());
-        assertThat(removed).containsExactlyInAnyOrder("in/marker.txt", "in/copy.txt");
+        assertThat(removed).containsExactlyInAnyOrder("in/marker.txt", "in/copy.txt", "in/dummy.txt");
 
         // An empty configuration turns notifications off.
         S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> { }));
@@ -206,8 +227,13 @@ class S3NotificationsIT {
         assertThat(nextJson(queue).path("Event").asText()).isEqualTo("s3:TestEvent");
         String id = S3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).queueConfigurations().get(0).id();
         assertThat(id).isNotBlank();
-        S3.putObject(b -> b.bucket(bucket).key("any/key \u00e9.bin"), RequestBody.fromBytes(new byte[] {1, 2, 3}));
-        JsonNode r = record(nextJson(queue), bucket, "ObjectCreated:Put", id);
+        // The request's X-Ray trace header is the message's AWSTraceHeader.
+        String trace = "Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1";
+        S3.putObject(b -> b.bucket(bucket).key("any/key \u00e9.bin")
+                .overrideConfiguration(o -> o.putHeader("X-Amzn-Trace-Id", trace)), RequestBody.fromBytes(new byte[] {1, 2, 3}));
+        Message traced = next(queue);
+        assertThat(traced.attributes()).containsEntry(MessageSystemAttributeName.AWS_TRACE_HEADER, trace);
+        JsonNode r = record(JSON.readTree(traced.body()), bucket, "ObjectCreated:Put", id);
         assertThat(r.path("s3").path("object").path("key").asText()).isEqualTo("any/key+%C3%A9.bin");
         assertThat(r.path("s3").path("object").path("size").asInt()).isEqualTo(3);
     }
@@ -233,13 +259,38 @@ class S3NotificationsIT {
         String queue = Sqs.create(Sqs.name("s3n-refused"));
         String queueArn = Sqs.arnOf(queue);
 
-        // A destination that does not exist cannot be validated.
-        s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
-                .queueConfigurations(QueueConfiguration.builder().queueArn(Sqs.arn("s3n-no-such-queue"))
-                        .events(Event.S3_OBJECT_CREATED).build()))));
-        s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
-                .topicConfigurations(TopicConfiguration.builder().topicArn("arn:aws:sns:us-east-1:000000000000:s3n-no-such-topic")
-                        .events(Event.S3_OBJECT_CREATED).build()))));
+        // A destination that does not exist cannot be validated; the error names each one and why.
+        String noQueue = Sqs.arn("s3n-no-such-queue");
+        String noTopic = "arn:aws:sns:us-east-1:000000000000:s3n-no-such-topic";
+        var missing = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n
+                        .queueConfigurations(QueueConfiguration.builder().queueArn(noQueue).events(Event.S3_OBJECT_CREATED).build())
+                        .topicConfigurations(TopicConfiguration.builder().topicArn(noTopic).events(Event.S3_OBJECT_REMOVED).build()))));
+        assertThat(missing.awsErrorDetails().errorMessage()).isEqualTo("Unable to validate the following destination configurations");
+        assertThat(refusal(bucket, false, "<TopicConfiguration><Topic>" + noTopic + "</Topic><Event>s3:ObjectRemoved:*</Event>"
+                + "</TopicConfiguration><QueueConfiguration><Queue>" + noQueue + "</Queue><Event>s3:ObjectCreated:*</Event>"
+                + "</QueueConfiguration>")).contains(
+                "<ArgumentName1>" + noTopic + "</ArgumentName1><ArgumentValue1>The destination topic does not exist</ArgumentValue1>"
+                        + "<ArgumentName2>" + noQueue + "</ArgumentName2><ArgumentValue2>The destination queue does not exist</ArgumentValue2>");
+        // An ARN that does not parse is refused whether or not destinations are validated.
+        var unparsed = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .skipDestinationValidation(true).notificationConfiguration(n -> n
+                        .queueConfigurations(QueueConfiguration.builder().queueArn("invalid-queue").events(Event.S3_OBJECT_CREATED).build()))));
+        assertThat(unparsed.awsErrorDetails().errorMessage()).isEqualTo("The ARN could not be parsed");
+        assertThat(refusal(bucket, true, "<QueueConfiguration><Queue>invalid-queue</Queue><Event>s3:ObjectCreated:*</Event>"
+                + "</QueueConfiguration>")).contains("<ArgumentName>Queue</ArgumentName><ArgumentValue>invalid-queue</ArgumentValue>");
+        // Event types and filter rule names S3 does not know.
+        var unknownEvent = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n.queueConfigurations(QueueConfiguration.builder().queueArn(queueArn)
+                        .eventsWithStrings("s3:ObjectCreatd:Put").build()))));
+        assertThat(unknownEvent.awsErrorDetails().errorMessage()).isEqualTo("The event is not supported for notifications");
+        var badRule = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n.queueConfigurations(QueueConfiguration.builder().queueArn(queueArn)
+                        .events(Event.S3_OBJECT_CREATED).filter(filter("INVALID", "x", "suffix", null)).build()))));
+        assertThat(badRule.awsErrorDetails().errorMessage()).isEqualTo("filter rule name must be either prefix or suffix");
+        assertThat(refusal(bucket, false, "<QueueConfiguration><Queue>" + queueArn + "</Queue><Event>s3:ObjectCreated:*</Event>"
+                + "<Filter><S3Key><FilterRule><Name>INVALID</Name><Value>x</Value></FilterRule></S3Key></Filter>"
+                + "</QueueConfiguration>")).contains("<ArgumentName>FilterRule.Name</ArgumentName><ArgumentValue>INVALID</ArgumentValue>");
         // S3 cannot send to FIFO queues.
         String fifo = Sqs.createFifo(Sqs.fifoName("s3n-fifo"), Map.of(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true"));
         s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
@@ -249,6 +300,17 @@ class S3NotificationsIT {
                 .queueConfigurations(
                         QueueConfiguration.builder().id("a").queueArn(queueArn).events(Event.S3_OBJECT_CREATED).filter(filter("logs/", null)).build(),
                         QueueConfiguration.builder().id("b").queueArn(queueArn).events(Event.S3_OBJECT_CREATED_PUT).filter(filter("logs/2024/", null)).build()))));
+        // There is no EventBridge here to send to, and no Lambda function S3 could invoke.
+        s3Error("NotImplemented", 501, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .notificationConfiguration(n -> n.eventBridgeConfiguration(e -> { }))));
+        String function = "arn:aws:lambda:us-east-1:000000000000:function:s3n";
+        var lambda = s3Error("InvalidArgument", 400, () -> S3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+                .skipDestinationValidation(true).notificationConfiguration(n -> n.lambdaFunctionConfigurations(l -> l
+                        .lambdaFunctionArn(function).events(Event.S3_OBJECT_CREATED)))));
+        assertThat(lambda.awsErrorDetails().errorMessage()).isEqualTo("Unable to validate the following destination configurations");
+        assertThat(refusal(bucket, true, "<CloudFunctionConfiguration><CloudFunction>" + function + "</CloudFunction>"
+                + "<Event>s3:ObjectCreated:*</Event></CloudFunctionConfiguration>")).contains("<ArgumentName1>" + function
+                + ", null</ArgumentName1><ArgumentValue1>Not authorized to invoke function [" + function + "]</ArgumentValue1>");
         // Nothing was kept, and no test event was sent.
         assertThat(S3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).queueConfigurations()).isEmpty();
         Sqs.assertEmpty(queue);

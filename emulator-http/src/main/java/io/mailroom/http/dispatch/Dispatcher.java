@@ -94,7 +94,7 @@ public final class Dispatcher {
         CallerIdentity caller = CallerIdentity.of(request.headers(), uri.parameters());
         RequestContext ctx = new RequestContext(caller.accountOr(settings.defaultAccount()),
                 caller.region() != null ? caller.region() : settings.defaultRegion(),
-                RequestIds.next(), endpoint(request));
+                RequestIds.next(), endpoint(request), request.headers().get("X-Amzn-Trace-Id"));
         String path = uri.path();
         for (InternalEndpoint endpoint : internalEndpoints) {
             if (endpoint.matches(request, path)) {

@@ -7,6 +7,7 @@ import io.mailroom.core.model.Member;
 import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
+import io.mailroom.core.request.ExtendedRequestId;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.XmlOutput;
@@ -213,8 +214,7 @@ public final class RestXmlCodec {
         Map<String, String> headers = new LinkedHashMap<>();
         // S3 names its request ids differently from other services; the SDK reads them from these headers.
         headers.put("x-amz-request-id", requestId);
-        headers.put("x-amz-id-2", java.util.Base64.getEncoder().encodeToString(
-                requestId.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        headers.put("x-amz-id-2", ExtendedRequestId.of(requestId));
         return headers;
     }
 

@@ -170,6 +170,20 @@ class RestXmlTest {
     }
 
     @Test
+    void errorDetailsFollowTheMessageInTheirOrder() {
+        AwsException refused = io.mailroom.core.error.ErrorCode.sender("InvalidArgument", 400)
+                .exception("Unable to validate the following destination configurations")
+                .with("ArgumentName1", "arn:aws:sqs:us-east-1:000000000000:a")
+                .with("ArgumentValue1", "The destination queue does not exist");
+        EncodedResponse error = RestXmlCodec.error(refused, "req", false);
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(new String(error.body(), StandardCharsets.UTF_8)).isEqualTo("<?xml version='1.0' encoding='UTF-8'?>"
+                + "<Error><Code>InvalidArgument</Code><Message>Unable to validate the following destination"
+                + " configurations</Message><ArgumentName1>arn:aws:sqs:us-east-1:000000000000:a</ArgumentName1>"
+                + "<ArgumentValue1>The destination queue does not exist</ArgumentValue1><RequestId>req</RequestId></Error>");
+    }
+
+    @Test
     void decodesAwsChunkedUploadsWithTrailers() {
         String framed = "5;chunk-signature=abc\r\nhello\r\n6;chunk-signature=def\r\n world\r\n0;chunk-signature=0\r\n"
                 + "x-amz-checksum-crc32:AAAAAA==\r\n\r\n";

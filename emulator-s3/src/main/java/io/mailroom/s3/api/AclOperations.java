@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.acl.AclRequest;
@@ -11,8 +12,12 @@ import io.mailroom.s3.acl.Grant;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
 import io.mailroom.s3.bucket.Owner;
+import io.mailroom.s3.notification.Notifier;
+import io.mailroom.s3.notification.Origin;
+import io.mailroom.s3.notification.S3Event;
 import io.mailroom.s3.object.StoredObject;
 import io.mailroom.s3.ownership.ObjectOwnership;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Bucket and object ACLs. Where the bucket's Object Ownership is BucketOwnerEnforced, ACLs are disabled:
@@ -22,9 +27,13 @@ import io.mailroom.s3.ownership.ObjectOwnership;
  */
 public final class AclOperations {
     private final BucketRegistry registry;
+    private final Clock clock;
+    private final Notifier notifier;
 
-    public AclOperations(BucketRegistry registry) {
+    public AclOperations(BucketRegistry registry, Clock clock, Notifier notifier) {
         this.registry = registry;
+        this.clock = clock;
+        this.notifier = notifier;
     }
 
     public ObjectNode getBucketAcl(RequestContext ctx, ObjectNode in) {
@@ -54,8 +63,17 @@ public final class AclOperations {
             throw S3Errors.noSuchKey(key);
         }
         AccessControlList acl = requested(bucket, in);
-        if (bucket.objects().computeIfPresent(key, (k, object) -> object.withAcl(acl)) == null) {
+        AtomicReference<AccessControlList> previous = new AtomicReference<>();
+        StoredObject updated = bucket.objects().computeIfPresent(key, (k, object) -> {
+            previous.set(object.acl() != null ? object.acl() : AccessControlList.ownerOnly(bucket.owner().canonicalId()));
+            return object.withAcl(acl);
+        });
+        if (updated == null) {
             throw S3Errors.noSuchKey(key);
+        }
+        // S3 raises s3:ObjectAcl:Put only when the ACL changes: setting the one the object has raises nothing.
+        if (!acl.equals(previous.get())) {
+            notifier.objectEvent(bucket, S3Event.OBJECT_ACL_PUT, updated, Origin.of(ctx, clock.millis()));
         }
         return Output.object();
     }

@@ -273,10 +273,8 @@ public final class ObjectOperations {
                         .put("Message", "The specified version does not exist.");
                 continue;
             }
-            StoredObject removed = bucket.objects().remove(key);
-            if (removed != null) {
-                notifier.objectEvent(bucket, S3Event.OBJECT_REMOVED_DELETE, removed, origin);
-            }
+            bucket.objects().remove(key);
+            notifier.batchKeyDeleted(bucket, key, origin);
             if (!quiet) {
                 ObjectNode d = deleted.addObject().put("Key", key);
                 if (versionId != null) {

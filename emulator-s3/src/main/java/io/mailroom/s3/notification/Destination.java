@@ -1,6 +1,6 @@
 package io.mailroom.s3.notification;
 
-/** Where a notification goes: a queue or a topic of this server (Lambda functions do not exist here). */
+/** Where a notification goes: a queue or a topic of this server. */
 public sealed interface Destination {
 
     String arn();
@@ -11,5 +11,12 @@ public sealed interface Destination {
 
     /** An SNS topic: each event is published with the subject "Amazon S3 Notification". */
     record Topic(String arn) implements Destination {
+    }
+
+    /**
+     * A Lambda function. There are no functions on this server, so a configuration naming one never
+     * validates and is never stored; it is read only to be refused as S3 refuses a function it may not invoke.
+     */
+    record Function(String arn) implements Destination {
     }
 }

@@ -1,18 +1,15 @@
 package io.mailroom.s3.notification;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.ExtendedRequestId;
 import io.mailroom.s3.api.Output;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.listing.KeyEncoding;
 import io.mailroom.s3.object.ETag;
 import io.mailroom.s3.object.StoredObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 
 /**
  * The JSON S3 sends to destinations, event records version 2.1
@@ -34,16 +31,17 @@ public final class EventMessages {
     }
 
     /**
-     * One record in its {@code Records} wrapper. Keys are URL-encoded as S3 does; removal events carry no
-     * size and eTag; the eTag has no quotes.
+     * One record in its {@code Records} wrapper. Keys are URL-encoded as S3 does; the event decides which
+     * of size, eTag and sequencer the object has; the eTag has no quotes.
      *
-     * @param object the object created, or the one removed
+     * @param object    the object created or changed; null for a removal, which reports the key alone
+     * @param sequencer null for events that carry none
      */
-    public static ObjectNode record(Bucket bucket, S3Event event, String configurationId, StoredObject object,
-                                    String sequencer, Origin origin) {
+    public static ObjectNode record(Bucket bucket, S3Event event, String configurationId, String key,
+                                    StoredObject object, String sequencer, Origin origin) {
         ObjectNode root = Output.object();
         ObjectNode r = root.putArray("Records").addObject();
-        r.put("eventVersion", "2.1");
+        r.put("eventVersion", event.eventVersion());
         r.put("eventSource", "aws:s3");
         r.put("awsRegion", bucket.region());
         r.put("eventTime", iso(origin.atMillis()));
@@ -51,7 +49,7 @@ public final class EventMessages {
         r.putObject("userIdentity").put("principalId", origin.principalId());
         r.putObject("requestParameters").put("sourceIPAddress", SOURCE_IP);
         r.putObject("responseElements").put("x-amz-request-id", origin.requestId())
-                .put("x-amz-id-2", hostId(origin.requestId()));
+                .put("x-amz-id-2", ExtendedRequestId.of(origin.requestId()));
         ObjectNode s3 = r.putObject("s3");
         s3.put("s3SchemaVersion", "1.0");
         s3.put("configurationId", configurationId);
@@ -60,12 +58,16 @@ public final class EventMessages {
         b.putObject("ownerIdentity").put("principalId", bucket.owner().principalId());
         b.put("arn", bucket.arn());
         ObjectNode o = s3.putObject("object");
-        o.put("key", KeyEncoding.url(object.key()));
-        if (!event.removesObject()) {
+        o.put("key", KeyEncoding.url(key));
+        if (event.reportsSize()) {
             o.put("size", object.size());
+        }
+        if (event.reportsETag()) {
             o.put("eTag", ETag.unquoted(object.etag()));
         }
-        o.put("sequencer", sequencer);
+        if (sequencer != null) {
+            o.put("sequencer", sequencer);
+        }
         return root;
     }
 
@@ -77,21 +79,11 @@ public final class EventMessages {
         t.put("Time", iso(origin.atMillis()));
         t.put("Bucket", bucket.name());
         t.put("RequestId", origin.requestId());
-        t.put("HostId", hostId(origin.requestId()));
+        t.put("HostId", ExtendedRequestId.of(origin.requestId()));
         return t;
     }
 
     static String iso(long millis) {
         return ISO_MILLIS.format(Instant.ofEpochMilli(millis));
-    }
-
-    /** S3's {@code x-amz-id-2}: an opaque host id; here a digest of the request id, stable per request. */
-    public static String hostId(String requestId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(requestId.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Reads a {@code NotificationConfiguration} from the canonical tree (members as in the model, the XML
  * body already parsed by the front end) and writes one back, checking what S3 checks about its form:
- * known event types and at most one prefix and one suffix rule per filter.
+ * known event types, destination ARNs that parse, and at most one prefix and one suffix rule per filter.
  */
 public final class NotificationTree {
     private final EventTypes eventTypes;
@@ -35,14 +35,13 @@ public final class NotificationTree {
         }
         List<NotificationRule> rules = new ArrayList<>();
         for (JsonNode c : list(config, "TopicConfigurations")) {
-            rules.add(rule(c, new Destination.Topic(arn(c, "TopicArn"))));
+            rules.add(rule(c, new Destination.Topic(arn(c, "TopicArn", "Topic"))));
         }
         for (JsonNode c : list(config, "QueueConfigurations")) {
-            rules.add(rule(c, new Destination.Queue(arn(c, "QueueArn"))));
+            rules.add(rule(c, new Destination.Queue(arn(c, "QueueArn", "Queue"))));
         }
-        if (!list(config, "LambdaFunctionConfigurations").isEmpty()) {
-            // There are no Lambda functions on this server, so no such destination can be validated.
-            throw NotificationValidator.unableToValidate();
+        for (JsonNode c : list(config, "LambdaFunctionConfigurations")) {
+            rules.add(rule(c, new Destination.Function(arn(c, "LambdaFunctionArn", "CloudFunction"))));
         }
         return new NotificationConfiguration(rules);
     }
@@ -87,7 +86,8 @@ public final class NotificationTree {
                 }
                 suffix = value;
             } else {
-                throw S3Errors.INVALID_ARGUMENT.exception("filter rule name must be either prefix or suffix");
+                throw S3Errors.INVALID_ARGUMENT.exception("filter rule name must be either prefix or suffix")
+                        .with("ArgumentName", "FilterRule.Name").with("ArgumentValue", name == null ? "" : name);
             }
             rules.add(new FilterRule(kind.equals("prefix") ? "Prefix" : "Suffix", value));
         }
@@ -95,10 +95,20 @@ public final class NotificationTree {
                 : new KeyFilter(prefix == null ? "" : prefix, suffix == null ? "" : suffix, rules);
     }
 
-    private static String arn(JsonNode c, String member) {
+    /**
+     * The destination's ARN, which must at least have an ARN's six parts, whether or not destinations are
+     * validated; S3 names the destination by its element in the older PutBucketNotification
+     * ({@code Queue}, {@code Topic}, {@code CloudFunction}).
+     */
+    private static String arn(JsonNode c, String member, String argumentName) {
         String arn = Input.text(c, member);
         if (arn == null || arn.isEmpty()) {
             throw Input.malformedXml();
+        }
+        String[] parts = arn.split(":", 6);
+        if (parts.length != 6 || !parts[0].equals("arn")) {
+            throw S3Errors.INVALID_ARGUMENT.exception("The ARN could not be parsed")
+                    .with("ArgumentName", argumentName).with("ArgumentValue", arn);
         }
         return arn;
     }
@@ -123,12 +133,16 @@ public final class NotificationTree {
         ObjectNode out = Output.object();
         ArrayNode topics = Output.NODES.arrayNode();
         ArrayNode queues = Output.NODES.arrayNode();
+        ArrayNode functions = Output.NODES.arrayNode();
         for (NotificationRule r : config.rules()) {
             ObjectNode c = Output.object();
             c.put("Id", r.id());
             if (r.destination() instanceof Destination.Topic t) {
                 c.put("TopicArn", t.arn());
                 topics.add(c);
+            } else if (r.destination() instanceof Destination.Function f) {
+                c.put("LambdaFunctionArn", f.arn());
+                functions.add(c);
             } else {
                 c.put("QueueArn", r.destination().arn());
                 queues.add(c);
@@ -147,6 +161,9 @@ public final class NotificationTree {
         }
         if (!queues.isEmpty()) {
             out.set("QueueConfigurations", queues);
+        }
+        if (!functions.isEmpty()) {
+            out.set("LambdaFunctionConfigurations", functions);
         }
         return out;
     }

@@ -2,7 +2,10 @@ package io.mailroom.s3.notification;
 
 import io.mailroom.core.error.AwsException;
 import io.mailroom.s3.S3Errors;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What S3 checks about a configuration before accepting it
@@ -26,10 +29,35 @@ public final class NotificationValidator {
                 }
             }
         }
-        if (!skipDestinationValidation
-                && !rules.stream().allMatch(r -> ports.reachable(r.destination(), bucketRegion))) {
-            throw unableToValidate();
+        Set<Destination> destinations = new LinkedHashSet<>();
+        rules.forEach(r -> destinations.add(r.destination()));
+        AwsException refused = null;
+        int n = 0;
+        for (Destination d : destinations) {
+            // Skipping validation stores destinations S3 cannot reach yet; a function there is none of here
+            // could never be stored, so it is refused even then.
+            if (skipDestinationValidation && !(d instanceof Destination.Function)) {
+                continue;
+            }
+            Optional<String> refusal = ports.refusal(d, bucketRegion);
+            if (refusal.isPresent()) {
+                n++;
+                refused = (refused == null ? unableToValidate() : refused)
+                        .with("ArgumentName" + n, argumentName(d)).with("ArgumentValue" + n, refusal.get());
+            }
         }
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /**
+     * S3 names each destination it could not validate by its ARN; a function's with its qualifier, which
+     * is "null" for an unqualified ARN
+     * (https://github.com/awslabs/aws-lambda-redshift-loader/issues/219 shows AWS's answer).
+     */
+    private static String argumentName(Destination d) {
+        return d instanceof Destination.Function ? d.arn() + ", null" : d.arn();
     }
 
     private static boolean overlap(NotificationRule a, NotificationRule b) {
@@ -37,7 +65,7 @@ public final class NotificationValidator {
         return commonEvent && a.filter().overlaps(b.filter());
     }
 
-    public static AwsException unableToValidate() {
+    private static AwsException unableToValidate() {
         return S3Errors.INVALID_ARGUMENT.exception("Unable to validate the following destination configurations");
     }
 }

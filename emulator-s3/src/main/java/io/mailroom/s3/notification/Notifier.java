@@ -36,15 +36,27 @@ public final class Notifier {
         return ports;
     }
 
-    /** Raises {@code event} for {@code object} (the object created, or the one removed). */
+    /** Raises {@code event} for {@code object} (the object created or changed, or the one removed). */
     public void objectEvent(Bucket bucket, S3Event event, StoredObject object, Origin origin) {
-        var rules = bucket.notifications().matching(event, object.key());
+        raise(bucket, event, object.key(), event.removesObject() ? null : object, origin);
+    }
+
+    /**
+     * Raises s3:ObjectRemoved:Delete for a key DeleteObjects named, whether or not it held an object: S3
+     * notifies every key of the batch (as AWS's recorded answers show), unlike a DeleteObject of a missing key.
+     */
+    public void batchKeyDeleted(Bucket bucket, String key, Origin origin) {
+        raise(bucket, S3Event.OBJECT_REMOVED_DELETE, key, null, origin);
+    }
+
+    private void raise(Bucket bucket, S3Event event, String key, StoredObject object, Origin origin) {
+        var rules = bucket.notifications().matching(event, key);
         if (rules.isEmpty()) {
             return;
         }
-        String seq = sequencer.next();
+        String seq = event.reportsSequencer() ? sequencer.next() : null;
         for (NotificationRule rule : rules) {
-            send(rule.destination(), EventMessages.record(bucket, event, rule.id(), object, seq, origin));
+            send(rule.destination(), EventMessages.record(bucket, event, rule.id(), key, object, seq, origin), origin);
         }
     }
 
@@ -53,15 +65,16 @@ public final class Notifier {
         Set<Destination> destinations = new LinkedHashSet<>();
         bucket.notifications().rules().forEach(r -> destinations.add(r.destination()));
         for (Destination d : destinations) {
-            send(d, EventMessages.testEvent(bucket, origin));
+            send(d, EventMessages.testEvent(bucket, origin), origin);
         }
     }
 
-    private void send(Destination destination, ObjectNode message) {
+    private void send(Destination destination, ObjectNode message, Origin origin) {
         String body = message.toString();
         try {
             if (destination instanceof Destination.Queue q && ports.queues() != null) {
-                ports.queues().send(q.arn(), new QueueMessage(body, Map.of(), null, null, S3_SENDER_ID));
+                ports.queues().send(q.arn(), new QueueMessage(body, Map.of(), null, null, S3_SENDER_ID,
+                        origin.traceHeader()));
             } else if (destination instanceof Destination.Topic t && ports.topics() != null) {
                 ports.topics().publish(t.arn(), EventMessages.SUBJECT, body, Map.of());
             }

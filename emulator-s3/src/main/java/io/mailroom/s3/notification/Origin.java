@@ -8,11 +8,13 @@ import io.mailroom.s3.bucket.Owner;
  *
  * @param principalId who made it ({@code userIdentity.principalId})
  * @param atMillis    when S3 finished processing it
+ * @param traceHeader its X-Ray trace header, or null: S3 passes it on to the queues it notifies as their
+ *                    messages' {@code AWSTraceHeader}
  */
-public record Origin(String requestId, String principalId, long atMillis) {
+public record Origin(String requestId, String principalId, long atMillis, String traceHeader) {
 
     /** The request {@code ctx}, made by its account, finished at {@code atMillis}. */
     public static Origin of(RequestContext ctx, long atMillis) {
-        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), atMillis);
+        return new Origin(ctx.requestId(), new Owner(ctx.accountId()).principalId(), atMillis, ctx.traceHeader());
     }
 }

@@ -1,6 +1,12 @@
 package io.mailroom.s3.notification;
 
-/** The events this server raises, with the names AWS gives them. */
+/**
+ * The events this server raises, with the names AWS gives them and what their records say of the object.
+ * Records of tag and ACL changes are event version 2.3 and carry the object's key and eTag only: no
+ * size, and no sequencer, which orders changes to an object's data
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html; AWS's own
+ * records, as LocalStack recorded them, show the fields).
+ */
 public enum S3Event {
     OBJECT_CREATED_PUT("s3:ObjectCreated:Put"),
     OBJECT_CREATED_POST("s3:ObjectCreated:Post"),
@@ -8,7 +14,8 @@ public enum S3Event {
     OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD("s3:ObjectCreated:CompleteMultipartUpload"),
     OBJECT_REMOVED_DELETE("s3:ObjectRemoved:Delete"),
     OBJECT_TAGGING_PUT("s3:ObjectTagging:Put"),
-    OBJECT_TAGGING_DELETE("s3:ObjectTagging:Delete");
+    OBJECT_TAGGING_DELETE("s3:ObjectTagging:Delete"),
+    OBJECT_ACL_PUT("s3:ObjectAcl:Put");
 
     private final String eventType;
 
@@ -28,5 +35,28 @@ public enum S3Event {
 
     public boolean removesObject() {
         return this == OBJECT_REMOVED_DELETE;
+    }
+
+    /** Whether the event changes the object's data rather than its tags or ACL. */
+    private boolean changesData() {
+        return eventType.startsWith("s3:ObjectCreated:") || removesObject();
+    }
+
+    public String eventVersion() {
+        return changesData() ? "2.1" : "2.3";
+    }
+
+    /** Only created objects are reported with their size. */
+    public boolean reportsSize() {
+        return eventType.startsWith("s3:ObjectCreated:");
+    }
+
+    /** An object removed is reported by its key alone. */
+    public boolean reportsETag() {
+        return !removesObject();
+    }
+
+    public boolean reportsSequencer() {
+        return changesData();
     }
 }
