@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,12 +21,7 @@ class DocsSnippetsIT {
         assertThat(block.find()).as("getting-started.md has a Python snippet").isTrue();
         String script = block.group(1).replace("http://localhost:4566", TestServer.endpoint().toString());
 
-        Process python = new ProcessBuilder("python3", "-").redirectErrorStream(true).start();
-        python.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-        python.getOutputStream().close();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(python.exitValue()).as(output).isZero();
+        String output = LocalTools.python(script);
         assertThat(output).contains("hello from boto3");
     }
 

@@ -1,6 +1,9 @@
 package io.mailroom.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** Whether a tool some tests drive (python3 with boto3, node, npm) is installed on this machine. */
@@ -20,5 +23,16 @@ final class LocalTools {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Runs the script with python3 and answers what it printed; the script must finish within 60 s and succeed. */
+    static String python(String script) throws IOException, InterruptedException {
+        Process python = new ProcessBuilder("python3", "-").redirectErrorStream(true).start();
+        python.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        python.getOutputStream().close();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).as("python3 finishes").isTrue();
+        assertThat(python.exitValue()).as(output).isZero();
+        return output;
     }
 }

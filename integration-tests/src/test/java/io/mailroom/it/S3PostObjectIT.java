@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -114,12 +113,7 @@ class S3PostObjectIT {
                 print(ok.status_code, large.status_code, wrong_type.status_code)
                 print(wrong_type.text)
                 """.formatted(TestServer.endpoint(), bucket);
-        Process python = new ProcessBuilder("python3", "-").redirectErrorStream(true).start();
-        python.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-        python.getOutputStream().close();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(python.exitValue()).as(output).isZero();
+        String output = LocalTools.python(script);
 
         assertThat(output).startsWith("204 400 403").contains(
                 "Invalid according to Policy: Policy Condition failed: [\"eq\", \"$content-type\", \"image/png\"]");

@@ -174,13 +174,15 @@ class RestXmlTest {
         AwsException refused = io.mailroom.core.error.ErrorCode.sender("InvalidArgument", 400)
                 .exception("Unable to validate the following destination configurations")
                 .with("ArgumentName1", "arn:aws:sqs:us-east-1:000000000000:a")
-                .with("ArgumentValue1", "The destination queue does not exist");
+                .with("ArgumentValue1", "The destination queue does not exist")
+                .with("ArgumentName2", null);
         EncodedResponse error = RestXmlCodec.error(refused, "req", false);
         assertThat(error.status()).isEqualTo(400);
         assertThat(new String(error.body(), StandardCharsets.UTF_8)).isEqualTo("<?xml version='1.0' encoding='UTF-8'?>"
                 + "<Error><Code>InvalidArgument</Code><Message>Unable to validate the following destination"
                 + " configurations</Message><ArgumentName1>arn:aws:sqs:us-east-1:000000000000:a</ArgumentName1>"
-                + "<ArgumentValue1>The destination queue does not exist</ArgumentValue1><RequestId>req</RequestId></Error>");
+                + "<ArgumentValue1>The destination queue does not exist</ArgumentValue1><ArgumentName2></ArgumentName2>"
+                + "<RequestId>req</RequestId></Error>");
     }
 
     @Test
@@ -193,16 +195,6 @@ class RestXmlTest {
         assertThat(decoded.trailers()).containsEntry("x-amz-checksum-crc32", "AAAAAA==");
         assertThatThrownBy(() -> AwsChunkedBody.decode("5\r\nhel".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(AwsException.class);
-    }
-    @Test
-    void anErrorsDetailsAreElementsAfterItsMessage() {
-        AwsException e = new AwsException(io.mailroom.core.error.ErrorCode.sender("InvalidArgument", 400),
-                "Invalid Encoding Method specified in Request").with("ArgumentName", "encoding-type")
-                .with("ArgumentValue", null);
-        String xml = new String(RestXmlCodec.error(e, "r-1", false).body(), StandardCharsets.UTF_8);
-        assertThat(xml).contains("<Code>InvalidArgument</Code><Message>Invalid Encoding Method specified in Request"
-                + "</Message><ArgumentName>encoding-type</ArgumentName><ArgumentValue></ArgumentValue>"
-                + "<RequestId>r-1</RequestId>");
     }
 
     @Test
@@ -219,17 +211,6 @@ class RestXmlTest {
         ObjectNode listing = RestXmlCodec.decode(list.operation(), list.labels(),
                 Map.of("list-type", List.of("2"), "delimiter", List.of("")), h -> null, List.of(), new byte[0]);
         assertThat(listing.get("Delimiter").asText()).isEmpty();
-    }
-
-    @Test
-    void errorsCarryTheirDetailElementsBetweenMessageAndRequestId() {
-        AwsException error = io.mailroom.core.error.ErrorCode.sender("InvalidRange", 416)
-                .exception("The requested range is not satisfiable")
-                .with("RangeRequested", "bytes=100-200").with("ActualObjectSize", "10");
-        String xml = new String(RestXmlCodec.error(error, "req-1", false).body(), StandardCharsets.UTF_8);
-        assertThat(xml).contains("<Code>InvalidRange</Code><Message>The requested range is not satisfiable</Message>"
-                + "<RangeRequested>bytes=100-200</RangeRequested><ActualObjectSize>10</ActualObjectSize>"
-                + "<RequestId>req-1</RequestId>");
     }
 
     @Test

@@ -95,7 +95,7 @@ public record PostPolicy(Instant expiration, List<PolicyCondition> conditions) {
                 throw invalid("Invalid Policy: Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
             }
             Map.Entry<String, JsonNode> only = condition.fields().next();
-            return new PolicyCondition.Equals(only.getKey(), text(only.getValue(), condition));
+            return new PolicyCondition.FieldMatch(PolicyCondition.Match.EQ, only.getKey(), text(only.getValue(), condition));
         }
         if (!condition.isArray() || condition.size() != 3) {
             throw invalid("Invalid Policy: Invalid Condition: %s", condition);
@@ -105,8 +105,10 @@ public record PostPolicy(Instant expiration, List<PolicyCondition> conditions) {
         JsonNode second = parts.next();
         JsonNode third = parts.next();
         return switch (operation) {
-            case "eq" -> new PolicyCondition.Equals(fieldName(second, condition), text(third, condition));
-            case "starts-with" -> new PolicyCondition.StartsWith(fieldName(second, condition), text(third, condition));
+            case "eq" -> new PolicyCondition.FieldMatch(PolicyCondition.Match.EQ, fieldName(second, condition),
+                    text(third, condition));
+            case "starts-with" -> new PolicyCondition.FieldMatch(PolicyCondition.Match.STARTS_WITH,
+                    fieldName(second, condition), text(third, condition));
             case "content-length-range" -> new PolicyCondition.LengthRange(bound(second, condition), bound(third, condition));
             default -> throw invalid("Invalid Policy: Invalid Condition: unknown operation '%s'", operation);
         };
