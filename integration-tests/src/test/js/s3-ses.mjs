@@ -1,7 +1,7 @@
 // S3 and SES (v1 over Query, v2 over REST-JSON) through the AWS SDK for JavaScript v3: run by JsSdkIT as
 // `node s3-ses.mjs ENDPOINT`; prints "ok" when every check holds. In path style this SDK addresses buckets as
-// `/bucket/`, sends CRC32 checksums with every upload, streams bodies of unknown length as aws-chunked with a
-// trailing checksum, and asks `Expect: 100-continue` for bodies over 2 MB.
+// `/bucket/`, sends CRC32 checksums with every upload (of a stream, as a trailer of an aws-chunked body), and
+// asks `Expect: 100-continue` for bodies over 2 MB.
 import {
   S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command,
   CopyObjectCommand, DeleteObjectsCommand, PutObjectTaggingCommand, GetObjectTaggingCommand, DeleteBucketCommand,
@@ -32,7 +32,7 @@ await s3.send(new HeadBucketCommand({ Bucket }));
 const put = await s3.send(new PutObjectCommand({ Bucket, Key: "a.txt", Body: "hello", ContentType: "text/plain", Metadata: { who: "js" } }));
 check(put.ETag === '"5d41402abc4b2a76b9719d911017c592"' && put.ChecksumCRC32 === "NhCmhg==", "PutObject answers ETag and CRC32");
 const streamed = await s3.send(new PutObjectCommand({ Bucket, Key: "stream.bin", Body: Readable.from([Buffer.alloc(100000, 7)]), ContentLength: 100000 }));
-check(streamed.ChecksumCRC32, "a streamed upload keeps its trailing checksum");
+check(streamed.ChecksumCRC32 === "O3HfiA==", "a streamed upload keeps its trailing checksum");
 const got = await s3.send(new GetObjectCommand({ Bucket, Key: "a.txt", ChecksumMode: "ENABLED" }));
 check(await got.Body.transformToString() === "hello" && got.ContentType === "text/plain" && got.Metadata.who === "js", "GetObject");
 check(got.ChecksumCRC32 === "NhCmhg==", "GetObject answers the stored checksum, which the SDK verifies");

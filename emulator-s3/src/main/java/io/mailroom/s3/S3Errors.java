@@ -29,9 +29,9 @@ public final class S3Errors {
     public static final ErrorCode INVALID_BUCKET_NAME = sender("InvalidBucketName", 400);
     public static final ErrorCode INVALID_DIGEST = sender("InvalidDigest", 400);
     public static final ErrorCode INVALID_PART = sender("InvalidPart", 400);
-    public static final ErrorCode INVALID_POLICY_DOCUMENT = sender("InvalidPolicyDocument", 400);
     public static final ErrorCode INVALID_PART_ORDER = sender("InvalidPartOrder", 400);
     public static final ErrorCode INVALID_PART_NUMBER = sender("InvalidPartNumber", 416);
+    public static final ErrorCode INVALID_POLICY_DOCUMENT = sender("InvalidPolicyDocument", 400);
     public static final ErrorCode INVALID_LOCATION_CONSTRAINT = sender("InvalidLocationConstraint", 400);
     public static final ErrorCode INVALID_RANGE = sender("InvalidRange", 416);
     public static final ErrorCode INVALID_TAG = sender("InvalidTag", 400);
@@ -39,8 +39,6 @@ public final class S3Errors {
     public static final ErrorCode KEY_TOO_LONG = sender("KeyTooLongError", 400);
     public static final ErrorCode MALFORMED_POLICY = sender("MalformedPolicy", 400);
     public static final ErrorCode MALFORMED_XML = sender("MalformedXML", 400);
-    public static final ErrorCode MALFORMED_POST_REQUEST = sender("MalformedPOSTRequest", 400);
-    public static final ErrorCode MAX_POST_PRE_DATA_LENGTH_EXCEEDED = sender("MaxPostPreDataLengthExceededError", 400);
     public static final ErrorCode MALFORMED_ACL = sender("MalformedACLError", 400);
     public static final ErrorCode MISSING_SECURITY_HEADER = sender("MissingSecurityHeader", 400);
     public static final ErrorCode METADATA_TOO_LARGE = sender("MetadataTooLarge", 400);
@@ -62,8 +60,7 @@ public final class S3Errors {
             BUCKET_ALREADY_EXISTS, BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL,
             ILLEGAL_LOCATION_CONSTRAINT, INVALID_ARGUMENT, INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, INVALID_BUCKET_NAME, INVALID_DIGEST,
             INVALID_LOCATION_CONSTRAINT, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_POLICY_DOCUMENT, INVALID_RANGE,
-            INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_ACL, MALFORMED_POLICY, MALFORMED_POST_REQUEST, MALFORMED_XML,
-            MAX_POST_PRE_DATA_LENGTH_EXCEEDED, METADATA_TOO_LARGE,
+            INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_ACL, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
             MISSING_SECURITY_HEADER,
             METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_KEY, NO_SUCH_TAG_SET, NO_SUCH_UPLOAD,
             NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, UNEXPECTED_CONTENT,

@@ -158,6 +158,7 @@ class BucketTest {
             h.assertError(S3Errors.NO_SUCH_BUCKET, op, in);
         }
     }
+
     @Test
     void bucketErrorsNameTheBucketAndTheRefusedValue() {
         assertThat(h.error("GetBucketLocation", obj().put("Bucket", "nope")).details()).containsEntry("BucketName", "nope");

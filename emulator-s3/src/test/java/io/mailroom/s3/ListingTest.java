@@ -183,6 +183,7 @@ class ListingTest {
         ObjectNode inside = list(obj().put("Delimiter", "/").put("StartAfter", "inbox/1.eml"));
         assertThat(prefixes(inside)).containsExactly("outbox/");
     }
+
     @Test
     void anEmptyDelimiterIsNoneAndIsNotEchoed() {
         for (String op : new String[] {"ListObjects", "ListObjectsV2"}) {

@@ -85,7 +85,7 @@ class TaggingTest {
         h.assertError(S3Errors.INVALID_TAG, "PutObjectTagging", tagging(key("k"), "k", "v".repeat(257)));
         h.assertError(S3Errors.INVALID_TAG, "PutObjectTagging", tagging(key("k"), "aws:owner", "v"));
         h.assertError(S3Errors.INVALID_TAG, "PutObjectTagging", tagging(key("k"), "semi;colon", "v"));
-        h.assertError(S3Errors.INVALID_ARGUMENT, "PutObject", key("k2").put("Body", bytes("x")).put("Tagging", "a=%3C"));
+        h.assertError(S3Errors.INVALID_TAG, "PutObject", key("k2").put("Body", bytes("x")).put("Tagging", "a=%3C"));
         h.assertError(S3Errors.NO_SUCH_KEY, "HeadObject", key("k2"));
         // The limits themselves are allowed, and Unicode letters.
         h.call("PutObjectTagging", tagging(key("k"), "k".repeat(128), "v".repeat(256), "caf\u00e9 +-=._:/@", "\u00fcber 1"));

@@ -45,6 +45,27 @@ class UploadListingTest {
     }
 
     @Test
+    void truncatedPagesEndingOnACommonPrefixPageOnPastIt() {
+        String a = create("a");
+        create("dir/x");
+        create("dir/y");
+        create("etc/z");
+        String last = create("z");
+
+        ObjectNode first = list(obj().put("Delimiter", "/").put("MaxUploads", 2));
+        assertThat(first.get("IsTruncated").asBoolean()).isTrue();
+        assertThat(first.get("NextKeyMarker").asText()).isEqualTo("dir/");
+        assertThat(first.get("NextUploadIdMarker").asText()).isEmpty();
+        ObjectNode second = list(obj().put("Delimiter", "/").put("MaxUploads", 1).put("KeyMarker", "dir/"));
+        assertThat(second.get("CommonPrefixes").get(0).get("Prefix").asText()).isEqualTo("etc/");
+        assertThat(second.get("NextKeyMarker").asText()).isEqualTo("etc/");
+        ObjectNode third = list(obj().put("Delimiter", "/").put("MaxUploads", 1).put("KeyMarker", "etc/"));
+        assertThat(third.get("Uploads").get(0).get("UploadId").asText()).isEqualTo(last);
+        assertThat(third.get("IsTruncated").asBoolean()).isFalse();
+        assertThat(a).isNotEqualTo(last);
+    }
+
+    @Test
     void anUploadIdMarkerOfAnotherKeysUploadIsRefused() {
         create("a");
         String b = create("b");

@@ -89,6 +89,12 @@ class S3PostObjectIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("<Code>MalformedPOSTRequest</Code>");
+        HttpResponse<String> noBoundary = HTTP.send(HttpRequest.newBuilder(URI.create(TestServer.endpoint() + "/" + bucket))
+                        .header("Content-Type", "multipart/form-data")
+                        .POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noBoundary.statusCode()).isEqualTo(400);
+        assertThat(noBoundary.body()).contains("<Code>MalformedPOSTRequest</Code>");
 
         HttpResponse<String> big = post(bucket, Map.of("key", "k", "x-ignore-pad", "p".repeat(21 * 1024)), "x", "abc");
         assertThat(big.statusCode()).isEqualTo(400);

@@ -23,6 +23,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_QUERY_PARAMS = 10_000;
+    /** Cached with its hash, as Netty's own header names are: every request is asked for it. */
+    private static final AsciiString TRACE_HEADER = AsciiString.cached("x-amzn-trace-id");
     /** POST Object is in no SDK model: the service answers it by name, and its form is checked by the service. */
     private static final OperationModel POST_OBJECT = new OperationModel(PostObjectCodec.OPERATION, null, null, null,
             "POST", "/{Bucket}", 204, List.of(), false);
@@ -94,7 +97,7 @@ public final class Dispatcher {
         CallerIdentity caller = CallerIdentity.of(request.headers(), uri.parameters());
         RequestContext ctx = new RequestContext(caller.accountOr(settings.defaultAccount()),
                 caller.region() != null ? caller.region() : settings.defaultRegion(),
-                RequestIds.next(), endpoint(request), request.headers().get("X-Amzn-Trace-Id"));
+                RequestIds.next(), endpoint(request), request.headers().get(TRACE_HEADER));
         String path = uri.path();
         for (InternalEndpoint endpoint : internalEndpoints) {
             if (endpoint.matches(request, path)) {

@@ -1,14 +1,13 @@
 package io.mailroom.http.dispatch;
 
 import io.mailroom.core.error.AwsException;
+import io.mailroom.core.error.ErrorCode;
 import io.mailroom.protocol.rest.HtmlForm;
-import io.mailroom.s3.S3Errors;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.multipart.Attribute;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
 import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
-import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,9 @@ import java.util.Map;
 
 /** Reads a POST Object's {@code multipart/form-data} body with Netty's decoder, in memory. */
 final class HtmlFormDecoder {
+    /** S3's answers to a form it cannot read (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). */
+    static final ErrorCode MALFORMED_POST_REQUEST = ErrorCode.sender("MalformedPOSTRequest", 400);
+    static final ErrorCode MAX_POST_PRE_DATA_LENGTH_EXCEEDED = ErrorCode.sender("MaxPostPreDataLengthExceededError", 400);
     /** "The form data and boundaries (excluding the contents of the file) cannot exceed 20KB." */
     static final int MAX_FIELDS_BYTES = 20 * 1024;
 
@@ -30,7 +32,8 @@ final class HtmlFormDecoder {
         try {
             decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), request,
                     StandardCharsets.UTF_8);
-        } catch (HttpPostRequestDecoder.ErrorDataDecoderException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Netty's decoder fails in several ways on bodies that are not forms, a missing boundary among them.
             throw malformed();
         }
         try {
@@ -51,17 +54,19 @@ final class HtmlFormDecoder {
                         fileName = data instanceof FileUpload upload ? upload.getFilename() : null;
                     }
                 } else if (files == 0) {
-                    String value = new String(bytes(data), StandardCharsets.UTF_8);
-                    fieldBytes += name.length() + value.length();
+                    byte[] value = bytes(data);
+                    fieldBytes += name.length() + value.length;
                     if (fieldBytes > MAX_FIELDS_BYTES) {
-                        throw S3Errors.MAX_POST_PRE_DATA_LENGTH_EXCEEDED.exception(
+                        throw MAX_POST_PRE_DATA_LENGTH_EXCEEDED.exception(
                                 "Your POST request fields preceding the upload file were too large.");
                     }
-                    fields.putIfAbsent(name, value);
+                    fields.putIfAbsent(name, new String(value, StandardCharsets.UTF_8));
                 }
             }
             return new HtmlForm(fields, fileName, file, files);
-        } catch (HttpPostRequestDecoder.ErrorDataDecoderException | IllegalArgumentException e) {
+        } catch (AwsException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw malformed();
         } finally {
             decoder.destroy();
@@ -83,7 +88,7 @@ final class HtmlFormDecoder {
     }
 
     private static AwsException malformed() {
-        return S3Errors.MALFORMED_POST_REQUEST.exception(
+        return MALFORMED_POST_REQUEST.exception(
                 "The body of your POST request is not well-formed multipart/form-data.");
     }
 }

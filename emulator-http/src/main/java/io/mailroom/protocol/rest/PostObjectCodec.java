@@ -66,7 +66,7 @@ public final class PostObjectCodec {
 
     /** The answer to a stored upload; {@code output} is the service's. */
     public static EncodedResponse success(JsonNode output, String requestId) {
-        int status = output.path("__status").asInt(204);
+        int status = output.path(RestXmlCodec.STATUS_MEMBER).asInt(204);
         Map<String, String> headers = RestXmlCodec.requestIdHeaders(requestId);
         if (status == 303) {
             headers.put("Location", output.path("Redirect").asText());

@@ -300,6 +300,7 @@ public final class MultipartOperations {
                     .with("ArgumentName", "upload-id-marker").with("ArgumentValue", uploadIdMarker);
         }
         boolean pastUploadMarker = false;
+        String lastPrefix = null;
         for (Upload u : all) {
             if (!u.key().startsWith(prefix)) {
                 continue;
@@ -331,7 +332,9 @@ public final class MultipartOperations {
             }
             if (common != null) {
                 prefixes.add(common);
+                lastPrefix = common;
             } else {
+                lastPrefix = null;
                 ObjectNode e = uploads.addObject();
                 e.put("UploadId", u.uploadId());
                 e.put("Key", encoding.apply(u.key()));
@@ -345,6 +348,11 @@ public final class MultipartOperations {
                 nextKey = u.key();
                 nextUploadId = u.uploadId();
             }
+        }
+        if (truncated && lastPrefix != null) {
+            // The next page starts after the common prefix this one ended with: the skip above reads it back.
+            nextKey = lastPrefix;
+            nextUploadId = null;
         }
         ObjectNode out = Output.object();
         out.put("Bucket", bucket.name());

@@ -55,11 +55,16 @@ public final class ObjectOperations {
     }
 
     public ObjectNode putObject(RequestContext ctx, ObjectNode in) {
-        return put(ctx, in, S3Event.OBJECT_CREATED_PUT);
+        return put(ctx, in, S3Event.OBJECT_CREATED_PUT, null);
     }
 
-    /** PutObject, raising {@code event}: a browser-based upload stores the same way but is an ObjectCreated:Post. */
-    ObjectNode put(RequestContext ctx, ObjectNode in, S3Event event) {
+    /**
+     * PutObject, raising {@code event}: a browser-based upload stores the same way but is an ObjectCreated:Post,
+     * and brings its tags as a document rather than the {@code x-amz-tagging} header.
+     *
+     * @param tags the object's tags, or null to read the header
+     */
+    ObjectNode put(RequestContext ctx, ObjectNode in, S3Event event, TagSet tags) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         AccessControlList acl = AclRequest.of(in).forObject(bucket.ownership(), bucket.owner().canonicalId());
         String key = ObjectKey.validate(Input.required(in, "Key"));
@@ -75,7 +80,8 @@ public final class ObjectOperations {
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         StoredObject object = StoredObject.create(key, body, clock.millis(), ObjectHeaders.from(in),
                 UserMetadata.normalize(Input.stringMap(in, "Metadata")), Input.text(in, "StorageClass"), checksum)
-                .withTags(TagSet.fromHeader(Input.text(in, "Tagging"))).withEncryption(encryption).withAcl(acl);
+                .withTags(tags != null ? tags : TagSet.fromHeader(Input.text(in, "Tagging"))).withEncryption(encryption)
+                .withAcl(acl);
         condition.apply(bucket.objects(), object);
         notifier.objectEvent(bucket, event, object, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();

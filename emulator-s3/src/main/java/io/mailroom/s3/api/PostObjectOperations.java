@@ -11,12 +11,13 @@ import io.mailroom.s3.notification.S3Event;
 import io.mailroom.s3.post.PostForm;
 import io.mailroom.s3.post.PostPolicy;
 import io.mailroom.s3.tag.TagSet;
+import io.mailroom.core.error.AwsException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * POST Object, the browser-based upload (https://docs.aws.amazon.com/AmazonS3/latest/API/RESTObjectPOST.html):
@@ -47,8 +48,9 @@ public final class PostObjectOperations {
     }
 
     public ObjectNode postObject(RequestContext ctx, ObjectNode in) {
-        Bucket bucket = registry.find(Input.required(in, "Bucket"))
-                .orElseThrow(() -> S3Errors.NO_SUCH_BUCKET.exception("The specified bucket does not exist"));
+        String bucketName = Input.required(in, "Bucket");
+        Bucket bucket = registry.find(bucketName).orElseThrow(() -> S3Errors.NO_SUCH_BUCKET
+                .exception("The specified bucket does not exist").with("BucketName", bucketName));
         Map<String, String> fields = Input.stringMap(in, "Fields");
         String key = fields.get("key");
         if (key == null || key.isEmpty()) {
@@ -70,12 +72,11 @@ public final class PostObjectOperations {
         ObjectNode put = Input.object(in, "Put") == null ? Output.object() : Input.object(in, "Put").deepCopy();
         put.put("Bucket", bucket.name()).put("Key", key).set("Body", in.get("Body"));
         JsonNode tagging = in.get("Tagging");
-        if (tagging != null && !tagging.isNull()) {
-            put.put("Tagging", header(TagSet.forObject(tagging)));
-        }
+        TagSet tags = tagging == null || tagging.isNull() ? TagSet.NONE : TagSet.forObject(tagging);
         // The form is the signer's, whoever sends it: a browser's post carries no credentials of its own.
-        RequestContext owner = new RequestContext(bucket.owner().accountId(), ctx.region(), ctx.requestId(), ctx.endpoint());
-        ObjectNode stored = objects.put(owner, put, S3Event.OBJECT_CREATED_POST);
+        RequestContext owner = new RequestContext(bucket.owner().accountId(), bucket.region(), ctx.requestId(),
+                ctx.endpoint(), ctx.traceHeader());
+        ObjectNode stored = objects.put(owner, put, S3Event.OBJECT_CREATED_POST, tags);
         String etag = stored.get("ETag").asText();
         ObjectNode out = Output.object();
         out.put("Bucket", bucket.name());
@@ -121,7 +122,7 @@ public final class PostObjectOperations {
         try {
             URI uri = new URI(url);
             return uri.isAbsolute() && uri.getHost() != null ? url : null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return null;
         }
     }
@@ -131,17 +132,11 @@ public final class PostObjectOperations {
         return "200".equals(asked) || "201".equals(asked) ? Integer.parseInt(asked) : 204;
     }
 
-    private static String header(TagSet tags) {
-        return tags.tags().entrySet().stream()
-                .map(t -> encode(t.getKey()) + "=" + encode(t.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static io.mailroom.core.error.AwsException missingField(String name) {
+    private static AwsException missingField(String name) {
         return S3Errors.INVALID_ARGUMENT.exception("Bucket POST must contain a field named '%s'.%s", name, ORDER_HINT)
                 .with("ArgumentName", name).with("ArgumentValue", "");
     }

@@ -2,6 +2,7 @@ package io.mailroom.s3.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroom.core.error.AwsException;
 import io.mailroom.s3.S3Errors;
 import java.io.IOException;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public record PostPolicy(Instant expiration, List<PolicyCondition> conditions) {
      */
     private static boolean exempt(String field) {
         return switch (field) {
-            case "policy", "file", "x-amz-signature", "signature", "awsaccesskeyid" -> true;
+            case "policy", "x-amz-signature", "signature", "awsaccesskeyid" -> true;
             default -> field.startsWith("x-ignore-");
         };
     }
@@ -152,7 +153,7 @@ public record PostPolicy(Instant expiration, List<PolicyCondition> conditions) {
         }
     }
 
-    private static io.mailroom.core.error.AwsException invalid(String format, Object... args) {
+    private static AwsException invalid(String format, Object... args) {
         return S3Errors.INVALID_POLICY_DOCUMENT.exception(format, args);
     }
 }

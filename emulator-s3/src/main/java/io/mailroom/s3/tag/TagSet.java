@@ -53,8 +53,8 @@ public record TagSet(Map<String, String> tags) {
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq), header);
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1), header);
-            if (!ALLOWED.matcher(key).matches() || !ALLOWED.matcher(value).matches()
-                    || tags.putIfAbsent(key, value) != null) {
+            // Other characters S3 does not allow in tags are its InvalidTag, below.
+            if (key.indexOf(',') >= 0 || value.indexOf(',') >= 0 || tags.putIfAbsent(key, value) != null) {
                 throw badHeader(header);
             }
         }
