@@ -8,6 +8,7 @@ import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
 import io.mailroom.core.request.ExtendedRequestId;
+import io.mailroom.core.time.HttpDate;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.XmlOutput;
@@ -34,9 +35,6 @@ public final class RestXmlCodec {
     /** Services put this member in an output to answer with another status (206, 304). */
     public static final String STATUS_MEMBER = "__status";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    /** RFC 9110's IMF-fixdate, as S3 sends Last-Modified: a two-digit day, which RFC 1123's formatter pads not. */
-    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
-            java.util.Locale.US).withZone(ZoneOffset.UTC);
     /**
      * Root elements AWS answers with; the JSON models lost the XML names of these output shapes (see each
      * operation's response syntax in https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html).
@@ -293,7 +291,7 @@ public final class RestXmlCodec {
 
     private static String headerText(Shape shape, JsonNode value) {
         if (shape.type() == ShapeType.TIMESTAMP && value.isNumber()) {
-            return IMF_FIXDATE.format(Instant.ofEpochMilli(Math.round(value.asDouble() * 1000)));
+            return HttpDate.format(Math.round(value.asDouble() * 1000));
         }
         return value.asText();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.time.HttpDate;
 import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.acl.AccessControlList;
@@ -202,7 +203,7 @@ public final class ObjectOperations {
         }
         Long expires = Input.timestampMillis(in, "ResponseExpires");
         if (expires != null) {
-            out.put("Expires", Output.httpDate(expires));
+            out.put("Expires", HttpDate.format(expires));
         }
     }
 

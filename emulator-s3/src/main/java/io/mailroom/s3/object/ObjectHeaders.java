@@ -2,8 +2,8 @@ package io.mailroom.s3.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.time.HttpDate;
 import io.mailroom.s3.api.Input;
-import io.mailroom.s3.api.Output;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -56,7 +56,7 @@ public record ObjectHeaders(String contentType, String cacheControl, String cont
         putIfSet(out, "ContentEncoding", contentEncoding);
         putIfSet(out, "ContentLanguage", contentLanguage);
         if (expires != null) {
-            out.put("Expires", Output.httpDate(Math.round(expires * 1000)));
+            out.put("Expires", HttpDate.format(Math.round(expires * 1000)));
         }
         putIfSet(out, "WebsiteRedirectLocation", websiteRedirectLocation);
     }
