@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.sqs.model.TooManyEntriesInBatchRequestException;
 
 /**
- * Not a test by itself: the program {@link SqsQueryProtocolSdkV2IT} runs in a JVM of its own against the AWS SDK
+ * Not a test by itself: the program {@link SqsJavaSdkVersionsIT} runs in a JVM of its own against the AWS SDK
  * for Java v2 2.20.162, whose SQS client speaks the Query protocol (form-encoded requests, XML answers, error codes
  * such as {@code AWS.SimpleQueueService.NonExistentQueue}) and checks the MD5 digests of bodies and attributes.
  * Compiled against the current SDK and run against the old one: it calls only what both have (hence the
