@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The AWS SDK for JavaScript (v3, and v2 for SQS over the Query protocol) as a test client: the versions pinned in {@code src/test/js/package-lock.json},
- * installed once per test run into {@code target/js} with {@code npm ci} (from npm's cache when it has them).
+ * The AWS SDK for JavaScript (v3, and v2 for SQS over the Query protocol) as a test client: the versions pinned in
+ * {@code src/test/js/package-lock.json}, installed once per test run into {@code target/js} with {@code npm ci}
+ * (from npm's cache when it has them).
  * Where they cannot be installed (no registry, no cache), the tests that need them are skipped.
  */
 final class JsSdk {
