@@ -28,4 +28,13 @@ public record InputPath(InputPath parent, String segment) {
         }
         return parent + "." + segment;
     }
+
+    /** The path with each name's first letter in lower case, as AWS's request validation names members. */
+    public String lowerCamel() {
+        String name = segment.isEmpty() ? segment : Character.toLowerCase(segment.charAt(0)) + segment.substring(1);
+        if (parent == null || parent.parent == null) {
+            return name;
+        }
+        return parent.lowerCamel() + "." + name;
+    }
 }

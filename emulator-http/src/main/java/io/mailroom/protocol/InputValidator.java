@@ -51,8 +51,12 @@ public final class InputValidator {
                     // alike: the service judges emptiness (SQS answers EmptyBatchRequest).
                     continue;
                 }
-                throw errors.missing().exception(
-                        "The request must contain the parameter %s.", path.child(required));
+                InputPath missing = path.child(required);
+                throw switch (errors.missingWording()) {
+                    case MUST_CONTAIN -> errors.missing().exception("The request must contain the parameter %s.", missing);
+                    case MUST_NOT_BE_NULL -> errors.missing().exception("1 validation error detected: Value null at '%s'"
+                            + " failed to satisfy constraint: Member must not be null", missing.lowerCamel());
+                };
             }
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();

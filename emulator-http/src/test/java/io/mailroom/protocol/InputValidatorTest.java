@@ -38,6 +38,22 @@ class InputValidatorTest {
     }
 
     @Test
+    void aServiceWithAwsRequestValidationNamesTheMissingMemberInLowerCamelCase() {
+        ErrorCode validation = ErrorCode.sender("ValidationError", 400);
+        InputValidator coral = new InputValidator(new io.mailroom.core.service.ValidationErrors(validation,
+                ErrorCode.sender("InvalidParameter", 400),
+                io.mailroom.core.service.ValidationErrors.MissingWording.MUST_NOT_BE_NULL), Map.of());
+        Shape input = SQS.operation("SendMessageBatch").orElseThrow().input();
+        byte[] bytes = "{\"QueueUrl\":\"u\",\"Entries\":[{\"Id\":\"a\"}]}".getBytes(StandardCharsets.UTF_8);
+        ObjectNode tree = JsonCodec.decode(input, bytes, 0, bytes.length);
+        assertThatThrownBy(() -> coral.validate(input, tree))
+                .isInstanceOfSatisfying(AwsException.class, e -> org.assertj.core.api.Assertions.assertThat(e)
+                        .hasMessage("1 validation error detected: Value null at 'entries.member.messageBody' failed to"
+                                + " satisfy constraint: Member must not be null")
+                        .extracting(AwsException::error).isEqualTo(validation));
+    }
+
+    @Test
     void enumsAreRejectedWithTheServicesErrorOrLeftOpen() {
         assertThatThrownBy(() -> validate("ReceiveMessage", "{\"QueueUrl\":\"u\",\"MessageSystemAttributeNames\":[\"Bogus\"]}"))
                 .isInstanceOfSatisfying(AwsException.class, e -> {

@@ -1,9 +1,11 @@
 package io.mailroom.ses;
 
+import io.mailroom.core.error.CommonErrors;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.OperationTable;
 import io.mailroom.core.service.ServiceDescriptor;
+import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.ses.api.SesErrors;
 import io.mailroom.ses.notification.Notifier;
 import io.mailroom.ses.sending.Sender;
@@ -28,8 +30,12 @@ public final class SesService implements AwsService {
      * What the front end needs to route to SES (v1), known before any instance exists. A NotificationType
      * outside the enum is left to the operations: AWS words it differently in each.
      */
+    // SES answers an absent required member with AWS's request validation error (ValidationError, "Value null
+    // at 'destination' ..."), other model constraint violations with InvalidParameterValue.
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor(SIGNING_NAME, Optional.empty(),
-            Optional.of(SesModels.V1), null, SesErrors.V1, Map.of("NotificationType", new EnumPolicy.Open()));
+            Optional.of(SesModels.V1), null, SesErrors.V1, Map.of("NotificationType", new EnumPolicy.Open()))
+            .withValidation(new ValidationErrors(SesErrors.VALIDATION_ERROR,
+                    CommonErrors.INVALID_PARAMETER_VALUE, ValidationErrors.MissingWording.MUST_NOT_BE_NULL));
 
     private final SesState state;
     private final OperationTable operations;

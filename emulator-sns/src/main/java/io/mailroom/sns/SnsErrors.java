@@ -36,6 +36,8 @@ public final class SnsErrors {
     public static final ErrorCode USER_ERROR = of("UserErrorException");
     public static final ErrorCode OPTED_OUT = of("OptedOutException");
     public static final ErrorCode THROTTLED = of("ThrottledException");
+    /** Not in the model: AWS's request validation, when a required member is absent. */
+    public static final ErrorCode VALIDATION_ERROR = ErrorCode.sender("ValidationError", 400);
 
     private static final String INVALID = "Invalid parameter: ";
 

@@ -55,9 +55,11 @@ public final class SnsService implements AwsService, TopicPublisher {
     private volatile Supplier<String> otherServicesEndpoint = () -> null;
 
     /** What the front end needs to route to SNS, known before any instance exists. */
-    // SNS answers model constraint violations, missing members included, with InvalidParameter.
+    // SNS answers an absent required member with ValidationError and other model constraint violations with
+    // InvalidParameter.
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("sns", Optional.empty(),
-            Optional.of(SnsModel.MODEL), null, SnsErrors.ALL).withValidation(ValidationErrors.both(SnsErrors.INVALID_PARAMETER));
+            Optional.of(SnsModel.MODEL), null, SnsErrors.ALL).withValidation(new ValidationErrors(
+                    SnsErrors.VALIDATION_ERROR, SnsErrors.INVALID_PARAMETER, ValidationErrors.MissingWording.MUST_NOT_BE_NULL));
 
     /**
      * The server's wiring: emails are recorded (inspect them with {@link #emailMessages}) until SES is

@@ -19,6 +19,8 @@ public final class SesErrors {
     /** v1 shape name → error; plus the generic Query errors SES answers with that the model does not list. */
     public static final Map<String, ErrorCode> V1 = load(SesModels.V1, true);
     public static final Map<String, ErrorCode> V2 = load(SesModels.V2, false);
+    /** Not in the model: AWS's request validation in API v1, when a required member is absent. */
+    public static final ErrorCode VALIDATION_ERROR = ErrorCode.sender("ValidationError", 400);
 
     private SesErrors() {
     }
