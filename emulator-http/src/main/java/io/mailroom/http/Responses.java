@@ -26,7 +26,9 @@ final class Responses {
         if (!encoded.headers().containsKey("Content-Length")) {
             headers.setInt(HttpHeaderNames.CONTENT_LENGTH, encoded.body().length); // HEAD answers name the object's
         }
-        headers.set(REQUEST_ID, requestId);
+        if (!encoded.headers().containsKey("x-amz-request-id")) {
+            headers.set(REQUEST_ID, requestId); // S3 sends its request id under its own name only
+        }
         for (Map.Entry<String, String> h : encoded.headers().entrySet()) {
             headers.set(h.getKey(), h.getValue());
         }

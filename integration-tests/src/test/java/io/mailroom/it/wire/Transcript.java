@@ -21,7 +21,8 @@ import java.util.List;
  * </pre>
  * A body runs to the next {@code ###}, without the blank lines and {@code # } comment lines before it (so no
  * golden body ends in a line break or a line starting "# ") and without its last line break. Only the response
- * headers a transcript names are checked; Host and Content-Length are added to requests by the runner.
+ * headers a transcript names are checked ({@code Name: {{absent}}} checks one is not sent); Host and
+ * Content-Length are added to requests by the runner.
  */
 public record Transcript(String name, List<Exchange> exchanges) {
 
