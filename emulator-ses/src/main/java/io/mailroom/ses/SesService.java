@@ -28,10 +28,10 @@ public final class SesService implements AwsService {
     public static final String SIGNING_NAME = "email";
     /**
      * What the front end needs to route to SES (v1), known before any instance exists. A NotificationType
-     * outside the enum is left to the operations: AWS words it differently in each.
+     * outside the enum is left to the operations: AWS words it differently in each. An absent required member
+     * gets AWS's request validation error ({@code ValidationError}, "Value null at 'destination' ..."), other
+     * model constraint violations {@code InvalidParameterValue}.
      */
-    // SES answers an absent required member with AWS's request validation error (ValidationError, "Value null
-    // at 'destination' ..."), other model constraint violations with InvalidParameterValue.
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor(SIGNING_NAME, Optional.empty(),
             Optional.of(SesModels.V1), null, SesErrors.V1, Map.of("NotificationType", new EnumPolicy.Open()))
             .withValidation(new ValidationErrors(SesErrors.VALIDATION_ERROR,

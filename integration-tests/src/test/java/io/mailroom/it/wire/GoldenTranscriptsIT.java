@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replays every transcript under {@code src/test/resources/golden} against a fresh server whose clock stands
  * at {@link #NOW}, over one keep-alive connection, and holds each response to the transcript's: the wire
  * details the SDK tests only see through a client's parser (element order, namespaces, headers, the exact
- * error bodies). With {@code -Dmailroom.golden.show=true} (on Failsafe's command line) every response is printed.
+ * error bodies).
  */
 class GoldenTranscriptsIT {
-    static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
-    /** {@code -Dmailroom.golden.show=true} prints every response: a help for writing a transcript. */
+    private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+    /** {@code -Dmailroom.golden.show=true} on Maven's command line prints every response: a help for writing one. */
     private static final boolean SHOW = Boolean.getBoolean("mailroom.golden.show");
     /** An expected header's value that asks for the header not to be sent at all. */
     private static final String ABSENT = "{{absent}}";
