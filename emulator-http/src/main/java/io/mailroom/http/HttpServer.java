@@ -1,18 +1,22 @@
 package io.mailroom.http;
 
-import io.mailroom.core.error.CommonErrors;
 import io.mailroom.http.dispatch.Dispatcher;
+import io.mailroom.http.dispatch.OversizedRequest;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -72,8 +76,11 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * The aggregator, named for what it enforces here. A body over the limit is answered with an AWS
-     * error in the protocol the request used, and the connection closes (the rest of the body is unread).
+     * The aggregator, named for what it enforces here. A request whose body is over the limit goes on without
+     * its body, as an {@link OversizedRequest}: the dispatcher answers it with an AWS error in the protocol the
+     * request used. As with Netty's own answer, a keep-alive request whose body was announced too long has the
+     * rest of its body read and dropped, and the connection serves on; otherwise the connection closes after
+     * the answer.
      */
     private static final class BodyLimit extends HttpObjectAggregator {
         private final int maxBodyBytes;
@@ -83,10 +90,24 @@ public final class HttpServer implements AutoCloseable {
             this.maxBodyBytes = maxBodyBytes;
         }
 
+        /** Netty would answer a bare 413 at once; the AWS SDKs (S3's PutObject) send {@code Expect: 100-continue}. */
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            if (HttpUtil.is100ContinueExpected(start) && HttpUtil.getContentLength(start, -1L) > maxContentLength) {
+                return null;
+            }
+            return super.newContinueResponse(start, maxContentLength, pipeline);
+        }
+
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            LastAnswer.send(ctx, oversized, CommonErrors.REQUEST_ENTITY_TOO_LARGE.exception(
-                    "Request body must be no longer than %d bytes.", maxBodyBytes), "oversized");
+            if (oversized instanceof HttpRequest start) {
+                boolean last = oversized instanceof FullHttpMessage || HttpUtil.is100ContinueExpected(start)
+                        || !HttpUtil.isKeepAlive(start);
+                ctx.fireChannelRead(OversizedRequest.of(start, maxBodyBytes, last));
+            } else {
+                ctx.close();
+            }
         }
     }
 }

@@ -5,28 +5,17 @@ import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryErrorEncoder;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.util.Map;
 
 /**
- * An error answered before any service saw the request (a body over the limit, a request HTTP could not
- * parse), after which the connection closes: the rest of the bytes on it cannot be trusted to start the
+ * An error answered before any service saw the request (a request HTTP could not parse), after which the
+ * connection closes: the rest of the bytes on it cannot be trusted to start the
  * next request. Rendered in the protocol the request looks like: AWS JSON when it names an
  * {@code X-Amz-Target}, the XML error shape otherwise.
  */
 final class LastAnswer {
     private LastAnswer() {
-    }
-
-    static void send(ChannelHandlerContext ctx, HttpMessage request, AwsException error, String requestId) {
-        FullHttpResponse response = Responses.toNetty(encode(request, error, requestId), requestId, HttpVersion.HTTP_1_1);
-        HttpUtil.setKeepAlive(response, false);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     static EncodedResponse encode(HttpMessage request, AwsException error, String requestId) {

@@ -46,6 +46,9 @@ final class CommandLineFlags {
                     "TRACE, DEBUG, INFO, WARN or ERROR. DEBUG logs one line per request."),
             new Flag("public-url", "MAILROOM_PUBLIC_URL", null, Arity.VALUE,
                     "Base of URLs handed back, e.g. queue URLs. Default: the Host header of each request."),
+            new Flag("max-body-mib", "MAILROOM_MAX_BODY_MIB", "64", Arity.VALUE,
+                    "Largest request body accepted, in MiB (1-2047). The default takes SES v2's largest raw "
+                            + "message (40 MB, ~54 MB as JSON); larger S3 uploads need multipart."),
             new Flag("config", "MAILROOM_CONFIG", null, Arity.VALUE,
                     "Setup file (YAML, or JSON for .json) of queues, topics, subscriptions and SES resources, "
                             + "applied at start and after every reset."),

@@ -37,7 +37,11 @@ public final class CompatibilityReport {
                     .append("Generated from the bundled AWS service models and Mailroom's operation tables by\n")
                     .append("`io.mailroom.server.CompatibilityReport`; a test keeps this file current.\n\n")
                     .append("- **implemented**: AWS's semantics, limits and errors, tested through the AWS SDK.\n")
-                    .append("- **not supported**: answers an AWS-style error naming the operation as unsupported.\n");
+                    .append("- **not supported**: answers an AWS-style error naming the operation as unsupported.\n\n")
+                    .append("One limit is Mailroom's own: a request body may be at most 64 MiB by default (`--max-body-mib`,\n")
+                    .append("[configuration](configuration.md)), enough for every SQS, SNS and SES request; a larger one\n")
+                    .append("(an S3 PutObject or UploadPart, which AWS takes up to 5 GiB) is answered\n")
+                    .append("`413 RequestEntityTooLarge` in the request's protocol.\n");
             for (AwsService service : ServiceSet.create(clock).all()) {
                 ServiceModel model = service.descriptor().jsonModel()
                         .orElseGet(() -> service.descriptor().queryModel().orElseThrow());

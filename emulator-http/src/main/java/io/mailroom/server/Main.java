@@ -87,6 +87,7 @@ public final class Main {
                 .withDataDir(path(run, "data-dir"))
                 .withLogLevel(level.toString())
                 .withPublicBaseUrl(run.get("public-url"))
+                .withMaxBodyBytes(mebibytes(run, "max-body-mib"))
                 .withConfigFile(path(run, "config"))
                 .withSmtp(SmtpSettings.defaults()
                         .withPort(integer(run, "smtp-port"))
@@ -134,6 +135,15 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + flag + " takes a number, not '" + run.get(flag) + "'");
         }
+    }
+
+    /** 2047 MiB is the most a Java array, and so an aggregated body, can hold. */
+    private static int mebibytes(Run run, String flag) {
+        int value = integer(run, flag);
+        if (value < 1 || value > 2047) {
+            throw new IllegalArgumentException("--" + flag + " takes 1 to 2047, not " + value);
+        }
+        return value * 1024 * 1024;
     }
 
     private static Path path(Run run, String flag) {

@@ -26,6 +26,12 @@ public record ServerConfig(String host, int port, String region, String accountI
 
     public static final int DEFAULT_PORT = 4566;
 
+    /**
+     * 64 MiB: SES v2 accepts raw messages of up to 40 MB, which its JSON carries base64-encoded (~54 MB);
+     * S3 takes single uploads of up to 5 GiB, which Mailroom leaves to multipart uploads.
+     */
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
     public ServerConfig {
         if (!accountId.matches("\\d{12}")) {
             throw new IllegalArgumentException("account id must be 12 digits: " + accountId);
@@ -33,11 +39,14 @@ public record ServerConfig(String host, int port, String region, String accountI
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("largest request body must be at least 1 byte: " + maxBodyBytes);
+        }
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, "us-east-1", "000000000000", null, "INFO", null,
-                16 * 1024 * 1024, null, SmtpSettings.defaults(), SesConfig.defaults());
+                DEFAULT_MAX_BODY_BYTES, null, SmtpSettings.defaults(), SesConfig.defaults());
     }
 
     public ServerConfig withHost(String value) {

@@ -26,6 +26,7 @@ class CommandLineFlagsTest {
         assertThat(config.smtp().port()).isEqualTo(2525);
         assertThat(config.smtp().acceptAnyCredentials()).isTrue();
         assertThat(config.ses().autoVerify()).isFalse();
+        assertThat(config.maxBodyBytes()).isEqualTo(64 * 1024 * 1024);
     }
 
     @Test
@@ -38,6 +39,8 @@ class CommandLineFlagsTest {
         assertThat(config.port()).isEqualTo(6000);
         assertThat(config.region()).isEqualTo("eu-west-1");
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/mailroom"));
+        assertThat(Main.config(run(Map.of("MAILROOM_MAX_BODY_MIB", "100"))).maxBodyBytes()).isEqualTo(100 << 20);
+        assertThat(Main.config(run(Map.of(), "--max-body-mib", "2047")).maxBodyBytes()).isEqualTo(2047 << 20);
     }
 
     @Test
@@ -83,6 +86,10 @@ class CommandLineFlagsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--port takes a number");
         assertThatThrownBy(() -> Main.config(run(Map.of("MAILROOM_LOG_LEVEL", "LOUD"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOUD");
+        assertThatThrownBy(() -> Main.config(run(Map.of(), "--max-body-mib", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--max-body-mib takes 1 to 2047");
+        assertThatThrownBy(() -> Main.config(run(Map.of(), "--max-body-mib", "2048")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 2048");
     }
 
     private static Run run(Map<String, String> env, String... args) throws ParseException {

@@ -179,6 +179,7 @@ public final class Dispatcher {
             if (match == null) {
                 String bucket = bucketOnly(path);
                 if ("POST".equals(request.method().name()) && isMultipartForm(request) && bucket != null) {
+                    refuseOversized(request);
                     ObjectNode input = PostObjectCodec.decode(model, bucket, HtmlFormDecoder.decode(request));
                     return invoke(rest.binding(), POST_OBJECT, input, new WireFormat.HtmlFormUpload(), ctx, request,
                             started);
@@ -227,16 +228,25 @@ public final class Dispatcher {
     }
 
     private static byte[] bodyBytes(FullHttpRequest request) {
+        refuseOversized(request);
         ByteBuf body = request.content();
         byte[] bytes = new byte[body.readableBytes()];
         body.getBytes(body.readerIndex(), bytes);
         return bytes;
     }
 
+    /** Every path reads the body through here or checks here first: an oversized request has none. */
+    private static void refuseOversized(FullHttpRequest request) {
+        if (request instanceof OversizedRequest oversized) {
+            throw oversized.error();
+        }
+    }
+
     private Reply runInternal(InternalEndpoint endpoint, FullHttpRequest request, QueryStringDecoder uri,
                               RequestContext ctx, long started) {
         EncodedResponse response;
         try {
+            refuseOversized(request);
             response = endpoint.handle(request, uri, ctx);
         } catch (AwsException e) {
             response = internalError(e);
@@ -292,6 +302,7 @@ public final class Dispatcher {
         ServiceBinding binding = queryBinding(caller, action, uri.path());
         WireFormat format = new WireFormat.Query(binding == null ? null : binding.queryModel().xmlNamespace());
         try {
+            refuseOversized(request);
             if (action == null || action.isEmpty()) {
                 throw CommonErrors.MISSING_ACTION.exception("The request must contain the parameter Action.");
             }

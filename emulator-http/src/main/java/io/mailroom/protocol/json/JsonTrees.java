@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -126,12 +127,18 @@ final class JsonTrees {
         }
     }
 
-    /** The factory both directions use: Jackson's defaults, which are the object mapper's. */
+    /**
+     * The factory both directions use: Jackson's defaults, but for the length of one string value, which
+     * Jackson caps at 20,000,000 characters and the server's body limit already bounds: SES v2 takes raw
+     * messages of up to 40 MB, which its JSON carries as one base64 string of up to ~54 million characters.
+     */
     static JsonFactory factory() {
         return Holder.FACTORY;
     }
 
     private static final class Holder {
-        static final JsonFactory FACTORY = new JsonFactory();
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                .build();
     }
 }

@@ -57,6 +57,17 @@ class JsonTreesTest {
         assertThat(read(text.getBytes(StandardCharsets.UTF_8))).isNull();
     }
 
+    /** Jackson's default cap is 20,000,000 characters; SES v2 raw messages of 40 MB are ~54 million in base64. */
+    @org.junit.jupiter.api.Test
+    void aStringLongerThanJacksonsDefaultCap() throws IOException {
+        byte[] bytes = new byte[20_000_010];
+        java.util.Arrays.fill(bytes, (byte) 'A');
+        bytes[0] = '"';
+        bytes[bytes.length - 1] = '"';
+
+        assertThat(read(bytes).textValue()).hasSize(20_000_008);
+    }
+
     private static JsonNode read(byte[] bytes) throws IOException {
         try (JsonParser parser = JsonTrees.factory().createParser(bytes)) {
             return JsonTrees.read(parser, JsonNodeFactory.instance);
