@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * An error answered before any service saw the request (a request HTTP could not parse), after which the
- * connection closes: the rest of the bytes on it cannot be trusted to start the next request. Rendered in the protocol the request looks like: AWS JSON when it names an
- * {@code X-Amz-Target}, the XML error shape otherwise.
+ * connection closes: the rest of the bytes on it cannot be trusted to start the next request. Rendered in
+ * the protocol the request looks like: AWS JSON when it names an {@code X-Amz-Target}, the XML error shape
+ * otherwise.
  */
 final class LastAnswer {
     private LastAnswer() {
