@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -58,10 +60,10 @@ class JsonTreesTest {
     }
 
     /** Jackson's default cap is 20,000,000 characters; SES v2 raw messages of 40 MB are ~54 million in base64. */
-    @org.junit.jupiter.api.Test
+    @Test
     void aStringLongerThanJacksonsDefaultCap() throws IOException {
         byte[] bytes = new byte[20_000_010];
-        java.util.Arrays.fill(bytes, (byte) 'A');
+        Arrays.fill(bytes, (byte) 'A');
         bytes[0] = '"';
         bytes[bytes.length - 1] = '"';
 
