@@ -115,8 +115,8 @@ class ConcurrentUseTest {
         }
     }
 
-    private static String redrive(String dlqUrl) {
-        String arn = "arn:aws:sqs:us-east-1:000000000000:" + dlqUrl.substring(dlqUrl.lastIndexOf('/') + 1);
+    private String redrive(String dlqUrl) {
+        String arn = h.attribute(dlqUrl, "QueueArn");
         return "{\\\"deadLetterTargetArn\\\":\\\"" + arn + "\\\",\\\"maxReceiveCount\\\":" + MAX_RECEIVES + "}";
     }
 
