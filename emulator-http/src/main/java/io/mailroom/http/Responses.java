@@ -22,9 +22,12 @@ final class Responses {
         FullHttpResponse response = new DefaultFullHttpResponse(version,
                 HttpResponseStatus.valueOf(encoded.status()), Unpooled.wrappedBuffer(encoded.body()));
         HttpHeaders headers = response.headers();
-        headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.contentType());
-        if (!encoded.headers().containsKey("Content-Length")) {
-            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, encoded.body().length); // HEAD answers name the object's
+        // RFC 9110 15.4.5: a 304 carries the validators, not the representation's type or length (S3's has neither).
+        if (encoded.status() != 304) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.contentType());
+            if (!encoded.headers().containsKey("Content-Length")) {
+                headers.setInt(HttpHeaderNames.CONTENT_LENGTH, encoded.body().length); // HEAD answers name the object's
+            }
         }
         if (!encoded.headers().containsKey("x-amz-request-id")) {
             headers.set(REQUEST_ID, requestId); // S3 sends its request id under its own name only

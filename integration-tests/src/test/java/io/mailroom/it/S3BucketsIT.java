@@ -236,10 +236,12 @@ class S3BucketsIT {
         String name = createBucket("s3b-ids");
         var put = S3.putObject(b -> b.bucket(name).key("k"), RequestBody.fromString("x"));
         // The S3 client reads x-amz-request-id only: without it requestId() is "UNKNOWN".
-        assertThat(put.responseMetadata().requestId()).isNotEqualTo("UNKNOWN");
+        // S3's request ids are sixteen upper-case hex digits, unlike the other services' UUIDs.
+        assertThat(put.responseMetadata().requestId()).matches("[0-9A-F]{16}");
         assertThat(put.responseMetadata().extendedRequestId()).isNotBlank();
         NoSuchKeyException e = s3Error(NoSuchKeyException.class, "NoSuchKey", 404, () -> S3.getObjectAsBytes(b -> b.bucket(name).key("none")));
         assertThat(e.extendedRequestId()).isNotBlank();
+        assertThat(e.requestId()).matches("[0-9A-F]{16}");
         S3Clients.RawResponse raw = S3Clients.raw("GET", "127.0.0.1:" + TestServer.get().port(), "/" + name + "/k", new byte[0]);
         assertThat(raw.headers()).containsKeys("x-amz-request-id", "x-amz-id-2");
     }

@@ -267,6 +267,8 @@ class S3ObjectsIT {
         S3Exception notModified = s3Error(S3Exception.class, null, 304,
                 () -> S3.getObjectAsBytes(b -> b.bucket(bucket).key("cond/one").ifNoneMatch(tag)));
         assertThat(notModified.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("ETag")).hasValue(tag);
+        assertThat(notModified.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Content-Type")).isEmpty();
+        assertThat(notModified.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Last-Modified")).isPresent();
         s3Error(S3Exception.class, null, 304, () -> S3.headObject(b -> b.bucket(bucket).key("cond/one").ifNoneMatch(tag)));
         s3Error(S3Exception.class, null, 304, () -> S3.getObjectAsBytes(b -> b.bucket(bucket).key("cond/one")
                 .ifModifiedSince(head.lastModified())));

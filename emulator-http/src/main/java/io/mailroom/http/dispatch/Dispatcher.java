@@ -124,7 +124,9 @@ public final class Dispatcher {
                 // Routes decode each segment themselves: a decoded path would decode a key's '%' twice.
                 String raw = uri.rawPath();
                 String objectPath = bucket == null ? bucketPath(raw) : "/".equals(raw) ? "/" + bucket : "/" + bucket + raw;
-                return dispatchRestXml(objectStore, request, uri, objectPath, ctx, started);
+                RequestContext s3 = new RequestContext(ctx.accountId(), ctx.region(), RequestIds.nextObjectStore(),
+                        ctx.endpoint(), ctx.traceHeader());
+                return dispatchRestXml(objectStore, request, uri, objectPath, s3, started);
             }
         }
         return dispatchQuery(request, uri, caller, ctx, started);

@@ -2,9 +2,13 @@ package io.mailroom.http.dispatch;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Request ids in AWS's form (a random UUID), made without the cost of {@link java.util.UUID#randomUUID}. */
+/**
+ * Request ids in AWS's forms, made without the cost of {@link java.util.UUID#randomUUID}: a random UUID for
+ * the query and JSON services, sixteen upper-case hex digits for S3 (its {@code x-amz-request-id}).
+ */
 public final class RequestIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
     private RequestIds() {
     }
@@ -27,6 +31,15 @@ public final class RequestIds {
                 out[p++] = '-';
             }
             out[p++] = HEX[(int) (lo >>> i) & 0xf];
+        }
+        return new String(out);
+    }
+
+    public static String nextObjectStore() {
+        long bits = ThreadLocalRandom.current().nextLong();
+        char[] out = new char[16];
+        for (int i = 0; i < 16; i++) {
+            out[i] = UPPER_HEX[(int) (bits >>> (60 - 4 * i)) & 0xf];
         }
         return new String(out);
     }
