@@ -247,6 +247,7 @@ public final class RestXmlCodec {
                     text(w, detail.getKey(), detail.getValue() == null ? "" : detail.getValue());
                 }
                 text(w, "RequestId", requestId);
+                text(w, "HostId", ExtendedRequestId.of(requestId)); // as in S3's errors: the x-amz-id-2 header's value
                 w.writeEndElement();
                 w.writeEndDocument();
                 w.close();

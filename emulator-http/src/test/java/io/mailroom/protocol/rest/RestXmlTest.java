@@ -182,7 +182,7 @@ class RestXmlTest {
                 + "<Error><Code>InvalidArgument</Code><Message>Unable to validate the following destination"
                 + " configurations</Message><ArgumentName1>arn:aws:sqs:us-east-1:000000000000:a</ArgumentName1>"
                 + "<ArgumentValue1>The destination queue does not exist</ArgumentValue1><ArgumentName2></ArgumentName2>"
-                + "<RequestId>req</RequestId></Error>");
+                + "<RequestId>req</RequestId><HostId>cmVx</HostId></Error>");
     }
 
     @Test

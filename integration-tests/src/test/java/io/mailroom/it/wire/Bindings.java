@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
  * The placeholders of a transcript and the values they stand for. In requests, {@code {{name}}} is a
  * value bound before ({@code {{name|url}}} form-encoded, for Query bodies). In expected responses,
  * {@code {{name}}} must be that value, {@code {{*}}} is any text, {@code {{uuid}}} a lower-case UUID,
- * and {@code {{name=*}}} or {@code {{name=uuid}}} binds what it matched for the exchanges that follow
+ * {@code {{s3id}}} an S3 request id (sixteen upper-case hex digits), and {@code {{name=*}}},
+ * {@code {{name=uuid}}} or {@code {{name=s3id}}} binds what it matched for the exchanges that follow
  * (receipt handles, message ids: what a server draws at random).
  */
 public final class Bindings {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]*)}}");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final String S3_REQUEST_ID = "[0-9A-F]{16}";
 
     private final Map<String, String> values = new HashMap<>();
 
@@ -59,6 +61,7 @@ public final class Bindings {
             String part = switch (kind) {
                 case "*" -> ".*?";
                 case "uuid" -> UUID;
+                case "s3id" -> S3_REQUEST_ID;
                 default -> {
                     if (eq >= 0) {
                         throw new IllegalArgumentException("unknown placeholder kind: {{" + inside + "}}");
