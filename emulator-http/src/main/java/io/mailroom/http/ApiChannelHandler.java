@@ -29,11 +29,13 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final Logger LOG = LoggerFactory.getLogger(ApiChannelHandler.class);
 
     private final Dispatcher dispatcher;
+    private final DateHeader date;
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private boolean closing;
 
-    ApiChannelHandler(Dispatcher dispatcher) {
+    ApiChannelHandler(Dispatcher dispatcher, DateHeader date) {
         this.dispatcher = dispatcher;
+        this.date = date;
     }
 
     @Override
@@ -84,7 +86,8 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
         boolean wrote = false;
         while (!slots.isEmpty() && slots.peekFirst().reply != null) {
             Slot slot = slots.pollFirst();
-            FullHttpResponse response = Responses.toNetty(slot.reply.response(), slot.reply.requestId(), slot.version);
+            FullHttpResponse response = Responses.toNetty(slot.reply.response(), slot.reply.requestId(), slot.version,
+                    date.now());
             if (slot.keepAlive) {
                 HttpUtil.setKeepAlive(response, true);
                 ctx.write(response, ctx.voidPromise());

@@ -1,5 +1,6 @@
 package io.mailroom.http;
 
+import io.mailroom.core.time.Clock;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.dispatch.OversizedRequest;
 import io.netty.bootstrap.ServerBootstrap;
@@ -38,9 +39,10 @@ public final class HttpServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    public static HttpServer start(String host, int port, int maxBodyBytes, Transport transport, Dispatcher dispatcher)
-            throws InterruptedException {
+    public static HttpServer start(String host, int port, int maxBodyBytes, Transport transport, Dispatcher dispatcher,
+                                   Clock clock) throws InterruptedException {
         EventLoopGroup group = transport.group();
+        DateHeader date = new DateHeader(clock);
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(group)
@@ -54,7 +56,7 @@ public final class HttpServer implements AutoCloseable {
                             ch.pipeline()
                                     .addLast("http", new HttpServerCodec(64 * 1024, 64 * 1024, 64 * 1024))
                                     .addLast("aggregate", new BodyLimit(maxBodyBytes))
-                                    .addLast("api", new ApiChannelHandler(dispatcher));
+                                    .addLast("api", new ApiChannelHandler(dispatcher, date));
                         }
                     });
             return new HttpServer(group, ListenException.bind(bootstrap, new InetSocketAddress(host, port), "HTTP"));

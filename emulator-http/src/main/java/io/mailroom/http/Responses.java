@@ -18,10 +18,11 @@ final class Responses {
     private Responses() {
     }
 
-    static FullHttpResponse toNetty(EncodedResponse encoded, String requestId, HttpVersion version) {
+    static FullHttpResponse toNetty(EncodedResponse encoded, String requestId, HttpVersion version, AsciiString date) {
         FullHttpResponse response = new DefaultFullHttpResponse(version,
                 HttpResponseStatus.valueOf(encoded.status()), Unpooled.wrappedBuffer(encoded.body()));
         HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.DATE, date);
         // RFC 9110 15.4.5: a 304 carries the validators, not the representation's type or length (S3's has neither).
         if (encoded.status() != 304) {
             headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.contentType());

@@ -114,7 +114,7 @@ public final class Mailroom implements AutoCloseable {
         }
         try {
             HttpServer http = HttpServer.start(config.host(), config.port(), config.maxBodyBytes(),
-                    transport.join(), dispatcher);
+                    transport.join(), dispatcher, clock);
             serviceSet.ownEndpoint(ownEndpoint(config, http.port()));
             SmtpServer smtp;
             try {

@@ -109,11 +109,12 @@ public final class PipelineBench {
     public static LongFunction<long[]> session(String scenario) {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        ServiceSet services = ServiceSet.create(ServerClock.system());
+        ServerClock clock = ServerClock.system();
+        ServiceSet services = ServiceSet.create(clock);
         Dispatcher dispatcher = new Dispatcher(services.all(), List.of(),
                 new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
         EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(64 * 1024, 64 * 1024, 64 * 1024),
-                new HttpObjectAggregator(1024 * 1024, true), new ApiChannelHandler(dispatcher));
+                new HttpObjectAggregator(1024 * 1024, true), new ApiChannelHandler(dispatcher, new DateHeader(clock)));
         PipelineBench bench = new PipelineBench(channel);
         bench.call("CreateQueue", "{\"QueueName\":\"bench\"}");
         com.sun.management.ThreadMXBean threads =

@@ -50,10 +50,16 @@ class ClockEndpointIT {
     }
 
     @Test
-    void setJumpsAndBadInputIsRefused(ServerClock serverClock) throws Exception {
+    void setJumpsAndBadInputIsRefused(ServerClock serverClock, SqsClient sqs) throws Exception {
         HttpResponse<String> set = clock("{\"mode\":\"frozen\",\"set\":\"2030-01-01T00:00:00Z\"}");
         assertThat(set.body()).contains("\"now\":\"2030-01-01T00:00:00Z\"");
         assertThat(serverClock.now()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+
+        // Every answer's Date header (RFC 9110's IMF-fixdate, as AWS sends it) follows the server's clock.
+        assertThat(set.headers().firstValue("Date")).hasValue("Tue, 01 Jan 2030 00:00:00 GMT");
+        clock("{\"advance\":\"P3DT1.5S\"}");
+        assertThat(sqs.listQueues().sdkHttpResponse().firstMatchingHeader("Date"))
+                .hasValue("Fri, 04 Jan 2030 00:00:01 GMT");
 
         HttpResponse<String> bad = clock("{\"advance\":\"thirty seconds\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
