@@ -25,7 +25,10 @@ public final class CompatibilityReport {
                     + " `generate_presigned_post` prepares) is implemented: the form's fields as PutObject's headers"
                     + " (`acl`, `tagging` as an XML document, `${filename}` in `key`), its policy's expiration and"
                     + " conditions checked (signatures are not, as nowhere in Mailroom), `success_action_status` and"
-                    + " `success_action_redirect`, and `s3:ObjectCreated:Post` events.");
+                    + " `success_action_redirect`, and `s3:ObjectCreated:Post` events. **Presigned URLs** (Signature"
+                    + " Version 4 and 2 query-string authentication) expire as S3's do, on the server's clock: a test that"
+                    + " moves the clock past `X-Amz-Date` + `X-Amz-Expires` (or `Expires`) gets `403 AccessDenied`"
+                    + " \"Request has expired\"; an `X-Amz-Expires` over a week is refused.");
 
     private CompatibilityReport() {
     }

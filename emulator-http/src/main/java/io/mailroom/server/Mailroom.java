@@ -100,7 +100,7 @@ public final class Mailroom implements AutoCloseable {
                         new DashboardEndpoint(serviceSet.sqs(), serviceSet::sns, serviceSet::ses, serviceSet::s3)));
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
-                ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()));
+                ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()), clock);
         try {
             // State comes back before the port opens, so no request ever sees a half-restored server.
             forEachPersistent(config, serviceSet, p -> p.load(config.dataDir()));

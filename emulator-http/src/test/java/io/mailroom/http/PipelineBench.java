@@ -112,7 +112,7 @@ public final class PipelineBench {
         ServerClock clock = ServerClock.system();
         ServiceSet services = ServiceSet.create(clock);
         Dispatcher dispatcher = new Dispatcher(services.all(), List.of(),
-                new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
+                new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"), clock);
         EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(64 * 1024, 64 * 1024, 64 * 1024),
                 new HttpObjectAggregator(1024 * 1024, true), new ApiChannelHandler(dispatcher, new DateHeader(clock)));
         PipelineBench bench = new PipelineBench(channel);

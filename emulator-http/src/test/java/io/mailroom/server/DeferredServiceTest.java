@@ -53,7 +53,8 @@ class DeferredServiceTest {
         AtomicReference<Thread> maker = new AtomicReference<>();
         OnFirstUse<SnsService> sns = heldBack(release, maker);
         Dispatcher dispatcher = new Dispatcher(java.util.List.of(DeferredService.of(SnsService.DESCRIPTOR, sns)),
-                java.util.List.of(), new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
+                java.util.List.of(), new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"),
+                clock);
 
         CompletableFuture<Dispatcher.Reply> first = dispatcher.dispatch(listTopics());
         assertThat(first).isNotDone();
@@ -79,7 +80,8 @@ class DeferredServiceTest {
         });
         Dispatcher dispatcher = new Dispatcher(java.util.List.of(),
                 java.util.List.of(new EndpointOnFirstUse(java.util.List.of(sns), certificate)),
-                new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
+                new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"),
+                clock);
 
         CompletableFuture<Dispatcher.Reply> first = dispatcher.dispatch(get(SnsService.certificatePath()));
         assertThat(first).isNotDone();
@@ -145,7 +147,8 @@ class DeferredServiceTest {
             throw new IllegalStateException("broken on purpose");
         });
         Dispatcher dispatcher = new Dispatcher(java.util.List.of(DeferredService.of(SnsService.DESCRIPTOR, sns)),
-                java.util.List.of(), new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"));
+                java.util.List.of(), new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"),
+                clock);
 
         Dispatcher.Reply reply = dispatcher.dispatch(listTopics()).get(10, TimeUnit.SECONDS);
 

@@ -10,6 +10,7 @@ import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.Handler;
+import io.mailroom.core.time.Clock;
 import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
@@ -56,10 +57,13 @@ public final class Dispatcher {
     private RestService objectStore;
     private final List<InternalEndpoint> internalEndpoints;
     private final DispatchSettings settings;
+    private final Clock clock;
 
-    public Dispatcher(List<AwsService> services, List<InternalEndpoint> internalEndpoints, DispatchSettings settings) {
+    public Dispatcher(List<AwsService> services, List<InternalEndpoint> internalEndpoints, DispatchSettings settings,
+                      Clock clock) {
         this.internalEndpoints = List.copyOf(internalEndpoints);
         this.settings = settings;
+        this.clock = clock;
         for (AwsService service : services) {
             ServiceBinding binding = new ServiceBinding(service);
             ServiceModel json = binding.jsonModel();
@@ -176,6 +180,7 @@ public final class Dispatcher {
         WireFormat format = new WireFormat.RestXml(model.xmlNamespace() != null ? model.xmlNamespace()
                 : "http://s3.amazonaws.com/doc/2006-03-01/", head);
         try {
+            PresignedExpiry.check(uri.parameters(), clock.millis());
             RestRouter.Match match = rest.router().find(request.method().name(), path, uri.parameters(),
                     request.headers()::get);
             if (match == null) {
