@@ -11,6 +11,7 @@ import io.mailroom.http.dispatch.DispatchSettings;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.internal.ClockEndpoint;
 import io.mailroom.http.internal.HealthEndpoint;
+import io.mailroom.http.internal.InitStagesEndpoint;
 import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.http.internal.ResetEndpoint;
 import io.mailroom.http.internal.SesMailboxEndpoint;
@@ -84,6 +85,7 @@ public final class Mailroom implements AutoCloseable {
                 serviceSet.deferredS3());
         List<InternalEndpoint> internal = List.of(
                 new HealthEndpoint(services),
+                new InitStagesEndpoint(),
                 new ResetEndpoint(ctx -> resetFromRequest(services, setup, ctx.endpoint())),
                 new EndpointOnFirstUse(everyDeferred,
                         new ConfigEndpoint(new SetupExporter(serviceSet), defaultScope, setup::scopes)),

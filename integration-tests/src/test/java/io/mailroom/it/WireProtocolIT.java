@@ -219,6 +219,24 @@ class WireProtocolIT {
         HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(TestServer.endpoint().resolve("/_mailroom/health"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"sqs\":\"running\"");
+        assertThat(health.body()).contains("\"sqs\": \"running\"");
+    }
+
+    /** LocalStack's readiness endpoints, spaced as LocalStack's Python writes them: CI scripts grep for that. */
+    @Test
+    void localStackReadinessChecksPass() throws Exception {
+        assertThat(get("/_localstack/health").body()).startsWith("{\"services\": {")
+                .contains("\"sqs\": \"running\"", "\"sns\": \"running\"", "\"ses\": \"running\"", "\"s3\": \"running\"");
+        assertThat(get("/_localstack/init/ready").body()).isEqualTo("{\"completed\": true, \"scripts\": []}");
+        assertThat(get("/_localstack/init").body()).isEqualTo(
+                "{\"completed\": {\"BOOT\": true, \"START\": true, \"READY\": true, \"SHUTDOWN\": false}, \"scripts\": []}");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(TestServer.endpoint().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+        return r;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.protocol.EncodedResponse;
-import io.mailroom.protocol.json.JsonCodec;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Map;
 
 /**
  * {@code GET /_mailroom/health}: which services run. Also answers LocalStack's
- * {@code /_localstack/health}, in the same shape, so existing readiness checks keep working.
+ * {@code /_localstack/health}, in the same shape and spacing, so existing readiness checks keep working.
  */
 public final class HealthEndpoint implements InternalEndpoint {
     private final byte[] body;
@@ -24,7 +23,7 @@ public final class HealthEndpoint implements InternalEndpoint {
         services.forEach(s -> states.put(s.descriptor().signingName(), "running"));
         root.put("edition", "mailroom");
         root.put("version", Version.current());
-        body = JsonCodec.encode(root);
+        body = LocalStackJson.encode(root);
     }
 
     @Override
