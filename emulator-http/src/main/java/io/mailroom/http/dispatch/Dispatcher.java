@@ -122,16 +122,16 @@ public final class Dispatcher {
                 return dispatchRest(rest, request, uri, ctx, started);
             }
         }
-        if (objectStore != null) {
+        // A host name alone does not make a request S3's: LocalStack's service host names
+        // (sqs.us-east-1.localhost.localstack.cloud) look like buckets, and SDK v1 sends SQS calls to the queue URL's host.
+        if (objectStore != null && addressesObjectStore(request, uri, caller)) {
             String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
-            if (bucket != null || addressesObjectStore(request, uri, caller)) {
-                // Routes decode each segment themselves: a decoded path would decode a key's '%' twice.
-                String raw = uri.rawPath();
-                String objectPath = bucket == null ? bucketPath(raw) : "/".equals(raw) ? "/" + bucket : "/" + bucket + raw;
-                RequestContext s3 = new RequestContext(ctx.accountId(), ctx.region(), RequestIds.nextObjectStore(),
-                        ctx.endpoint(), ctx.traceHeader());
-                return dispatchRestXml(objectStore, request, uri, objectPath, s3, started);
-            }
+            // Routes decode each segment themselves: a decoded path would decode a key's '%' twice.
+            String raw = uri.rawPath();
+            String objectPath = bucket == null ? bucketPath(raw) : "/".equals(raw) ? "/" + bucket : "/" + bucket + raw;
+            RequestContext s3 = new RequestContext(ctx.accountId(), ctx.region(), RequestIds.nextObjectStore(),
+                    ctx.endpoint(), ctx.traceHeader());
+            return dispatchRestXml(objectStore, request, uri, objectPath, s3, started);
         }
         return dispatchQuery(request, uri, caller, ctx, started);
     }
