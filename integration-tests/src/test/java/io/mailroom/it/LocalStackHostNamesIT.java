@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -56,13 +58,16 @@ class LocalStackHostNamesIT {
         }
     }
 
-    @Test
-    void virtualHostedBucketsUnderS3sHostName() {
-        try (S3Client s3 = S3Client.builder().endpointOverride(at("s3.localhost.localstack.cloud"))
+    @ParameterizedTest
+    @ValueSource(strings = {"s3.localhost.localstack.cloud", "s3.us-east-1.localhost.localstack.cloud"})
+    void virtualHostedBucketsUnderS3sHostNames(String host) {
+        String bucket = "ls-host-" + host.split("\\.")[1]; // ls-host-localhost, ls-host-us-east-1
+        try (S3Client s3 = S3Client.builder().endpointOverride(at(host))
                 .region(Region.US_EAST_1).credentialsProvider(TestServer.credentials()).httpClient(loopbackHttp()).build()) {
-            s3.createBucket(b -> b.bucket("ls-host-bucket"));
-            s3.putObject(b -> b.bucket("ls-host-bucket").key("k"), RequestBody.fromString("v"));
-            assertThat(s3.getObjectAsBytes(b -> b.bucket("ls-host-bucket").key("k")).asUtf8String()).isEqualTo("v");
+            s3.createBucket(b -> b.bucket(bucket));
+            s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("v"));
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("v");
+            assertThat(s3.listBuckets().buckets()).extracting(b -> b.name()).contains(bucket);
         }
     }
 
