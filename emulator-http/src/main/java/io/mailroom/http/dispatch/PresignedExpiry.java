@@ -19,8 +19,8 @@ import java.util.Map;
  * See https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
  */
 final class PresignedExpiry {
-    static final ErrorCode ACCESS_DENIED = ErrorCode.sender("AccessDenied", 403);
-    static final ErrorCode QUERY_PARAMETERS = ErrorCode.sender("AuthorizationQueryParametersError", 400);
+    private static final ErrorCode ACCESS_DENIED = ErrorCode.sender("AccessDenied", 403);
+    private static final ErrorCode QUERY_PARAMETERS = ErrorCode.sender("AuthorizationQueryParametersError", 400);
     private static final long MAX_SECONDS = 604_800;
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
 
@@ -82,7 +82,7 @@ final class PresignedExpiry {
         } catch (NumberFormatException e) {
             throw ACCESS_DENIED.exception("Invalid date (should be seconds since epoch): %s", expires);
         }
-        if (nowMillis > epochSeconds * 1000) {
+        if (epochSeconds < Long.MAX_VALUE / 1000 && nowMillis > epochSeconds * 1000) {
             throw ACCESS_DENIED.exception("Request has expired")
                     .with("Expires", iso(epochSeconds * 1000))
                     .with("ServerTime", iso(nowMillis));
