@@ -119,10 +119,12 @@ public final class Main {
             stopped.countDown();
         }, "mailroom-shutdown"));
         long startMillis = ProcessAge.millis();
-        // Concatenated, not formatted: java.util.Formatter would load locale data for this one line.
-        System.out.println("Mailroom " + version() + " ready on " + mailroom.endpoint()
+        // Concatenated, not formatted: java.util.Formatter would load locale data for this one line. It ends in
+        // "Ready." as LocalStack's does: Testcontainers' LocalStack module waits for a line matching .*Ready\.\n
+        System.out.println("Mailroom " + version() + " on " + mailroom.endpoint()
                 + (config.smtp().enabled() ? ", SMTP on port " + mailroom.smtpPort() : "")
-                + " (region " + config.region() + ", account " + config.accountId() + ") in " + startMillis + " ms");
+                + " (region " + config.region() + ", account " + config.accountId() + "), started in " + startMillis
+                + " ms. Ready.");
         System.out.flush();
         StartupWarmUp.settleAfter(java.time.Duration.ofSeconds(1));
         stopped.await();

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class RunnableJarIT {
     private static final Path JAR = Path.of("..", "emulator-http", "target", "mailroom.jar");
-    private static final Pattern READY = Pattern.compile("ready on (http://\\S+), SMTP on port (\\d+)");
+    /** The start line; it ends as LocalStack's does, for Testcontainers' LocalStack module ({@code .*Ready\.\n}). */
+    private static final Pattern READY = Pattern.compile("^Mailroom \\S+ on (http://\\S+), SMTP on port (\\d+) .*\\. Ready\\.$");
 
     @Test
     void startsServesAndStopsOnSigterm() throws Exception {
