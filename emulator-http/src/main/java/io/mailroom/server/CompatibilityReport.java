@@ -28,7 +28,9 @@ public final class CompatibilityReport {
                     + " `success_action_redirect`, and `s3:ObjectCreated:Post` events. **Presigned URLs** (Signature"
                     + " Version 4 and 2 query-string authentication) expire as S3's do, on the server's clock: a test that"
                     + " moves the clock past `X-Amz-Date` + `X-Amz-Expires` (or `Expires`) gets `403 AccessDenied`"
-                    + " \"Request has expired\"; an `X-Amz-Expires` over a week is refused.");
+                    + " \"Request has expired\"; an `X-Amz-Expires` over a week is refused. Cross-origin (CORS)"
+                    + " requests are refused as by a bucket without a CORS configuration: `403 AccessForbidden` to a"
+                    + " preflight.");
 
     private CompatibilityReport() {
     }

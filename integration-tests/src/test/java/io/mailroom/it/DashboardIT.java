@@ -14,17 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,8 +31,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -57,14 +52,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The web dashboard at {@code /_mailroom/}, end to end in headless Chromium (Debian's {@code chromium} and its
- * matching {@code chromedriver}, driven by Selenium; nothing is downloaded). State is made with the AWS SDK in an
- * account of its own, which the page's account/region filter selects; the page must follow every change without
- * a reload. Skipped where Chromium is not installed ({@code .ci/run} installs it).
+ * The web dashboard at {@code /_mailroom/}, end to end in {@link HeadlessChromium}. State is made with the AWS
+ * SDK in an account of its own, which the page's account/region filter selects; the page must follow every change
+ * without a reload. Skipped where Chromium is not installed ({@code .ci/run} installs it).
  */
 class DashboardIT {
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     private static final String ACCOUNT = "390000000001";
     private static final String SCOPE = ACCOUNT + " / us-east-1";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -72,42 +64,25 @@ class DashboardIT {
     private static SqsClient sqs;
     private static SnsClient sns;
     private static SesV2Client ses;
-    private static Path profile;
+    private static HeadlessChromium chromium;
     private static WebDriver driver;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
         StaticCredentialsProvider credentials = TestServer.credentialsFor(ACCOUNT);
         sqs = TestServer.sqs(credentials, Region.US_EAST_1);
         sns = SnsClient.builder().endpointOverride(TestServer.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(Apache5HttpClient.create()).build();
         ses = SesV2Client.builder().endpointOverride(TestServer.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(Apache5HttpClient.create()).build();
-
-        profile = Files.createTempDirectory("dashboard-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1100", "--user-data-dir=" + profile);
-        // Naming both binaries keeps Selenium Manager (which would download a driver) out of the way.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -90,6 +90,20 @@ public final class Dispatcher {
 
     /** The answer, possibly later; cancel it when the client goes away. Never completes exceptionally. */
     public CompletableFuture<Reply> dispatch(FullHttpRequest request) {
+        CompletableFuture<Reply> reply = route(request);
+        if (!request.headers().contains(HttpHeaderNames.ORIGIN)) {
+            return reply;
+        }
+        CompletableFuture<Reply> readable = reply.thenApply(CrossOrigin::readable);
+        readable.whenComplete((r, failure) -> {
+            if (readable.isCancelled()) {
+                reply.cancel(false); // a parked long poll is released when its client goes away
+            }
+        });
+        return readable;
+    }
+
+    private CompletableFuture<Reply> route(FullHttpRequest request) {
         long started = System.nanoTime();
         QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS);
         try {
@@ -113,6 +127,9 @@ public final class Dispatcher {
                 return CompletableFuture.completedFuture(runInternal(endpoint, request, uri, ctx, started));
             }
         }
+        if (CrossOrigin.isPreflight(request)) {
+            return CompletableFuture.completedFuture(preflight(request, path, ctx, started));
+        }
         String target = request.headers().get("X-Amz-Target");
         if (target != null) {
             return dispatchJson(request, target, ctx, started);
@@ -134,6 +151,24 @@ public final class Dispatcher {
             return dispatchRestXml(objectStore, request, uri, objectPath, s3, started);
         }
         return dispatchQuery(request, uri, caller, ctx, started);
+    }
+
+    private Reply preflight(FullHttpRequest request, String path, RequestContext ctx, long started) {
+        String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
+        boolean corsEnabled = bucket == null && (CrossOrigin.addressesCorsEnabledService(path)
+                || restServices.stream().anyMatch(rest -> rest.router().mayServe(path)));
+        if (corsEnabled || objectStore == null) {
+            return logged(new Reply(CrossOrigin.preflight(request), ctx.requestId()), request, "preflight", started);
+        }
+        String requestId = RequestIds.nextObjectStore();
+        String objectPath = bucket == null ? path : "/" + bucket + path;
+        AwsException refused = CrossOrigin.S3_FORBIDDEN.exception("CORSResponse: CORS is not enabled for this bucket.")
+                .with("Method", request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD))
+                .with("ResourceType", bucketOnly(objectPath) != null ? "BUCKET" : "OBJECT");
+        ServiceModel model = objectStore.binding().jsonModel();
+        WireFormat format = new WireFormat.RestXml(model.xmlNamespace() != null ? model.xmlNamespace()
+                : "http://s3.amazonaws.com/doc/2006-03-01/", false);
+        return logged(new Reply(format.error(refused, requestId), requestId), request, "preflight", started);
     }
 
     /**
