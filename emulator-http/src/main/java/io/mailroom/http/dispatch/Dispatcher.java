@@ -165,10 +165,14 @@ public final class Dispatcher {
         AwsException refused = CrossOrigin.S3_FORBIDDEN.exception("CORSResponse: CORS is not enabled for this bucket.")
                 .with("Method", request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD))
                 .with("ResourceType", bucketOnly(objectPath) != null ? "BUCKET" : "OBJECT");
+        return logged(new Reply(objectStoreFormat(false).error(refused, requestId), requestId), request, "preflight",
+                started);
+    }
+
+    private WireFormat objectStoreFormat(boolean head) {
         ServiceModel model = objectStore.binding().jsonModel();
-        WireFormat format = new WireFormat.RestXml(model.xmlNamespace() != null ? model.xmlNamespace()
-                : "http://s3.amazonaws.com/doc/2006-03-01/", false);
-        return logged(new Reply(format.error(refused, requestId), requestId), request, "preflight", started);
+        return new WireFormat.RestXml(model.xmlNamespace() != null ? model.xmlNamespace()
+                : "http://s3.amazonaws.com/doc/2006-03-01/", head);
     }
 
     /**
@@ -210,10 +214,7 @@ public final class Dispatcher {
 
     private CompletableFuture<Reply> dispatchRestXml(RestService rest, FullHttpRequest request, QueryStringDecoder uri,
                                                      String path, RequestContext ctx, long started) {
-        boolean head = "HEAD".equals(request.method().name());
-        ServiceModel model = rest.binding().jsonModel();
-        WireFormat format = new WireFormat.RestXml(model.xmlNamespace() != null ? model.xmlNamespace()
-                : "http://s3.amazonaws.com/doc/2006-03-01/", head);
+        WireFormat format = objectStoreFormat("HEAD".equals(request.method().name()));
         try {
             PresignedExpiry.check(uri.parameters(), clock.millis());
             RestRouter.Match match = rest.router().find(request.method().name(), path, uri.parameters(),
@@ -222,7 +223,8 @@ public final class Dispatcher {
                 String bucket = bucketOnly(path);
                 if ("POST".equals(request.method().name()) && isMultipartForm(request) && bucket != null) {
                     refuseOversized(request);
-                    ObjectNode input = PostObjectCodec.decode(model, bucket, HtmlFormDecoder.decode(request));
+                    ObjectNode input = PostObjectCodec.decode(rest.binding().jsonModel(), bucket,
+                            HtmlFormDecoder.decode(request));
                     return invoke(rest.binding(), POST_OBJECT, input, new WireFormat.HtmlFormUpload(), ctx, request,
                             started);
                 }
