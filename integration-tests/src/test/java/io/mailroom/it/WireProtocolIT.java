@@ -232,6 +232,26 @@ class WireProtocolIT {
                 "{\"completed\": {\"BOOT\": true, \"START\": true, \"READY\": true, \"SHUTDOWN\": false}, \"scripts\": []}");
     }
 
+    /** Browsers' preflights: the query and JSON services pass any origin; S3 refuses, no bucket having CORS rules. */
+    @Test
+    void corsPreflights() {
+        String host = "127.0.0.1:" + TestServer.get().port();
+        S3Clients.RawResponse sqs = S3Clients.raw("OPTIONS", host, "/", java.util.Map.of("Origin", "http://localhost:3000",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type,x-amz-target"),
+                new byte[0]);
+        assertThat(sqs.status()).isEqualTo(200);
+        assertThat(sqs.headers()).containsEntry("Access-Control-Allow-Origin", "*")
+                .containsEntry("Access-Control-Allow-Headers", "content-type,x-amz-target")
+                .containsKey("Access-Control-Allow-Methods");
+
+        S3Clients.RawResponse s3 = S3Clients.raw("OPTIONS", host, "/some-bucket/some/key", java.util.Map.of(
+                "Origin", "http://localhost:3000", "Access-Control-Request-Method", "PUT"), new byte[0]);
+        assertThat(s3.status()).isEqualTo(403);
+        assertThat(s3.headers()).doesNotContainKey("Access-Control-Allow-Origin");
+        assertThat(s3.text()).contains("<Code>AccessForbidden</Code><Message>CORSResponse: CORS is not enabled for this"
+                + " bucket.</Message><Method>PUT</Method><ResourceType>OBJECT</ResourceType>");
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(TestServer.endpoint().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
