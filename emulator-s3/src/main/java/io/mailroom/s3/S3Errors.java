@@ -15,6 +15,11 @@ import java.util.Map;
 public final class S3Errors {
     public static final ErrorCode ACCESS_CONTROL_LIST_NOT_SUPPORTED = sender("AccessControlListNotSupported", 400);
     public static final ErrorCode ACCESS_DENIED = sender("AccessDenied", 403);
+    /** A cross-origin preflight the bucket's CORS rules do not allow. */
+    public static final ErrorCode ACCESS_FORBIDDEN = sender("AccessForbidden", 403);
+    /** A presigned request's query-string authentication parameters are missing or out of range. */
+    public static final ErrorCode AUTHORIZATION_QUERY_PARAMETERS_ERROR =
+            sender("AuthorizationQueryParametersError", 400);
     public static final ErrorCode BAD_DIGEST = sender("BadDigest", 400);
     public static final ErrorCode BAD_REQUEST = sender("BadRequest", 400);
     public static final ErrorCode BUCKET_ALREADY_EXISTS = sender("BucketAlreadyExists", 409);
@@ -56,7 +61,8 @@ public final class S3Errors {
     public static final ErrorCode NOT_IMPLEMENTED = CommonErrors.NOT_IMPLEMENTED;
 
     /** Every error S3 raises here, by code (which is also the model's shape name where it has one). */
-    public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_CONTROL_LIST_NOT_SUPPORTED, ACCESS_DENIED, BAD_DIGEST, BAD_REQUEST,
+    public static final Map<String, ErrorCode> BY_SHAPE = byShape(ACCESS_CONTROL_LIST_NOT_SUPPORTED, ACCESS_DENIED, ACCESS_FORBIDDEN,
+            AUTHORIZATION_QUERY_PARAMETERS_ERROR, BAD_DIGEST, BAD_REQUEST,
             BUCKET_ALREADY_EXISTS, BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL,
             ILLEGAL_LOCATION_CONSTRAINT, INVALID_ARGUMENT, INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, INVALID_BUCKET_NAME, INVALID_DIGEST,
             INVALID_LOCATION_CONSTRAINT, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_POLICY_DOCUMENT, INVALID_RANGE,

@@ -1,6 +1,5 @@
 package io.mailroom.http.dispatch;
 
-import io.mailroom.core.error.ErrorCode;
 import io.mailroom.protocol.EncodedResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  * See https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/cors.html
  */
 final class CrossOrigin {
-    static final ErrorCode S3_FORBIDDEN = ErrorCode.sender("AccessForbidden", 403);
     private static final String EXPOSED = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,x-amzn-query-error,Date";
     private static final Pattern QUEUE_PATH = Pattern.compile("/\\d{12}/[^/]+");
 

@@ -20,6 +20,7 @@ import io.mailroom.protocol.rest.PostObjectCodec;
 import io.mailroom.protocol.rest.RestJsonCodec;
 import io.mailroom.protocol.rest.RestXmlCodec;
 import io.mailroom.protocol.rest.RestRouter;
+import io.mailroom.s3.S3Errors;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -162,7 +163,7 @@ public final class Dispatcher {
         }
         String requestId = RequestIds.nextObjectStore();
         String objectPath = bucket == null ? path : "/" + bucket + path;
-        AwsException refused = CrossOrigin.S3_FORBIDDEN.exception("CORSResponse: CORS is not enabled for this bucket.")
+        AwsException refused = S3Errors.ACCESS_FORBIDDEN.exception("CORSResponse: CORS is not enabled for this bucket.")
                 .with("Method", request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD))
                 .with("ResourceType", bucketOnly(objectPath) != null ? "BUCKET" : "OBJECT");
         return logged(new Reply(objectStoreFormat(false).error(refused, requestId), requestId), request, "preflight",

@@ -1,6 +1,7 @@
 package io.mailroom.http.dispatch;
 
 import io.mailroom.core.error.ErrorCode;
+import io.mailroom.s3.S3Errors;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,8 +20,7 @@ import java.util.Map;
  * See https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
  */
 final class PresignedExpiry {
-    private static final ErrorCode ACCESS_DENIED = ErrorCode.sender("AccessDenied", 403);
-    private static final ErrorCode QUERY_PARAMETERS = ErrorCode.sender("AuthorizationQueryParametersError", 400);
+    private static final ErrorCode PARAMETERS = S3Errors.AUTHORIZATION_QUERY_PARAMETERS_ERROR;
     private static final long MAX_SECONDS = 604_800;
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'");
 
@@ -40,7 +40,7 @@ final class PresignedExpiry {
         String date = first(query, "X-Amz-Date");
         String expires = first(query, "X-Amz-Expires");
         if (date == null || expires == null) {
-            throw QUERY_PARAMETERS.exception("Query-string authentication version 4 requires the X-Amz-Algorithm,"
+            throw PARAMETERS.exception("Query-string authentication version 4 requires the X-Amz-Algorithm,"
                     + " X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires"
                     + " parameters.");
         }
@@ -48,23 +48,23 @@ final class PresignedExpiry {
         try {
             seconds = Long.parseLong(expires);
         } catch (NumberFormatException e) {
-            throw QUERY_PARAMETERS.exception("X-Amz-Expires should be a number");
+            throw PARAMETERS.exception("X-Amz-Expires should be a number");
         }
         if (seconds < 0) {
-            throw QUERY_PARAMETERS.exception("X-Amz-Expires must be non-negative");
+            throw PARAMETERS.exception("X-Amz-Expires must be non-negative");
         }
         if (seconds > MAX_SECONDS) {
-            throw QUERY_PARAMETERS.exception("X-Amz-Expires must be less than a week (in seconds) that is; 604800");
+            throw PARAMETERS.exception("X-Amz-Expires must be less than a week (in seconds) that is; 604800");
         }
         long signedAt;
         try {
             signedAt = LocalDateTime.parse(date, AMZ_DATE).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw QUERY_PARAMETERS.exception("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+            throw PARAMETERS.exception("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
         }
         long expiresAt = signedAt + seconds * 1000;
         if (nowMillis > expiresAt) {
-            throw ACCESS_DENIED.exception("Request has expired")
+            throw S3Errors.ACCESS_DENIED.exception("Request has expired")
                     .with("X-Amz-Expires", expires)
                     .with("Expires", iso(expiresAt))
                     .with("ServerTime", iso(nowMillis));
@@ -80,10 +80,10 @@ final class PresignedExpiry {
         try {
             epochSeconds = Long.parseLong(expires);
         } catch (NumberFormatException e) {
-            throw ACCESS_DENIED.exception("Invalid date (should be seconds since epoch): %s", expires);
+            throw S3Errors.ACCESS_DENIED.exception("Invalid date (should be seconds since epoch): %s", expires);
         }
         if (epochSeconds < Long.MAX_VALUE / 1000 && nowMillis > epochSeconds * 1000) {
-            throw ACCESS_DENIED.exception("Request has expired")
+            throw S3Errors.ACCESS_DENIED.exception("Request has expired")
                     .with("Expires", iso(epochSeconds * 1000))
                     .with("ServerTime", iso(nowMillis));
         }
