@@ -25,7 +25,9 @@ final class Responses {
         headers.set(HttpHeaderNames.DATE, date);
         // RFC 9110 15.4.5: a 304 carries the validators, not the representation's type or length (S3's has neither).
         if (encoded.status() != 304) {
-            headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.contentType());
+            if (encoded.contentType() != null) { // S3's answer to a preflight has none
+                headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.contentType());
+            }
             if (!encoded.headers().containsKey("Content-Length")) {
                 headers.setInt(HttpHeaderNames.CONTENT_LENGTH, encoded.body().length); // HEAD answers name the object's
             }

@@ -28,9 +28,11 @@ public final class CompatibilityReport {
                     + " `success_action_redirect`, and `s3:ObjectCreated:Post` events. **Presigned URLs** (Signature"
                     + " Version 4 and 2 query-string authentication) expire as S3's do, on the server's clock: a test that"
                     + " moves the clock past `X-Amz-Date` + `X-Amz-Expires` (or `Expires`) gets `403 AccessDenied`"
-                    + " \"Request has expired\"; an `X-Amz-Expires` over a week is refused. Cross-origin (CORS)"
-                    + " requests are refused as by a bucket without a CORS configuration: `403 AccessForbidden` to a"
-                    + " preflight.");
+                    + " \"Request has expired\"; an `X-Amz-Expires` over a week is refused. **OPTIONS object**"
+                    + " (a browser's CORS preflight) is answered by the bucket's CORS configuration, and the requests"
+                    + " that follow it carry their rule's `Access-Control-*` headers, errors included: the first"
+                    + " rule that allows the origin, method and requested headers decides; without one, S3's"
+                    + " `403 AccessForbidden`, worded as S3 words it.");
 
     private CompatibilityReport() {
     }

@@ -15,6 +15,7 @@ import io.mailroom.s3.api.AclOperations;
 import io.mailroom.s3.api.AttributesOperations;
 import io.mailroom.s3.api.BucketOperations;
 import io.mailroom.s3.api.BucketSettingsOperations;
+import io.mailroom.s3.api.CorsOperations;
 import io.mailroom.s3.api.ListingOperations;
 import io.mailroom.s3.api.MultipartOperations;
 import io.mailroom.s3.api.NotificationOperations;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets
- * with their policies, tags and default encryption,
+ * with their policies, tags, default encryption and CORS configuration,
  * objects with metadata, tags, ranges and conditions, multipart uploads, listings, copies and event
  * notifications to this server's queues and topics. Every other operation of the model answers NotImplemented.
  * <p>
@@ -86,6 +87,7 @@ public final class S3Service implements AwsService, Persistent {
         BucketSettingsOperations settings = new BucketSettingsOperations(registry);
         AclOperations acls = new AclOperations(registry, clock, notifier);
         AttributesOperations attributes = new AttributesOperations(registry);
+        CorsOperations cors = new CorsOperations(registry);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
@@ -96,6 +98,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("CreateBucket", buckets::createBucket)
                 .sync("CreateMultipartUpload", multipart::createMultipartUpload)
                 .sync("DeleteBucket", buckets::deleteBucket)
+                .sync("DeleteBucketCors", cors::deleteBucketCors)
                 .sync("DeleteBucketEncryption", settings::deleteBucketEncryption)
                 .sync("DeleteBucketOwnershipControls", settings::deleteBucketOwnershipControls)
                 .sync("DeleteBucketPolicy", settings::deleteBucketPolicy)
@@ -106,6 +109,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("GetBucketLocation", buckets::getBucketLocation)
                 .sync("GetBucketNotificationConfiguration", notifications::getBucketNotificationConfiguration)
                 .sync("GetBucketAcl", acls::getBucketAcl)
+                .sync("GetBucketCors", cors::getBucketCors)
                 .sync("GetBucketEncryption", settings::getBucketEncryption)
                 .sync("GetBucketOwnershipControls", settings::getBucketOwnershipControls)
                 .sync("GetBucketPolicy", settings::getBucketPolicy)
@@ -124,6 +128,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("ListParts", multipart::listParts)
                 .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration)
                 .sync("PutBucketAcl", acls::putBucketAcl)
+                .sync("PutBucketCors", cors::putBucketCors)
                 .sync("PutBucketEncryption", settings::putBucketEncryption)
                 .sync("PutBucketOwnershipControls", settings::putBucketOwnershipControls)
                 .sync("PutBucketPolicy", settings::putBucketPolicy)
@@ -131,6 +136,8 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("PutObject", objects::putObject)
                 // Outside the SDK model (an HTML form's upload), so the front end calls it by this name itself.
                 .sync("PostObject", posts::postObject)
+                // Outside the model too: a browser's preflight, and the CORS headers of other requests.
+                .sync(CorsOperations.OPTIONS_OBJECT, cors::optionsObject)
                 .sync("PutObjectAcl", acls::putObjectAcl)
                 .sync("PutObjectTagging", tagging::putObjectTagging)
                 .sync("UploadPart", multipart::uploadPart)

@@ -194,7 +194,7 @@ class S3BucketsIT {
         GetBucketVersioningResponse versioning = S3.getBucketVersioning(b -> b.bucket(name));
         assertThat(versioning.status()).isNull();
         assertThat(versioning.mfaDelete()).isNull();
-        s3Error("NotImplemented", 501, () -> S3.getBucketCors(b -> b.bucket(name)));
+        s3Error("NotImplemented", 501, () -> S3.getBucketWebsite(b -> b.bucket(name)));
         s3Error("NotImplemented", 501, () -> S3.createBucket(b -> b.bucket(bucketName("s3b-lock")).objectLockEnabledForBucket(true)));
     }
 

@@ -94,17 +94,25 @@ class S3CliIT {
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.stderr()).contains("404");
 
-        // 9. aws s3 rb refuses a bucket that is not empty
+        // 9. aws s3api put-bucket-cors and get-bucket-cors, as docs/getting-started.md shows them
+        ok("s3api", "put-bucket-cors", "--bucket", bucket, "--cors-configuration", "{\"CORSRules\":[{\"AllowedOrigins\":"
+                + "[\"http://localhost:3000\"],\"AllowedMethods\":[\"GET\",\"PUT\"],\"AllowedHeaders\":[\"*\"],"
+                + "\"ExposeHeaders\":[\"ETag\"]}]}");
+        JsonNode cors = okJson("s3api", "get-bucket-cors", "--bucket", bucket);
+        assertThat(cors.at("/CORSRules/0/AllowedMethods").toString()).isEqualTo("[\"GET\",\"PUT\"]");
+        assertThat(cors.at("/CORSRules/0/ExposeHeaders/0").asText()).isEqualTo("ETag");
+
+        // 10. aws s3 rb refuses a bucket that is not empty
         AwsCli.Run notEmpty = run("s3", "rb", url);
         assertThat(notEmpty.exit()).isNotZero();
         assertThat(notEmpty.stderr()).contains("BucketNotEmpty");
 
-        // 10. aws s3 rm --recursive
+        // 11. aws s3 rm --recursive
         String rm = ok("s3", "rm", url, "--recursive").stdout();
         assertThat(rm).contains("delete: " + url + "/docs/data.json").contains("delete: " + url + "/docs/my report.txt");
         assertThat(S3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isZero();
 
-        // 11. aws s3 rb
+        // 12. aws s3 rb
         assertThat(ok("s3", "rb", url).stdout()).contains("remove_bucket: " + bucket);
         assertThat(S3.listBuckets().buckets()).extracting(Bucket::name).doesNotContain(bucket);
     }

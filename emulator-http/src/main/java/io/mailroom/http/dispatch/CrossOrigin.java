@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Cross-origin requests from a web page, as the AWS SDKs for JavaScript send them from a browser. SQS, SNS and
  * SES are CORS-enabled services: they answer a preflight for any origin and let the page read their answers,
  * request-id and error-type headers included (the SDKs parse errors from them). S3 decides per bucket, by its
- * CORS configuration, which Mailroom does not emulate: a preflight to S3 gets S3's refusal for a bucket without one.
+ * CORS configuration (see {@code io.mailroom.s3.api.CorsOperations}).
  * See https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/cors.html
  */
 final class CrossOrigin {
@@ -47,7 +47,8 @@ final class CrossOrigin {
 
     /**
      * The answer to a request that came with an Origin, readable by the page when a CORS-enabled service gave
-     * it. S3's answers (they carry {@code x-amz-request-id}) stay as they are: no bucket here allows other origins.
+     * it. S3's answers (they carry {@code x-amz-request-id}) stay as they are: their bucket's CORS configuration
+     * decides.
      */
     static Dispatcher.Reply readable(Dispatcher.Reply reply) {
         EncodedResponse response = reply.response();

@@ -16,14 +16,16 @@ import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryDecoder;
 import io.mailroom.protocol.rest.AwsChunkedBody;
+import io.mailroom.protocol.rest.CrossOriginCodec;
 import io.mailroom.protocol.rest.PostObjectCodec;
 import io.mailroom.protocol.rest.RestJsonCodec;
 import io.mailroom.protocol.rest.RestXmlCodec;
 import io.mailroom.protocol.rest.RestRouter;
-import io.mailroom.s3.S3Errors;
+import io.mailroom.s3.api.CorsOperations;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,9 @@ public final class Dispatcher {
     /** POST Object is in no SDK model: the service answers it by name, and its form is checked by the service. */
     private static final OperationModel POST_OBJECT = new OperationModel(PostObjectCodec.OPERATION, null, null, null,
             "POST", "/{Bucket}", 204, List.of(), false);
+    /** Nor is OPTIONS object, a browser's preflight, answered by the bucket's CORS configuration. */
+    private static final OperationModel OPTIONS_OBJECT = new OperationModel(CorsOperations.OPTIONS_OBJECT, null, null,
+            null, "OPTIONS", "/{Bucket}/{Key+}", 200, List.of(), false);
 
     private final Map<String, ServiceBinding> byTargetPrefix = new HashMap<>();
     private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
@@ -128,8 +133,11 @@ public final class Dispatcher {
                 return CompletableFuture.completedFuture(runInternal(endpoint, request, uri, ctx, started));
             }
         }
-        if (CrossOrigin.isPreflight(request)) {
-            return CompletableFuture.completedFuture(preflight(request, path, ctx, started));
+        if (HttpMethod.OPTIONS.equals(request.method())) {
+            CompletableFuture<Reply> preflight = preflight(request, path, ctx, started);
+            if (preflight != null) {
+                return preflight;
+            }
         }
         String target = request.headers().get("X-Amz-Target");
         if (target != null) {
@@ -149,25 +157,55 @@ public final class Dispatcher {
             String objectPath = bucket == null ? bucketPath(raw) : "/".equals(raw) ? "/" + bucket : "/" + bucket + raw;
             RequestContext s3 = new RequestContext(ctx.accountId(), ctx.region(), RequestIds.nextObjectStore(),
                     ctx.endpoint(), ctx.traceHeader());
-            return dispatchRestXml(objectStore, request, uri, objectPath, s3, started);
+            CompletableFuture<Reply> reply = dispatchRestXml(objectStore, request, uri, objectPath, s3, started);
+            return request.headers().contains(HttpHeaderNames.ORIGIN)
+                    ? reply.thenApply(r -> withBucketCors(r, request, objectPath, s3)) : reply;
         }
         return dispatchQuery(request, uri, caller, ctx, started);
     }
 
-    private Reply preflight(FullHttpRequest request, String path, RequestContext ctx, long started) {
+    /**
+     * An OPTIONS request: a preflight to SQS, SNS or SES, which allow any origin; or to S3, where the bucket's
+     * CORS configuration decides (even without Origin, which S3 asks for). Null for other OPTIONS requests, which
+     * are routed as any other request.
+     */
+    private CompletableFuture<Reply> preflight(FullHttpRequest request, String path, RequestContext ctx,
+                                               long started) {
         String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
         boolean corsEnabled = bucket == null && (CrossOrigin.addressesCorsEnabledService(path)
                 || restServices.stream().anyMatch(rest -> rest.router().mayServe(path)));
         if (corsEnabled || objectStore == null) {
-            return logged(new Reply(CrossOrigin.preflight(request), ctx.requestId()), request, "preflight", started);
+            return CrossOrigin.isPreflight(request) ? CompletableFuture.completedFuture(logged(
+                    new Reply(CrossOrigin.preflight(request), ctx.requestId()), request, "preflight", started)) : null;
         }
-        String requestId = RequestIds.nextObjectStore();
         String objectPath = bucket == null ? path : "/" + bucket + path;
-        AwsException refused = S3Errors.ACCESS_FORBIDDEN.exception("CORSResponse: CORS is not enabled for this bucket.")
-                .with("Method", request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD))
-                .with("ResourceType", bucketOnly(objectPath) != null ? "BUCKET" : "OBJECT");
-        return logged(new Reply(objectStoreFormat(false).error(refused, requestId), requestId), request, "preflight",
+        int slash = objectPath.indexOf('/', 1);
+        String key = slash < 0 || slash == objectPath.length() - 1 ? null : objectPath.substring(slash + 1);
+        ObjectNode input = CrossOriginCodec.decode(bucketOf(objectPath), key, request.method().name(),
+                request.headers()::get, true);
+        RequestContext s3 = new RequestContext(ctx.accountId(), ctx.region(), RequestIds.nextObjectStore(),
+                ctx.endpoint(), ctx.traceHeader());
+        return invoke(objectStore.binding(), OPTIONS_OBJECT, input, new WireFormat.BucketPreflight(), s3, request,
                 started);
+    }
+
+    /** An S3 answer to a request with an Origin, with the headers the bucket's CORS configuration grants it. */
+    private Reply withBucketCors(Reply reply, FullHttpRequest request, String objectPath, RequestContext ctx) {
+        ServiceBinding binding = objectStore.binding();
+        if (binding.service() instanceof MadeOnFirstUse deferred && !deferred.made()
+                || !(binding.service().operations().find(OPTIONS_OBJECT.name()).orElse(null)
+                        instanceof Handler.Sync sync)) {
+            return reply; // no bucket exists yet
+        }
+        ObjectNode input = CrossOriginCodec.decode(bucketOf(objectPath), null, request.method().name(),
+                request.headers()::get, false);
+        try {
+            JsonNode granted = sync.handle(ctx, input);
+            return new Reply(CrossOriginCodec.withGranted(reply.response(), granted), reply.requestId());
+        } catch (RuntimeException e) {
+            LOG.error("request {}: judging its Origin failed unexpectedly", reply.requestId(), e);
+            return reply;
+        }
     }
 
     private WireFormat objectStoreFormat(boolean head) {
@@ -197,6 +235,12 @@ public final class Dispatcher {
     private static String bucketPath(String path) {
         int slash = path.indexOf('/', 1);
         return slash > 1 && slash == path.length() - 1 ? path.substring(0, slash) : path;
+    }
+
+    /** The bucket of an object store path, its first segment. */
+    private static String bucketOf(String path) {
+        int slash = path.indexOf('/', 1);
+        return slash < 0 ? path.substring(1) : path.substring(1, slash);
     }
 
     /** The bucket of a path that names only a bucket ({@code /bucket} or {@code /bucket/}), else null. */

@@ -9,6 +9,7 @@ import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.json.JsonErrorEncoder;
 import io.mailroom.protocol.query.QueryErrorEncoder;
 import io.mailroom.protocol.query.QueryXmlEncoder;
+import io.mailroom.protocol.rest.CrossOriginCodec;
 import io.mailroom.protocol.rest.PostObjectCodec;
 import io.mailroom.protocol.rest.RestJsonCodec;
 import io.mailroom.protocol.rest.RestXmlCodec;
@@ -77,6 +78,19 @@ sealed interface WireFormat {
         @Override
         public EncodedResponse success(OperationModel operation, JsonNode output, String requestId) {
             return PostObjectCodec.success(output, requestId);
+        }
+
+        @Override
+        public EncodedResponse error(AwsException error, String requestId) {
+            return RestXmlCodec.error(error, requestId, false);
+        }
+    }
+
+    /** S3's answer to a browser's preflight: the granted headers and no body; refusals as other S3 errors. */
+    record BucketPreflight() implements WireFormat {
+        @Override
+        public EncodedResponse success(OperationModel operation, JsonNode output, String requestId) {
+            return CrossOriginCodec.preflight(output, requestId);
         }
 
         @Override

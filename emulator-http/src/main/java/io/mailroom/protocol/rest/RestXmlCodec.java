@@ -53,6 +53,7 @@ public final class RestXmlCodec {
             Map.entry("GetObjectAclOutput", "AccessControlPolicy"),
             Map.entry("GetBucketAclOutput", "AccessControlPolicy"),
             Map.entry("GetBucketVersioningOutput", "VersioningConfiguration"),
+            Map.entry("GetBucketCorsOutput", "CORSConfiguration"),
             Map.entry("GetObjectAttributesOutput", "GetObjectAttributesResponse"));
     /** Outputs whose whole document is a single element holding the value. */
     private static final java.util.Set<String> SINGLE_VALUE_ROOTS = java.util.Set.of("GetBucketLocationOutput");

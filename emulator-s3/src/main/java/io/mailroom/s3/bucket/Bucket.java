@@ -2,6 +2,7 @@ package io.mailroom.s3.bucket;
 
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.acl.AccessControlList;
+import io.mailroom.s3.cors.CorsConfiguration;
 import io.mailroom.s3.listing.KeyOrder;
 import io.mailroom.s3.multipart.Uploads;
 import io.mailroom.s3.notification.NotificationConfiguration;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * One bucket: its identity, its objects kept sorted in S3's listing order (so a listing page is a seek
  * and a short walk, never a sort), its multipart uploads in progress, its notification configuration,
- * policy, tags, default encryption, Object Ownership setting and ACL.
+ * policy, tags, default encryption, Object Ownership setting, ACL and CORS configuration.
  */
 public final class Bucket {
     private final String name;
@@ -29,6 +30,7 @@ public final class Bucket {
     private volatile Encryption encryption = Encryption.SSE_S3;
     private volatile ObjectOwnership ownership = ObjectOwnership.BUCKET_OWNER_ENFORCED;
     private volatile AccessControlList acl;
+    private volatile CorsConfiguration cors;
 
     public Bucket(String name, Owner owner, BucketLocation location, long createdAt) {
         this.name = name;
@@ -132,5 +134,14 @@ public final class Bucket {
 
     public void notifications(NotificationConfiguration value) {
         this.notifications = value;
+    }
+
+    /** The CORS configuration, or null when the bucket has none. */
+    public CorsConfiguration cors() {
+        return cors;
+    }
+
+    public void cors(CorsConfiguration cors) {
+        this.cors = cors;
     }
 }

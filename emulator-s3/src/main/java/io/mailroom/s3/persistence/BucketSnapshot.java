@@ -2,6 +2,8 @@ package io.mailroom.s3.persistence;
 
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.bucket.Bucket;
+import io.mailroom.s3.cors.CorsConfiguration;
+import io.mailroom.s3.cors.CorsRule;
 import io.mailroom.s3.notification.NotificationRule;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.ownership.ObjectOwnership;
@@ -11,7 +13,7 @@ import java.util.Objects;
 
 /**
  * A bucket's manifest ({@code bucket.json}): what it is, its notification configuration, policy, tags,
- * default encryption and ownership setting (the last four absent from files of earlier builds), its
+ * default encryption, ownership setting and CORS rules (the last five absent from files of earlier builds), its
  * objects' metadata, in key order, and its multipart uploads in progress (absent from earlier builds' files).
  *
  * @param format          {@link #FORMAT}; a file of another format is refused rather than misread
@@ -19,11 +21,13 @@ import java.util.Objects;
  * @param objectOwnership the ownership setting's wire name, {@value #NO_OWNERSHIP_CONTROLS} once deleted;
  *                        absent (earlier builds) means S3's default, BucketOwnerEnforced
  * @param acl             the bucket's ACL; absent (earlier builds) means the owner's full control alone
+ * @param cors            the CORS configuration's rules; absent when the bucket has none
  */
 public record BucketSnapshot(int format, String name, String accountId, String region, String locationConstraint,
                              long createdAt, List<RuleSnapshot> notifications, List<ObjectSnapshot> objects,
                              String policy, Map<String, String> tags, Encryption encryption,
-                             String objectOwnership, AccessControlList acl, List<UploadSnapshot> uploads) {
+                             String objectOwnership, AccessControlList acl, List<UploadSnapshot> uploads,
+                             List<CorsRule> cors) {
     public static final int FORMAT = 1;
     static final String NO_OWNERSHIP_CONTROLS = "None";
 
@@ -46,13 +50,18 @@ public record BucketSnapshot(int format, String name, String accountId, String r
         return new BucketSnapshot(FORMAT, b.name(), b.owner().accountId(), b.region(),
                 b.location().locationConstraint(), b.createdAt(), rules, objects, b.policy(), b.tags().tags(),
                 b.encryption(), b.ownership() == null ? NO_OWNERSHIP_CONTROLS : b.ownership().wireName(),
-                b.acl(), uploads);
+                b.acl(), uploads, b.cors() == null ? null : b.cors().rules());
     }
 
     /** The ownership setting, or null where DeleteBucketOwnershipControls removed it. */
     ObjectOwnership ownership() {
         return NO_OWNERSHIP_CONTROLS.equals(objectOwnership) ? null
                 : ObjectOwnership.parse(objectOwnership, ObjectOwnership.BUCKET_OWNER_ENFORCED);
+    }
+
+    /** The CORS configuration, or null where the bucket had none. */
+    CorsConfiguration corsConfiguration() {
+        return cors == null || cors.isEmpty() ? null : new CorsConfiguration(cors);
     }
 
     List<NotificationRule> rules() {

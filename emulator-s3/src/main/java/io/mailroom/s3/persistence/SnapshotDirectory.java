@@ -182,6 +182,7 @@ public final class SnapshotDirectory {
         bucket.encryption(s.encryption());
         bucket.ownership(s.ownership());
         bucket.acl(s.acl());
+        bucket.cors(s.corsConfiguration());
         return bucket;
     }
 
