@@ -6,7 +6,7 @@ import java.util.Map;
  * A response ready for the wire, independent of the HTTP library.
  *
  * @param status      HTTP status
- * @param contentType media type of the body
+ * @param contentType media type of the body; null for an answer that has none (S3's to a preflight)
  * @param body        the bytes
  * @param headers     further headers (for example {@code x-amzn-query-error})
  */

@@ -138,6 +138,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("PostObject", posts::postObject)
                 // Outside the model too: a browser's preflight, and the CORS headers of other requests.
                 .sync(CorsOperations.OPTIONS_OBJECT, cors::optionsObject)
+                .sync(CorsOperations.CROSS_ORIGIN_HEADERS, cors::crossOriginHeaders)
                 .sync("PutObjectAcl", acls::putObjectAcl)
                 .sync("PutObjectTagging", tagging::putObjectTagging)
                 .sync("UploadPart", multipart::uploadPart)

@@ -244,6 +244,13 @@ class WireProtocolIT {
                 .containsEntry("Access-Control-Allow-Headers", "content-type,x-amz-target")
                 .containsKey("Access-Control-Allow-Methods");
 
+        // The service's own host name, as LocalStack's endpoints have it, is no bucket's.
+        S3Clients.RawResponse byServiceHost = S3Clients.raw("OPTIONS", "sqs.us-east-1.localhost.localstack.cloud:"
+                + TestServer.get().port(), "/", java.util.Map.of("Origin", "http://localhost:3000",
+                "Access-Control-Request-Method", "POST"), new byte[0]);
+        assertThat(byServiceHost.status()).isEqualTo(200);
+        assertThat(byServiceHost.headers()).containsEntry("Access-Control-Allow-Origin", "*");
+
         String bucket = S3Clients.createBucket("no-cors");
         S3Clients.RawResponse s3 = S3Clients.raw("OPTIONS", host, "/" + bucket + "/some/key", java.util.Map.of(
                 "Origin", "http://localhost:3000", "Access-Control-Request-Method", "PUT"), new byte[0]);

@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
 final class CrossOrigin {
     private static final String EXPOSED = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,x-amzn-query-error,Date";
     private static final Pattern QUEUE_PATH = Pattern.compile("/\\d{12}/[^/]+");
+    /**
+     * What is left of a service's own host name once the local domain is taken off ({@code sqs.us-east-1} of
+     * {@code sqs.us-east-1.localhost.localstack.cloud}), which would otherwise name a bucket; SES v2's is {@code email}.
+     */
+    private static final Pattern SERVICE_HOST = Pattern.compile("(?:sqs|sns|email|ses)(?:\\.[a-z]{2}(?:-[a-z]+)+-\\d+)?");
 
     private CrossOrigin() {
     }
@@ -30,6 +35,11 @@ final class CrossOrigin {
     /** Whether a preflight to this path asks the query and JSON services (the root, a queue URL) rather than S3. */
     static boolean addressesCorsEnabledService(String path) {
         return "/".equals(path) || path.isEmpty() || QUEUE_PATH.matcher(path).matches();
+    }
+
+    /** Whether the bucket a host name seems to name is a CORS-enabled service's own name instead. */
+    static boolean isServiceHostName(String hostBucket) {
+        return SERVICE_HOST.matcher(hostBucket).matches();
     }
 
     /** The answer to a preflight for a CORS-enabled service: any origin, method and requested headers. */

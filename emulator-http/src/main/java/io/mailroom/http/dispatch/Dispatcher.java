@@ -134,9 +134,13 @@ public final class Dispatcher {
             }
         }
         if (HttpMethod.OPTIONS.equals(request.method())) {
-            CompletableFuture<Reply> preflight = preflight(request, path, ctx, started);
-            if (preflight != null) {
-                return preflight;
+            String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
+            if (objectStore != null && !addressesCorsEnabledService(bucket, path)) {
+                return bucketPreflight(request, bucket == null ? path : "/" + bucket + path, ctx, started);
+            }
+            if (CrossOrigin.isPreflight(request)) {
+                return CompletableFuture.completedFuture(logged(new Reply(CrossOrigin.preflight(request),
+                        ctx.requestId()), request, "preflight", started));
             }
         }
         String target = request.headers().get("X-Amz-Target");
@@ -165,24 +169,21 @@ public final class Dispatcher {
     }
 
     /**
-     * An OPTIONS request: a preflight to SQS, SNS or SES, which allow any origin; or to S3, where the bucket's
-     * CORS configuration decides (even without Origin, which S3 asks for). Null for other OPTIONS requests, which
-     * are routed as any other request.
+     * Whether an OPTIONS request asks SQS, SNS or SES (the root or a queue URL, a REST service's path; addressed
+     * path-style or by a service's own host name), which allow any origin, rather than a bucket.
      */
-    private CompletableFuture<Reply> preflight(FullHttpRequest request, String path, RequestContext ctx,
-                                               long started) {
-        String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
-        boolean corsEnabled = bucket == null && (CrossOrigin.addressesCorsEnabledService(path)
+    private boolean addressesCorsEnabledService(String hostBucket, String path) {
+        return (hostBucket == null || CrossOrigin.isServiceHostName(hostBucket))
+                && (CrossOrigin.addressesCorsEnabledService(path)
                 || restServices.stream().anyMatch(rest -> rest.router().mayServe(path)));
-        if (corsEnabled || objectStore == null) {
-            return CrossOrigin.isPreflight(request) ? CompletableFuture.completedFuture(logged(
-                    new Reply(CrossOrigin.preflight(request), ctx.requestId()), request, "preflight", started)) : null;
-        }
-        String objectPath = bucket == null ? path : "/" + bucket + path;
-        int slash = objectPath.indexOf('/', 1);
-        String key = slash < 0 || slash == objectPath.length() - 1 ? null : objectPath.substring(slash + 1);
-        ObjectNode input = CrossOriginCodec.decode(bucketOf(objectPath), key, request.method().name(),
-                request.headers()::get, true);
+    }
+
+    /** A browser's preflight to S3 (or any OPTIONS request there), answered by the bucket's CORS configuration. */
+    private CompletableFuture<Reply> bucketPreflight(FullHttpRequest request, String objectPath, RequestContext ctx,
+                                                     long started) {
+        ObjectPath target = ObjectPath.of(objectPath);
+        ObjectNode input = CrossOriginCodec.decode(target.bucket(), target.key(), request.method().name(),
+                request.headers()::get);
         RequestContext s3 = new RequestContext(ctx.accountId(), ctx.region(), RequestIds.nextObjectStore(),
                 ctx.endpoint(), ctx.traceHeader());
         return invoke(objectStore.binding(), OPTIONS_OBJECT, input, new WireFormat.BucketPreflight(), s3, request,
@@ -193,12 +194,12 @@ public final class Dispatcher {
     private Reply withBucketCors(Reply reply, FullHttpRequest request, String objectPath, RequestContext ctx) {
         ServiceBinding binding = objectStore.binding();
         if (binding.service() instanceof MadeOnFirstUse deferred && !deferred.made()
-                || !(binding.service().operations().find(OPTIONS_OBJECT.name()).orElse(null)
+                || !(binding.service().operations().find(CorsOperations.CROSS_ORIGIN_HEADERS).orElse(null)
                         instanceof Handler.Sync sync)) {
             return reply; // no bucket exists yet
         }
-        ObjectNode input = CrossOriginCodec.decode(bucketOf(objectPath), null, request.method().name(),
-                request.headers()::get, false);
+        ObjectNode input = CrossOriginCodec.decode(ObjectPath.of(objectPath).bucket(), null, request.method().name(),
+                request.headers()::get);
         try {
             JsonNode granted = sync.handle(ctx, input);
             return new Reply(CrossOriginCodec.withGranted(reply.response(), granted), reply.requestId());
@@ -237,21 +238,6 @@ public final class Dispatcher {
         return slash > 1 && slash == path.length() - 1 ? path.substring(0, slash) : path;
     }
 
-    /** The bucket of an object store path, its first segment. */
-    private static String bucketOf(String path) {
-        int slash = path.indexOf('/', 1);
-        return slash < 0 ? path.substring(1) : path.substring(1, slash);
-    }
-
-    /** The bucket of a path that names only a bucket ({@code /bucket} or {@code /bucket/}), else null. */
-    private static String bucketOnly(String path) {
-        String bucket = path.startsWith("/") ? path.substring(1) : path;
-        if (bucket.endsWith("/")) {
-            bucket = bucket.substring(0, bucket.length() - 1);
-        }
-        return bucket.isEmpty() || bucket.contains("/") ? null : bucket;
-    }
-
     private static boolean isMultipartForm(FullHttpRequest request) {
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
@@ -265,7 +251,7 @@ public final class Dispatcher {
             RestRouter.Match match = rest.router().find(request.method().name(), path, uri.parameters(),
                     request.headers()::get);
             if (match == null) {
-                String bucket = bucketOnly(path);
+                String bucket = ObjectPath.of(path).bucketAlone();
                 if ("POST".equals(request.method().name()) && isMultipartForm(request) && bucket != null) {
                     refuseOversized(request);
                     ObjectNode input = PostObjectCodec.decode(rest.binding().jsonModel(), bucket,

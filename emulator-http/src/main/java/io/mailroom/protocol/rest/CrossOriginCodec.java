@@ -19,12 +19,11 @@ public final class CrossOriginCodec {
     }
 
     /**
-     * The canonical input of {@code io.mailroom.s3.api.CorsOperations#optionsObject}.
+     * The canonical input of {@code io.mailroom.s3.api.CorsOperations}' preflight and headers operations.
      *
      * @param key null for the bucket itself
      */
-    public static ObjectNode decode(String bucket, String key, String method, Function<String, String> header,
-                                    boolean preflight) {
+    public static ObjectNode decode(String bucket, String key, String method, Function<String, String> header) {
         ObjectNode in = Canonical.NODES.objectNode();
         in.put("Bucket", bucket);
         if (key != null) {
@@ -34,7 +33,6 @@ public final class CrossOriginCodec {
         putIfPresent(in, "Origin", header.apply("Origin"));
         putIfPresent(in, "AccessControlRequestMethod", header.apply("Access-Control-Request-Method"));
         putIfPresent(in, "AccessControlRequestHeaders", header.apply("Access-Control-Request-Headers"));
-        in.put("Preflight", preflight);
         return in;
     }
 

@@ -13,21 +13,21 @@ import io.mailroom.s3.cors.CorsRequest;
 import io.mailroom.s3.cors.CorsRule;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A bucket's CORS configuration (Put, Get and Delete), and its use: the answer to a browser's preflight
- * ({@code OPTIONS} on a bucket or object, outside the SDK model) and the {@code Access-Control-*} headers of
- * any other request that comes with an {@code Origin}.
- * <p>
- * {@code OptionsObject}'s input is {@code Bucket}, {@code Key}, {@code Origin}, {@code Method} (the request's),
- * {@code AccessControlRequestMethod}, {@code AccessControlRequestHeaders} (the raw header values) and
- * {@code Preflight}; its output is {@code Headers}, a map of header names to values. A preflight that is not
- * allowed is S3's AccessForbidden; any other request only goes without headers.
+ * A bucket's CORS configuration (Put, Get and Delete), and its use, which no SDK model describes: the answer to a
+ * browser's preflight ({@code OPTIONS} on a bucket or object) and the {@code Access-Control-*} headers of any other
+ * request that comes with an {@code Origin}. The front end calls both by name with {@code Bucket}, {@code Origin},
+ * {@code AccessControlRequestMethod} and {@code AccessControlRequestHeaders} (the raw header values), a preflight
+ * with the {@code Key} it names and any other request with its {@code Method}; both answer {@code Headers}, a map
+ * of header names to values. A preflight that is not allowed is S3's AccessForbidden; any other request only goes
+ * without headers.
  */
 public final class CorsOperations {
-    /** The operation's name: no SDK model has it. */
+    /** S3's name for a preflight. */
     public static final String OPTIONS_OBJECT = "OptionsObject";
+    /** How the front end asks for the headers of any other request with an Origin: S3 has no name for it. */
+    public static final String CROSS_ORIGIN_HEADERS = "CrossOriginHeaders";
     private static final String NOT_ALLOWED = "CORSResponse: This CORS request is not allowed. This is usually because "
             + "the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers "
             + "are not whitelisted by the resource's CORS spec."; // sic: S3's own spelling
@@ -81,38 +81,41 @@ public final class CorsOperations {
      */
     public ObjectNode optionsObject(RequestContext ctx, ObjectNode in) {
         String origin = Input.text(in, "Origin");
-        String requestedMethod = Input.text(in, "AccessControlRequestMethod");
-        String requestedHeaders = Input.text(in, "AccessControlRequestHeaders");
-        Optional<Bucket> bucket = Optional.ofNullable(Input.text(in, "Bucket")).flatMap(registry::find);
-        ObjectNode out = Output.object();
-        if (!Input.flag(in, "Preflight")) {
-            String method = requestedMethod != null ? requestedMethod : Input.text(in, "Method");
-            CorsConfiguration cors = bucket.map(Bucket::cors).orElse(null);
-            if (origin != null && cors != null) {
-                CorsRequest request = new CorsRequest(origin, method, CorsRequest.headerNames(requestedHeaders));
-                cors.match(request).ifPresent(rule -> headers(out, CorsGrant.headers(rule, request, false)));
-            }
-            return out;
-        }
         if (origin == null) {
             throw S3Errors.BAD_REQUEST.exception("Insufficient information. Origin request header needed.");
         }
+        String requestedMethod = Input.text(in, "AccessControlRequestMethod");
         String method = requestedMethod != null ? requestedMethod : "OPTIONS";
-        if (bucket.isEmpty()) {
-            throw forbidden("CORSResponse: Bucket not found", method, "BUCKET");
-        }
-        CorsConfiguration cors = bucket.get().cors();
+        Bucket bucket = registry.find(Input.required(in, "Bucket"))
+                .orElseThrow(() -> forbidden("CORSResponse: Bucket not found", method, "BUCKET"));
+        CorsConfiguration cors = bucket.cors();
         if (cors == null) {
             throw forbidden("CORSResponse: CORS is not enabled for this bucket.", method, "BUCKET");
         }
         if (requestedMethod == null) {
             throw S3Errors.BAD_REQUEST.exception("Invalid Access-Control-Request-Method: null");
         }
-        CorsRequest request = new CorsRequest(origin, requestedMethod, CorsRequest.headerNames(requestedHeaders));
+        CorsRequest request = new CorsRequest(origin, requestedMethod,
+                CorsRequest.headerNames(Input.text(in, "AccessControlRequestHeaders")));
         CorsRule rule = cors.match(request).orElseThrow(() ->
                 forbidden(NOT_ALLOWED, requestedMethod, Input.text(in, "Key") != null ? "OBJECT" : "BUCKET"));
-        headers(out, CorsGrant.headers(rule, request, true));
-        return out;
+        return granted(CorsGrant.headers(rule, request, true));
+    }
+
+    /**
+     * The headers of a request that is no preflight, judged as one would be when it carries the preflight's
+     * headers (S3 does); none for a bucket that is not there or does not allow it.
+     */
+    public ObjectNode crossOriginHeaders(RequestContext ctx, ObjectNode in) {
+        String requestedMethod = Input.text(in, "AccessControlRequestMethod");
+        CorsRequest request = new CorsRequest(Input.required(in, "Origin"),
+                requestedMethod != null ? requestedMethod : Input.required(in, "Method"),
+                CorsRequest.headerNames(Input.text(in, "AccessControlRequestHeaders")));
+        return registry.find(Input.required(in, "Bucket"))
+                .map(Bucket::cors)
+                .flatMap(cors -> cors.match(request))
+                .map(rule -> granted(CorsGrant.headers(rule, request, false)))
+                .orElseGet(Output::object);
     }
 
     private static AwsException forbidden(String message, String method, String resourceType) {
@@ -120,9 +123,11 @@ public final class CorsOperations {
                 .with("ResourceType", resourceType);
     }
 
-    private static void headers(ObjectNode out, Map<String, String> headers) {
+    private static ObjectNode granted(Map<String, String> headers) {
+        ObjectNode out = Output.object();
         ObjectNode node = out.putObject("Headers");
         headers.forEach(node::put);
+        return out;
     }
 
     private static void strings(ObjectNode rule, String member, List<String> values) {

@@ -3,7 +3,6 @@ package io.mailroom.s3.persistence;
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.cors.CorsConfiguration;
-import io.mailroom.s3.cors.CorsRule;
 import io.mailroom.s3.notification.NotificationRule;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.ownership.ObjectOwnership;
@@ -27,7 +26,7 @@ public record BucketSnapshot(int format, String name, String accountId, String r
                              long createdAt, List<RuleSnapshot> notifications, List<ObjectSnapshot> objects,
                              String policy, Map<String, String> tags, Encryption encryption,
                              String objectOwnership, AccessControlList acl, List<UploadSnapshot> uploads,
-                             List<CorsRule> cors) {
+                             List<CorsRuleSnapshot> cors) {
     public static final int FORMAT = 1;
     static final String NO_OWNERSHIP_CONTROLS = "None";
 
@@ -47,10 +46,12 @@ public record BucketSnapshot(int format, String name, String accountId, String r
 
     static BucketSnapshot of(Bucket b, List<ObjectSnapshot> objects, List<UploadSnapshot> uploads) {
         List<RuleSnapshot> rules = b.notifications().rules().stream().map(RuleSnapshot::of).toList();
+        List<CorsRuleSnapshot> cors = b.cors() == null ? null
+                : b.cors().rules().stream().map(CorsRuleSnapshot::of).toList();
         return new BucketSnapshot(FORMAT, b.name(), b.owner().accountId(), b.region(),
                 b.location().locationConstraint(), b.createdAt(), rules, objects, b.policy(), b.tags().tags(),
                 b.encryption(), b.ownership() == null ? NO_OWNERSHIP_CONTROLS : b.ownership().wireName(),
-                b.acl(), uploads, b.cors() == null ? null : b.cors().rules());
+                b.acl(), uploads, cors);
     }
 
     /** The ownership setting, or null where DeleteBucketOwnershipControls removed it. */
@@ -61,7 +62,8 @@ public record BucketSnapshot(int format, String name, String accountId, String r
 
     /** The CORS configuration, or null where the bucket had none. */
     CorsConfiguration corsConfiguration() {
-        return cors == null || cors.isEmpty() ? null : new CorsConfiguration(cors);
+        return cors == null || cors.isEmpty() ? null
+                : new CorsConfiguration(cors.stream().map(CorsRuleSnapshot::toRule).toList());
     }
 
     List<NotificationRule> rules() {
