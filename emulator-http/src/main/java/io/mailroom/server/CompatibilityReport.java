@@ -19,8 +19,20 @@ import java.util.TreeSet;
  */
 public final class CompatibilityReport {
 
-    /** What clients send a service that its model does not describe, by signing name, and how Mailroom answers. */
-    private static final Map<String, String> OUTSIDE_THE_MODEL = Map.of("s3",
+    /**
+     * What a user should know beyond the operation table, by signing name: what clients send a service that its
+     * model does not describe, and behaviour AWS documents only in part.
+     */
+    private static final Map<String, String> NOTES = Map.of("sns",
+            "**Message archiving and replay** (FIFO topics): a topic's `ArchivePolicy` keeps what it publishes for"
+                    + " its `MessageRetentionPeriod` (`{}` turns it off and deletes the archive; `DeleteTopic` is"
+                    + " refused while it is on), and a subscription's `ReplayPolicy` redelivers the archived"
+                    + " messages from `StartingPoint` to `EndingPoint` (or to now) through its filter policy, in"
+                    + " order, with their `MessageId` and `Timestamp`; after a replay with an `EndingPoint` the"
+                    + " subscription takes no new messages. A replay runs to its end within the call that sets it,"
+                    + " so `ReplayStatus` reads `Completed` at once. AWS documents a `Replayed` attribute on replayed"
+                    + " messages without showing its form: here the JSON envelope carries `\"Replayed\": true`.",
+            "s3",
             "Outside the model: **POST Object** (a browser-based upload with an HTML form, as boto3's"
                     + " `generate_presigned_post` prepares) is implemented: the form's fields as PutObject's headers"
                     + " (`acl`, `tagging` as an XML document, `${filename}` in `key`), its policy's expiration and"
@@ -64,7 +76,7 @@ public final class CompatibilityReport {
                             : "not supported";
                     out.append("| ").append(operation).append(" | ").append(state).append(" |\n");
                 }
-                String outside = OUTSIDE_THE_MODEL.get(service.descriptor().signingName());
+                String outside = NOTES.get(service.descriptor().signingName());
                 if (outside != null) {
                     out.append("\n").append(outside).append("\n");
                 }

@@ -18,6 +18,7 @@ public final class SnsErrors {
     public static final ErrorCode INVALID_PARAMETER = of("InvalidParameterException");
     public static final ErrorCode INVALID_PARAMETER_VALUE = of("InvalidParameterValueException");
     public static final ErrorCode NOT_FOUND = of("NotFoundException");
+    public static final ErrorCode INVALID_STATE = of("InvalidStateException");
     public static final ErrorCode RESOURCE_NOT_FOUND = of("ResourceNotFoundException");
     public static final ErrorCode AUTHORIZATION_ERROR = of("AuthorizationErrorException");
     public static final ErrorCode TAG_LIMIT_EXCEEDED = of("TagLimitExceededException");

@@ -9,6 +9,7 @@ import io.mailroom.sns.SnsState;
 import io.mailroom.sns.arn.Arn;
 import io.mailroom.sns.delivery.DeliveryPolicy;
 import io.mailroom.sns.subscription.Protocol;
+import io.mailroom.sns.subscription.ReplayPolicy;
 import io.mailroom.sns.subscription.Subscription;
 import io.mailroom.sns.subscription.SubscriptionAttributes;
 import io.mailroom.sns.subscription.SubscriptionSettings;
@@ -80,6 +81,9 @@ public final class SubscriptionOperations {
                     state.subscriptions.nextSeq(), settings, pending);
             state.subscriptions.add(s);
             topic.addSubscription(s);
+            if (!pending) {
+                replay(s);
+            }
             if (pending) {
                 String token = newToken();
                 s.token(token, state.clock.millis());
@@ -139,7 +143,11 @@ public final class SubscriptionOperations {
             throw SnsErrors.invalid("Token");
         }
         synchronized (state.lock) {
+            boolean wasPending = s.isPending();
             s.confirm(authenticated, authenticateOnUnsubscribe);
+            if (wasPending) {
+                replay(s);
+            }
         }
         return Outputs.of("SubscriptionArn", s.arn());
     }
@@ -255,6 +263,8 @@ public final class SubscriptionOperations {
         }
         if (settings.replayPolicy() != null) {
             out.put("ReplayPolicy", settings.replayPolicy());
+            // A replay runs to its end within the call that sets it, so it is never seen "In progress".
+            out.put("ReplayStatus", s.replayed() != null ? "Completed" : "Pending");
         }
         if (s.protocol().isHttp()) {
             DeliveryPolicy effective = DeliveryPolicy.effective(s.topic().deliveryPolicy(), settings.deliveryPolicy());
@@ -280,7 +290,28 @@ public final class SubscriptionOperations {
                 throw SnsErrors.invalid("SubscriptionRoleArn");
             }
             s.settings(next);
+            if (name.equals(SubscriptionAttributes.REPLAY_POLICY) && !s.isPending()) {
+                replay(s);
+            }
         }
         return Outputs.empty();
+    }
+
+    /**
+     * Starts the replay a subscription's ReplayPolicy asks for, replacing any earlier one, and runs it through: the
+     * topic's archived messages from the starting point to the ending point (or to now) are delivered again. No
+     * policy, no replay: the subscription takes new messages as any other.
+     */
+    private void replay(Subscription s) {
+        String json = s.settings().replayPolicy();
+        if (json == null) {
+            s.replayed(null);
+            return;
+        }
+        ReplayPolicy policy = ReplayPolicy.parse(json);
+        long now = state.clock.millis();
+        long to = policy.endingPoint() != null ? Math.min(policy.endingPoint(), now) : now;
+        state.dispatcher.replay(s.topic(), s, s.topic().archive().publishedBetween(policy.startingPoint(), to, now));
+        s.replayed(policy);
     }
 }

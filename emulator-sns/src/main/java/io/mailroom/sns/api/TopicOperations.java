@@ -73,8 +73,9 @@ public final class TopicOperations {
             }
             Topic topic = new Topic(arn, name, ctx.accountId(), ctx.region(), fifo);
             validated.forEach(topic::setAttribute);
-            if (validated.containsKey(TopicAttributes.ARCHIVE_POLICY)) {
-                topic.archiveStartedAt(state.clock.millis());
+            String archivePolicy = validated.get(TopicAttributes.ARCHIVE_POLICY);
+            if (archivePolicy != null) {
+                archive(topic, archivePolicy);
             }
             topic.tags().put(tags);
             topic.dataProtectionPolicy(dataProtection);
@@ -125,6 +126,9 @@ public final class TopicOperations {
         synchronized (state.lock) {
             // Idempotent: deleting a topic that does not exist is not an error.
             state.topics.find(topicArn).ifPresent(topic -> {
+                if (topic.archive().isOn()) {
+                    throw SnsErrors.INVALID_STATE.exception("Invalid state: Cannot delete a topic with an ArchivePolicy");
+                }
                 for (Subscription s : topic.subscriptionsSnapshot()) {
                     state.subscriptions.remove(s);
                     topic.removeSubscription(s);
@@ -156,11 +160,11 @@ public final class TopicOperations {
 
     public ObjectNode getTopicAttributes(RequestContext ctx, ObjectNode in) {
         Topic topic = state.topic(ctx, Inputs.text(in, "TopicArn"), "TopicArn");
-        return Outputs.attributes("Attributes", render(topic));
+        return Outputs.attributes("Attributes", render(topic, state.clock.millis()));
     }
 
-    /** Every attribute AWS answers for a topic, set ones and computed ones. */
-    public static Map<String, String> render(Topic topic) {
+    /** Every attribute AWS answers for a topic, set ones and computed ones ({@code now} for BeginningArchiveTime). */
+    private static Map<String, String> render(Topic topic, long now) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("Policy", write(topic.policy()));
         out.put("Owner", topic.account());
@@ -179,8 +183,9 @@ public final class TopicOperations {
             out.put(TopicAttributes.FIFO_TOPIC, "true");
             out.putIfAbsent(TopicAttributes.CONTENT_BASED_DEDUPLICATION, "false");
             out.putIfAbsent(TopicAttributes.FIFO_THROUGHPUT_SCOPE, "Topic");
-            if (topic.attributes().containsKey(TopicAttributes.ARCHIVE_POLICY) && topic.archiveStartedAt() >= 0) {
-                out.put("BeginningArchiveTime", Notification.formatTimestamp(topic.archiveStartedAt()));
+            long beginning = topic.archive().beginning(now);
+            if (beginning >= 0) {
+                out.put("BeginningArchiveTime", Notification.formatTimestamp(beginning));
             }
         }
         return out;
@@ -196,11 +201,20 @@ public final class TopicOperations {
         String validated = TopicAttributes.validate(name, value, topic.isFifo());
         synchronized (state.lock) {
             topic.setAttribute(name, validated);
-            if (name.equals(TopicAttributes.ARCHIVE_POLICY) && topic.archiveStartedAt() < 0 && !validated.isEmpty()) {
-                topic.archiveStartedAt(state.clock.millis());
+            if (name.equals(TopicAttributes.ARCHIVE_POLICY)) {
+                archive(topic, validated);
             }
         }
         return Outputs.empty();
+    }
+
+    /** An ArchivePolicy set (or {@code {}}, validated to empty): archiving on, with its retention, or off. */
+    private void archive(Topic topic, String policy) {
+        if (policy.isEmpty()) {
+            topic.archive().disable();
+        } else {
+            topic.archive().enable(TopicAttributes.archiveRetentionDays(policy), state.clock.millis());
+        }
     }
 
     public ObjectNode addPermission(RequestContext ctx, ObjectNode in) {

@@ -53,7 +53,7 @@ public final class Dispatcher {
         NotificationSignatures signatures = new NotificationSignatures(ports.signer(), topic.signatureVersion(), n);
         List<Runnable> signed = null;
         for (Subscription s : subscribers) {
-            if (s.isPending()) {
+            if (s.isPending() || !s.takesNewMessages()) {
                 continue;
             }
             SubscriptionSettings settings = s.settings();
@@ -73,6 +73,21 @@ public final class Dispatcher {
         if (signed != null) {
             List<Runnable> batch = signed;
             ports.signing().execute(() -> batch.forEach(Runnable::run));
+        }
+    }
+
+    /**
+     * Redelivers archived messages of a FIFO topic to one subscription, in the order they were published, as its
+     * filter policy lets them (https://docs.aws.amazon.com/sns/latest/dg/message-archiving-and-replay-subscriber.html).
+     */
+    public void replay(Topic topic, Subscription s, List<Notification> archived) {
+        SubscriptionSettings settings = s.settings();
+        FilterPolicy filter = settings.filter();
+        for (Notification original : archived) {
+            if (filter == null || filter.matches(new FilterInput(original.attributes(), original.message()))) {
+                Notification n = original.asReplayed();
+                deliver(topic, s, settings, n, new NotificationSignatures(ports.signer(), topic.signatureVersion(), n));
+            }
         }
     }
 
@@ -109,7 +124,7 @@ public final class Dispatcher {
         String signature = topic.isFifo() ? null : signatures.of(message);
         return Envelope.write(Envelope.notification(n.messageId(), n.sequenceNumber(), n.topicArn(), n.subject(),
                 message, n.timestamp(), signatures.version().wireValue(), signature, SnsUrls.signingCert(n.endpoint()),
-                SnsUrls.unsubscribe(n.endpoint(), s.arn()), n.attributes()));
+                SnsUrls.unsubscribe(n.endpoint(), s.arn()), n.attributes(), n.replayed()));
     }
 
     private void toQueue(Topic topic, Subscription s, SubscriptionSettings settings, Notification n,

@@ -23,7 +23,7 @@ public final class Envelope {
     public static ObjectNode notification(String messageId, String sequenceNumber, String topicArn, String subject,
                                           String message, String timestamp, String signatureVersion,
                                           String signature, String signingCertUrl, String unsubscribeUrl,
-                                          Map<String, MessageAttribute> attributes) {
+                                          Map<String, MessageAttribute> attributes, boolean replayed) {
         ObjectNode n = F.objectNode();
         n.put("Type", "Notification");
         n.put("MessageId", messageId);
@@ -44,6 +44,10 @@ public final class Envelope {
         n.put("UnsubscribeURL", unsubscribeUrl);
         if (!attributes.isEmpty()) {
             n.set("MessageAttributes", attributes(attributes));
+        }
+        if (replayed) {
+            // AWS documents a Replayed attribute on replayed messages without showing its form: a field here.
+            n.put("Replayed", true);
         }
         return n;
     }

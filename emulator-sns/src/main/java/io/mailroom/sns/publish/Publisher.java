@@ -140,7 +140,8 @@ public final class Publisher {
         }
         Notification n = new Notification(messageId, topic.arn(), p.message(), p.perProtocol(), p.subject(),
                 p.attributes(), c.groupId(), c.dedupId(), sequence, now, ctx.endpoint(), ctx.accountId(),
-                topic.region());
+                topic.region(), false);
+        topic.archive().add(n, now);
         state.dispatcher.publish(topic, n);
         return new Accepted(messageId, sequence);
     }
@@ -157,7 +158,7 @@ public final class Publisher {
         }
         Notification n = new Notification(UUID.randomUUID().toString(), null, p.message(), p.perProtocol(),
                 p.subject(), p.attributes(), null, null, null, state.clock.millis(), ctx.endpoint(), ctx.accountId(),
-                ctx.region());
+                ctx.region(), false);
         state.dispatcher.recordPush(ctx.accountId(), ctx.region(), endpoint, n, null, null);
         return new Accepted(n.messageId(), null);
     }
@@ -172,7 +173,7 @@ public final class Publisher {
         }
         Notification n = new Notification(UUID.randomUUID().toString(), null, p.message(), p.perProtocol(),
                 p.subject(), p.attributes(), null, null, null, state.clock.millis(), ctx.endpoint(), ctx.accountId(),
-                ctx.region());
+                ctx.region(), false);
         // An opted-out number is accepted but receives nothing, as on AWS.
         if (!state.sms.of(ctx.accountId(), ctx.region()).isOptedOut(phoneNumber)) {
             state.dispatcher.recordSms(ctx.accountId(), ctx.region(), phoneNumber, n, null, null);

@@ -19,6 +19,7 @@ public final class Subscription {
     private volatile boolean authenticateOnUnsubscribe;
     private volatile String token;
     private volatile long tokenIssuedAt;
+    private volatile ReplayPolicy replayed;
 
     public Subscription(String arn, Topic topic, Protocol protocol, String endpoint, String owner, long seq,
                         SubscriptionSettings settings, boolean pending) {
@@ -98,5 +99,20 @@ public final class Subscription {
     public void token(String token, long issuedAt) {
         this.token = token;
         this.tokenIssuedAt = issuedAt;
+    }
+
+    /** The policy of the replay last run for this subscription, or null. */
+    public ReplayPolicy replayed() {
+        return replayed;
+    }
+
+    public void replayed(ReplayPolicy policy) {
+        this.replayed = policy;
+    }
+
+    /** False once a replay with an EndingPoint has run: AWS then delivers no new messages to the subscription. */
+    public boolean takesNewMessages() {
+        ReplayPolicy last = replayed;
+        return last == null || !last.ends();
     }
 }

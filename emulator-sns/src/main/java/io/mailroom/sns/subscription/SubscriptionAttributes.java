@@ -140,6 +140,9 @@ public final class SubscriptionAttributes {
                 if (!fifoTopic) {
                     throw SnsErrors.invalid("ReplayPolicy: Message replay is only supported for subscriptions to FIFO topics");
                 }
+                if (!value.isEmpty()) {
+                    ReplayPolicy.parse(value);
+                }
                 return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), s.filterScope(),
                         s.filter(), s.redrivePolicyJson(), s.redrivePolicy(), s.deliveryPolicyJson(),
                         s.deliveryPolicy(), s.subscriptionRoleArn(), value.isEmpty() ? null : value);

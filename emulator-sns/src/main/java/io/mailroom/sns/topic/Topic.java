@@ -36,7 +36,7 @@ public final class Topic {
     private volatile boolean contentBasedDeduplication;
     private volatile boolean deduplicateByGroup;
     private volatile DeliveryPolicy deliveryPolicy = DeliveryPolicy.NONE;
-    private volatile long archiveStartedAt = -1;
+    private final MessageArchive archive = new MessageArchive();
 
     public Topic(String arn, String name, String account, String region, boolean fifo) {
         this.arn = arn;
@@ -111,13 +111,9 @@ public final class Topic {
         }
     }
 
-    /** Records when archiving began (for BeginningArchiveTime). */
-    public void archiveStartedAt(long millis) {
-        archiveStartedAt = millis;
-    }
-
-    public long archiveStartedAt() {
-        return archiveStartedAt;
+    /** The messages its ArchivePolicy keeps (FIFO topics only). */
+    public MessageArchive archive() {
+        return archive;
     }
 
     public ObjectNode policy() {

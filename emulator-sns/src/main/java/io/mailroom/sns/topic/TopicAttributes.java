@@ -98,9 +98,10 @@ public final class TopicAttributes {
                 if (!fifo) {
                     throw SnsErrors.invalid("ArchivePolicy Reason: The ArchivePolicy attribute is only supported for FIFO topics");
                 }
-                if (!v.isEmpty() && !v.equals("{}")) {
-                    archiveRetentionDays(v);
+                if (v.isEmpty() || isEmptyObject(v)) {
+                    return ""; // {} turns archiving off
                 }
+                archiveRetentionDays(v);
                 return v;
             }
             case KMS_MASTER_KEY_ID -> {
@@ -137,6 +138,15 @@ public final class TopicAttributes {
             // answered below
         }
         throw SnsErrors.invalid("ArchivePolicy Reason: MessageRetentionPeriod must be a number of days between 1 and 365");
+    }
+
+    private static boolean isEmptyObject(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node != null && node.isObject() && node.isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static String bool(String name, String v) {

@@ -1,0 +1,66 @@
+package io.mailroom.sns.subscription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroom.sns.SnsErrors;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A subscription's ReplayPolicy: replay the topic's archived messages published from {@code StartingPoint} on, up to
+ * {@code EndingPoint} when one is given; after a replay with an end the subscription takes no new messages.
+ * {@code PointType} is {@code Timestamp}, the only type AWS has.
+ * See https://docs.aws.amazon.com/sns/latest/dg/message-archiving-and-replay-subscriber.html
+ *
+ * @param endingPoint epoch millis, or null for "up to now, then carry on with new messages"
+ */
+public record ReplayPolicy(long startingPoint, Long endingPoint) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The policy of an attribute value; InvalidParameter naming what is wrong with it. */
+    public static ReplayPolicy parse(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (Exception e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            throw invalid("Invalid replay policy JSON");
+        }
+        JsonNode type = node.get("PointType");
+        if (type == null || !type.asText().equals("Timestamp")) {
+            throw invalid("PointType must be Timestamp");
+        }
+        long start = timestamp(node, "StartingPoint");
+        if (start == Long.MIN_VALUE) {
+            throw invalid("StartingPoint is required");
+        }
+        long end = timestamp(node, "EndingPoint");
+        if (end != Long.MIN_VALUE && end < start) {
+            throw invalid("EndingPoint must not be earlier than StartingPoint");
+        }
+        return new ReplayPolicy(start, end == Long.MIN_VALUE ? null : end);
+    }
+
+    /** Whether the subscription stops taking new messages once the replay is done. */
+    public boolean ends() {
+        return endingPoint != null;
+    }
+
+    private static long timestamp(JsonNode policy, String member) {
+        JsonNode value = policy.get(member);
+        if (value == null || value.isNull()) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw invalid(member + " must be an ISO 8601 timestamp, such as 2024-01-01T00:00:00.000Z");
+        }
+    }
+
+    private static io.mailroom.core.error.AwsException invalid(String reason) {
+        return SnsErrors.invalid("ReplayPolicy: " + reason);
+    }
+}
