@@ -28,10 +28,12 @@ public final class CompatibilityReport {
                     + " its `MessageRetentionPeriod` (`{}` turns it off and deletes the archive; `DeleteTopic` is"
                     + " refused while it is on), and a subscription's `ReplayPolicy` redelivers the archived"
                     + " messages from `StartingPoint` to `EndingPoint` (or to now) through its filter policy, in"
-                    + " order, with their `MessageId` and `Timestamp`; after a replay with an `EndingPoint` the"
-                    + " subscription takes no new messages. A replay runs to its end within the call that sets it,"
-                    + " so `ReplayStatus` reads `Completed` at once. AWS documents a `Replayed` attribute on replayed"
-                    + " messages without showing its form: here the JSON envelope carries `\"Replayed\": true`.",
+                    + " order, with their `MessageId`, `Timestamp` and de-duplication id (so a FIFO queue that got"
+                    + " the originals less than five minutes before drops them, as SQS drops any duplicate); past"
+                    + " an `EndingPoint` the subscription takes no new messages. The archive is replayed within the"
+                    + " call that sets the policy: `ReplayStatus` reads `Completed`, or `In progress` until a later"
+                    + " `EndingPoint`. AWS documents a `Replayed` attribute on replayed messages without showing its"
+                    + " form: here the JSON envelope carries `\"Replayed\": true`.",
             "s3",
             "Outside the model: **POST Object** (a browser-based upload with an HTML form, as boto3's"
                     + " `generate_presigned_post` prepares) is implemented: the form's fields as PutObject's headers"
@@ -76,9 +78,9 @@ public final class CompatibilityReport {
                             : "not supported";
                     out.append("| ").append(operation).append(" | ").append(state).append(" |\n");
                 }
-                String outside = NOTES.get(service.descriptor().signingName());
-                if (outside != null) {
-                    out.append("\n").append(outside).append("\n");
+                String note = NOTES.get(service.descriptor().signingName());
+                if (note != null) {
+                    out.append("\n").append(note).append("\n");
                 }
             }
             return out.toString();

@@ -99,6 +99,38 @@ class ArchiveReplayTest extends SnsTestSupport {
     }
 
     @Test
+    void aLaterEndingPointLetsNewMessagesInUntilItPasses() {
+        publish("archived", "order");
+        advance(Duration.ofMinutes(1));
+        String sub = call("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'sqs','Endpoint':'" + AUDIT + "',"
+                + "'Attributes':{'ReplayPolicy':" + js("{\"PointType\":\"Timestamp\",\"StartingPoint\":"
+                + "\"2024-05-01T10:00:00.000Z\",\"EndingPoint\":\"2024-05-01T10:05:00.000Z\"}") + "}}")
+                .get("SubscriptionArn").asText();
+        assertThat(subscriptionAttributes(sub).get("ReplayStatus").asText()).isEqualTo("In progress");
+        advance(Duration.ofMinutes(1));
+        publish("before the end", "order");
+        advance(Duration.ofMinutes(5));
+        publish("after the end", "order");
+        assertThat(messages(queues.messages(AUDIT))).containsExactly("archived", "before the end");
+        assertThat(subscriptionAttributes(sub).get("ReplayStatus").asText()).isEqualTo("Completed");
+    }
+
+    @Test
+    void theRetentionCanChangeWhileTheArchiveKeepsItsStart() {
+        publish("kept", "order");
+        advance(Duration.ofDays(1));
+        call("SetTopicAttributes", "{'TopicArn':'" + topic + "','AttributeName':'ArchivePolicy','AttributeValue':"
+                + js("{\"MessageRetentionPeriod\":\"30\"}") + "}");
+        advance(Duration.ofDays(2));
+        assertThat(call("GetTopicAttributes", "{'TopicArn':'" + topic + "'}").at("/Attributes/BeginningArchiveTime")
+                .asText()).isEqualTo("2024-05-01T10:00:00.000Z");
+        subscribe(topic, "sqs", ORDERS);
+        String sub = subscribe(topic, "sqs", AUDIT);
+        setReplayPolicy(sub, "{\"PointType\":\"Timestamp\",\"StartingPoint\":\"2024-05-01T10:00:00.000Z\"}");
+        assertThat(messages(queues.messages(AUDIT))).containsExactly("kept");
+    }
+
+    @Test
     void theArchiveKeepsMessagesForItsRetentionAndDiesWithThePolicy() {
         publish("old", "order");
         advance(Duration.ofDays(1));
@@ -128,7 +160,7 @@ class ArchiveReplayTest extends SnsTestSupport {
         String sub = subscribe(topic, "sqs", ORDERS);
         String prefix = "{'SubscriptionArn':'" + sub + "','AttributeName':'ReplayPolicy','AttributeValue':";
         assertThat(invalidParameter("SetSubscriptionAttributes", prefix + js("not json") + "}"))
-                .contains("ReplayPolicy");
+                .contains("ReplayPolicy: Invalid replay policy JSON");
         assertThat(invalidParameter("SetSubscriptionAttributes", prefix
                 + js("{\"PointType\":\"SequenceNumber\",\"StartingPoint\":\"1\"}") + "}")).contains("PointType");
         assertThat(invalidParameter("SetSubscriptionAttributes", prefix + js("{\"PointType\":\"Timestamp\"}") + "}"))

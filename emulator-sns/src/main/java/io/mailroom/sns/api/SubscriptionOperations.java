@@ -61,6 +61,7 @@ public final class SubscriptionOperations {
             throw SnsErrors.invalid("SubscriptionRoleArn");
         }
         boolean returnArn = Inputs.bool(in, "ReturnSubscriptionArn");
+        Subscription created;
         synchronized (state.lock) {
             for (Subscription existing : topic.subscribers()) {
                 if (existing.protocol() == protocol && existing.endpoint().equals(endpoint)) {
@@ -81,9 +82,6 @@ public final class SubscriptionOperations {
                     state.subscriptions.nextSeq(), settings, pending);
             state.subscriptions.add(s);
             topic.addSubscription(s);
-            if (!pending) {
-                replay(s);
-            }
             if (pending) {
                 String token = newToken();
                 s.token(token, state.clock.millis());
@@ -91,8 +89,10 @@ public final class SubscriptionOperations {
                 state.confirmations.subscriptionConfirmation(s, token, ctx.endpoint());
                 return Outputs.of("SubscriptionArn", returnArn ? arn : PENDING);
             }
-            return Outputs.of("SubscriptionArn", arn);
+            created = s;
         }
+        replay(created);
+        return Outputs.of("SubscriptionArn", created.arn());
     }
 
     /**
@@ -142,12 +142,13 @@ public final class SubscriptionOperations {
         if (s.isPending() && state.clock.millis() - s.tokenIssuedAt() > TOKEN_VALIDITY_MILLIS) {
             throw SnsErrors.invalid("Token");
         }
+        boolean confirmed;
         synchronized (state.lock) {
-            boolean wasPending = s.isPending();
+            confirmed = s.isPending();
             s.confirm(authenticated, authenticateOnUnsubscribe);
-            if (wasPending) {
-                replay(s);
-            }
+        }
+        if (confirmed) {
+            replay(s);
         }
         return Outputs.of("SubscriptionArn", s.arn());
     }
@@ -229,11 +230,11 @@ public final class SubscriptionOperations {
 
     public ObjectNode getSubscriptionAttributes(RequestContext ctx, ObjectNode in) {
         Subscription s = state.subscription(Inputs.text(in, "SubscriptionArn"));
-        return Outputs.attributes("Attributes", render(s));
+        return Outputs.attributes("Attributes", render(s, state.clock.millis()));
     }
 
-    /** Every attribute AWS answers for a subscription. */
-    public static Map<String, String> render(Subscription s) {
+    /** Every attribute AWS answers for a subscription ({@code now} for ReplayStatus). */
+    private static Map<String, String> render(Subscription s, long now) {
         SubscriptionSettings settings = s.settings();
         Map<String, String> out = new LinkedHashMap<>();
         String partition = Arn.parse(s.arn()).map(Arn::partition).orElse("aws");
@@ -261,10 +262,12 @@ public final class SubscriptionOperations {
         if (settings.subscriptionRoleArn() != null) {
             out.put("SubscriptionRoleArn", settings.subscriptionRoleArn());
         }
-        if (settings.replayPolicy() != null) {
-            out.put("ReplayPolicy", settings.replayPolicy());
-            // A replay runs to its end within the call that sets it, so it is never seen "In progress".
-            out.put("ReplayStatus", s.replayed() != null ? "Completed" : "Pending");
+        ReplayPolicy replay = settings.replayPolicy();
+        if (replay != null) {
+            out.put("ReplayPolicy", replay.json());
+            // The archive is replayed within the call that sets the policy; what is left is its EndingPoint.
+            out.put("ReplayStatus", s.replayed() == null ? "Pending" : replay.takes(now) && replay.endingPoint() != null
+                    ? "In progress" : "Completed");
         }
         if (s.protocol().isHttp()) {
             DeliveryPolicy effective = DeliveryPolicy.effective(s.topic().deliveryPolicy(), settings.deliveryPolicy());
@@ -290,28 +293,29 @@ public final class SubscriptionOperations {
                 throw SnsErrors.invalid("SubscriptionRoleArn");
             }
             s.settings(next);
-            if (name.equals(SubscriptionAttributes.REPLAY_POLICY) && !s.isPending()) {
-                replay(s);
-            }
+        }
+        if (name.equals(SubscriptionAttributes.REPLAY_POLICY) && !s.isPending()) {
+            replay(s);
         }
         return Outputs.empty();
     }
 
     /**
      * Starts the replay a subscription's ReplayPolicy asks for, replacing any earlier one, and runs it through: the
-     * topic's archived messages from the starting point to the ending point (or to now) are delivered again. No
-     * policy, no replay: the subscription takes new messages as any other.
+     * topic's archived messages from the starting point to the ending point (or to now) are delivered again, then new
+     * messages until the ending point. It holds the topic's FIFO order, so no publish slips between the archive and
+     * the live messages. No policy, no replay: the subscription takes new messages as any other.
      */
     private void replay(Subscription s) {
-        String json = s.settings().replayPolicy();
-        if (json == null) {
-            s.replayed(null);
-            return;
+        ReplayPolicy policy = s.settings().replayPolicy();
+        Topic topic = s.topic();
+        synchronized (topic.fifoOrder()) {
+            if (policy != null) {
+                long now = state.clock.millis();
+                long to = policy.endingPoint() != null ? Math.min(policy.endingPoint(), now) : now;
+                state.dispatcher.replay(topic, s, topic.archive().publishedBetween(policy.startingPoint(), to, now));
+            }
+            s.replayed(policy);
         }
-        ReplayPolicy policy = ReplayPolicy.parse(json);
-        long now = state.clock.millis();
-        long to = policy.endingPoint() != null ? Math.min(policy.endingPoint(), now) : now;
-        state.dispatcher.replay(s.topic(), s, s.topic().archive().publishedBetween(policy.startingPoint(), to, now));
-        s.replayed(policy);
     }
 }

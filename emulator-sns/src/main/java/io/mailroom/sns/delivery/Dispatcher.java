@@ -53,7 +53,7 @@ public final class Dispatcher {
         NotificationSignatures signatures = new NotificationSignatures(ports.signer(), topic.signatureVersion(), n);
         List<Runnable> signed = null;
         for (Subscription s : subscribers) {
-            if (s.isPending() || !s.takesNewMessages()) {
+            if (s.isPending() || !s.takesNewMessage(n.timestampMillis())) {
                 continue;
             }
             SubscriptionSettings settings = s.settings();

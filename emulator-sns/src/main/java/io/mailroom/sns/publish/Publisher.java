@@ -124,6 +124,15 @@ public final class Publisher {
 
     /** Publishes a checked message: FIFO de-duplication, then fan-out to the topic's subscriptions. */
     public Accepted dispatch(RequestContext ctx, Topic topic, Checked c) {
+        if (!topic.isFifo()) {
+            return deliver(ctx, topic, c);
+        }
+        synchronized (topic.fifoOrder()) {
+            return deliver(ctx, topic, c);
+        }
+    }
+
+    private Accepted deliver(RequestContext ctx, Topic topic, Checked c) {
         Prepared p = c.prepared();
         long now = state.clock.millis();
         String messageId = UUID.randomUUID().toString();

@@ -1,20 +1,24 @@
 package io.mailroom.sns.subscription;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroom.core.error.AwsException;
 import io.mailroom.sns.SnsErrors;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
  * A subscription's ReplayPolicy: replay the topic's archived messages published from {@code StartingPoint} on, up to
- * {@code EndingPoint} when one is given; after a replay with an end the subscription takes no new messages.
- * {@code PointType} is {@code Timestamp}, the only type AWS has.
+ * {@code EndingPoint} when one is given, after which the subscription takes no new messages. {@code PointType} is
+ * {@code Timestamp}, the only type AWS has.
  * See https://docs.aws.amazon.com/sns/latest/dg/message-archiving-and-replay-subscriber.html
  *
- * @param endingPoint epoch millis, or null for "up to now, then carry on with new messages"
+ * @param json          the attribute as set
+ * @param startingPoint epoch millis
+ * @param endingPoint   epoch millis, or null for "up to now, then carry on with new messages"
  */
-public record ReplayPolicy(long startingPoint, Long endingPoint) {
+public record ReplayPolicy(String json, long startingPoint, Long endingPoint) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The policy of an attribute value; InvalidParameter naming what is wrong with it. */
@@ -22,7 +26,7 @@ public record ReplayPolicy(long startingPoint, Long endingPoint) {
         JsonNode node;
         try {
             node = JSON.readTree(json);
-        } catch (Exception e) {
+        } catch (JsonProcessingException e) {
             node = null;
         }
         if (node == null || !node.isObject()) {
@@ -32,26 +36,26 @@ public record ReplayPolicy(long startingPoint, Long endingPoint) {
         if (type == null || !type.asText().equals("Timestamp")) {
             throw invalid("PointType must be Timestamp");
         }
-        long start = timestamp(node, "StartingPoint");
-        if (start == Long.MIN_VALUE) {
+        Long start = timestamp(node, "StartingPoint");
+        if (start == null) {
             throw invalid("StartingPoint is required");
         }
-        long end = timestamp(node, "EndingPoint");
-        if (end != Long.MIN_VALUE && end < start) {
+        Long end = timestamp(node, "EndingPoint");
+        if (end != null && end < start) {
             throw invalid("EndingPoint must not be earlier than StartingPoint");
         }
-        return new ReplayPolicy(start, end == Long.MIN_VALUE ? null : end);
+        return new ReplayPolicy(json, start, end);
     }
 
-    /** Whether the subscription stops taking new messages once the replay is done. */
-    public boolean ends() {
-        return endingPoint != null;
+    /** Whether the subscription still takes new messages published at {@code millis}: not past an EndingPoint. */
+    public boolean takes(long millis) {
+        return endingPoint == null || millis <= endingPoint;
     }
 
-    private static long timestamp(JsonNode policy, String member) {
+    private static Long timestamp(JsonNode policy, String member) {
         JsonNode value = policy.get(member);
         if (value == null || value.isNull()) {
-            return Long.MIN_VALUE;
+            return null;
         }
         try {
             return OffsetDateTime.parse(value.asText()).toInstant().toEpochMilli();
@@ -60,7 +64,7 @@ public record ReplayPolicy(long startingPoint, Long endingPoint) {
         }
     }
 
-    private static io.mailroom.core.error.AwsException invalid(String reason) {
+    private static AwsException invalid(String reason) {
         return SnsErrors.invalid("ReplayPolicy: " + reason);
     }
 }

@@ -110,9 +110,9 @@ public final class Subscription {
         this.replayed = policy;
     }
 
-    /** False once a replay with an EndingPoint has run: AWS then delivers no new messages to the subscription. */
-    public boolean takesNewMessages() {
+    /** Whether a message published at {@code millis} is delivered: not past the EndingPoint of its last replay. */
+    public boolean takesNewMessage(long millis) {
         ReplayPolicy last = replayed;
-        return last == null || !last.ends();
+        return last == null || last.takes(millis);
     }
 }

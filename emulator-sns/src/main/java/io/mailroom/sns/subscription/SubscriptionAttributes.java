@@ -140,12 +140,9 @@ public final class SubscriptionAttributes {
                 if (!fifoTopic) {
                     throw SnsErrors.invalid("ReplayPolicy: Message replay is only supported for subscriptions to FIFO topics");
                 }
-                if (!value.isEmpty()) {
-                    ReplayPolicy.parse(value);
-                }
                 return new SubscriptionSettings(s.rawMessageDelivery(), s.filterPolicyJson(), s.filterScope(),
                         s.filter(), s.redrivePolicyJson(), s.redrivePolicy(), s.deliveryPolicyJson(),
-                        s.deliveryPolicy(), s.subscriptionRoleArn(), value.isEmpty() ? null : value);
+                        s.deliveryPolicy(), s.subscriptionRoleArn(), value.isEmpty() ? null : ReplayPolicy.parse(value));
             }
             default -> throw SnsErrors.invalid("AttributeName");
         }
@@ -166,7 +163,7 @@ public final class SubscriptionAttributes {
                 case REDRIVE_POLICY -> sameJson(existing.redrivePolicyJson(), requested.redrivePolicyJson());
                 case DELIVERY_POLICY -> sameJson(existing.deliveryPolicyJson(), requested.deliveryPolicyJson());
                 case SUBSCRIPTION_ROLE_ARN -> Objects.equals(existing.subscriptionRoleArn(), requested.subscriptionRoleArn());
-                case REPLAY_POLICY -> sameJson(existing.replayPolicy(), requested.replayPolicy());
+                case REPLAY_POLICY -> sameJson(json(existing.replayPolicy()), json(requested.replayPolicy()));
                 default -> false;
             };
             if (!same) {
@@ -174,6 +171,10 @@ public final class SubscriptionAttributes {
             }
         }
         return true;
+    }
+
+    private static String json(ReplayPolicy policy) {
+        return policy == null ? null : policy.json();
     }
 
     private static boolean sameJson(String a, String b) {

@@ -13,11 +13,12 @@ import io.mailroom.sns.filter.FilterScope;
  * @param filter            the compiled filter, or null (everything matches)
  * @param redrivePolicyJson the RedrivePolicy as set, or null
  * @param deliveryPolicyJson the DeliveryPolicy as set, or null
+ * @param replayPolicy      the ReplayPolicy, or null
  */
 public record SubscriptionSettings(boolean rawMessageDelivery, String filterPolicyJson, FilterScope filterScope,
                                    FilterPolicy filter, String redrivePolicyJson, RedrivePolicy redrivePolicy,
                                    String deliveryPolicyJson, DeliveryPolicy deliveryPolicy,
-                                   String subscriptionRoleArn, String replayPolicy) {
+                                   String subscriptionRoleArn, ReplayPolicy replayPolicy) {
 
     public static final SubscriptionSettings DEFAULT = new SubscriptionSettings(false, null, null, null, null, null,
             null, null, null, null);

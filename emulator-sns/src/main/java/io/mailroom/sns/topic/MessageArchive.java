@@ -49,6 +49,7 @@ public final class MessageArchive {
      * archive is older than its retention, that long ago. Negative while archiving is off.
      */
     public synchronized long beginning(long now) {
+        prune(now);
         return startedAt < 0 ? -1 : Math.max(startedAt, now - retentionMillis);
     }
 

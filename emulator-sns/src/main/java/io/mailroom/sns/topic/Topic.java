@@ -37,6 +37,7 @@ public final class Topic {
     private volatile boolean deduplicateByGroup;
     private volatile DeliveryPolicy deliveryPolicy = DeliveryPolicy.NONE;
     private final MessageArchive archive = new MessageArchive();
+    private final Object fifoOrder = new Object();
 
     public Topic(String arn, String name, String account, String region, boolean fifo) {
         this.arn = arn;
@@ -109,6 +110,14 @@ public final class Topic {
             default -> {
             }
         }
+    }
+
+    /**
+     * Held while a FIFO message is numbered, archived and delivered, and while a replay reads the archive and
+     * delivers it, so that every subscription sees the topic's order and a replay misses and repeats nothing.
+     */
+    public Object fifoOrder() {
+        return fifoOrder;
     }
 
     /** The messages its ArchivePolicy keeps (FIFO topics only). */

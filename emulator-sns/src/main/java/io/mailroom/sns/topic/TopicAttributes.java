@@ -1,5 +1,6 @@
 package io.mailroom.sns.topic;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.sns.SnsErrors;
@@ -144,7 +145,7 @@ public final class TopicAttributes {
         try {
             JsonNode node = JSON.readTree(json);
             return node != null && node.isObject() && node.isEmpty();
-        } catch (Exception e) {
+        } catch (JsonProcessingException e) {
             return false;
         }
     }
