@@ -33,7 +33,11 @@ public final class CompatibilityReport {
                     + " an `EndingPoint` the subscription takes no new messages. The archive is replayed within the"
                     + " call that sets the policy: `ReplayStatus` reads `Completed`, or `In progress` until a later"
                     + " `EndingPoint`. AWS documents a `Replayed` attribute on replayed messages without showing its"
-                    + " form: here the JSON envelope carries `\"Replayed\": true`.",
+                    + " form: here the JSON envelope carries `\"Replayed\": true`. **Application events**: a"
+                    + " platform application's `EventEndpointCreated`, `EventEndpointUpdated`, `EventEndpointDeleted`"
+                    + " and `EventDeliveryFailure` topics get a notification when an endpoint is made (not when"
+                    + " CreatePlatformEndpoint answers an existing one), changed, deleted, or misses a topic's"
+                    + " message because it is disabled; the message has the form of AWS's DeliveryFailure messages.",
             "s3",
             "Outside the model: **POST Object** (a browser-based upload with an HTML form, as boto3's"
                     + " `generate_presigned_post` prepares) is implemented: the form's fields as PutObject's headers"

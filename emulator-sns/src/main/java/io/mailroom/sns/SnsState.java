@@ -46,7 +46,7 @@ public final class SnsState {
         this.keys = keys;
         DeliveryPorts ports = new DeliveryPorts(clock, scheduler, signing, queues, http, new MessageSigner(keys), email,
                 smsLog, pushLog, lambdaLog, firehoseLog, platforms, sms);
-        this.dispatcher = new Dispatcher(ports);
+        this.dispatcher = new Dispatcher(ports, topics);
         this.confirmations = new Confirmations(ports);
     }
 

@@ -144,4 +144,26 @@ class SnsPlatformIT {
 
         invalidParameter(() -> SNS.publish(b -> b.targetArn(endpoint + "-gone").message("hi")));
     }
+
+    @Test
+    void theApplicationsEventTopicHearsOfItsEndpoints() {
+        SnsFanOutIT.Queue events = SnsFanOutIT.queue(Sqs.CLIENT, "app-events");
+        String topic = SNS.createTopic(b -> b.name(name("app-events"))).topicArn();
+        SNS.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(events.arn())
+                .attributes(Map.of("RawMessageDelivery", "true")));
+        String app = SNS.createPlatformApplication(b -> b.name(name("ios")).platform("APNS").attributes(Map.of(
+                "PlatformCredential", "key", "EventEndpointCreated", topic, "EventEndpointDeleted", topic)))
+                .platformApplicationArn();
+        String endpoint = SNS.createPlatformEndpoint(b -> b.platformApplicationArn(app).token("device-1")).endpointArn();
+        SNS.deleteEndpoint(b -> b.endpointArn(endpoint));
+
+        assertThat(SnsFanOutIT.receive(Sqs.CLIENT, events, 2)).extracting(m -> SnsClients.readJson(m.body()))
+                .satisfiesExactly(
+                        created -> assertThat(created.get("EventType").asText()).isEqualTo("EndpointCreated"),
+                        deleted -> {
+                            assertThat(deleted.get("EventType").asText()).isEqualTo("EndpointDeleted");
+                            assertThat(deleted.get("EndpointArn").asText()).isEqualTo(endpoint);
+                            assertThat(deleted.get("Resource").asText()).isEqualTo(app);
+                        });
+    }
 }

@@ -7,6 +7,8 @@ import io.mailroom.sns.SnsState;
 import io.mailroom.sns.arn.Arn;
 import io.mailroom.sns.platform.PlatformApplication;
 import io.mailroom.sns.platform.PlatformEndpoint;
+import io.mailroom.sns.platform.PlatformEvent;
+import io.mailroom.sns.platform.PlatformRegistry;
 import java.util.Map;
 
 /** Platform applications and endpoints (mobile push). */
@@ -40,13 +42,21 @@ public final class PlatformOperations {
         return Outputs.empty();
     }
 
+    /** An existing endpoint answered again is no new endpoint: no EndpointCreated event for it. */
     public ObjectNode createEndpoint(RequestContext ctx, ObjectNode in) {
-        return Outputs.of("EndpointArn", state.platforms.createEndpoint(Inputs.text(in, "PlatformApplicationArn"),
-                Inputs.text(in, "Token"), Inputs.text(in, "CustomUserData"), Inputs.stringMap(in, "Attributes")).arn());
+        PlatformRegistry.Registered registered = state.platforms.createEndpoint(
+                Inputs.text(in, "PlatformApplicationArn"), Inputs.text(in, "Token"), Inputs.text(in, "CustomUserData"),
+                Inputs.stringMap(in, "Attributes"));
+        if (registered.created()) {
+            state.dispatcher.publishEvent(PlatformEvent.created(registered.endpoint(), state.clock.millis()),
+                    ctx.endpoint());
+        }
+        return Outputs.of("EndpointArn", registered.endpoint().arn());
     }
 
     public ObjectNode deleteEndpoint(RequestContext ctx, ObjectNode in) {
-        state.platforms.deleteEndpoint(Inputs.text(in, "EndpointArn"));
+        state.platforms.deleteEndpoint(Inputs.text(in, "EndpointArn")).ifPresent(endpoint ->
+                state.dispatcher.publishEvent(PlatformEvent.deleted(endpoint, state.clock.millis()), ctx.endpoint()));
         return Outputs.empty();
     }
 
@@ -55,7 +65,9 @@ public final class PlatformOperations {
     }
 
     public ObjectNode setEndpointAttributes(RequestContext ctx, ObjectNode in) {
-        state.platforms.setEndpointAttributes(Inputs.text(in, "EndpointArn"), Inputs.stringMap(in, "Attributes"));
+        state.platforms.setEndpointAttributes(Inputs.text(in, "EndpointArn"), Inputs.stringMap(in, "Attributes"))
+                .ifPresent(endpoint -> state.dispatcher.publishEvent(
+                        PlatformEvent.updated(endpoint, state.clock.millis()), ctx.endpoint()));
         return Outputs.empty();
     }
 

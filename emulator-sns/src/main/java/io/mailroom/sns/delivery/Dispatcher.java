@@ -10,6 +10,9 @@ import io.mailroom.sns.email.EmailMessage;
 import io.mailroom.sns.filter.FilterInput;
 import io.mailroom.sns.filter.FilterPolicy;
 import io.mailroom.sns.platform.PlatformEndpoint;
+import io.mailroom.sns.platform.PlatformEvent;
+import io.mailroom.sns.topic.TopicRegistry;
+import java.util.UUID;
 import io.mailroom.sns.publish.Notification;
 import io.mailroom.sns.subscription.Protocol;
 import io.mailroom.sns.subscription.Subscription;
@@ -38,9 +41,12 @@ public final class Dispatcher {
 
     private final DeliveryPorts ports;
     private final HttpDelivery http;
+    private final TopicRegistry topics;
 
-    public Dispatcher(DeliveryPorts ports) {
+    /** @param topics where application events go (a platform application names its event topics) */
+    public Dispatcher(DeliveryPorts ports, TopicRegistry topics) {
         this.ports = ports;
+        this.topics = topics;
         this.http = new HttpDelivery(ports.clock(), ports.scheduler(), ports.http());
     }
 
@@ -227,10 +233,31 @@ public final class Dispatcher {
         Optional<PlatformEndpoint> endpoint = ports.platforms().findEndpoint(s.endpoint());
         if (endpoint.isEmpty() || !endpoint.get().enabled() || !endpoint.get().application().enabled()) {
             tracker.outcome(DeliveryStatus.FAILED, 0, endpoint.isEmpty() ? "Endpoint does not exist" : "Endpoint is disabled");
+            if (endpoint.isPresent() && !endpoint.get().enabled()) {
+                publishEvent(PlatformEvent.endpointDisabled(endpoint.get(), ports.clock().millis(), n.messageId()),
+                        n.endpoint());
+            }
             return;
         }
         recordPush(s.topic().account(), s.topic().region(), endpoint.get(), n, n.topicArn(), s.arn());
         tracker.outcome(DeliveryStatus.RECORDED, 0, null);
+    }
+
+    /**
+     * Publishes an application event to the topic its platform application names for it, if it names one that
+     * exists; the notification is SNS's own, so no publish rule (size, FIFO group) applies to it.
+     *
+     * @param baseUrl the server's URL as the request or delivery that caused the event knew it, for the envelope
+     */
+    public void publishEvent(PlatformEvent event, String baseUrl) {
+        String arn = event.topicArn();
+        Topic topic = arn == null ? null : topics.find(arn).orElse(null);
+        if (topic == null || topic.isFifo()) {
+            return;
+        }
+        publish(topic, new Notification(UUID.randomUUID().toString(), topic.arn(), event.message(), null,
+                event.subject(), Map.of(), null, null, null, ports.clock().millis(), baseUrl, topic.account(),
+                topic.region(), false));
     }
 
     /** Records a push message (direct publish to an endpoint, or an application subscription). */

@@ -66,11 +66,15 @@ public final class PlatformRegistry {
         return applications.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
     }
 
+    /** An endpoint CreatePlatformEndpoint answers, and whether the call made it. */
+    public record Registered(PlatformEndpoint endpoint, boolean created) {
+    }
+
     /**
      * Creates an endpoint; idempotent for the same token and attributes. The same token with other
      * attributes is refused with AWS's message.
      */
-    public synchronized PlatformEndpoint createEndpoint(String appArn, String token, String customUserData,
+    public synchronized Registered createEndpoint(String appArn, String token, String customUserData,
                                                         Map<String, String> attributes) {
         PlatformApplication app = application(appArn);
         if (token == null || token.isEmpty()) {
@@ -90,7 +94,7 @@ public final class PlatformRegistry {
         for (PlatformEndpoint existing : app.endpoints().values()) {
             if (token.equals(existing.token())) {
                 if (existing.attributes().equals(wanted)) {
-                    return existing;
+                    return new Registered(existing, false);
                 }
                 throw SnsErrors.invalid("Token Reason: Endpoint " + existing.arn()
                         + " already exists with the same Token, but different attributes.");
@@ -102,7 +106,7 @@ public final class PlatformRegistry {
         PlatformEndpoint endpoint = new PlatformEndpoint(arn, app, wanted);
         app.endpoints().put(arn, endpoint);
         endpoints.put(arn, endpoint);
-        return endpoint;
+        return new Registered(endpoint, true);
     }
 
     public Optional<PlatformEndpoint> findEndpoint(String arn) {
@@ -113,17 +117,22 @@ public final class PlatformRegistry {
         return findEndpoint(arn).orElseThrow(() -> SnsErrors.NOT_FOUND.exception("Endpoint does not exist"));
     }
 
-    public void setEndpointAttributes(String arn, Map<String, String> attributes) {
+    /** Answers the endpoint when an attribute changed, else empty. */
+    public Optional<PlatformEndpoint> setEndpointAttributes(String arn, Map<String, String> attributes) {
         PlatformEndpoint endpoint = endpoint(arn);
         validateEndpointAttributes(attributes);
+        Map<String, String> before = endpoint.attributes();
         endpoint.putAttributes(attributes);
+        return before.equals(endpoint.attributes()) ? Optional.empty() : Optional.of(endpoint);
     }
 
-    public synchronized void deleteEndpoint(String arn) {
+    /** Answers the endpoint deleted, or empty when there was none (not an error). */
+    public synchronized Optional<PlatformEndpoint> deleteEndpoint(String arn) {
         PlatformEndpoint endpoint = endpoints.remove(arn);
         if (endpoint != null) {
             endpoint.application().endpoints().remove(arn);
         }
+        return Optional.ofNullable(endpoint);
     }
 
     public synchronized void clear() {
