@@ -50,7 +50,11 @@ public final class CompatibilityReport {
                     + " (a browser's CORS preflight) is answered by the bucket's CORS configuration, and the requests"
                     + " that follow it carry their rule's `Access-Control-*` headers, errors included: the first"
                     + " rule that allows the origin, method and requested headers decides; without one, S3's"
-                    + " `403 AccessForbidden`, worded as S3 words it.");
+                    + " `403 AccessForbidden`, worded as S3 words it. **Archived objects** (`GLACIER`, `DEEP_ARCHIVE`)"
+                    + " answer GET and copies with `403 InvalidObjectState` until a RestoreObject's copy is ready, after"
+                    + " the longest retrieval time AWS documents for its tier on the server's clock (Expedited 5"
+                    + " minutes, Standard 5 or 12 hours, Bulk 12 or 48 hours), and again once it expires;"
+                    + " `s3:ObjectRestore:Post`, `:Completed` and `:Delete` are raised at those times.");
 
     private CompatibilityReport() {
     }

@@ -37,7 +37,7 @@ public final class ServiceSet {
             made.linkOtherServicesPublishesTo(() -> ownEndpoint);
             return made;
         });
-        this.s3 = new OnFirstUse<>(() -> new S3Service(clock, sqs.queueSink(), DeferredPorts.topics(sns)));
+        this.s3 = new OnFirstUse<>(() -> new S3Service(clock, clock, sqs.queueSink(), DeferredPorts.topics(sns)));
         this.ses = new OnFirstUse<>(() -> SesModule.create(clock, clock, DeferredPorts.topics(sns),
                 DeferredPorts.objects(s3, S3Service::objectSink), sesConfig));
     }

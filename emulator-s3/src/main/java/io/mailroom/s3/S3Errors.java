@@ -38,6 +38,7 @@ public final class S3Errors {
     public static final ErrorCode INVALID_PART_NUMBER = sender("InvalidPartNumber", 416);
     public static final ErrorCode INVALID_POLICY_DOCUMENT = sender("InvalidPolicyDocument", 400);
     public static final ErrorCode INVALID_LOCATION_CONSTRAINT = sender("InvalidLocationConstraint", 400);
+    public static final ErrorCode INVALID_OBJECT_STATE = sender("InvalidObjectState", 403);
     public static final ErrorCode INVALID_RANGE = sender("InvalidRange", 416);
     public static final ErrorCode INVALID_TAG = sender("InvalidTag", 400);
     public static final ErrorCode INVALID_REQUEST = sender("InvalidRequest", 400);
@@ -57,6 +58,7 @@ public final class S3Errors {
     public static final ErrorCode NO_SUCH_VERSION = sender("NoSuchVersion", 404);
     public static final ErrorCode OWNERSHIP_CONTROLS_NOT_FOUND = sender("OwnershipControlsNotFoundError", 404);
     public static final ErrorCode PRECONDITION_FAILED = sender("PreconditionFailed", 412);
+    public static final ErrorCode RESTORE_ALREADY_IN_PROGRESS = sender("RestoreAlreadyInProgress", 409);
     public static final ErrorCode UNEXPECTED_CONTENT = sender("UnexpectedContent", 400);
     public static final ErrorCode UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS = sender("UnresolvableGrantByEmailAddress", 400);
     public static final ErrorCode NOT_IMPLEMENTED = CommonErrors.NOT_IMPLEMENTED;
@@ -66,12 +68,13 @@ public final class S3Errors {
             AUTHORIZATION_QUERY_PARAMETERS_ERROR, BAD_DIGEST, BAD_REQUEST,
             BUCKET_ALREADY_EXISTS, BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL,
             ILLEGAL_LOCATION_CONSTRAINT, INVALID_ARGUMENT, INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, INVALID_BUCKET_NAME, INVALID_DIGEST,
-            INVALID_LOCATION_CONSTRAINT, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_POLICY_DOCUMENT, INVALID_RANGE,
+            INVALID_LOCATION_CONSTRAINT, INVALID_OBJECT_STATE, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_POLICY_DOCUMENT, INVALID_RANGE,
             INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_ACL, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
             MISSING_SECURITY_HEADER,
             METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_CORS_CONFIGURATION, NO_SUCH_KEY, NO_SUCH_TAG_SET,
             NO_SUCH_UPLOAD,
-            NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, UNEXPECTED_CONTENT,
+            NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, RESTORE_ALREADY_IN_PROGRESS,
+            UNEXPECTED_CONTENT,
             UNRESOLVABLE_GRANT_BY_EMAIL_ADDRESS, NOT_IMPLEMENTED);
 
     /**
@@ -89,6 +92,14 @@ public final class S3Errors {
     public static AwsException invalidVersionId(String versionId) {
         return INVALID_ARGUMENT.exception("Invalid version id specified").with("ArgumentName", "versionId")
                 .with("ArgumentValue", versionId);
+    }
+
+    /**
+     * An archived object's bytes asked for before a restore made them readable: S3's 403 with the object's storage
+     * class (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).
+     */
+    public static AwsException notReadable(String message, String storageClass) {
+        return INVALID_OBJECT_STATE.exception("%s", message).with("StorageClass", storageClass);
     }
 
     private S3Errors() {

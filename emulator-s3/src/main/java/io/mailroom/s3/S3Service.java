@@ -11,6 +11,7 @@ import io.mailroom.core.service.Persistent;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.service.ValidationErrors;
 import io.mailroom.core.time.Clock;
+import io.mailroom.core.time.Scheduler;
 import io.mailroom.s3.api.AclOperations;
 import io.mailroom.s3.api.AttributesOperations;
 import io.mailroom.s3.api.BucketOperations;
@@ -21,6 +22,7 @@ import io.mailroom.s3.api.MultipartOperations;
 import io.mailroom.s3.api.NotificationOperations;
 import io.mailroom.s3.api.ObjectOperations;
 import io.mailroom.s3.api.PostObjectOperations;
+import io.mailroom.s3.api.RestoreOperations;
 import io.mailroom.s3.api.TaggingOperations;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets
- * with their policies, tags, default encryption and CORS configuration,
+ * with their policies, tags, default encryption and CORS configuration, archived objects and their restores,
  * objects with metadata, tags, ranges and conditions, multipart uploads, listings, copies and event
  * notifications to this server's queues and topics. Every other operation of the model answers NotImplemented.
  * <p>
@@ -75,7 +77,7 @@ public final class S3Service implements AwsService, Persistent {
      * @param queues where queue notifications go (SQS), or null when the server has no SQS
      * @param topics where topic notifications go (SNS), or null when the server has no SNS
      */
-    public S3Service(Clock clock, QueueSink queues, TopicPublisher topics) {
+    public S3Service(Clock clock, Scheduler scheduler, QueueSink queues, TopicPublisher topics) {
         this.descriptor = DESCRIPTOR;
         Notifier notifier = new Notifier(new DestinationPorts(queues, topics), new Sequencer(clock));
         BucketOperations buckets = new BucketOperations(registry, clock);
@@ -88,6 +90,7 @@ public final class S3Service implements AwsService, Persistent {
         AclOperations acls = new AclOperations(registry, clock, notifier);
         AttributesOperations attributes = new AttributesOperations(registry);
         CorsOperations cors = new CorsOperations(registry);
+        RestoreOperations restores = new RestoreOperations(registry, clock, scheduler, notifier);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
@@ -141,6 +144,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync(CorsOperations.CROSS_ORIGIN_HEADERS, cors::crossOriginHeaders)
                 .sync("PutObjectAcl", acls::putObjectAcl)
                 .sync("PutObjectTagging", tagging::putObjectTagging)
+                .sync("RestoreObject", restores::restoreObject)
                 .sync("UploadPart", multipart::uploadPart)
                 .sync("UploadPartCopy", multipart::uploadPartCopy);
         // The object store is the small part of S3 that SES and S3 events need; every other operation of the

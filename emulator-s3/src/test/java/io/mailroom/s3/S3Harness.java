@@ -35,7 +35,7 @@ final class S3Harness {
     final ServerClock clock = ServerClock.manual(START);
     final FakeQueues queues = new FakeQueues();
     final FakeTopics topics = new FakeTopics();
-    final S3Service s3 = new S3Service(clock, queues, topics);
+    final S3Service s3 = new S3Service(clock, clock, queues, topics);
     RequestContext ctx = new RequestContext(ACCOUNT, REGION, "req-1", "http://localhost:4566");
 
     static ObjectNode json(String text) {

@@ -122,8 +122,13 @@ public final class ObjectOperations {
         String key = Input.required(in, "Key");
         Input.requireNullVersion(Input.text(in, "VersionId"));
         StoredObject object = bucket.object(key);
+        long now = clock.millis();
+        if (withBody && !object.readable(now)) {
+            throw S3Errors.notReadable("The operation is not valid for the object's storage class",
+                    object.storageClass());
+        }
         ObjectNode out = Output.object();
-        if (Preconditions.of(in).evaluate(object, clock.millis()) == Preconditions.Outcome.NOT_MODIFIED) {
+        if (Preconditions.of(in).evaluate(object, now) == Preconditions.Outcome.NOT_MODIFIED) {
             out.put(Output.STATUS, 304);
             out.put("ETag", object.etag());
             out.put("LastModified", Output.seconds(object.lastModified()));
@@ -142,6 +147,10 @@ public final class ObjectOperations {
         }
         if (!StoredObject.STANDARD.equals(object.storageClass())) {
             out.put("StorageClass", object.storageClass());
+        }
+        String restore = object.restore() == null ? null : object.restore().header(now);
+        if (restore != null) {
+            out.put("Restore", restore);
         }
         if (!object.tags().isEmpty()) {
             out.put("TagCount", object.tags().count());
@@ -188,6 +197,14 @@ public final class ObjectOperations {
             return Optional.ofNullable(part);
         }
         return ByteRange.parse(Input.text(in, "Range"), object.size());
+    }
+
+    /** A copy reads the source's bytes: an archived source must be restored first. */
+    static void requireReadableSource(StoredObject source, long now) {
+        if (!source.readable(now)) {
+            throw S3Errors.notReadable("Operation is not valid for the source object's storage class",
+                    source.storageClass());
+        }
     }
 
     /** GET's {@code response-*} query parameters override the stored headers in the answer only. */
@@ -314,6 +331,7 @@ public final class ObjectOperations {
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
         Input.requireNullVersion(source.versionId());
         StoredObject original = sourceBucket.object(source.key());
+        requireReadableSource(original, clock.millis());
         Preconditions.ofCopySource(in).require(original, clock.millis());
         MetadataDirective directive = MetadataDirective.parse(Input.text(in, "MetadataDirective"));
         String storageClass = Input.text(in, "StorageClass");

@@ -68,6 +68,11 @@ public final class EventMessages {
         if (sequencer != null) {
             o.put("sequencer", sequencer);
         }
+        if (event == S3Event.OBJECT_RESTORE_COMPLETED && object.restore() != null) {
+            r.putObject("glacierEventData").putObject("restoreEventData")
+                    .put("lifecycleRestorationExpiryTime", iso(object.restore().expiresAt()))
+                    .put("lifecycleRestoreStorageClass", object.storageClass());
+        }
         return root;
     }
 

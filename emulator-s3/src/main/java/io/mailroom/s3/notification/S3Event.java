@@ -15,7 +15,10 @@ public enum S3Event {
     OBJECT_REMOVED_DELETE("s3:ObjectRemoved:Delete"),
     OBJECT_TAGGING_PUT("s3:ObjectTagging:Put"),
     OBJECT_TAGGING_DELETE("s3:ObjectTagging:Delete"),
-    OBJECT_ACL_PUT("s3:ObjectAcl:Put");
+    OBJECT_ACL_PUT("s3:ObjectAcl:Put"),
+    OBJECT_RESTORE_POST("s3:ObjectRestore:Post"),
+    OBJECT_RESTORE_COMPLETED("s3:ObjectRestore:Completed"),
+    OBJECT_RESTORE_DELETE("s3:ObjectRestore:Delete");
 
     private final String eventType;
 
@@ -42,13 +45,14 @@ public enum S3Event {
         return eventType.startsWith("s3:ObjectCreated:") || removesObject();
     }
 
+    /** A restore's expiry is reported as tag and ACL changes are (2.3), its start and end as data changes. */
     public String eventVersion() {
-        return changesData() ? "2.1" : "2.3";
+        return changesData() || this == OBJECT_RESTORE_POST || this == OBJECT_RESTORE_COMPLETED ? "2.1" : "2.3";
     }
 
-    /** Only created objects are reported with their size. */
+    /** Only created objects and those being restored are reported with their size. */
     public boolean reportsSize() {
-        return eventType.startsWith("s3:ObjectCreated:");
+        return eventType.startsWith("s3:ObjectCreated:") || eventType.startsWith("s3:ObjectRestore:");
     }
 
     /** An object removed is reported by its key alone. */

@@ -19,11 +19,12 @@ import java.util.Map;
  * @param acl          its ACL, or null for the default: the owner's full control
  * @param partChecksums the checksum of each part, in order, for an object uploaded in parts with a COMPOSITE
  *                     checksum (GetObjectAttributes lists them); empty otherwise
+ * @param restore      the restore RestoreObject last asked for, for an archived object; or null
  */
 public record StoredObject(String key, byte[] body, String etag, long lastModified, ObjectHeaders headers,
                            Map<String, String> metadata, String storageClass, StoredChecksum checksum,
                            List<Long> partSizes, TagSet tags, Encryption encryption, AccessControlList acl,
-                           List<String> partChecksums) {
+                           List<String> partChecksums, Restore restore) {
     public static final String STANDARD = "STANDARD";
 
     public StoredObject {
@@ -38,7 +39,7 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
     public static StoredObject create(String key, byte[] body, long nowMillis, ObjectHeaders headers,
                                       Map<String, String> metadata, String storageClass, StoredChecksum checksum) {
         return new StoredObject(key, body, ETag.of(body), wholeSeconds(nowMillis), headers, metadata, storageClass,
-                checksum, List.of(), TagSet.NONE, Encryption.SSE_S3, null, List.of());
+                checksum, List.of(), TagSet.NONE, Encryption.SSE_S3, null, List.of(), null);
     }
 
     /**
@@ -50,7 +51,7 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
                                          StoredChecksum checksum, List<String> partChecksums, TagSet tags,
                                          Encryption encryption, AccessControlList acl) {
         return new StoredObject(key, body, etag, wholeSeconds(nowMillis), headers, metadata, storageClass, checksum,
-                partSizes, tags, encryption, acl, partChecksums);
+                partSizes, tags, encryption, acl, partChecksums, null);
     }
 
     private static long wholeSeconds(long millis) {
@@ -60,19 +61,35 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
     /** The same object with another tag set: tagging changes neither its bytes nor its Last-Modified. */
     public StoredObject withTags(TagSet newTags) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                newTags, encryption, acl, partChecksums);
+                newTags, encryption, acl, partChecksums, restore);
     }
 
     /** The same object, encrypted (as S3 reports it) the way a request or the bucket's default asked. */
     public StoredObject withEncryption(Encryption newEncryption) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                tags, newEncryption, acl, partChecksums);
+                tags, newEncryption, acl, partChecksums, restore);
     }
 
     /** The same object with another ACL (null: the owner's full control). */
     public StoredObject withAcl(AccessControlList newAcl) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                tags, encryption, newAcl, partChecksums);
+                tags, encryption, newAcl, partChecksums, restore);
+    }
+
+    /** The same object with a restore asked for or extended. */
+    public StoredObject withRestore(Restore newRestore) {
+        return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
+                tags, encryption, acl, partChecksums, newRestore);
+    }
+
+    /** Whether it is in an archive storage class, whose bytes are read only through a restored copy. */
+    public boolean archived() {
+        return Restore.GLACIER.equals(storageClass) || Restore.DEEP_ARCHIVE.equals(storageClass);
+    }
+
+    /** Whether GET and copies can read its bytes now: not archived, or restored and not yet expired. */
+    public boolean readable(long now) {
+        return !archived() || restore != null && restore.readable(now);
     }
 
     public long size() {

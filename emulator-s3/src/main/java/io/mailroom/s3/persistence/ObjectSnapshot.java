@@ -3,6 +3,7 @@ package io.mailroom.s3.persistence;
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.object.ObjectHeaders;
+import io.mailroom.s3.object.Restore;
 import io.mailroom.s3.object.StoredChecksum;
 import io.mailroom.s3.object.StoredObject;
 import io.mailroom.s3.tag.TagSet;
@@ -18,11 +19,12 @@ import java.util.Objects;
  * SSE-S3 and private).
  *
  * @param lastModified epoch millis
+ * @param restore      an archived object's restore, absent when none was asked for (and in earlier builds' files)
  */
 public record ObjectSnapshot(String key, String file, String etag, long lastModified, ObjectHeaders headers,
                              Map<String, String> metadata, String storageClass, StoredChecksum checksum,
                              List<Long> partSizes, Map<String, String> tags, Encryption encryption,
-                             AccessControlList acl, List<String> partChecksums) {
+                             AccessControlList acl, List<String> partChecksums, Restore restore) {
 
     public ObjectSnapshot {
         Objects.requireNonNull(key, "an object has no key");
@@ -36,7 +38,7 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
     static ObjectSnapshot of(StoredObject o, String file) {
         return new ObjectSnapshot(o.key(), file, o.etag(), o.lastModified(), o.headers(), o.metadata(),
                 o.storageClass(), o.checksum(), o.partSizes(), o.tags().tags(), o.encryption(), o.acl(),
-                o.partChecksums());
+                o.partChecksums(), o.restore());
     }
 
     StoredObject toObject(byte[] body) {
@@ -51,6 +53,6 @@ public record ObjectSnapshot(String key, String file, String etag, long lastModi
                     + partSizes.size() + " parts");
         }
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,
-                new TagSet(tags), encryption, acl, checksums);
+                new TagSet(tags), encryption, acl, checksums, restore);
     }
 }
