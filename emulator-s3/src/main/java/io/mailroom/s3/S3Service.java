@@ -83,7 +83,7 @@ public final class S3Service implements AwsService, Persistent {
         BucketOperations buckets = new BucketOperations(registry, clock);
         ObjectOperations objects = new ObjectOperations(registry, clock, notifier);
         PostObjectOperations posts = new PostObjectOperations(registry, clock, objects);
-        ListingOperations listings = new ListingOperations(registry);
+        ListingOperations listings = new ListingOperations(registry, clock);
         MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
         TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
         BucketSettingsOperations settings = new BucketSettingsOperations(registry);

@@ -95,6 +95,22 @@ class RestoreTest {
     }
 
     @Test
+    void listingsReportRestoresWhenAskedTo() {
+        ObjectNode list = (ObjectNode) obj().put("Bucket", "vault").set("OptionalObjectAttributes",
+                S3Harness.JSON.createArrayNode().add("RestoreStatus"));
+        assertThat(h.call("ListObjectsV2", list).findValues("RestoreStatus")).isEmpty();
+        h.call("RestoreObject", restore("cold.txt", "{'Days':1}"));
+        assertThat(h.call("ListObjectsV2", list).at("/Contents/0/RestoreStatus")).isEqualTo(
+                json("{'IsRestoreInProgress':true}"));
+        assertThat(h.call("ListObjectsV2", obj().put("Bucket", "vault")).findValues("RestoreStatus"))
+                .as("not asked for").isEmpty();
+        advance(Duration.ofHours(5));
+        assertThat(h.call("ListObjects", list).at("/Contents/0/RestoreStatus")).isEqualTo(
+                json("{'IsRestoreInProgress':false,'RestoreExpiryDate':1.7146944E9}"));
+        assertThat(h.call("ListObjectsV2", list).at("/Contents/0/StorageClass").asText()).isEqualTo("GLACIER");
+    }
+
+    @Test
     void tiersTakeTheirTimeAndDeepArchiveHasNoExpedited() {
         h.call("RestoreObject", restore("cold.txt", "{'Days':1,'GlacierJobParameters':{'Tier':'Expedited'}}"));
         advance(Duration.ofMinutes(4));

@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.InvalidObjectStateException;
 import software.amazon.awssdk.services.s3.model.ObjectStorageClass;
+import software.amazon.awssdk.services.s3.model.OptionalObjectAttributes;
 import software.amazon.awssdk.services.s3.model.RestoreObjectResponse;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 import software.amazon.awssdk.services.s3.model.Tier;
@@ -36,6 +37,8 @@ class S3RestoreIT {
         assertThat(started.sdkHttpResponse().statusCode()).isEqualTo(202);
         assertThat(S3.headObject(b -> b.bucket(bucket).key("report.csv")).restore())
                 .isEqualTo("ongoing-request=\"true\"");
+        assertThat(S3.listObjectsV2(b -> b.bucket(bucket).optionalObjectAttributes(OptionalObjectAttributes.RESTORE_STATUS))
+                .contents().get(0).restoreStatus().isRestoreInProgress()).isTrue();
         s3Error("RestoreAlreadyInProgress", 409, () -> S3.restoreObject(b -> b.bucket(bucket).key("report.csv")
                 .restoreRequest(r -> r.days(1).glacierJobParameters(p -> p.tier(Tier.EXPEDITED)))));
 

@@ -1,8 +1,10 @@
 package io.mailroom.s3.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
+import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
@@ -11,6 +13,7 @@ import io.mailroom.s3.listing.KeyLister;
 import io.mailroom.s3.listing.ListEncoding;
 import io.mailroom.s3.listing.ListingPage;
 import io.mailroom.s3.listing.ListingStart;
+import io.mailroom.s3.object.Restore;
 import io.mailroom.s3.object.StoredObject;
 
 /**
@@ -21,9 +24,11 @@ public final class ListingOperations {
     static final int MAX_KEYS = 1000;
 
     private final BucketRegistry registry;
+    private final Clock clock;
 
-    public ListingOperations(BucketRegistry registry) {
+    public ListingOperations(BucketRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     /**
@@ -40,8 +45,9 @@ public final class ListingOperations {
         ListingPage page = KeyLister.page(bucket.objects(), q.prefix, q.delimiter, q.pageSize(), start);
         ObjectNode out = q.common(bucket, page);
         boolean owner = Input.flag(in, "FetchOwner");
+        long restoresAt = restoreStatus(in) ? clock.millis() : -1;
         ArrayNode contents = Output.NODES.arrayNode();
-        page.contents().forEach(o -> contents.add(entry(o, q.encoding, owner ? bucket : null)));
+        page.contents().forEach(o -> contents.add(entry(o, q.encoding, owner ? bucket : null, restoresAt)));
         if (!contents.isEmpty()) {
             out.set("Contents", contents);
         }
@@ -70,8 +76,9 @@ public final class ListingOperations {
         ListingPage page = KeyLister.page(bucket.objects(), q.prefix, q.delimiter, q.pageSize(), start);
         ObjectNode out = q.common(bucket, page);
         out.put("Marker", marker == null ? "" : q.encoding.apply(marker));
+        long restoresAt = restoreStatus(in) ? clock.millis() : -1;
         ArrayNode contents = Output.NODES.arrayNode();
-        page.contents().forEach(o -> contents.add(entry(o, q.encoding, bucket)));
+        page.contents().forEach(o -> contents.add(entry(o, q.encoding, bucket, restoresAt)));
         if (!contents.isEmpty()) {
             out.set("Contents", contents);
         }
@@ -81,7 +88,26 @@ public final class ListingOperations {
         return out;
     }
 
-    private static ObjectNode entry(StoredObject o, ListEncoding encoding, Bucket owner) {
+    /** Whether {@code x-amz-optional-object-attributes} asks for archived objects' restores. */
+    private static boolean restoreStatus(ObjectNode in) {
+        JsonNode asked = in.get("OptionalObjectAttributes");
+        if (asked == null) {
+            return false;
+        }
+        for (JsonNode name : asked.isArray() ? asked : Output.NODES.arrayNode().add(asked)) {
+            if ("RestoreStatus".equals(name.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param restoresAt the time to report restores at, when the listing asked for them; else negative. Only an
+     *                   object with a restore asked for and not expired has a RestoreStatus, its expiry only
+     *                   once ready (https://docs.aws.amazon.com/AmazonS3/latest/API/API_RestoreStatus.html).
+     */
+    private static ObjectNode entry(StoredObject o, ListEncoding encoding, Bucket owner, long restoresAt) {
         ObjectNode e = Output.object();
         e.put("Key", encoding.apply(o.key()));
         e.put("LastModified", Output.seconds(o.lastModified()));
@@ -94,6 +120,14 @@ public final class ListingOperations {
         e.put("StorageClass", o.storageClass());
         if (owner != null) {
             Output.person(e, "Owner", owner.owner());
+        }
+        Restore restore = o.restore();
+        if (restoresAt >= 0 && restore != null && !restore.expired(restoresAt)) {
+            ObjectNode status = e.putObject("RestoreStatus");
+            status.put("IsRestoreInProgress", restore.ongoing(restoresAt));
+            if (!restore.ongoing(restoresAt)) {
+                status.put("RestoreExpiryDate", Output.seconds(restore.expiresAt()));
+            }
         }
         return e;
     }
