@@ -58,6 +58,7 @@ public final class S3Service implements AwsService, Persistent {
     private final BucketRegistry registry = new BucketRegistry();
     private final OperationTable operations;
     private final ObjectSink objectSink;
+    private final RestoreOperations restores;
 
     /**
      * What the front end needs to route to S3, known before any instance exists. S3 answers bad input with
@@ -74,8 +75,9 @@ public final class S3Service implements AwsService, Persistent {
             "EncodingType", new EnumPolicy.Open()));
 
     /**
-     * @param queues where queue notifications go (SQS), or null when the server has no SQS
-     * @param topics where topic notifications go (SNS), or null when the server has no SNS
+     * @param queues    where queue notifications go (SQS), or null when the server has no SQS
+     * @param topics    where topic notifications go (SNS), or null when the server has no SNS
+     * @param scheduler raises the events of restores when their copies are ready and when they expire
      */
     public S3Service(Clock clock, Scheduler scheduler, QueueSink queues, TopicPublisher topics) {
         this.descriptor = DESCRIPTOR;
@@ -90,7 +92,7 @@ public final class S3Service implements AwsService, Persistent {
         AclOperations acls = new AclOperations(registry, clock, notifier);
         AttributesOperations attributes = new AttributesOperations(registry);
         CorsOperations cors = new CorsOperations(registry);
-        RestoreOperations restores = new RestoreOperations(registry, clock, scheduler, notifier);
+        this.restores = new RestoreOperations(registry, clock, scheduler, notifier);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
@@ -144,7 +146,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync(CorsOperations.CROSS_ORIGIN_HEADERS, cors::crossOriginHeaders)
                 .sync("PutObjectAcl", acls::putObjectAcl)
                 .sync("PutObjectTagging", tagging::putObjectTagging)
-                .sync("RestoreObject", restores::restoreObject)
+                .sync("RestoreObject", this.restores::restoreObject)
                 .sync("UploadPart", multipart::uploadPart)
                 .sync("UploadPartCopy", multipart::uploadPartCopy);
         // The object store is the small part of S3 that SES and S3 events need; every other operation of the
@@ -216,6 +218,7 @@ public final class S3Service implements AwsService, Persistent {
         }
         registry.clear();
         buckets.forEach(registry::putIfAbsent);
+        buckets.forEach(restores::resume);
         LOG.info("Restored {} buckets from {}", buckets.size(), root);
     }
 }

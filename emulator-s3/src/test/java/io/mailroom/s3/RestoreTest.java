@@ -151,6 +151,11 @@ class RestoreTest {
         h.assertError(S3Errors.MALFORMED_XML, "RestoreObject", restore("cold.txt", "{'GlacierJobParameters':{'Tier':'Bulk'}}"));
         h.assertError(S3Errors.MALFORMED_XML, "RestoreObject", restore("cold.txt", "{'Days':1,'Tier':'Bulk'}"));
         h.assertError(S3Errors.INVALID_ARGUMENT, "RestoreObject", restore("cold.txt", "{'Days':0}"));
+        h.assertError(S3Errors.MALFORMED_XML, "RestoreObject", restore("cold.txt", "{'Days':'many'}"));
+        h.assertError(S3Errors.MALFORMED_XML, "RestoreObject", restore("cold.txt", "{'Days':3000000000}"));
+        h.assertError(S3Errors.MALFORMED_XML, "RestoreObject",
+                restore("cold.txt", "{'Days':1,'GlacierJobParameters':{'Tier':'standard'}}"));
+        h.assertError(S3Errors.MALFORMED_XML, "RestoreObject", key("cold.txt"));
         h.assertError(S3Errors.NO_SUCH_KEY, "RestoreObject", restore("none.txt", "{'Days':1}"));
         // A new upload under the key is a new, unrestored object: the old restore's events do not follow it.
         h.call("RestoreObject", restore("cold.txt", "{'Days':1}"));
@@ -162,14 +167,29 @@ class RestoreTest {
     }
 
     @Test
-    void aRestoreOutlivesARestart() {
+    void aRestoreOutlivesARestartEventsIncluded() {
         h.call("RestoreObject", restore("cold.txt", "{'Days':1}"));
         h.s3.save(dataDir);
         S3Harness after = new S3Harness();
+        after.queues.existing.add(QUEUE);
         after.s3.load(dataDir);
         assertThat(after.call("HeadObject", key("cold.txt")).get("Restore").asText())
                 .isEqualTo("ongoing-request=\"true\"");
         after.clock.advance(Duration.ofHours(5));
         assertThat(body(after.get("vault", "cold.txt"))).isEqualTo("archived cold.txt");
+        after.clock.advance(Duration.ofDays(2));
+        assertThat(after.queues.bodies(QUEUE)).extracting(e -> e.at("/Records/0/eventName").asText())
+                .containsExactly("ObjectRestore:Completed", "ObjectRestore:Delete");
+    }
+
+    @Test
+    void askingAgainForTheSameExpiryRaisesOneDeletion() {
+        h.call("RestoreObject", restore("cold.txt", "{'Days':1}"));
+        advance(Duration.ofHours(5));
+        h.call("RestoreObject", restore("cold.txt", "{'Days':1}"));
+        h.call("RestoreObject", restore("cold.txt", "{'Days':1}"));
+        advance(Duration.ofDays(2));
+        assertThat(h.queues.bodies(QUEUE)).extracting(e -> e.at("/Records/0/eventName").asText())
+                .containsExactly("ObjectRestore:Post", "ObjectRestore:Completed", "ObjectRestore:Delete");
     }
 }

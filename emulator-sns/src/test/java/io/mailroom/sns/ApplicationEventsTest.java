@@ -65,14 +65,32 @@ class ApplicationEventsTest extends SnsTestSupport {
     }
 
     @Test
-    void anApplicationWithoutEventTopicsOrWithAMissingOneAnnouncesNothing() {
+    void onlyTheEventsAnApplicationNamesAnExistingTopicForAreAnnounced() {
+        String events = "arn:aws:sns:us-east-1:123456789012:app-events";
         String quiet = call("CreatePlatformApplication", "{'Name':'quiet','Platform':'GCM','Attributes':{"
-                + "'PlatformCredential':'key','EventEndpointCreated':'arn:aws:sns:us-east-1:123456789012:gone'}}")
+                + "'PlatformCredential':'key','EventEndpointCreated':'arn:aws:sns:us-east-1:123456789012:gone',"
+                + "'EventEndpointUpdated':'not-an-arn','EventEndpointDeleted':'" + events + "'}}")
                 .get("PlatformApplicationArn").asText();
         String endpoint = call("CreatePlatformEndpoint", "{'PlatformApplicationArn':'" + quiet + "','Token':'t3'}")
                 .get("EndpointArn").asText();
+        call("SetEndpointAttributes", "{'EndpointArn':'" + endpoint + "','Attributes':{'Enabled':'false'}}");
         call("DeleteEndpoint", "{'EndpointArn':'" + endpoint + "'}");
-        assertThat(events()).isEmpty();
+        assertThat(events()).extracting(e -> parse(e.get("Message").asText()).get("EventType").asText())
+                .containsExactly("EndpointDeleted");
+    }
+
+    @Test
+    void aFailureAnnouncedToADisabledEndpointIsNotAnnouncedAgain() {
+        String events = "arn:aws:sns:us-east-1:123456789012:app-events";
+        String disabled = call("CreatePlatformEndpoint", "{'PlatformApplicationArn':'" + app + "','Token':'t4',"
+                + "'Attributes':{'Enabled':'false'}}").get("EndpointArn").asText();
+        subscribe(events, "application", disabled);
+        queues.messages(EVENTS).clear();
+        String news = createTopic("news");
+        subscribe(news, "application", disabled);
+        call("Publish", "{'TopicArn':'" + news + "','Message':'hello'}");
+        assertThat(events()).extracting(e -> parse(e.get("Message").asText()).get("EventType").asText())
+                .containsExactly("DeliveryFailure");
     }
 
     private boolean verifiesSafely(JsonNode message) {

@@ -120,7 +120,7 @@ public final class MultipartOperations {
         Input.requireNullVersion(source.versionId());
         Upload upload = upload(bucket, in);
         StoredObject original = sourceBucket.object(source.key());
-        ObjectOperations.requireReadableSource(original, clock.millis());
+        original.requireReadableAsCopySource(clock.millis());
         Preconditions.ofCopySource(in).require(original, clock.millis());
         byte[] body = copyRange(Input.text(in, "CopySourceRange"), original);
         Part part = store(upload, number, body, ETag.md5(body), null);

@@ -199,14 +199,6 @@ public final class ObjectOperations {
         return ByteRange.parse(Input.text(in, "Range"), object.size());
     }
 
-    /** A copy reads the source's bytes: an archived source must be restored first. */
-    static void requireReadableSource(StoredObject source, long now) {
-        if (!source.readable(now)) {
-            throw S3Errors.notReadable("Operation is not valid for the source object's storage class",
-                    source.storageClass());
-        }
-    }
-
     /** GET's {@code response-*} query parameters override the stored headers in the answer only. */
     private static void applyResponseOverrides(ObjectNode in, ObjectNode out) {
         String[][] overrides = {{"ResponseCacheControl", "CacheControl"},
@@ -331,7 +323,7 @@ public final class ObjectOperations {
         Bucket sourceBucket = registry.require(ctx.accountId(), source.bucket());
         Input.requireNullVersion(source.versionId());
         StoredObject original = sourceBucket.object(source.key());
-        requireReadableSource(original, clock.millis());
+        original.requireReadableAsCopySource(clock.millis());
         Preconditions.ofCopySource(in).require(original, clock.millis());
         MetadataDirective directive = MetadataDirective.parse(Input.text(in, "MetadataDirective"));
         String storageClass = Input.text(in, "StorageClass");

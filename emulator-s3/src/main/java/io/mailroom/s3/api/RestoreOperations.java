@@ -1,6 +1,5 @@
 package io.mailroom.s3.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.time.Clock;
@@ -13,6 +12,8 @@ import io.mailroom.s3.notification.Origin;
 import io.mailroom.s3.notification.S3Event;
 import io.mailroom.s3.object.Restore;
 import io.mailroom.s3.object.StoredObject;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * RestoreObject: a temporary readable copy of an object in GLACIER or DEEP_ARCHIVE, ready after its tier's
@@ -37,67 +38,90 @@ public final class RestoreOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         String key = Input.required(in, "Key");
         Input.requireNullVersion(Input.text(in, "VersionId"));
-        StoredObject object = bucket.object(key);
-        JsonNode request = Input.object(in, "RestoreRequest");
-        if ("SELECT".equals(Input.text(request, "Type"))) {
-            throw S3Errors.NOT_IMPLEMENTED.exception("A header you provided implies functionality that is not"
-                    + " implemented (S3 Select restores)");
-        }
-        if (request == null || request.has("Tier")) {
-            throw Input.malformedXml(); // Tier belongs to SELECT restores; archive restores name it in GlacierJobParameters
-        }
-        if (!object.archived()) {
-            throw S3Errors.notReadable("Restore is not allowed for the object's current storage class",
-                    object.storageClass());
-        }
-        if (!request.has("Days")) {
-            throw Input.malformedXml();
-        }
-        int days = Input.integer(request, "Days", 0);
-        if (days < 1) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Days must be at least 1").with("ArgumentName", "Days")
-                    .with("ArgumentValue", Integer.toString(days));
-        }
-        String tier = Input.text(request.path("GlacierJobParameters"), "Tier");
+        RestoreRequest request = RestoreRequest.of(Input.object(in, "RestoreRequest"));
         long now = clock.millis();
-        Restore current = object.restore();
-        if (current != null && current.ongoing(now)) {
-            throw S3Errors.RESTORE_ALREADY_IN_PROGRESS.exception("Object restore is already in progress");
+        // Decided against the object as it is when replaced, so that a concurrent upload, deletion or change of
+        // tags is neither undone nor lost; the function may run more than once, so it only decides.
+        AtomicReference<Restore> previous = new AtomicReference<>();
+        StoredObject updated = bucket.objects().computeIfPresent(key, (k, object) -> {
+            previous.set(object.restore());
+            return object.withRestore(next(object, request, now));
+        });
+        if (updated == null) {
+            throw S3Errors.noSuchKey(key);
         }
+        Restore restore = updated.restore();
         Origin origin = Origin.of(ctx, now);
-        if (current != null && current.readable(now)) {
-            Restore extended = current.extended(days, now);
-            bucket.objects().put(key, object.withRestore(extended));
-            at(extended.expiresAt(), bucket, key, extended, S3Event.OBJECT_RESTORE_DELETE, origin);
+        if (previous.get() != null && previous.get().readable(now)) {
+            if (restore != previous.get()) {
+                at(restore.expiresAt(), bucket.name(), key, restore, S3Event.OBJECT_RESTORE_DELETE, origin);
+            }
             return Output.object();
         }
-        Restore restore = Restore.requested(object.storageClass(), tier == null ? "Standard" : tier, days, now);
-        if (restore == null) {
-            throw S3Errors.INVALID_ARGUMENT.exception("Expedited retrieval is not available for objects in the %s"
-                    + " storage class", object.storageClass());
-        }
-        StoredObject restoring = object.withRestore(restore);
-        bucket.objects().put(key, restoring);
-        notifier.objectEvent(bucket, S3Event.OBJECT_RESTORE_POST, restoring, origin);
-        at(restore.completesAt(), bucket, key, restore, S3Event.OBJECT_RESTORE_COMPLETED, origin);
-        at(restore.expiresAt(), bucket, key, restore, S3Event.OBJECT_RESTORE_DELETE, origin);
+        notifier.objectEvent(bucket, S3Event.OBJECT_RESTORE_POST, updated, origin);
+        schedule(bucket.name(), key, restore, origin);
         ObjectNode out = Output.object();
         out.put(Output.STATUS, 202);
         return out;
     }
 
+    /** The restore an object gets: a new one, or the ready one kept longer; S3's error when it can have none. */
+    private static Restore next(StoredObject object, RestoreRequest request, long now) {
+        if (!object.archived()) {
+            throw S3Errors.notReadable("Restore is not allowed for the object's current storage class",
+                    object.storageClass());
+        }
+        Restore current = object.restore();
+        if (current != null && current.ongoing(now)) {
+            throw S3Errors.RESTORE_ALREADY_IN_PROGRESS.exception("Object restore is already in progress");
+        }
+        if (current != null && current.readable(now)) {
+            // Kept as it is when the expiry does not move, so its Delete event, already due then, stays the one.
+            Restore longer = current.extended(request.days(), now);
+            return longer.expiresAt() == current.expiresAt() ? current : longer;
+        }
+        Restore restore = Restore.requested(object.storageClass(), request.tier(), request.days(), now);
+        if (restore == null) {
+            throw S3Errors.INVALID_ARGUMENT.exception("Expedited retrieval is not available for objects in the %s"
+                    + " storage class", object.storageClass());
+        }
+        return restore;
+    }
+
     /**
-     * Raises a restore's later event at its time, if the object still has that restore then: a new upload, a
-     * deletion, an extension or a reset makes it another's (or nobody's) and the event is not raised.
+     * Schedules the events of the restores a restart brought back: their requests are gone, so the events name the
+     * bucket owner and a request id made from the time of the restore.
      */
-    private void at(long millis, Bucket bucket, String key, Restore restore, S3Event event, Origin requested) {
-        scheduler.scheduleAt(millis, () -> {
+    public void resume(Bucket bucket) {
+        long now = clock.millis();
+        bucket.objects().forEach((key, object) -> {
+            Restore restore = object.restore();
+            if (restore != null && !restore.expired(now)) {
+                String requestId = String.format(Locale.ROOT, "%016X", restore.requestedAt());
+                schedule(bucket.name(), key, restore, new Origin(requestId, bucket.owner().principalId(),
+                        restore.requestedAt(), null));
+            }
+        });
+    }
+
+    private void schedule(String bucket, String key, Restore restore, Origin origin) {
+        if (restore.ongoing(clock.millis())) {
+            at(restore.completesAt(), bucket, key, restore, S3Event.OBJECT_RESTORE_COMPLETED, origin);
+        }
+        at(restore.expiresAt(), bucket, key, restore, S3Event.OBJECT_RESTORE_DELETE, origin);
+    }
+
+    /**
+     * Raises a restore's later event at its time if the object still has that very restore then: a new upload, a
+     * deletion, an extension, a second restore or a reset makes it another's (or nobody's), and nothing is raised.
+     */
+    private void at(long millis, String bucketName, String key, Restore restore, S3Event event, Origin requested) {
+        scheduler.scheduleAt(millis, () -> registry.find(bucketName).ifPresent(bucket -> {
             StoredObject current = bucket.objects().get(key);
-            if (current != null && restore.equals(current.restore())
-                    && registry.find(bucket.name()).orElse(null) == bucket) {
+            if (current != null && current.restore() == restore) {
                 notifier.objectEvent(bucket, event, current,
                         new Origin(requested.requestId(), requested.principalId(), millis, requested.traceHeader()));
             }
-        });
+        }));
     }
 }

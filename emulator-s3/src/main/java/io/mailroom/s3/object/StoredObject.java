@@ -1,5 +1,6 @@
 package io.mailroom.s3.object;
 
+import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.tag.TagSet;
 import java.util.List;
@@ -90,6 +91,13 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
     /** Whether GET and copies can read its bytes now: not archived, or restored and not yet expired. */
     public boolean readable(long now) {
         return !archived() || restore != null && restore.readable(now);
+    }
+
+    /** A copy reads the source's bytes: an archived source must be restored first. */
+    public void requireReadableAsCopySource(long now) {
+        if (!readable(now)) {
+            throw S3Errors.notReadable("Operation is not valid for the source object's storage class", storageClass);
+        }
     }
 
     public long size() {

@@ -11,14 +11,13 @@ import io.mailroom.sns.filter.FilterInput;
 import io.mailroom.sns.filter.FilterPolicy;
 import io.mailroom.sns.platform.PlatformEndpoint;
 import io.mailroom.sns.platform.PlatformEvent;
-import io.mailroom.sns.topic.TopicRegistry;
-import java.util.UUID;
 import io.mailroom.sns.publish.Notification;
 import io.mailroom.sns.subscription.Protocol;
 import io.mailroom.sns.subscription.Subscription;
 import io.mailroom.sns.subscription.SubscriptionSettings;
 import io.mailroom.sns.topic.Topic;
 import io.mailroom.sns.topic.TopicAttributes;
+import io.mailroom.sns.topic.TopicRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Fans a published message out to a topic's subscriptions. Filters are compiled and the message's
@@ -42,6 +42,11 @@ public final class Dispatcher {
     private final DeliveryPorts ports;
     private final HttpDelivery http;
     private final TopicRegistry topics;
+    /**
+     * Set while an application event is delivered on this thread: an event topic that pushes to a disabled endpoint
+     * of the same application would otherwise announce the failure to deliver the failure, without end.
+     */
+    private static final ThreadLocal<Boolean> ANNOUNCING = ThreadLocal.withInitial(() -> false);
 
     /** @param topics where application events go (a platform application names its event topics) */
     public Dispatcher(DeliveryPorts ports, TopicRegistry topics) {
@@ -252,12 +257,18 @@ public final class Dispatcher {
     public void publishEvent(PlatformEvent event, String baseUrl) {
         String arn = event.topicArn();
         Topic topic = arn == null ? null : topics.find(arn).orElse(null);
-        if (topic == null || topic.isFifo()) {
+        // A FIFO topic takes messages with a group only, and application subscriptions not at all.
+        if (topic == null || topic.isFifo() || ANNOUNCING.get()) {
             return;
         }
-        publish(topic, new Notification(UUID.randomUUID().toString(), topic.arn(), event.message(), null,
-                event.subject(), Map.of(), null, null, null, ports.clock().millis(), baseUrl, topic.account(),
-                topic.region(), false));
+        ANNOUNCING.set(true);
+        try {
+            publish(topic, new Notification(UUID.randomUUID().toString(), topic.arn(), event.message(), null,
+                    event.subject(), Map.of(), null, null, null, ports.clock().millis(), baseUrl, topic.account(),
+                    topic.region(), false));
+        } finally {
+            ANNOUNCING.set(false);
+        }
     }
 
     /** Records a push message (direct publish to an endpoint, or an application subscription). */

@@ -2,9 +2,7 @@ package io.mailroom.sns.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import io.mailroom.sns.publish.Notification;
 
 /**
  * An application event: what SNS publishes to the topic a platform application names in its
@@ -19,8 +17,6 @@ import java.time.format.DateTimeFormatter;
  */
 public record PlatformEvent(String type, PlatformEndpoint endpoint, long time, Failure failure) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** Why a delivery failed for good. */
     public record Failure(String failureType, String failureMessage, String messageId) {
@@ -69,7 +65,7 @@ public record PlatformEvent(String type, PlatformEndpoint endpoint, long time, F
         }
         m.put("Resource", endpoint.application().arn());
         m.put("Service", "SNS");
-        m.put("Time", ISO_MILLIS.format(Instant.ofEpochMilli(time)));
+        m.put("Time", Notification.formatTimestamp(time));
         return m.toString();
     }
 }

@@ -118,7 +118,7 @@ public final class PlatformRegistry {
     }
 
     /** Answers the endpoint when an attribute changed, else empty. */
-    public Optional<PlatformEndpoint> setEndpointAttributes(String arn, Map<String, String> attributes) {
+    public synchronized Optional<PlatformEndpoint> setEndpointAttributes(String arn, Map<String, String> attributes) {
         PlatformEndpoint endpoint = endpoint(arn);
         validateEndpointAttributes(attributes);
         Map<String, String> before = endpoint.attributes();
