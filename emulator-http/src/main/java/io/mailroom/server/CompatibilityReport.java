@@ -24,7 +24,9 @@ public final class CompatibilityReport {
      * model does not describe, and behaviour AWS documents only in part.
      */
     private static final Map<String, String> NOTES = Map.of("sns",
-            "**Message archiving and replay** (FIFO topics): a topic's `ArchivePolicy` keeps what it publishes for"
+            "**HTTP/S deliveries** follow the effective delivery policy on the server's clock: its retry phases,"
+                    + " its content type and its `throttlePolicy.maxReceivesPerSecond`, which paces every attempt of"
+                    + " the subscription, retries included. **Message archiving and replay** (FIFO topics): a topic's `ArchivePolicy` keeps what it publishes for"
                     + " its `MessageRetentionPeriod` (`{}` turns it off and deletes the archive; `DeleteTopic` is"
                     + " refused while it is on), and a subscription's `ReplayPolicy` redelivers the archived"
                     + " messages from `StartingPoint` to `EndingPoint` (or to now) through its filter policy, in"

@@ -14,7 +14,11 @@ class HttpDeliveryTest extends SnsTestSupport {
     static final String URL = "http://hooks.test/sns";
 
     private String confirmedHttpSubscription(String topic, String attributes) {
-        String arn = call("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'http','Endpoint':'" + URL + "'"
+        return confirmedHttpSubscription(topic, URL, attributes);
+    }
+
+    private String confirmedHttpSubscription(String topic, String endpoint, String attributes) {
+        String arn = call("Subscribe", "{'TopicArn':'" + topic + "','Protocol':'http','Endpoint':'" + endpoint + "'"
                 + (attributes == null ? "" : ",'Attributes':" + attributes) + ",'ReturnSubscriptionArn':true}")
                 .get("SubscriptionArn").asText();
         String token = sns.subscriptionToken(arn).orElseThrow().get("subscription_token").asText();
@@ -159,6 +163,30 @@ class HttpDeliveryTest extends SnsTestSupport {
         // immediate ×2, pre-backoff 5s ×2, backoff linear 5→25 over 2 retries (15, 25), post-backoff 25s ×2
         List<Long> offsets = http.posts.stream().map(p -> (p.at() - t0) / 1000).toList();
         assertThat(offsets).containsExactly(0L, 0L, 0L, 5L, 10L, 25L, 50L, 75L, 100L);
+    }
+
+    @Test
+    void aThrottlePolicyPacesDeliveriesRetriesIncluded() {
+        String topic = createTopic("t");
+        confirmedHttpSubscription(topic, "{'DeliveryPolicy':" + js("{\"healthyRetryPolicy\":{\"numRetries\":1,"
+                + "\"numNoDelayRetries\":1,\"minDelayTarget\":1,\"maxDelayTarget\":1,\"numMinDelayRetries\":0,"
+                + "\"numMaxDelayRetries\":0,\"backoffFunction\":\"linear\"},\"throttlePolicy\":{\"maxReceivesPerSecond\":2}}")
+                + "}");
+        String other = "http://example.test/other";
+        confirmedHttpSubscription(topic, other, null);
+        int[] calls = {0};
+        http.answer = p -> p.target().toString().equals(URL) && ++calls[0] == 1 ? 500 : 200;
+        long t0 = clock.millis();
+        for (int i = 0; i < 4; i++) {
+            call("Publish", "{'TopicArn':'" + topic + "','Message':'m" + i + "'}");
+        }
+        clock.advance(Duration.ofSeconds(10));
+        List<Long> throttled = http.posts.stream().filter(p -> p.target().toString().equals(URL))
+                .map(p -> p.at() - t0).toList();
+        // Two a second: the first tries of the four messages and the immediate retry of the one that failed.
+        assertThat(throttled).containsExactly(0L, 500L, 1000L, 1500L, 2000L);
+        assertThat(http.posts.stream().filter(p -> p.target().toString().equals(other)).map(p -> p.at() - t0))
+                .as("another subscription is not held up").containsExactly(0L, 0L, 0L, 0L);
     }
 
     @Test

@@ -66,8 +66,10 @@ public final class Confirmations {
                 headers.put("User-Agent", HttpDelivery.USER_AGENT);
                 headers.put("Accept-Encoding", HttpDelivery.ACCEPT_ENCODING);
                 DeliveryPolicy effective = DeliveryPolicy.effective(s.topic().deliveryPolicy(), s.settings().deliveryPolicy());
+                // The throttle paces notifications; a confirmation request goes when it is asked for.
                 http.start(URI.create(s.endpoint()), headers, json.getBytes(StandardCharsets.UTF_8), effective.retry(),
-                        tracker, () -> s.topic().subscriptionsBySeq().get(s.seq()) == s, reason -> { });
+                        s.throttle(), null, tracker, () -> s.topic().subscriptionsBySeq().get(s.seq()) == s,
+                        reason -> { });
             }
             case EMAIL, EMAIL_JSON -> {
                 tracker.attempted(now);

@@ -183,7 +183,8 @@ public final class Dispatcher {
         headers.put("Content-Type", effective.contentType());
         headers.put("User-Agent", HttpDelivery.USER_AGENT);
         headers.put("Accept-Encoding", HttpDelivery.ACCEPT_ENCODING);
-        http.start(URI.create(s.endpoint()), headers, body.getBytes(StandardCharsets.UTF_8), effective.retry(), tracker,
+        http.start(URI.create(s.endpoint()), headers, body.getBytes(StandardCharsets.UTF_8), effective.retry(),
+                s.throttle(), effective.maxReceivesPerSecond(), tracker,
                 () -> s.topic().subscriptionsBySeq().get(s.seq()) == s,
                 reason -> redrive(s, settings, n, body, raw ? n.attributes() : Map.of(), tracker, reason));
     }

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * One message's POSTs to an HTTP/S endpoint: attempts and retries per the effective retry policy,
- * on the scheduler. Nothing waits: the poster answers asynchronously and a retry is a scheduled task,
- * so a slow or dead endpoint holds up no other subscriber.
+ * on the scheduler, each when the subscription's throttle lets it go. Nothing waits: the poster answers
+ * asynchronously and a retry or a throttled attempt is a scheduled task, so a slow or dead endpoint holds up no
+ * other subscriber.
  */
 public final class HttpDelivery {
     /** The User-Agent of every POST SNS makes. */
@@ -30,19 +31,44 @@ public final class HttpDelivery {
         this.poster = poster;
     }
 
+    /** What one message's attempts share. */
+    private record Delivery(URI target, Map<String, String> headers, byte[] body, RetryPolicy policy,
+                            Throttle throttle, Integer perSecond, DeliveryLog.Tracker tracker,
+                            BooleanSupplier stillWanted, Consumer<String> onExhausted) {
+    }
+
     /**
      * Starts delivering.
      *
+     * @param throttle     the subscription's, shared by all its deliveries
+     * @param perSecond    the effective maxReceivesPerSecond, or null for no limit
      * @param stillWanted  checked before each retry: false once the subscription is gone
      * @param onExhausted  called with the last failure once retries are exhausted
      */
-    public void start(URI target, Map<String, String> headers, byte[] body, RetryPolicy policy,
-                      DeliveryLog.Tracker tracker, BooleanSupplier stillWanted, Consumer<String> onExhausted) {
-        attempt(target, headers, body, policy, tracker, stillWanted, onExhausted);
+    public void start(URI target, Map<String, String> headers, byte[] body, RetryPolicy policy, Throttle throttle,
+                      Integer perSecond, DeliveryLog.Tracker tracker, BooleanSupplier stillWanted,
+                      Consumer<String> onExhausted) {
+        whenFree(new Delivery(target, headers, body, policy, throttle, perSecond, tracker, stillWanted, onExhausted));
     }
 
-    private void attempt(URI target, Map<String, String> headers, byte[] body, RetryPolicy policy,
-                         DeliveryLog.Tracker tracker, BooleanSupplier stillWanted, Consumer<String> onExhausted) {
+    private void whenFree(Delivery d) {
+        long now = clock.millis();
+        long at = d.perSecond() == null ? now : d.throttle().slot(now, d.perSecond());
+        if (at <= now) {
+            attempt(d);
+        } else {
+            scheduler.scheduleAt(at, () -> attempt(d));
+        }
+    }
+
+    private void attempt(Delivery d) {
+        URI target = d.target();
+        Map<String, String> headers = d.headers();
+        byte[] body = d.body();
+        RetryPolicy policy = d.policy();
+        DeliveryLog.Tracker tracker = d.tracker();
+        BooleanSupplier stillWanted = d.stillWanted();
+        Consumer<String> onExhausted = d.onExhausted();
         tracker.attempted(clock.millis());
         CompletableFuture<Integer> answer;
         try {
@@ -67,7 +93,7 @@ public final class HttpDelivery {
             long at = clock.millis() + policy.delayMillisBeforeRetry(retriesDone + 1);
             scheduler.scheduleAt(at, () -> {
                 if (stillWanted.getAsBoolean()) {
-                    attempt(target, headers, body, policy, tracker, stillWanted, onExhausted);
+                    whenFree(d);
                 } else {
                     tracker.outcome(DeliveryStatus.FAILED, code, "Subscription deleted");
                 }

@@ -1,6 +1,7 @@
 package io.mailroom.sns.subscription;
 
 import io.mailroom.sns.delivery.DeliveryLog;
+import io.mailroom.sns.delivery.Throttle;
 import io.mailroom.sns.topic.Topic;
 
 /** One subscription of an endpoint to a topic. */
@@ -12,6 +13,7 @@ public final class Subscription {
     private final String owner;
     private final long seq;
     private final DeliveryLog deliveries = new DeliveryLog();
+    private final Throttle throttle = new Throttle();
 
     private volatile SubscriptionSettings settings;
     private volatile boolean pending;
@@ -56,6 +58,11 @@ public final class Subscription {
 
     public long seq() {
         return seq;
+    }
+
+    /** The pace of its HTTP/S deliveries, which its delivery policy may limit. */
+    public Throttle throttle() {
+        return throttle;
     }
 
     public DeliveryLog deliveries() {
