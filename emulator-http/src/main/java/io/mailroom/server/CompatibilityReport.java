@@ -56,7 +56,12 @@ public final class CompatibilityReport {
                     + " answer GET and copies with `403 InvalidObjectState` until a RestoreObject's copy is ready, after"
                     + " the longest retrieval time AWS documents for its tier on the server's clock (Expedited 5"
                     + " minutes, Standard 5 or 12 hours, Bulk 12 or 48 hours), and again once it expires;"
-                    + " `s3:ObjectRestore:Post`, `:Completed` and `:Delete` are raised at those times.");
+                    + " `s3:ObjectRestore:Post`, `:Completed` and `:Delete` are raised at those times. **Lifecycle"
+                    + " rules** act on the server's clock at the midnight UTC S3 counts their days to: expirations"
+                    + " (`x-amz-expiration` names them), transitions (objects under 128 KiB stay unless a rule filters"
+                    + " by size) and AbortIncompleteMultipartUpload, with `s3:LifecycleExpiration:Delete` and"
+                    + " `s3:LifecycleTransition`; buckets are not versioned here, so noncurrent-version actions are"
+                    + " checked and kept but have nothing to act on.");
 
     private CompatibilityReport() {
     }

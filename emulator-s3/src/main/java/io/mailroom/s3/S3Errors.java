@@ -53,6 +53,7 @@ public final class S3Errors {
     public static final ErrorCode NO_SUCH_BUCKET_POLICY = sender("NoSuchBucketPolicy", 404);
     public static final ErrorCode NO_SUCH_CORS_CONFIGURATION = sender("NoSuchCORSConfiguration", 404);
     public static final ErrorCode NO_SUCH_KEY = sender("NoSuchKey", 404);
+    public static final ErrorCode NO_SUCH_LIFECYCLE_CONFIGURATION = sender("NoSuchLifecycleConfiguration", 404);
     public static final ErrorCode NO_SUCH_TAG_SET = sender("NoSuchTagSet", 404);
     public static final ErrorCode NO_SUCH_UPLOAD = sender("NoSuchUpload", 404);
     public static final ErrorCode NO_SUCH_VERSION = sender("NoSuchVersion", 404);
@@ -71,7 +72,8 @@ public final class S3Errors {
             INVALID_LOCATION_CONSTRAINT, INVALID_OBJECT_STATE, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_POLICY_DOCUMENT, INVALID_RANGE,
             INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_ACL, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
             MISSING_SECURITY_HEADER,
-            METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_CORS_CONFIGURATION, NO_SUCH_KEY, NO_SUCH_TAG_SET,
+            METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_CORS_CONFIGURATION, NO_SUCH_KEY,
+            NO_SUCH_LIFECYCLE_CONFIGURATION, NO_SUCH_TAG_SET,
             NO_SUCH_UPLOAD,
             NO_SUCH_VERSION, OWNERSHIP_CONTROLS_NOT_FOUND, PRECONDITION_FAILED, RESTORE_ALREADY_IN_PROGRESS,
             UNEXPECTED_CONTENT,

@@ -17,6 +17,7 @@ import io.mailroom.s3.api.AttributesOperations;
 import io.mailroom.s3.api.BucketOperations;
 import io.mailroom.s3.api.BucketSettingsOperations;
 import io.mailroom.s3.api.CorsOperations;
+import io.mailroom.s3.api.LifecycleOperations;
 import io.mailroom.s3.api.ListingOperations;
 import io.mailroom.s3.api.MultipartOperations;
 import io.mailroom.s3.api.NotificationOperations;
@@ -26,6 +27,7 @@ import io.mailroom.s3.api.RestoreOperations;
 import io.mailroom.s3.api.TaggingOperations;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.lifecycle.Lifecycle;
 import io.mailroom.s3.notification.DestinationPorts;
 import io.mailroom.s3.notification.EventTypes;
 import io.mailroom.s3.notification.NotificationTree;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Amazon S3, the subset a mail emulator needs and the SDKs' and CLI's everyday commands use: buckets
- * with their policies, tags, default encryption and CORS configuration, archived objects and their restores,
+ * with their policies, tags, default encryption, CORS and lifecycle configurations, archived objects and their
+ * restores,
  * objects with metadata, tags, ranges and conditions, multipart uploads, listings, copies and event
  * notifications to this server's queues and topics. Every other operation of the model answers NotImplemented.
  * <p>
@@ -59,6 +62,7 @@ public final class S3Service implements AwsService, Persistent {
     private final OperationTable operations;
     private final ObjectSink objectSink;
     private final RestoreOperations restores;
+    private final Lifecycle lifecycle;
 
     /**
      * What the front end needs to route to S3, known before any instance exists. S3 answers bad input with
@@ -82,17 +86,19 @@ public final class S3Service implements AwsService, Persistent {
     public S3Service(Clock clock, Scheduler scheduler, QueueSink queues, TopicPublisher topics) {
         this.descriptor = DESCRIPTOR;
         Notifier notifier = new Notifier(new DestinationPorts(queues, topics), new Sequencer(clock));
+        this.lifecycle = new Lifecycle(registry, clock, scheduler, notifier);
         BucketOperations buckets = new BucketOperations(registry, clock);
-        ObjectOperations objects = new ObjectOperations(registry, clock, notifier);
+        ObjectOperations objects = new ObjectOperations(registry, clock, notifier, lifecycle);
         PostObjectOperations posts = new PostObjectOperations(registry, clock, objects);
         ListingOperations listings = new ListingOperations(registry, clock);
-        MultipartOperations multipart = new MultipartOperations(registry, clock, notifier);
-        TaggingOperations tagging = new TaggingOperations(registry, clock, notifier);
+        MultipartOperations multipart = new MultipartOperations(registry, clock, notifier, lifecycle);
+        TaggingOperations tagging = new TaggingOperations(registry, clock, notifier, lifecycle);
         BucketSettingsOperations settings = new BucketSettingsOperations(registry);
         AclOperations acls = new AclOperations(registry, clock, notifier);
         AttributesOperations attributes = new AttributesOperations(registry);
         CorsOperations cors = new CorsOperations(registry);
         this.restores = new RestoreOperations(registry, clock, scheduler, notifier);
+        LifecycleOperations lifecycles = new LifecycleOperations(registry, lifecycle);
         NotificationOperations notifications = new NotificationOperations(registry, clock, notifier,
                 new NotificationTree(new EventTypes(S3Model.MODEL.shape("Event").enumValues())));
         this.objectSink = new S3ObjectSink(registry, objects);
@@ -104,6 +110,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("CreateMultipartUpload", multipart::createMultipartUpload)
                 .sync("DeleteBucket", buckets::deleteBucket)
                 .sync("DeleteBucketCors", cors::deleteBucketCors)
+                .sync("DeleteBucketLifecycle", lifecycles::deleteBucketLifecycle)
                 .sync("DeleteBucketEncryption", settings::deleteBucketEncryption)
                 .sync("DeleteBucketOwnershipControls", settings::deleteBucketOwnershipControls)
                 .sync("DeleteBucketPolicy", settings::deleteBucketPolicy)
@@ -115,6 +122,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("GetBucketNotificationConfiguration", notifications::getBucketNotificationConfiguration)
                 .sync("GetBucketAcl", acls::getBucketAcl)
                 .sync("GetBucketCors", cors::getBucketCors)
+                .sync("GetBucketLifecycleConfiguration", lifecycles::getBucketLifecycleConfiguration)
                 .sync("GetBucketEncryption", settings::getBucketEncryption)
                 .sync("GetBucketOwnershipControls", settings::getBucketOwnershipControls)
                 .sync("GetBucketPolicy", settings::getBucketPolicy)
@@ -134,6 +142,7 @@ public final class S3Service implements AwsService, Persistent {
                 .sync("PutBucketNotificationConfiguration", notifications::putBucketNotificationConfiguration)
                 .sync("PutBucketAcl", acls::putBucketAcl)
                 .sync("PutBucketCors", cors::putBucketCors)
+                .sync("PutBucketLifecycleConfiguration", lifecycles::putBucketLifecycleConfiguration)
                 .sync("PutBucketEncryption", settings::putBucketEncryption)
                 .sync("PutBucketOwnershipControls", settings::putBucketOwnershipControls)
                 .sync("PutBucketPolicy", settings::putBucketPolicy)
@@ -219,6 +228,7 @@ public final class S3Service implements AwsService, Persistent {
         registry.clear();
         buckets.forEach(registry::putIfAbsent);
         buckets.forEach(restores::resume);
+        buckets.forEach(lifecycle::configured);
         LOG.info("Restored {} buckets from {}", buckets.size(), root);
     }
 }

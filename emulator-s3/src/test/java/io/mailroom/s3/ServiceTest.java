@@ -42,7 +42,8 @@ class ServiceTest {
                         "PutBucketOwnershipControls", "GetBucketOwnershipControls", "DeleteBucketOwnershipControls",
                         "GetBucketAcl", "PutBucketAcl", "GetObjectAcl", "PutObjectAcl", "GetBucketVersioning",
                         "GetObjectAttributes", "PostObject", "PutBucketCors", "GetBucketCors", "DeleteBucketCors",
-                        "OptionsObject", "CrossOriginHeaders", "RestoreObject");
+                        "OptionsObject", "CrossOriginHeaders", "RestoreObject", "PutBucketLifecycleConfiguration",
+                        "GetBucketLifecycleConfiguration", "DeleteBucketLifecycle");
         assertThat(all.get("GetBucketWebsite")).isInstanceOf(Handler.Unsupported.class);
         assertThat(((Handler.Unsupported) all.get("PutBucketVersioning")).reason()).contains("PutBucketVersioning");
     }

@@ -11,6 +11,7 @@ import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.acl.AclRequest;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.lifecycle.Lifecycle;
 import io.mailroom.s3.bucket.Owner;
 import io.mailroom.s3.listing.KeyEncoding;
 import io.mailroom.s3.listing.KeyOrder;
@@ -60,11 +61,13 @@ public final class MultipartOperations {
     private final BucketRegistry registry;
     private final Clock clock;
     private final Notifier notifier;
+    private final Lifecycle lifecycle;
 
-    public MultipartOperations(BucketRegistry registry, Clock clock, Notifier notifier) {
+    public MultipartOperations(BucketRegistry registry, Clock clock, Notifier notifier, Lifecycle lifecycle) {
         this.registry = registry;
         this.clock = clock;
         this.notifier = notifier;
+        this.lifecycle = lifecycle;
     }
 
     public ObjectNode createMultipartUpload(RequestContext ctx, ObjectNode in) {
@@ -79,6 +82,7 @@ public final class MultipartOperations {
                 type, TagSet.fromHeader(Input.text(in, "Tagging")), Encryption.requested(in, bucket.encryption(), ctx),
                 acl);
         bucket.uploads().add(upload);
+        lifecycle.started(bucket, upload);
         ObjectNode out = Output.object();
         upload.encryption().writeTo(out);
         out.put("Bucket", bucket.name());
@@ -175,6 +179,7 @@ public final class MultipartOperations {
         }
         try {
             condition.apply(bucket.objects(), object);
+            lifecycle.written(bucket, object);
         } catch (RuntimeException e) {
             // A failed condition leaves the upload as it was, to be completed or aborted later.
             bucket.uploads().add(upload);
@@ -191,6 +196,7 @@ public final class MultipartOperations {
         out.put("ETag", object.etag());
         checksum.writeTo(out);
         upload.encryption().writeTo(out);
+        LifecycleOperations.writeExpiration(bucket, object, out);
         return out;
     }
 

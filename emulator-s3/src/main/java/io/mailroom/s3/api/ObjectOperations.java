@@ -11,6 +11,7 @@ import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.acl.AclRequest;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.lifecycle.Lifecycle;
 import io.mailroom.s3.multipart.Part;
 import io.mailroom.s3.notification.Notifier;
 import io.mailroom.s3.notification.Origin;
@@ -48,11 +49,13 @@ public final class ObjectOperations {
     private final BucketRegistry registry;
     private final Clock clock;
     private final Notifier notifier;
+    private final Lifecycle lifecycle;
 
-    public ObjectOperations(BucketRegistry registry, Clock clock, Notifier notifier) {
+    public ObjectOperations(BucketRegistry registry, Clock clock, Notifier notifier, Lifecycle lifecycle) {
         this.registry = registry;
         this.clock = clock;
         this.notifier = notifier;
+        this.lifecycle = lifecycle;
     }
 
     public ObjectNode putObject(RequestContext ctx, ObjectNode in) {
@@ -84,9 +87,11 @@ public final class ObjectOperations {
                 .withTags(tags != null ? tags : TagSet.fromHeader(Input.text(in, "Tagging"))).withEncryption(encryption)
                 .withAcl(acl);
         condition.apply(bucket.objects(), object);
+        lifecycle.written(bucket, object);
         notifier.objectEvent(bucket, event, object, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
         out.put("ETag", object.etag());
+        LifecycleOperations.writeExpiration(bucket, object, out);
         checksum.writeTo(out);
         encryption.writeTo(out);
         return out;
@@ -105,6 +110,7 @@ public final class ObjectOperations {
                 UserMetadata.normalize(metadata), null, StoredChecksum.orDefault(null, body))
                 .withEncryption(bucket.encryption());
         bucket.objects().put(key, object);
+        lifecycle.written(bucket, object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
         return object;
     }
@@ -155,6 +161,7 @@ public final class ObjectOperations {
         if (!object.tags().isEmpty()) {
             out.put("TagCount", object.tags().count());
         }
+        LifecycleOperations.writeExpiration(bucket, object, out);
         if (in.has("PartNumber") && !object.partSizes().isEmpty()) {
             // Only objects uploaded in parts have a parts count (x-amz-mp-parts-count).
             out.put("PartsCount", object.partsCount());
@@ -350,6 +357,7 @@ public final class ObjectOperations {
         StoredObject copy = StoredObject.create(key, original.body(), clock.millis(), headers, metadata, storageClass,
                 checksum).withTags(tags).withEncryption(encryption).withAcl(acl);
         condition.apply(target.objects(), copy);
+        lifecycle.written(target, copy);
         notifier.objectEvent(target, S3Event.OBJECT_CREATED_COPY, copy, Origin.of(ctx, clock.millis()));
         ObjectNode out = Output.object();
         encryption.writeTo(out);

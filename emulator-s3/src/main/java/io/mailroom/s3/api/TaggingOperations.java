@@ -6,6 +6,7 @@ import io.mailroom.core.time.Clock;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
+import io.mailroom.s3.lifecycle.Lifecycle;
 import io.mailroom.s3.notification.Notifier;
 import io.mailroom.s3.notification.Origin;
 import io.mailroom.s3.notification.S3Event;
@@ -20,11 +21,13 @@ public final class TaggingOperations {
     private final BucketRegistry registry;
     private final Clock clock;
     private final Notifier notifier;
+    private final Lifecycle lifecycle;
 
-    public TaggingOperations(BucketRegistry registry, Clock clock, Notifier notifier) {
+    public TaggingOperations(BucketRegistry registry, Clock clock, Notifier notifier, Lifecycle lifecycle) {
         this.registry = registry;
         this.clock = clock;
         this.notifier = notifier;
+        this.lifecycle = lifecycle;
     }
 
     public ObjectNode putObjectTagging(RequestContext ctx, ObjectNode in) {
@@ -61,11 +64,13 @@ public final class TaggingOperations {
         return Output.object();
     }
 
-    private static StoredObject retag(Bucket bucket, String key, TagSet tags) {
+    /** New tags may bring the object under lifecycle rules that filter by tags, or take it out of them. */
+    private StoredObject retag(Bucket bucket, String key, TagSet tags) {
         StoredObject retagged = bucket.objects().computeIfPresent(key, (k, object) -> object.withTags(tags));
         if (retagged == null) {
             throw S3Errors.noSuchKey(key);
         }
+        lifecycle.written(bucket, retagged);
         return retagged;
     }
 }

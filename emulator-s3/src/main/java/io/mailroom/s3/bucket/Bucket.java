@@ -3,6 +3,7 @@ package io.mailroom.s3.bucket;
 import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.cors.CorsConfiguration;
+import io.mailroom.s3.lifecycle.LifecycleConfiguration;
 import io.mailroom.s3.listing.KeyOrder;
 import io.mailroom.s3.multipart.Uploads;
 import io.mailroom.s3.notification.NotificationConfiguration;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * One bucket: its identity, its objects kept sorted in S3's listing order (so a listing page is a seek
  * and a short walk, never a sort), its multipart uploads in progress, its notification configuration,
- * policy, tags, default encryption, Object Ownership setting, ACL and CORS configuration.
+ * policy, tags, default encryption, Object Ownership setting, ACL, CORS and lifecycle configurations.
  */
 public final class Bucket {
     private final String name;
@@ -31,6 +32,7 @@ public final class Bucket {
     private volatile ObjectOwnership ownership = ObjectOwnership.BUCKET_OWNER_ENFORCED;
     private volatile AccessControlList acl;
     private volatile CorsConfiguration cors;
+    private volatile LifecycleConfiguration lifecycle;
 
     public Bucket(String name, Owner owner, BucketLocation location, long createdAt) {
         this.name = name;
@@ -143,5 +145,14 @@ public final class Bucket {
 
     public void cors(CorsConfiguration cors) {
         this.cors = cors;
+    }
+
+    /** The lifecycle configuration, or null when the bucket has none. */
+    public LifecycleConfiguration lifecycle() {
+        return lifecycle;
+    }
+
+    public void lifecycle(LifecycleConfiguration lifecycle) {
+        this.lifecycle = lifecycle;
     }
 }

@@ -24,6 +24,8 @@ public final class EventMessages {
      * loopback address a local client comes from.
      */
     static final String SOURCE_IP = "127.0.0.1";
+    /** Lifecycle actions' principal and source. */
+    public static final String LIFECYCLE_SOURCE = "s3.amazonaws.com";
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -47,7 +49,7 @@ public final class EventMessages {
         r.put("eventTime", iso(origin.atMillis()));
         r.put("eventName", event.recordName());
         r.putObject("userIdentity").put("principalId", origin.principalId());
-        r.putObject("requestParameters").put("sourceIPAddress", SOURCE_IP);
+        r.putObject("requestParameters").put("sourceIPAddress", event.byLifecycle() ? LIFECYCLE_SOURCE : SOURCE_IP);
         r.putObject("responseElements").put("x-amz-request-id", origin.requestId())
                 .put("x-amz-id-2", ExtendedRequestId.of(origin.requestId()));
         ObjectNode s3 = r.putObject("s3");
@@ -67,6 +69,10 @@ public final class EventMessages {
         }
         if (sequencer != null) {
             o.put("sequencer", sequencer);
+        }
+        if (event == S3Event.LIFECYCLE_TRANSITION) {
+            r.putObject("lifecycleEventData").putObject("transitionEventData")
+                    .put("destinationStorageClass", object.storageClass());
         }
         if (event == S3Event.OBJECT_RESTORE_COMPLETED && object.restore() != null) {
             r.putObject("glacierEventData").putObject("restoreEventData")

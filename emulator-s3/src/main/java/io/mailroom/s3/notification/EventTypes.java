@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The event types a configuration may name: those of the S3 model's {@code Event} enum. A type ending in
  * {@code :*} covers every type of its family ({@code s3:ObjectCreated:*} covers {@code s3:ObjectCreated:Put}).
- * Types of features this server does not have (replication, lifecycle, Intelligent-Tiering) are accepted
+ * Types of features this server does not have (replication, Intelligent-Tiering, versioning) are accepted
  * as AWS accepts them; they never occur here.
  */
 public final class EventTypes {

@@ -18,7 +18,9 @@ public enum S3Event {
     OBJECT_ACL_PUT("s3:ObjectAcl:Put"),
     OBJECT_RESTORE_POST("s3:ObjectRestore:Post"),
     OBJECT_RESTORE_COMPLETED("s3:ObjectRestore:Completed"),
-    OBJECT_RESTORE_DELETE("s3:ObjectRestore:Delete");
+    OBJECT_RESTORE_DELETE("s3:ObjectRestore:Delete"),
+    LIFECYCLE_EXPIRATION_DELETE("s3:LifecycleExpiration:Delete"),
+    LIFECYCLE_TRANSITION("s3:LifecycleTransition");
 
     private final String eventType;
 
@@ -50,17 +52,26 @@ public enum S3Event {
         return changesData() || this == OBJECT_RESTORE_POST || this == OBJECT_RESTORE_COMPLETED ? "2.1" : "2.3";
     }
 
-    /** Only created objects and those being restored are reported with their size. */
+    /** Only created objects, those being restored and those moved to another storage class have their size. */
     public boolean reportsSize() {
-        return eventType.startsWith("s3:ObjectCreated:") || eventType.startsWith("s3:ObjectRestore:");
+        return eventType.startsWith("s3:ObjectCreated:") || eventType.startsWith("s3:ObjectRestore:")
+                || this == LIFECYCLE_TRANSITION;
     }
 
     /** An object removed is reported by its key alone. */
     public boolean reportsETag() {
-        return !removesObject();
+        return !removesObject() && this != LIFECYCLE_EXPIRATION_DELETE;
     }
 
     public boolean reportsSequencer() {
-        return changesData();
+        return changesData() || byLifecycle();
+    }
+
+    /**
+     * Raised by S3's own lifecycle rules, not by a request: S3 is their principal and source
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configure-notification.html).
+     */
+    public boolean byLifecycle() {
+        return this == LIFECYCLE_EXPIRATION_DELETE || this == LIFECYCLE_TRANSITION;
     }
 }

@@ -2,9 +2,6 @@ package io.mailroom.s3.object;
 
 import io.mailroom.core.time.HttpDate;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A restore of an archived object (RestoreObject): a temporary readable copy, ready once its tier's retrieval
@@ -19,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 public record Restore(String tier, long requestedAt, long completesAt, long expiresAt) {
     public static final String GLACIER = "GLACIER";
     public static final String DEEP_ARCHIVE = "DEEP_ARCHIVE";
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+    private static final long DAY_MILLIS = UtcMidnight.DAY_MILLIS;
 
     /** A restore asked for now; null for a tier the storage class does not offer (Expedited from DEEP_ARCHIVE). */
     public static Restore requested(String storageClass, String tier, int days, long now) {
@@ -68,8 +65,6 @@ public record Restore(String tier, long requestedAt, long completesAt, long expi
     }
 
     private static long midnightAfter(long millis) {
-        Instant day = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-        long midnight = day.toEpochMilli();
-        return midnight == millis ? midnight : midnight + DAY_MILLIS;
+        return UtcMidnight.atOrAfter(millis);
     }
 }

@@ -77,6 +77,12 @@ public record StoredObject(String key, byte[] body, String etag, long lastModifi
                 tags, encryption, newAcl, partChecksums, restore);
     }
 
+    /** The same object in another storage class, as a lifecycle transition leaves it. */
+    public StoredObject withStorageClass(String newStorageClass) {
+        return new StoredObject(key, body, etag, lastModified, headers, metadata, newStorageClass, checksum, partSizes,
+                tags, encryption, acl, partChecksums, restore);
+    }
+
     /** The same object with a restore asked for or extended. */
     public StoredObject withRestore(Restore newRestore) {
         return new StoredObject(key, body, etag, lastModified, headers, metadata, storageClass, checksum, partSizes,

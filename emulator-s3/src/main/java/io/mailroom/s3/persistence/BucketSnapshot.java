@@ -1,8 +1,10 @@
 package io.mailroom.s3.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mailroom.s3.acl.AccessControlList;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.cors.CorsConfiguration;
+import io.mailroom.s3.lifecycle.LifecycleConfiguration;
 import io.mailroom.s3.notification.NotificationRule;
 import io.mailroom.s3.object.Encryption;
 import io.mailroom.s3.ownership.ObjectOwnership;
@@ -21,12 +23,14 @@ import java.util.Objects;
  *                        absent (earlier builds) means S3's default, BucketOwnerEnforced
  * @param acl             the bucket's ACL; absent (earlier builds) means the owner's full control alone
  * @param cors            the CORS configuration's rules; absent when the bucket has none
+ * @param lifecycle       the lifecycle configuration as set (rules named), with
+ *                        {@code lifecycleMinimumObjectSize}; absent when the bucket has none
  */
 public record BucketSnapshot(int format, String name, String accountId, String region, String locationConstraint,
                              long createdAt, List<RuleSnapshot> notifications, List<ObjectSnapshot> objects,
                              String policy, Map<String, String> tags, Encryption encryption,
                              String objectOwnership, AccessControlList acl, List<UploadSnapshot> uploads,
-                             List<CorsRuleSnapshot> cors) {
+                             List<CorsRuleSnapshot> cors, JsonNode lifecycle, String lifecycleMinimumObjectSize) {
     public static final int FORMAT = 1;
     static final String NO_OWNERSHIP_CONTROLS = "None";
 
@@ -51,13 +55,20 @@ public record BucketSnapshot(int format, String name, String accountId, String r
         return new BucketSnapshot(FORMAT, b.name(), b.owner().accountId(), b.region(),
                 b.location().locationConstraint(), b.createdAt(), rules, objects, b.policy(), b.tags().tags(),
                 b.encryption(), b.ownership() == null ? NO_OWNERSHIP_CONTROLS : b.ownership().wireName(),
-                b.acl(), uploads, cors);
+                b.acl(), uploads, cors, b.lifecycle() == null ? null : b.lifecycle().source(),
+                b.lifecycle() == null ? null : b.lifecycle().minimumObjectSize());
     }
 
     /** The ownership setting, or null where DeleteBucketOwnershipControls removed it. */
     ObjectOwnership ownership() {
         return NO_OWNERSHIP_CONTROLS.equals(objectOwnership) ? null
                 : ObjectOwnership.parse(objectOwnership, ObjectOwnership.BUCKET_OWNER_ENFORCED);
+    }
+
+    /** The lifecycle configuration, checked again, or null where the bucket had none. */
+    LifecycleConfiguration lifecycleConfiguration() {
+        return lifecycle == null || lifecycle.isNull() ? null
+                : LifecycleConfiguration.parse(lifecycle, lifecycleMinimumObjectSize);
     }
 
     /** The CORS configuration, or null where the bucket had none. */

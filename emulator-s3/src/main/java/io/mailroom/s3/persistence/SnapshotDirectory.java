@@ -183,6 +183,7 @@ public final class SnapshotDirectory {
         bucket.ownership(s.ownership());
         bucket.acl(s.acl());
         bucket.cors(s.corsConfiguration());
+        bucket.lifecycle(s.lifecycleConfiguration());
         return bucket;
     }
 
