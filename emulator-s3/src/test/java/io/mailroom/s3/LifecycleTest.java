@@ -179,9 +179,10 @@ class LifecycleTest {
         putLifecycle("[{'Status':'Enabled','Filter':{'Prefix':'up/'},'AbortIncompleteMultipartUpload':"
                 + "{'DaysAfterInitiation':1}}]");
         h.call("CreateMultipartUpload", key("up/a"));
-        put("gone-later", bytes("x"));
+        h.call("CreateMultipartUpload", key("elsewhere/b"));
         advance(Duration.ofDays(2));
-        assertThat(h.call("ListMultipartUploads", obj().put("Bucket", "logs")).has("Uploads")).isFalse();
+        assertThat(h.call("ListMultipartUploads", obj().put("Bucket", "logs")).findValuesAsText("Key"))
+                .containsExactly("elsewhere/b");
 
         putLifecycle("[{'Status':'Enabled','Filter':{},'Expiration':{'Days':10}}]");
         put("x", bytes("x"));
@@ -191,8 +192,48 @@ class LifecycleTest {
     }
 
     @Test
+    void aPastDateActsOnNewObjectsAtOnceAfterTheirCreationIsAnnounced() {
+        h.call("PutBucketNotificationConfiguration", obj().put("Bucket", "logs").set("NotificationConfiguration",
+                json("{'QueueConfigurations':[{'QueueArn':'" + QUEUE + "','Events':['s3:LifecycleExpiration:*',"
+                        + "'s3:ObjectCreated:*']}]}")));
+        h.queues.sent.clear();
+        putLifecycle("[{'Status':'Enabled','Filter':{'Prefix':'old/'},'Expiration':{'Date':1704067200}}]");
+        put("old/a", bytes("a"));
+        h.assertError(S3Errors.NO_SUCH_KEY, "HeadObject", key("old/a"));
+        assertThat(events()).containsExactly("ObjectCreated:Put", "LifecycleExpiration:Delete");
+        assertThat(h.queues.bodies(QUEUE).get(1).at("/Records/0/eventTime").asText())
+                .isEqualTo("2024-05-01T10:00:00.250Z");
+    }
+
+    @Test
+    void anObjectHasOneTaskHoweverOftenItIsWritten() {
+        putLifecycle("[{'Status':'Enabled','Filter':{},'Expiration':{'Days':30}}]");
+        int before = h.clock.pendingTasks();
+        for (int i = 0; i < 20; i++) {
+            put("hot", bytes("v" + i));
+        }
+        putLifecycle("[{'Status':'Enabled','Filter':{},'Expiration':{'Days':30}}]");
+        assertThat(h.clock.pendingTasks() - before).isEqualTo(1);
+    }
+
+    @Test
+    void smallObjectsGoToTheGlacierClassesWhenTheConfigurationSaysSo() {
+        h.call("PutBucketLifecycleConfiguration", (ObjectNode) obj().put("Bucket", "logs")
+                .put("TransitionDefaultMinimumObjectSize", "varies_by_storage_class")
+                .set("LifecycleConfiguration", json("{'Rules':[{'Status':'Enabled','Filter':{},'Transitions':["
+                        + "{'Days':30,'StorageClass':'STANDARD_IA'},{'Days':60,'StorageClass':'GLACIER'}]}]}")));
+        put("small", bytes("s"));
+        advance(Duration.ofDays(40));
+        assertThat(h.call("HeadObject", key("small")).has("StorageClass")).as("not to STANDARD_IA").isFalse();
+        advance(Duration.ofDays(30));
+        assertThat(h.call("HeadObject", key("small")).get("StorageClass").asText()).isEqualTo("GLACIER");
+        assertThat(h.call("GetBucketLifecycleConfiguration", obj().put("Bucket", "logs"))
+                .get("TransitionDefaultMinimumObjectSize").asText()).isEqualTo("varies_by_storage_class");
+    }
+
+    @Test
     void aConfigurationOutlivesARestartAndKeepsActing() {
-        putLifecycle("[{'ID':'r','Status':'Enabled','Filter':{},'Expiration':{'Days':1}}]");
+        putLifecycle("[{'Status':'Enabled','Filter':{},'Expiration':{'Days':1}}]");
         put("a", bytes("a"));
         h.s3.save(dataDir);
         S3Harness after = new S3Harness();

@@ -13,7 +13,7 @@ import io.mailroom.s3.object.StoredObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.UUID;
 
 /**
  * A bucket's lifecycle configuration: Put (replacing it whole), Get and Delete, and the {@code x-amz-expiration}
@@ -36,7 +36,7 @@ public final class LifecycleOperations {
         JsonNode rules = named == null ? null : named.get("Rules");
         if (rules != null && rules.isArray()) {
             rules.forEach(rule -> {
-                if (rule.isObject() && !rule.has("ID")) {
+                if (rule.isObject() && (!rule.has("ID") || rule.get("ID").isNull())) {
                     ((ObjectNode) rule).put("ID", generatedId());
                 }
             });
@@ -78,9 +78,8 @@ public final class LifecycleOperations {
         }
     }
 
+    /** Named as S3 names rules: base64 of a random UUID. */
     private static String generatedId() {
-        byte[] random = new byte[36];
-        ThreadLocalRandom.current().nextBytes(random);
-        return Base64.getEncoder().encodeToString(random);
+        return Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -179,7 +179,6 @@ public final class MultipartOperations {
         }
         try {
             condition.apply(bucket.objects(), object);
-            lifecycle.written(bucket, object);
         } catch (RuntimeException e) {
             // A failed condition leaves the upload as it was, to be completed or aborted later.
             bucket.uploads().add(upload);
@@ -187,6 +186,7 @@ public final class MultipartOperations {
         }
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD, object,
                 Origin.of(ctx, clock.millis()));
+        lifecycle.written(bucket, object);
         ObjectNode out = Output.object();
         if (ctx.endpoint() != null) {
             out.put("Location", ctx.endpoint() + "/" + bucket.name() + "/" + KeyEncoding.url(upload.key()));

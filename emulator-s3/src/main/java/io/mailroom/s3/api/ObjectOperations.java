@@ -87,8 +87,8 @@ public final class ObjectOperations {
                 .withTags(tags != null ? tags : TagSet.fromHeader(Input.text(in, "Tagging"))).withEncryption(encryption)
                 .withAcl(acl);
         condition.apply(bucket.objects(), object);
-        lifecycle.written(bucket, object);
         notifier.objectEvent(bucket, event, object, Origin.of(ctx, clock.millis()));
+        lifecycle.written(bucket, object);
         ObjectNode out = Output.object();
         out.put("ETag", object.etag());
         LifecycleOperations.writeExpiration(bucket, object, out);
@@ -110,8 +110,8 @@ public final class ObjectOperations {
                 UserMetadata.normalize(metadata), null, StoredChecksum.orDefault(null, body))
                 .withEncryption(bucket.encryption());
         bucket.objects().put(key, object);
-        lifecycle.written(bucket, object);
         notifier.objectEvent(bucket, S3Event.OBJECT_CREATED_PUT, object, Origin.of(ctx, clock.millis()));
+        lifecycle.written(bucket, object);
         return object;
     }
 
@@ -357,10 +357,11 @@ public final class ObjectOperations {
         StoredObject copy = StoredObject.create(key, original.body(), clock.millis(), headers, metadata, storageClass,
                 checksum).withTags(tags).withEncryption(encryption).withAcl(acl);
         condition.apply(target.objects(), copy);
-        lifecycle.written(target, copy);
         notifier.objectEvent(target, S3Event.OBJECT_CREATED_COPY, copy, Origin.of(ctx, clock.millis()));
+        lifecycle.written(target, copy);
         ObjectNode out = Output.object();
         encryption.writeTo(out);
+        LifecycleOperations.writeExpiration(target, copy, out);
         ObjectNode result = out.putObject("CopyObjectResult");
         result.put("ETag", copy.etag());
         result.put("LastModified", Output.seconds(copy.lastModified()));

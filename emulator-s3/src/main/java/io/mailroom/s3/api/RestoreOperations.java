@@ -12,7 +12,6 @@ import io.mailroom.s3.notification.Origin;
 import io.mailroom.s3.notification.S3Event;
 import io.mailroom.s3.object.Restore;
 import io.mailroom.s3.object.StoredObject;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -90,16 +89,15 @@ public final class RestoreOperations {
 
     /**
      * Schedules the events of the restores a restart brought back: their requests are gone, so the events name the
-     * bucket owner and a request id made from the time of the restore.
+     * bucket owner and a request id of their own.
      */
     public void resume(Bucket bucket) {
         long now = clock.millis();
         bucket.objects().forEach((key, object) -> {
             Restore restore = object.restore();
             if (restore != null && !restore.expired(now)) {
-                String requestId = String.format(Locale.ROOT, "%016X", restore.requestedAt());
-                schedule(bucket.name(), key, restore, new Origin(requestId, bucket.owner().principalId(),
-                        restore.requestedAt(), null));
+                schedule(bucket.name(), key, restore,
+                        Origin.unrequested(bucket.owner().principalId(), restore.requestedAt()));
             }
         });
     }

@@ -37,6 +37,7 @@ public final class TaggingOperations {
         TagSet tags = TagSet.forObject(Input.object(in, "Tagging"));
         StoredObject tagged = retag(bucket, key, tags);
         notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_PUT, tagged, Origin.of(ctx, clock.millis()));
+        lifecycle.written(bucket, tagged); // new tags may bring it under rules that filter by tags, or out of them
         return Output.object();
     }
 
@@ -61,16 +62,15 @@ public final class TaggingOperations {
         Input.requireNullVersion(Input.text(in, "VersionId"));
         StoredObject untagged = retag(bucket, key, TagSet.NONE);
         notifier.objectEvent(bucket, S3Event.OBJECT_TAGGING_DELETE, untagged, Origin.of(ctx, clock.millis()));
+        lifecycle.written(bucket, untagged);
         return Output.object();
     }
 
-    /** New tags may bring the object under lifecycle rules that filter by tags, or take it out of them. */
-    private StoredObject retag(Bucket bucket, String key, TagSet tags) {
+    private static StoredObject retag(Bucket bucket, String key, TagSet tags) {
         StoredObject retagged = bucket.objects().computeIfPresent(key, (k, object) -> object.withTags(tags));
         if (retagged == null) {
             throw S3Errors.noSuchKey(key);
         }
-        lifecycle.written(bucket, retagged);
         return retagged;
     }
 }

@@ -1,5 +1,6 @@
 package io.mailroom.s3.lifecycle;
 
+import io.mailroom.s3.object.UtcMidnight;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record LifecycleRule(String id, boolean enabled, LifecycleFilter filter, 
 
         /** When an object created at {@code created} moves. */
         long at(long created) {
-            return date != null ? date : Deadlines.afterDays(created, days);
+            return date != null ? date : UtcMidnight.afterDays(created, days);
         }
     }
 
@@ -32,6 +33,6 @@ public record LifecycleRule(String id, boolean enabled, LifecycleFilter filter, 
         if (expirationDate != null) {
             return expirationDate;
         }
-        return expirationDays == null ? null : Deadlines.afterDays(created, expirationDays);
+        return expirationDays == null ? null : UtcMidnight.afterDays(created, expirationDays);
     }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 public record Restore(String tier, long requestedAt, long completesAt, long expiresAt) {
     public static final String GLACIER = "GLACIER";
     public static final String DEEP_ARCHIVE = "DEEP_ARCHIVE";
-    private static final long DAY_MILLIS = UtcMidnight.DAY_MILLIS;
 
     /** A restore asked for now; null for a tier the storage class does not offer (Expedited from DEEP_ARCHIVE). */
     public static Restore requested(String storageClass, String tier, int days, long now) {
@@ -25,12 +24,12 @@ public record Restore(String tier, long requestedAt, long completesAt, long expi
             return null;
         }
         long completes = now + retrieval.toMillis();
-        return new Restore(tier, now, completes, midnightAfter(completes + days * DAY_MILLIS));
+        return new Restore(tier, now, completes, UtcMidnight.afterDays(completes, days));
     }
 
     /** The same restored copy, kept {@code days} days from now instead (RestoreObject on a restored object). */
     public Restore extended(int days, long now) {
-        return new Restore(tier, requestedAt, completesAt, midnightAfter(now + days * DAY_MILLIS));
+        return new Restore(tier, requestedAt, completesAt, UtcMidnight.afterDays(now, days));
     }
 
     public boolean ongoing(long now) {
@@ -62,9 +61,5 @@ public record Restore(String tier, long requestedAt, long completesAt, long expi
             case "Bulk" -> deep ? Duration.ofHours(48) : Duration.ofHours(12);
             default -> deep ? Duration.ofHours(12) : Duration.ofHours(5);
         };
-    }
-
-    private static long midnightAfter(long millis) {
-        return UtcMidnight.atOrAfter(millis);
     }
 }

@@ -15,6 +15,11 @@ public final class UtcMidnight {
         return midnight == millis ? midnight : midnight + DAY_MILLIS;
     }
 
+    /** {@code days} days after {@code from}, at the following midnight UTC: how S3 counts restore and lifecycle days. */
+    public static long afterDays(long from, int days) {
+        return atOrAfter(from + days * DAY_MILLIS);
+    }
+
     public static boolean isMidnight(long millis) {
         return Math.floorMod(millis, DAY_MILLIS) == 0;
     }
