@@ -178,8 +178,12 @@ class LifecycleTest {
     void incompleteUploadsAreAbortedAndAReplacedConfigurationStopsTheOldOne() {
         putLifecycle("[{'Status':'Enabled','Filter':{'Prefix':'up/'},'AbortIncompleteMultipartUpload':"
                 + "{'DaysAfterInitiation':1}}]");
-        h.call("CreateMultipartUpload", key("up/a"));
-        h.call("CreateMultipartUpload", key("elsewhere/b"));
+        ObjectNode started = h.call("CreateMultipartUpload", key("up/a"));
+        assertThat(started.get("AbortDate").asDouble()).as("2024-05-03T00:00:00Z").isEqualTo(1714694400.0);
+        assertThat(started.get("AbortRuleId").asText()).hasSize(48);
+        assertThat(h.call("ListParts", key("up/a").put("UploadId", started.get("UploadId").asText()))
+                .get("AbortDate")).isEqualTo(started.get("AbortDate"));
+        assertThat(h.call("CreateMultipartUpload", key("elsewhere/b")).has("AbortDate")).isFalse();
         advance(Duration.ofDays(2));
         assertThat(h.call("ListMultipartUploads", obj().put("Bucket", "logs")).findValuesAsText("Key"))
                 .containsExactly("elsewhere/b");

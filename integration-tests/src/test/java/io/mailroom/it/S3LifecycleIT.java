@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -33,6 +34,15 @@ class S3LifecycleIT {
         assertThat(put.expiration()).startsWith("expiry-date=\"").endsWith("\", rule-id=\"tmp\"");
         FrozenClock.advance(Duration.ofDays(3));
         s3Error("NoSuchKey", 404, () -> S3.getObjectAsBytes(b -> b.bucket(bucket).key("tmp/report.csv")));
+
+        S3.putBucketLifecycleConfiguration(b -> b.bucket(bucket).lifecycleConfiguration(c -> c.rules(LifecycleRule.builder()
+                .id("uploads").status(ExpirationStatus.ENABLED).filter(f -> f.prefix(""))
+                .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(1)).build())));
+        CreateMultipartUploadResponse upload = S3.createMultipartUpload(b -> b.bucket(bucket).key("big.bin"));
+        assertThat(upload.abortRuleId()).isEqualTo("uploads");
+        assertThat(upload.abortDate()).isNotNull();
+        FrozenClock.advance(Duration.ofDays(2));
+        s3Error("NoSuchUpload", 404, () -> S3.listParts(b -> b.bucket(bucket).key("big.bin").uploadId(upload.uploadId())));
 
         S3.deleteBucketLifecycle(b -> b.bucket(bucket));
         s3Error("NoSuchLifecycleConfiguration", 404, () -> S3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)));

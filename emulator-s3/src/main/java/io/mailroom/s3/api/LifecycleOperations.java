@@ -9,6 +9,7 @@ import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketRegistry;
 import io.mailroom.s3.lifecycle.Lifecycle;
 import io.mailroom.s3.lifecycle.LifecycleConfiguration;
+import io.mailroom.s3.multipart.Upload;
 import io.mailroom.s3.object.StoredObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,20 @@ public final class LifecycleOperations {
         if (expire != null) {
             out.put("Expiration", "expiry-date=\"" + HttpDate.format(expire.at()) + "\", rule-id=\""
                     + URLEncoder.encode(expire.ruleId(), StandardCharsets.UTF_8).replace("+", "%20") + "\"");
+        }
+    }
+
+    /**
+     * Puts {@code x-amz-abort-date} and {@code x-amz-abort-rule-id} on CreateMultipartUpload's and ListParts' answers
+     * when an AbortIncompleteMultipartUpload rule will end the upload.
+     */
+    static void writeAbortion(Bucket bucket, Upload upload, ObjectNode out) {
+        LifecycleConfiguration configuration = bucket.lifecycle();
+        LifecycleConfiguration.Expire abort = configuration == null ? null
+                : configuration.abortion(upload.key(), upload.initiated());
+        if (abort != null) {
+            out.put("AbortDate", Output.seconds(abort.at()));
+            out.put("AbortRuleId", abort.ruleId());
         }
     }
 

@@ -84,6 +84,7 @@ public final class MultipartOperations {
         bucket.uploads().add(upload);
         lifecycle.started(bucket, upload);
         ObjectNode out = Output.object();
+        LifecycleOperations.writeAbortion(bucket, upload, out);
         upload.encryption().writeTo(out);
         out.put("Bucket", bucket.name());
         out.put("Key", key);
@@ -225,6 +226,7 @@ public final class MultipartOperations {
         int maxParts = maxParts(in);
         int marker = Input.integer(in, "PartNumberMarker", 0);
         ObjectNode out = Output.object();
+        LifecycleOperations.writeAbortion(bucket, upload, out);
         out.put("Bucket", bucket.name());
         out.put("Key", upload.key());
         out.put("UploadId", upload.uploadId());
