@@ -9,7 +9,8 @@
 #   ELASTICMQ_PORT (9324), PEERS (dir of elasticmq.sh; default ../shared/peers beside the repo),
 #   MAILROOM_HEAP (2g), OUT (where logs and results go; default benchmarks/target/run-<time>),
 #   SERVER_JAR (default emulator-http/target/mailroom.jar),
-#   QUIET_WAIT (60: seconds to wait, at most, for other work on the machine to settle before measuring).
+#   QUIET_WAIT (60: seconds to wait, at most, for other work on the machine to settle before measuring),
+#   FLOOR (1: after the scenarios, measure the machine's floor with benchmarks/floor.sh; 0 skips it).
 # Progress goes to stderr; stdout carries only the machine line and the table.
 set -euo pipefail
 
@@ -134,6 +135,11 @@ BENCH_PID=""
 sleep 0.3 # let tail print the last lines
 
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+FLOOR_TABLE=""
+if [ "${FLOOR:-1}" != 0 ]; then
+  log "measuring the machine's floor (benchmarks/floor.sh)"
+  FLOOR_TABLE="$("$ROOT/benchmarks/floor.sh" 2>>"$OUT/floor.log" || true)"
+fi
 THREADS_DESC="${THREADS:-4} threads, ${WARMUP:-5} s warm-up + ${SECONDS_PER_SCENARIO:-10} s per scenario, ${PRIME:-60} s priming, ${DEEP_MESSAGES:-1000000} deep messages"
 {
   echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(uname -sr); client and servers share it."
@@ -141,6 +147,7 @@ THREADS_DESC="${THREADS:-4} threads, ${WARMUP:-5} s warm-up + ${SECONDS_PER_SCEN
   echo "Mailroom: $(basename "$SERVER_JAR") built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- 'emulator-*' 2>/dev/null || echo ' plus uncommitted changes'); bench: $THREADS_DESC."
   echo
   java -jar "$BENCH_JAR" report --results "$RESULTS"
+  if [ -n "$FLOOR_TABLE" ]; then echo; echo "$FLOOR_TABLE"; fi
 } | tee "$OUT/report.md"
 [ "$BENCH_STATUS" = 0 ] || log "the benchmark reported failures (exit $BENCH_STATUS); see $OUT/bench.log"
 exit "$BENCH_STATUS"

@@ -35,10 +35,14 @@ import java.util.function.LongFunction;
  * </pre>
  * Scenarios: {@code batch} (the benchmark's SendMessageBatch of 10 × 1 KiB, ReceiveMessage of 10,
  * DeleteMessageBatch) and {@code trivial} (GetQueueUrl: the fixed cost of any call).
+ * {@code -Dpipelinebench.evictKiB=8192} pushes the tool's data out of the caches before each call (outside the
+ * timed part), as a server woken from idle on a shared machine finds them (docs/performance.md, "The machine's floor").
  */
 public final class PipelineBench {
     private static final String QUEUE_URL = "http://127.0.0.1:4566/000000000000/bench";
     private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final byte[] EVICTION = new byte[Integer.getInteger("pipelinebench.evictKiB", 0) * 1024];
+    private static int evictionSink;
 
     private final EmbeddedChannel channel;
 
@@ -212,6 +216,7 @@ public final class PipelineBench {
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         ByteBuf request = PooledByteBufAllocator.DEFAULT.directBuffer(headBytes.length + body.length);
         request.writeBytes(headBytes).writeBytes(body);
+        evictCaches();
         long started = System.nanoTime();
         channel.writeInbound(request);
         channel.runPendingTasks();
@@ -229,6 +234,14 @@ public final class PipelineBench {
             throw new IllegalStateException(operation + " failed: " + answer);
         }
         return new Answer(nanos, answer.substring(answer.indexOf("\r\n\r\n") + 4));
+    }
+
+    /** Writes one byte per cache line of a large array, so that the call finds its data out of the caches, as in a server woken from idle. */
+    private static void evictCaches() {
+        for (int i = 0; i < EVICTION.length; i += 64) {
+            EVICTION[i]++;
+            evictionSink += EVICTION[i];
+        }
     }
 
     private record Answer(long nanos, String body) {

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The machine's floor for server CPU per call: a C server that does no work at all, answering on
+# loopback in the two patterns of the CPU-per-call targets (see floor/request-response-floor.c), and
+# what the kernel charges it per request. Prints a Markdown table (median of ROUNDS, min–max).
+#
+#   benchmarks/floor.sh                       # needs gcc; ~1 minute
+#   FLOOR_ROUNDS=5 FLOOR_SECONDS=10 benchmarks/floor.sh
+#
+# Profiles: "latency" is one connection whose client thinks 130 µs between calls (what a warmed SDK v2
+# client spends per call here, 85–160 µs), 1.5 KiB each way, as the `latency` scenario; "batch" is four
+# connections thinking 200 µs, 6 KiB each way (the mean of SendMessageBatch, ReceiveMessage of 10 and
+# DeleteMessageBatch), as the `batch` scenario.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROUNDS="${FLOOR_ROUNDS:-3}"
+SECONDS_PER_ROUND="${FLOOR_SECONDS:-8}"
+BIN="$ROOT/benchmarks/target/request-response-floor"
+mkdir -p "$ROOT/benchmarks/target"
+command -v gcc >/dev/null || { echo "floor.sh: no gcc on this machine; the floor is not measured" >&2; exit 3; }
+gcc -O2 -Wall -Wextra -o "$BIN" "$ROOT/benchmarks/floor/request-response-floor.c"
+
+PROFILES=("latency 1 130 1536 1536" "batch 4 200 6144 6144")
+RAW="$(mktemp)"
+trap 'rm -f "$RAW"' EXIT
+for round in $(seq 1 "$ROUNDS"); do
+  for profile in "${PROFILES[@]}"; do
+    read -r name connections think request response <<<"$profile"
+    "$BIN" "$connections" "$think" "$request" "$response" "$SECONDS_PER_ROUND" | grep -v '^#' | sed "s/^/$name\t/" >>"$RAW"
+  done
+done
+
+echo "| Floor (C server doing no work; median of $ROUNDS, min–max) | connections | client think µs | bytes each way | requests per wake-up | server CPU µs per request |"
+echo "|---|---:|---:|---:|---:|---:|"
+for profile in "${PROFILES[@]}"; do
+  read -r name connections think request _ <<<"$profile"
+  awk -F'\t' -v p="$name" '$1 == p { n++; cpu[n] = $8 + $9; wake[n] = $7 }
+    END {
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (cpu[j] < cpu[i]) { t = cpu[i]; cpu[i] = cpu[j]; cpu[j] = t }
+      for (i = 1; i <= n; i++) w += wake[i]
+      printf "%.1f (%.1f–%.1f)\t%.2f\n", cpu[int((n + 1) / 2)], cpu[1], cpu[n], w / n
+    }' "$RAW" | {
+    IFS=$'\t' read -r cpu wake
+    echo "| $name | $connections | $think | $request | $wake | $cpu |"
+  }
+done
