@@ -55,6 +55,13 @@ class WireProtocolIT {
                 "Action=SendMessage&MessageBody=hello");
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("<MD5OfMessageBody>5d41402abc4b2a76b9719d911017c592</MD5OfMessageBody>");
+
+        // AWS's Query samples: the path with a trailing slash, and a list of one without an index.
+        HttpResponse<String> received = post("/000000000000/wire-legacy/", "application/x-www-form-urlencoded",
+                "Action=ReceiveMessage&AttributeName=All&MaxNumberOfMessages=5");
+        assertThat(received.statusCode()).isEqualTo(200);
+        assertThat(received.body()).contains("<Body>hello</Body>", "<Name>SentTimestamp</Name>",
+                "<Name>ApproximateReceiveCount</Name><Value>1</Value>");
     }
 
     @Test

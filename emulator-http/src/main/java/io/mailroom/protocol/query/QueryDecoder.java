@@ -72,7 +72,7 @@ public final class QueryDecoder {
                 if (!items.hasChildren() && "".equals(items.value())) {
                     return list; // "Names=" is how the Query protocol sends an empty list
                 }
-                for (ParamTree item : items.indexed()) {
+                for (ParamTree item : elements(items)) {
                     JsonNode value = decodeValue(element, element.shape(), item, path + ".member");
                     if (value != null) {
                         list.add(value);
@@ -83,7 +83,7 @@ public final class QueryDecoder {
             case MAP -> {
                 ObjectNode map = Canonical.NODES.objectNode();
                 ParamTree entries = node.get("entry") != null ? node.get("entry") : node;
-                for (ParamTree entry : entries.indexed()) {
+                for (ParamTree entry : elements(entries)) {
                     ParamTree key = firstPresent(entry, shape.mapKey().locationName(), "key", "Name", "Key");
                     ParamTree value = firstPresent(entry, shape.mapValue().locationName(), "value", "Value");
                     if (key == null || key.value() == null) {
@@ -105,6 +105,20 @@ public final class QueryDecoder {
                 return ScalarText.parse(shape, node.value(), path);
             }
         }
+    }
+
+    /**
+     * The numbered elements of a list or map; without numbers, the parameter itself is the one element.
+     * AWS's own Query samples send {@code AttributeName=All}, and older clients set one queue attribute as
+     * {@code Attribute.Name=VisibilityTimeout&Attribute.Value=30}
+     * (<a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html">ReceiveMessage</a>).
+     */
+    private static List<ParamTree> elements(ParamTree node) {
+        List<ParamTree> indexed = node.indexed();
+        if (!indexed.isEmpty() || (node.value() == null && !node.hasChildren())) {
+            return indexed;
+        }
+        return List.of(node);
     }
 
     private static ParamTree firstPresent(ParamTree node, String... names) {

@@ -46,6 +46,20 @@ class QueryDecoderTest {
     }
 
     @Test
+    void takesAnElementWithoutAnIndexAsAListOfOne() {
+        assertThat(decode("ReceiveMessage", "QueueUrl=u&AttributeName=All&MessageAttributeName=color")
+                .toString()).isEqualTo("{\"QueueUrl\":\"u\",\"AttributeNames\":[\"All\"],"
+                + "\"MessageAttributeNames\":[\"color\"]}");
+        assertThat(decode("SetQueueAttributes", "QueueUrl=u&Attribute.Name=VisibilityTimeout&Attribute.Value=30")
+                .get("Attributes").toString()).isEqualTo("{\"VisibilityTimeout\":\"30\"}");
+        assertThat(decode("SendMessageBatch", "QueueUrl=u&SendMessageBatchRequestEntry.Id=a"
+                + "&SendMessageBatchRequestEntry.MessageBody=one").get("Entries").toString())
+                .isEqualTo("[{\"Id\":\"a\",\"MessageBody\":\"one\"}]");
+        assertThat(decode("GetQueueAttributes", "QueueUrl=u&AttributeName=").get("AttributeNames").toString())
+                .isEqualTo("[]");
+    }
+
+    @Test
     void decodesAttributeMapsAndTagMapsInEverySpelling() {
         assertThat(decode("CreateQueue", "QueueName=q&Attribute.1.Name=DelaySeconds&Attribute.1.Value=10"
                 + "&Tag.1.Key=env&Tag.1.Value=dev").toString())
