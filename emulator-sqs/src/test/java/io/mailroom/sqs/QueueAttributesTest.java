@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueueAttributesTest {
@@ -193,6 +194,25 @@ class QueueAttributesTest {
         assertError(h.error("AddPermission", add), SqsErrors.OVER_LIMIT, "at most 20 statements");
     }
 
+    @Test
+    void aPolicyFollowsThePolicyGrammar() {
+        String statement = "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},"
+                + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"arn:aws:sqs:us-east-1:000000000000:attrs\"}";
+        h.call("SetQueueAttributes", obj().put("QueueUrl", url).set("Attributes", obj().put("Policy",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[" + statement + "]}")));
+        h.call("SetQueueAttributes", obj().put("QueueUrl", url).set("Attributes", obj().put("Policy",
+                "{\"Statement\":" + statement + "}")));
+        for (String refused : List.of("{}", "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
+                "{\"Version\":\"1999-01-01\",\"Statement\":[" + statement + "]}",
+                "{\"Statement\":[" + statement.replace("\"Allow\"", "\"Maybe\"") + "]}",
+                "{\"Statement\":[" + statement.replace(",\"Resource\":\"arn:aws:sqs:us-east-1:000000000000:attrs\"", "") + "]}",
+                "{\"Statement\":[" + statement.replace("\"Action\":\"sqs:SendMessage\",", "") + "]}",
+                "{\"Statement\":[" + statement.replace("\"Principal\":{\"Service\":\"sns.amazonaws.com\"},", "") + "]}")) {
+            assertError(h.error("SetQueueAttributes", obj().put("QueueUrl", url).set("Attributes", obj().put("Policy", refused))),
+                    SqsErrors.INVALID_ATTRIBUTE_VALUE, "Invalid value for the parameter Policy.");
+        }
+    }
+
     private void assertPolicyRefused(String policy, String reason) {
         assertError(h.error("SetQueueAttributes", obj().put("QueueUrl", url).set("Attributes", obj().put("Policy", policy))),
                 SqsErrors.INVALID_ATTRIBUTE_VALUE, reason);
@@ -248,12 +268,21 @@ class QueueAttributesTest {
                 + "'arn:aws:iam::111122223333:root'},'Action':'SQS:SendMessage',"
                 + "'Resource':'arn:aws:sqs:us-east-1:000000000000:attrs'}"));
         assertThat(policy.get("Statement").get(1).get("Action")).isEqualTo(json("{'a':['SQS:ReceiveMessage','SQS:DeleteMessage']}").get("a"));
-        assertError(h.error("AddPermission", "{'QueueUrl':'" + url + "','Label':'Both','AWSAccountIds':['1'],'Actions':['*']}"),
+        assertError(h.error("AddPermission", "{'QueueUrl':'" + url + "','Label':'Both','AWSAccountIds':['111122223333'],'Actions':['*']}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "Value Both for parameter Label is invalid. Reason: Already exists.");
-        assertError(h.error("AddPermission", "{'QueueUrl':'" + url + "','Label':'x','AWSAccountIds':['1'],'Actions':['Fly']}"),
+        assertError(h.error("AddPermission", "{'QueueUrl':'" + url + "','Label':'x','AWSAccountIds':['111122223333'],'Actions':['Fly']}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "Value SQS:Fly for parameter ActionName is invalid.");
         assertError(h.error("AddPermission", "{'QueueUrl':'" + url + "','Label':'bad label','AWSAccountIds':['1'],'Actions':['*']}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "Label");
+        assertError(h.error("AddPermission", "{'QueueUrl':'" + url + "','Label':'x','AWSAccountIds':['111122223333'],"
+                + "'Actions':['SendMessage','DeleteQueue']}"), SqsErrors.INVALID_PARAMETER_VALUE,
+                "Value SQS:DeleteQueue for parameter ActionName is invalid. Reason: Only the queue owner is allowed to invoke this action.");
+        assertError(h.error("AddPermission", "{'QueueUrl':'" + url + "','Label':'x',"
+                + "'AWSAccountIds':['111122223333','arn:aws:iam::111122223333:role/r'],'Actions':['SendMessage']}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "Value [111122223333, arn:aws:iam::111122223333:role/r] for parameter"
+                + " PrincipalId is invalid. Reason: Unable to verify.");
+        assertError(h.error("AddPermission", "{'QueueUrl':'" + url + "','Label':'x','AWSAccountIds':[],'Actions':['SendMessage']}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "Value [] for parameter PrincipalId is invalid. Reason: Unable to verify.");
         h.call("RemovePermission", "{'QueueUrl':'" + url + "','Label':'AliceSend'}");
         assertThat(json(h.attribute(url, "Policy").replace('"', '\'')).get("Statement")).hasSize(1);
         assertError(h.error("RemovePermission", "{'QueueUrl':'" + url + "','Label':'AliceSend'}"),

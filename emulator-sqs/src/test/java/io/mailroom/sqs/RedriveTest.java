@@ -84,6 +84,9 @@ class RedriveTest {
                 SqsErrors.INVALID_PARAMETER_VALUE, "does not contain mandatory attribute: deadLetterTargetArn");
         assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + q + "','Attributes':{'RedrivePolicy':'not json'}}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "RedrivePolicy");
+        assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + q + "','Attributes':{'RedrivePolicy':'"
+                + redrive(dlqArn, 3).replace("}", ",\\\"note\\\":\\\"x\\\"}") + "'}}"), SqsErrors.INVALID_PARAMETER_VALUE,
+                "Reason: Only following attributes are supported: [maxReceiveCount, deadLetterTargetArn].");
         String fifoDlq = h.createFifo("f.fifo");
         assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + q + "','Attributes':{'RedrivePolicy':'"
                 + redrive(h.attribute(fifoDlq, "QueueArn"), 3) + "'}}"), SqsErrors.INVALID_PARAMETER_VALUE,
@@ -111,6 +114,10 @@ class RedriveTest {
         assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + dlq + "','Attributes':{'RedriveAllowPolicy':'{\\\"redrivePermission\\\":\\\"byQueue\\\",\\\"sourceQueueArns\\\":[" + eleven + "]}'}}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "10");
         assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + dlq + "','Attributes':{'RedriveAllowPolicy':'{\\\"redrivePermission\\\":\\\"someone\\\"}'}}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "unsupported format");
+        assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + dlq + "','Attributes':{'RedriveAllowPolicy':'{\\\"redrivePermission\\\":\\\"allowAll\\\",\\\"note\\\":\\\"x\\\"}'}}"),
+                SqsErrors.INVALID_PARAMETER_VALUE, "unsupported format");
+        assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + dlq + "','Attributes':{'RedriveAllowPolicy':'{\\\"redrivePermission\\\":\\\"byQueue\\\",\\\"sourceQueueArns\\\":[1]}'}}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "unsupported format");
         assertError(h.error("SetQueueAttributes", "{'QueueUrl':'" + dlq + "','Attributes':{'RedriveAllowPolicy':'{\\\"redrivePermission\\\":\\\"allowAll\\\",\\\"sourceQueueArns\\\":[]}'}}"),
                 SqsErrors.INVALID_PARAMETER_VALUE, "byQueue");

@@ -153,6 +153,11 @@ class SqsTagsPermissionsIT {
                         "ListDeadLetterSourceQueues", "PurgeQueue"))));
         assertGenericError("MissingParameter", () -> CLIENT.addPermission(b -> b.queueUrl(url).label("noaccounts")
                 .actions("SendMessage")));
+        // Only an account can be granted, and only what another account may call.
+        assertGenericError("InvalidParameterValue", () -> CLIENT.addPermission(b -> b.queueUrl(url).label("role")
+                .awsAccountIds("arn:aws:iam::111122223333:role/r").actions("SendMessage")));
+        assertGenericError("InvalidParameterValue", () -> CLIENT.addPermission(b -> b.queueUrl(url).label("owner")
+                .awsAccountIds("111122223333").actions("SendMessage", "SetQueueAttributes")));
         assertGenericError("MissingParameter", () -> CLIENT.addPermission(b -> b.queueUrl(url).label("noactions")
                 .awsAccountIds("111122223333")));
     }

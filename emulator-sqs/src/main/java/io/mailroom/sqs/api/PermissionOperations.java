@@ -13,6 +13,12 @@ import java.util.Set;
 public final class PermissionOperations {
     /** An SQS policy statement holds at most seven actions (AddPermission API reference). */
     static final int MAX_ACTIONS = 7;
+    /**
+     * The actions whose API reference says "Cross-account permissions don't apply to this action": only the
+     * queue's owner may call them, so AddPermission cannot grant them.
+     */
+    private static final Set<String> OWNER_ONLY = Set.of("AddPermission", "CreateQueue", "DeleteQueue",
+            "ListQueueTags", "ListQueues", "RemovePermission", "SetQueueAttributes", "TagQueue", "UntagQueue");
 
     private final QueueOperations queues;
     private final Set<String> actionNames;
@@ -29,21 +35,30 @@ public final class PermissionOperations {
         validateLabel(label);
         List<String> accounts = Inputs.strings(input, "AWSAccountIds");
         List<String> actions = Inputs.strings(input, "Actions");
-        if (accounts.isEmpty()) {
+        if (!input.has("AWSAccountIds")) {
             throw SqsErrors.MISSING_PARAMETER.exception("The request must contain the parameter AWSAccountIds.");
         }
         if (actions.isEmpty()) {
             throw SqsErrors.MISSING_PARAMETER.exception("The request must contain the parameter Actions.");
+        }
+        // "Amazon SQS AddPermission does not support adding a non-account principal" (AddPermission API reference).
+        if (accounts.isEmpty() || !accounts.stream().allMatch(PermissionOperations::isAccountId)) {
+            throw SqsErrors.INVALID_PARAMETER_VALUE.exception(
+                    "Value %s for parameter PrincipalId is invalid. Reason: Unable to verify.", accounts);
+        }
+        if (actions.size() > MAX_ACTIONS) {
+            throw SqsErrors.OVER_LIMIT.exception("%d Actions were found, maximum allowed is %d.",
+                    actions.size(), MAX_ACTIONS);
         }
         for (String action : actions) {
             if (!action.equals("*") && !actionNames.contains(action)) {
                 throw SqsErrors.INVALID_PARAMETER_VALUE.exception("Value SQS:%s for parameter ActionName is invalid."
                         + " Reason: Please refer to the appropriate WSDL for a list of valid actions.", action);
             }
-        }
-        if (actions.size() > MAX_ACTIONS) {
-            throw SqsErrors.OVER_LIMIT.exception("%d actions were found, maximum allowed is %d.",
-                    actions.size(), MAX_ACTIONS);
+            if (OWNER_ONLY.contains(action)) {
+                throw SqsErrors.INVALID_PARAMETER_VALUE.exception("Value SQS:%s for parameter ActionName is invalid."
+                        + " Reason: Only the queue owner is allowed to invoke this action.", action);
+            }
         }
         q.updateConfig(c -> c.withPolicy(QueuePolicy.addPermission(c.policy(), q.arn(), label, accounts, actions)));
         return JsonNodeFactory.instance.objectNode();
@@ -54,6 +69,18 @@ public final class PermissionOperations {
         String label = Inputs.requiredText(input, "Label");
         q.updateConfig(c -> c.withPolicy(QueuePolicy.removePermission(c.policy(), q.arn(), label)));
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static boolean isAccountId(String account) {
+        if (account.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < account.length(); i++) {
+            if (account.charAt(i) < '0' || account.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void validateLabel(String label) {

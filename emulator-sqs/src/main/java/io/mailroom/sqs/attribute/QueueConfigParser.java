@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.sqs.SqsErrors;
+import io.mailroom.sqs.permission.PolicyGrammar;
 import io.mailroom.sqs.permission.PolicyQuota;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +28,9 @@ public final class QueueConfigParser {
     }
 
     /**
-     * Applies saved attributes: as {@link #apply}, except that a policy over AWS's size and count quotas is
-     * kept. Builds before the quotas were enforced saved such policies, and refusing them would stop the
-     * server from starting with its data directory.
+     * Applies saved attributes: as {@link #apply}, except that a policy over AWS's size and count quotas, or
+     * outside its grammar, is kept. Builds before those were enforced saved such policies, and refusing them
+     * would stop the server from starting with its data directory.
      */
     public static QueueConfig restore(QueueConfig base, Map<String, String> attributes) {
         return apply(base, attributes, false);
@@ -166,7 +168,7 @@ public final class QueueConfigParser {
             return null;
         }
         JsonNode node = parseJson(value);
-        if (node == null || !node.isObject()) {
+        if (node == null || !node.isObject() || quotas && !PolicyGrammar.isValid(node)) {
             throw invalidValue("Policy");
         }
         String exceeded = quotas ? PolicyQuota.exceeded(value, node) : null;
@@ -183,6 +185,12 @@ public final class QueueConfigParser {
         JsonNode node = parseJson(value);
         if (node == null || !node.isObject()) {
             throw redriveError(value, "Redrive policy is not a valid JSON map.");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("deadLetterTargetArn") && !name.equals("maxReceiveCount")) {
+                throw redriveError(value, "Only following attributes are supported: [maxReceiveCount, deadLetterTargetArn].");
+            }
         }
         JsonNode arn = node.get("deadLetterTargetArn");
         if (arn == null || !arn.isTextual() || arn.asText().isEmpty()) {
@@ -217,7 +225,7 @@ public final class QueueConfigParser {
         JsonNode node = parseJson(value);
         RedrivePermission permission = node != null && node.isObject()
                 ? RedrivePermission.byName(node.path("redrivePermission").asText(null)) : null;
-        if (permission == null) {
+        if (permission == null || !onlyRedriveAllowFields(node)) {
             throw redriveAllowError(value, "Amazon SQS can't create the redrive allow policy, as it's in an unsupported format.");
         }
         JsonNode arns = node.get("sourceQueueArns");
@@ -227,7 +235,7 @@ public final class QueueConfigParser {
                 throw redriveAllowError(value, "Amazon SQS can't create the redrive allow policy. To specify"
                         + " sourceQueueArns, you must set redrivePermission to byQueue.");
             }
-            if (!arns.isArray()) {
+            if (!arns.isArray() || !allText(arns)) {
                 throw redriveAllowError(value, "Amazon SQS can't create the redrive allow policy, as it's in an unsupported format.");
             }
             arns.forEach(a -> sources.add(a.asText()));
@@ -244,6 +252,25 @@ public final class QueueConfigParser {
             }
         }
         return new RedriveAllowPolicy(permission, sources);
+    }
+
+    private static boolean onlyRedriveAllowFields(JsonNode policy) {
+        for (Iterator<String> names = policy.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("redrivePermission") && !name.equals("sourceQueueArns")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode element : array) {
+            if (!element.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static AwsException redriveAllowError(String value, String reason) {
