@@ -34,9 +34,10 @@ public final class InputValidator {
     }
 
     /**
-     * @param checkRequired false inside map values: services judge incomplete attribute values with their
-     *                      own error (SQS: {@code InvalidParameterValue ... must contain non-empty message
-     *                      attribute type}), not with MissingParameter
+     * @param checkRequired false inside map values of services whose missing members are worded "must
+     *                      contain": they judge incomplete attribute values with their own error (SQS:
+     *                      {@code InvalidParameterValue ... must contain non-empty message attribute type}),
+     *                      not with MissingParameter
      */
     private void validateStructure(Shape shape, JsonNode node, InputPath path, boolean checkRequired) {
         for (String required : checkRequired ? shape.required() : java.util.Set.<String>of()) {
@@ -81,13 +82,15 @@ public final class InputValidator {
             }
             case LIST -> {
                 checkCount(shape, value.size(), path);
+                int position = 0;
                 for (JsonNode element : value) {
+                    position++;
                     if (element.isNull()) {
                         // Only JSON can say this (the SDKs never do), and no service has a use for it.
                         throw errors.invalid().exception("Value null at '%s' failed to satisfy constraint:"
                                 + " Member must not be null", path.listMember());
                     }
-                    validateValue(shape.listMember().shape(), element, path.listMember());
+                    validateValue(shape.listMember().shape(), element, path.listMember(position));
                 }
             }
             case MAP -> {
@@ -99,7 +102,10 @@ public final class InputValidator {
                     JsonNode mapValue = entry.getValue();
                     Shape valueShape = shape.mapValue().shape();
                     if (valueShape.type() == io.mailroom.core.model.ShapeType.STRUCTURE && mapValue.isObject()) {
-                        validateStructure(valueShape, mapValue, path.child(entry.getKey()), false);
+                        // AWS's request validation (SNS: "Value null at 'messageAttributes.a.member.dataType'")
+                        // checks required members inside map values too.
+                        validateStructure(valueShape, mapValue, path.mapValue(entry.getKey()),
+                                errors.missingWording() == ValidationErrors.MissingWording.MUST_NOT_BE_NULL);
                     } else {
                         validateValue(valueShape, mapValue, path.child(entry.getKey()));
                     }

@@ -48,9 +48,18 @@ class InputValidatorTest {
         ObjectNode tree = JsonCodec.decode(input, bytes, 0, bytes.length);
         assertThatThrownBy(() -> coral.validate(input, tree))
                 .isInstanceOfSatisfying(AwsException.class, e -> org.assertj.core.api.Assertions.assertThat(e)
-                        .hasMessage("1 validation error detected: Value null at 'entries.member.messageBody' failed to"
+                        .hasMessage("1 validation error detected: Value null at 'entries.1.member.messageBody' failed to"
                                 + " satisfy constraint: Member must not be null")
                         .extracting(AwsException::error).isEqualTo(validation));
+
+        Shape send = SQS.operation("SendMessage").orElseThrow().input();
+        byte[] attribute = "{\"QueueUrl\":\"u\",\"MessageBody\":\"b\",\"MessageAttributes\":{\"Attr1\":{\"StringValue\":\"v\"}}}"
+                .getBytes(StandardCharsets.UTF_8);
+        ObjectNode withAttribute = JsonCodec.decode(send, attribute, 0, attribute.length);
+        assertThatThrownBy(() -> coral.validate(send, withAttribute))
+                .isInstanceOfSatisfying(AwsException.class, e -> org.assertj.core.api.Assertions.assertThat(e)
+                        .hasMessage("1 validation error detected: Value null at 'messageAttributes.Attr1.member.dataType'"
+                                + " failed to satisfy constraint: Member must not be null"));
     }
 
     @Test

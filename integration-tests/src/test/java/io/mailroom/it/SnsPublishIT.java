@@ -98,6 +98,18 @@ class SnsPublishIT {
         assertThat(snsError(InvalidParameterValueException.class, "ParameterValueInvalid", 400,
                 () -> SNS.publish(b -> b.topicArn(topic).message("m").messageAttributes(Map.of("abc.", string("123")))))
                 .awsErrorDetails().errorMessage()).isEqualTo("Invalid message attribute name ending with character '.' was found.");
+        // The SDK for Java v2 sends an attribute without its DataType; AWS's request validation names it.
+        assertThat(snsError(software.amazon.awssdk.services.sns.model.SnsException.class, "ValidationError", 400,
+                () -> SNS.publish(b -> b.topicArn(topic).message("m").messageAttributes(Map.of("attr1",
+                        MessageAttributeValue.builder().stringValue("value").build()))))
+                .awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value null at"
+                + " 'messageAttributes.attr1.member.dataType' failed to satisfy constraint: Member must not be null");
+        assertThat(snsError(software.amazon.awssdk.services.sns.model.SnsException.class, "ValidationError", 400,
+                () -> SNS.publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(entry("a", "m"),
+                        PublishBatchRequestEntry.builder().id("b").messageAttributes(Map.of("attr1",
+                                MessageAttributeValue.builder().dataType("String").stringValue("v").build())).build())))
+                .awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value null at"
+                + " 'publishBatchRequestEntries.2.member.message' failed to satisfy constraint: Member must not be null");
     }
 
     @Test

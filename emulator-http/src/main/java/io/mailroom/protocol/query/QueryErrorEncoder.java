@@ -3,6 +3,7 @@ package io.mailroom.protocol.query;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.protocol.XmlOutput;
 import java.io.ByteArrayOutputStream;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -12,10 +13,12 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class QueryErrorEncoder {
     /**
-     * SES's Query errors end at the message: boto3's recordings of AWS's answers show an empty
-     * {@code Detail} for SQS and none for SES.
+     * SES's and SNS's Query errors end at the message: recordings of AWS's answers show an empty
+     * {@code Detail} for SQS and none for SES or SNS (LocalStack's AWS-recorded SNS snapshots parse raw error
+     * XML with no {@code Detail} key; boto3 would otherwise report {@code "Detail": None}).
      */
-    private static final String WITHOUT_DETAIL = "http://ses.amazonaws.com/doc/2010-12-01/";
+    private static final Set<String> WITHOUT_DETAIL = Set.of("http://ses.amazonaws.com/doc/2010-12-01/",
+            "http://sns.amazonaws.com/doc/2010-03-31/");
 
     private QueryErrorEncoder() {
     }
@@ -33,7 +36,7 @@ public final class QueryErrorEncoder {
             text(w, "Type", error.error().fault().wireName());
             text(w, "Code", error.error().code());
             text(w, "Message", error.queryMessage() == null ? "" : error.queryMessage());
-            if (!WITHOUT_DETAIL.equals(xmlNamespace)) {
+            if (xmlNamespace == null || !WITHOUT_DETAIL.contains(xmlNamespace)) {
                 w.writeEmptyElement("Detail");
             }
             w.writeEndElement();

@@ -39,10 +39,12 @@ class QueryXmlEncoderTest {
     }
 
     @Test
-    void sesErrorsHaveNoDetail() {
-        String xml = new String(QueryErrorEncoder.encode("http://ses.amazonaws.com/doc/2010-12-01/",
-                CommonErrors.INVALID_ACTION.exception("Nope."), "req-3"), StandardCharsets.UTF_8);
-        assertThat(xml).endsWith("<Message>Nope.</Message></Error><RequestId>req-3</RequestId></ErrorResponse>");
+    void sesAndSnsErrorsHaveNoDetail() {
+        for (String namespace : new String[] {"http://ses.amazonaws.com/doc/2010-12-01/", "http://sns.amazonaws.com/doc/2010-03-31/"}) {
+            String xml = new String(QueryErrorEncoder.encode(namespace,
+                    CommonErrors.INVALID_ACTION.exception("Nope."), "req-3"), StandardCharsets.UTF_8);
+            assertThat(xml).endsWith("<Message>Nope.</Message></Error><RequestId>req-3</RequestId></ErrorResponse>");
+        }
     }
 
     private static byte[] resource(String name) throws IOException {
