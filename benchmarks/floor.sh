@@ -13,6 +13,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${FLOOR_ROUNDS:-3}"
+[ "$ROUNDS" -ge 1 ] 2>/dev/null || { echo "floor.sh: FLOOR_ROUNDS must be 1 or more" >&2; exit 2; }
 SECONDS_PER_ROUND="${FLOOR_SECONDS:-8}"
 BIN="$ROOT/benchmarks/target/request-response-floor"
 mkdir -p "$ROOT/benchmarks/target"
@@ -37,7 +38,8 @@ for profile in "${PROFILES[@]}"; do
     END {
       for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (cpu[j] < cpu[i]) { t = cpu[i]; cpu[i] = cpu[j]; cpu[j] = t }
       for (i = 1; i <= n; i++) w += wake[i]
-      printf "%.1f (%.1f–%.1f)\t%.2f\n", cpu[int((n + 1) / 2)], cpu[1], cpu[n], w / n
+      median = n % 2 ? cpu[(n + 1) / 2] : (cpu[n / 2] + cpu[n / 2 + 1]) / 2
+      printf "%.1f (%.1f–%.1f)\t%.2f\n", median, cpu[1], cpu[n], w / n
     }' "$RAW" | {
     IFS=$'\t' read -r cpu wake
     echo "| $name | $connections | $think | $request | $wake | $cpu |"
