@@ -39,7 +39,10 @@ public final class CompatibilityReport {
                     + " platform application's `EventEndpointCreated`, `EventEndpointUpdated`, `EventEndpointDeleted`"
                     + " and `EventDeliveryFailure` topics get a notification when an endpoint is made (not when"
                     + " CreatePlatformEndpoint answers an existing one), changed, deleted, or misses a topic's"
-                    + " message because it is disabled; the message has the form of AWS's DeliveryFailure messages.",
+                    + " message because it is disabled; the message has the form of AWS's DeliveryFailure messages."
+                    + " **Large payloads**: a topic's `MaximumMessageSize` (1,024 to 1,048,576 bytes, 262,144 by"
+                    + " default, newer than the bundled model) bounds its publishes; above 256 KiB the topic takes only"
+                    + " `sqs`, `lambda` and `firehose` subscriptions, at most 100.",
             "s3",
             "Outside the model: **POST Object** (a browser-based upload with an HTML form, as boto3's"
                     + " `generate_presigned_post` prepares) is implemented: the form's fields as PutObject's headers"

@@ -12,6 +12,32 @@ import org.junit.jupiter.api.Test;
 class PublishApiTest extends SnsTestSupport {
 
     @Test
+    void aTopicsMaximumMessageSizeBoundsItsPublishesAndItsSubscriptions() {
+        String topic = createTopic("large");
+        assertThat(call("GetTopicAttributes", "{'TopicArn':'" + topic + "'}").get("Attributes").has("MaximumMessageSize"))
+                .as("shown once set").isFalse();
+        for (String bad : List.of("1023", "1048577", "big")) {
+            fails("SetTopicAttributes", "{'TopicArn':'" + topic + "','AttributeName':'MaximumMessageSize','AttributeValue':'"
+                    + bad + "'}", "InvalidParameter", "MaximumMessageSize");
+        }
+        call("SetTopicAttributes", "{'TopicArn':'" + topic + "','AttributeName':'MaximumMessageSize','AttributeValue':'1048576'}");
+        assertThat(call("GetTopicAttributes", "{'TopicArn':'" + topic + "'}").at("/Attributes/MaximumMessageSize").asText())
+                .isEqualTo("1048576");
+        String p = "{'TopicArn':'" + topic + "',";
+        call("Publish", p + "'Message':'" + "x".repeat(1_048_576) + "'}");
+        fails("Publish", p + "'Message':'" + "x".repeat(1_048_577) + "'}", "InvalidParameter", "Message too long");
+        fails("Subscribe", p + "'Protocol':'http','Endpoint':'http://example.com/hook'}", "InvalidParameter", "sqs");
+        call("Subscribe", p + "'Protocol':'sqs','Endpoint':'" + QUEUE + "'}");
+
+        String small = call("CreateTopic", "{'Name':'small','Attributes':{'MaximumMessageSize':'1024'}}").get("TopicArn").asText();
+        fails("Publish", "{'TopicArn':'" + small + "','Message':'" + "x".repeat(1_025) + "'}", "InvalidParameter", "Message too long");
+        call("Subscribe", "{'TopicArn':'" + small + "','Protocol':'http','Endpoint':'http://example.com/hook'}");
+        fails("SetTopicAttributes", "{'TopicArn':'" + small + "','AttributeName':'MaximumMessageSize','AttributeValue':'262145'}",
+                "InvalidParameter", "MaximumMessageSize");
+        call("SetTopicAttributes", "{'TopicArn':'" + small + "','AttributeName':'MaximumMessageSize','AttributeValue':'262144'}");
+    }
+
+    @Test
     void publishValidation() {
         String topic = createTopic("t");
         String p = "{'TopicArn':'" + topic + "',";

@@ -223,6 +223,19 @@ class SnsFanOutIT {
     }
 
     @Test
+    void aTopicWithAOneMebibyteLimitDeliversLargeMessages() {
+        String topic = sns.createTopic(b -> b.name(name("large")).attributes(Map.of("MaximumMessageSize", "1048576")))
+                .topicArn();
+        Queue queue = queue("large");
+        subscribe(topic, queue, Map.of("RawMessageDelivery", "true"));
+        String body = "l".repeat(700 * 1024);
+        sns.publish(b -> b.topicArn(topic).message(body));
+        assertThat(receive(queue, 1).get(0).body()).isEqualTo(body);
+        assertThat(SnsClients.invalidParameter(() -> sns.publish(b -> b.topicArn(topic).message("l".repeat(1_048_577))))
+                .awsErrorDetails().errorMessage()).isEqualTo("Invalid parameter: Message too long");
+    }
+
+    @Test
     void messageStructureJsonSendsTheSqsVariant() {
         String topic = createTopic("structure");
         Queue queue = queue("structure");

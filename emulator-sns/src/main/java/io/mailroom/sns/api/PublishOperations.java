@@ -78,7 +78,7 @@ public final class PublishOperations {
             checked[i] = publisher.check(topic, entry(entries.get(i)));
             total += checked[i].prepared().size();
         }
-        if (total > Publisher.MAX_MESSAGE_BYTES) {
+        if (total > topic.maximumMessageSize()) {
             throw SnsErrors.BATCH_REQUEST_TOO_LONG.exception("The length of all the messages put together is more than the limit.");
         }
         ObjectNode out = Outputs.empty();

@@ -13,6 +13,7 @@ import io.mailroom.sns.subscription.ReplayPolicy;
 import io.mailroom.sns.subscription.Subscription;
 import io.mailroom.sns.subscription.SubscriptionAttributes;
 import io.mailroom.sns.subscription.SubscriptionSettings;
+import io.mailroom.sns.topic.LargePayloads;
 import io.mailroom.sns.topic.Topic;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -76,6 +77,7 @@ public final class SubscriptionOperations {
                     return Outputs.of("SubscriptionArn", existing.arn());
                 }
             }
+            LargePayloads.checkSubscribe(topic, protocol, topic.subscribers().size());
             boolean pending = protocol.needsConfirmation() || crossAccountQueue(ctx, topic, protocol, endpoint);
             String arn = topic.arn() + ":" + UUID.randomUUID();
             Subscription s = new Subscription(arn, topic, protocol, endpoint, ctx.accountId(),

@@ -11,6 +11,7 @@ import io.mailroom.sns.arn.Arn;
 import io.mailroom.sns.delivery.DeliveryPolicy;
 import io.mailroom.sns.publish.Notification;
 import io.mailroom.sns.subscription.Subscription;
+import io.mailroom.sns.topic.LargePayloads;
 import io.mailroom.sns.topic.TagSet;
 import io.mailroom.sns.topic.Topic;
 import io.mailroom.sns.topic.TopicAttributes;
@@ -200,6 +201,10 @@ public final class TopicOperations {
         }
         String validated = TopicAttributes.validate(name, value, topic.isFifo());
         synchronized (state.lock) {
+            if (name.equals(TopicAttributes.MAXIMUM_MESSAGE_SIZE)) {
+                LargePayloads.checkRaise(Integer.parseInt(validated),
+                        topic.subscribers().stream().map(Subscription::protocol).toList());
+            }
             topic.setAttribute(name, validated);
             if (name.equals(TopicAttributes.ARCHIVE_POLICY)) {
                 archive(topic, validated);

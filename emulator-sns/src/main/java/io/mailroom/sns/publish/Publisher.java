@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /** Accepts publishes (to a topic, a platform endpoint or a phone number) and hands them to delivery. */
 public final class Publisher {
-    /** 256 KiB: message plus attributes. */
-    public static final int MAX_MESSAGE_BYTES = 262_144;
+    /** 256 KiB, message plus attributes, for publishes to an endpoint or a phone number (topics have their own). */
+    private static final int MAX_MESSAGE_BYTES = 262_144;
     /** The total size limit of one SMS publish. */
     public static final int MAX_SMS_CHARS = 1600;
     private static final Pattern FIFO_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
@@ -92,7 +92,7 @@ public final class Publisher {
 
     /** Validates a message for a topic without publishing it: its content, then what FIFO asks of it. */
     public Checked check(Topic topic, Entry entry) {
-        Prepared p = prepare(entry);
+        Prepared p = prepare(entry, topic.maximumMessageSize());
         String groupId = entry.groupId();
         String dedupId = entry.dedupId();
         if (topic.isFifo()) {
@@ -158,7 +158,7 @@ public final class Publisher {
     private Accepted toEndpoint(RequestContext ctx, String targetArn, Entry entry) {
         PlatformEndpoint endpoint = state.platforms.findEndpoint(targetArn).orElseThrow(() ->
                 SnsErrors.invalid("TargetArn Reason: No endpoint found for the target arn specified"));
-        Prepared p = prepare(entry);
+        Prepared p = prepare(entry, MAX_MESSAGE_BYTES);
         if (!endpoint.application().enabled()) {
             throw SnsErrors.PLATFORM_APPLICATION_DISABLED.exception("Platform application is disabled.");
         }
@@ -176,7 +176,7 @@ public final class Publisher {
         if (!PhoneNumbers.isValid(phoneNumber)) {
             throw SnsErrors.invalid("PhoneNumber Reason: " + phoneNumber + " is not valid to publish to");
         }
-        Prepared p = prepare(entry);
+        Prepared p = prepare(entry, MAX_MESSAGE_BYTES);
         if (p.message().length() > MAX_SMS_CHARS && p.perProtocol() == null) {
             throw SnsErrors.invalid("Message too long");
         }
@@ -190,7 +190,7 @@ public final class Publisher {
         return new Accepted(n.messageId(), null);
     }
 
-    private static Prepared prepare(Entry entry) {
+    private static Prepared prepare(Entry entry, int maximumBytes) {
         String message = entry.message();
         if (message == null || message.isEmpty()) {
             throw SnsErrors.invalid("Empty message");
@@ -202,7 +202,7 @@ public final class Publisher {
         Map<String, String> perProtocol = MessageStructure.parse(entry.messageStructure(), message);
         Map<String, MessageAttribute> attributes = MessageAttributes.parse(entry.attributes());
         int size = message.getBytes(StandardCharsets.UTF_8).length + MessageAttributes.size(attributes);
-        if (size > MAX_MESSAGE_BYTES) {
+        if (size > maximumBytes) {
             throw SnsErrors.invalid("Message too long");
         }
         return new Prepared(message, perProtocol, subject, attributes, size);

@@ -154,6 +154,12 @@ public final class Topic {
         return deduplicateByGroup;
     }
 
+    /** The largest message plus attributes a publish may carry, in bytes (MaximumMessageSize). */
+    public int maximumMessageSize() {
+        String size = attributes.get(TopicAttributes.MAXIMUM_MESSAGE_SIZE);
+        return size == null ? TopicAttributes.DEFAULT_MAXIMUM_MESSAGE_SIZE : Integer.parseInt(size);
+    }
+
     public DeliveryPolicy deliveryPolicy() {
         return deliveryPolicy;
     }

@@ -24,6 +24,14 @@ public final class TopicAttributes {
     public static final String CONTENT_BASED_DEDUPLICATION = "ContentBasedDeduplication";
     public static final String FIFO_THROUGHPUT_SCOPE = "FifoThroughputScope";
     public static final String ARCHIVE_POLICY = "ArchivePolicy";
+    /**
+     * Payloads up to 1 MiB, 256 KiB by default
+     * (<a href="https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html">large message payloads</a>).
+     */
+    public static final String MAXIMUM_MESSAGE_SIZE = "MaximumMessageSize";
+    public static final int DEFAULT_MAXIMUM_MESSAGE_SIZE = 262_144;
+    private static final int LOWEST_MAXIMUM_MESSAGE_SIZE = 1_024;
+    private static final int HIGHEST_MAXIMUM_MESSAGE_SIZE = 1_048_576;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FEEDBACK = Set.of(
@@ -34,7 +42,8 @@ public final class TopicAttributes {
             "ApplicationFailureFeedbackRoleArn", "SQSSuccessFeedbackRoleArn", "SQSSuccessFeedbackSampleRate",
             "SQSFailureFeedbackRoleArn");
     private static final Set<String> SETTABLE = Set.of(DISPLAY_NAME, POLICY, DELIVERY_POLICY, KMS_MASTER_KEY_ID,
-            SIGNATURE_VERSION, TRACING_CONFIG, CONTENT_BASED_DEDUPLICATION, FIFO_THROUGHPUT_SCOPE, ARCHIVE_POLICY);
+            SIGNATURE_VERSION, TRACING_CONFIG, CONTENT_BASED_DEDUPLICATION, FIFO_THROUGHPUT_SCOPE, ARCHIVE_POLICY,
+            MAXIMUM_MESSAGE_SIZE);
 
     private TopicAttributes() {
     }
@@ -108,6 +117,9 @@ public final class TopicAttributes {
             case KMS_MASTER_KEY_ID -> {
                 return v;
             }
+            case MAXIMUM_MESSAGE_SIZE -> {
+                return Integer.toString(maximumMessageSize(v));
+            }
             default -> {
                 if (name.endsWith("SampleRate")) {
                     try {
@@ -122,6 +134,20 @@ public final class TopicAttributes {
                 return v;
             }
         }
+    }
+
+    /** A MaximumMessageSize value: a whole number of bytes from 1,024 to 1,048,576. */
+    public static int maximumMessageSize(String value) {
+        try {
+            int size = Integer.parseInt(value.trim());
+            if (size >= LOWEST_MAXIMUM_MESSAGE_SIZE && size <= HIGHEST_MAXIMUM_MESSAGE_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw SnsErrors.invalid("MaximumMessageSize: Invalid value [" + value + "]. Must be an integer between "
+                + LOWEST_MAXIMUM_MESSAGE_SIZE + " and " + HIGHEST_MAXIMUM_MESSAGE_SIZE);
     }
 
     /** The retention period of an ArchivePolicy ({@code {"MessageRetentionPeriod": "1".."365"}}). */
