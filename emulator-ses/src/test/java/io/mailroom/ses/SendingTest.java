@@ -143,6 +143,11 @@ class SendingTest extends SesTestSupport {
                 "InvalidParameterValue", "Missing required header 'From'.");
         v1Fails("SendRawEmail", "{'RawMessage':{'Data':'" + b64("From: stranger@else.org\r\nTo: a@x.org\r\n\r\nb") + "'}}",
                 "MessageRejected", "stranger@else.org");
+        // https://docs.aws.amazon.com/ses/latest/dg/header-fields.html: these appear at most once.
+        assertThat(v1Error("SendRawEmail", "{'RawMessage':{'Data':'" + b64("From: me@example.com\r\nTo: a@x.org\r\n"
+                + "Subject: s\r\nsubject: again\r\n\r\nbody") + "'}}").getMessage()).isEqualTo("Duplicate header 'subject'.");
+        v1("SendRawEmail", "{'RawMessage':{'Data':'" + b64("From: me@example.com\r\nTo: a@x.org\r\n"
+                + "X-Custom: 1\r\nX-Custom: 2\r\nReceived: a\r\nReceived: b\r\n\r\nbody") + "'}}");
     }
 
     @Test

@@ -125,5 +125,27 @@ class TemplateTest extends SesTestSupport {
                 + "'Content':{'Template':{'TemplateContent':{'Subject':'Code {{code}}','Text':'Your code: {{code}}'},"
                 + "'TemplateData':'{\\\"code\\\":\\\"123\\\"}'}}}").get("MessageId").asText();
         assertThat(ses.sentMessage(id).orElseThrow().subject()).isEqualTo("Code 123");
+
+        String send = "{'FromEmailAddress':'app@example.com','Destination':{'ToAddresses':['a@x.org']},"
+                + "'Content':{'Template':{'TemplateContent':{'Subject':'Hi','Text':%s},'TemplateData':%s}}}";
+        for (String unsupported : new String[] {"'{{#if vip}}VIP{{/if}}'", "'{{> footer}}'", "'{{lookup a b}}'"}) {
+            v2Fails("SendEmail", String.format(send, unsupported, "'{}'"), "BadRequestException", 400,
+                    "Template contains unsupported operations.");
+        }
+        v2Fails("SendEmail", String.format(send, "'{{code}}'", "'not json'"), "BadRequestException", 400,
+                "Unable to parse template data (invalid JSON).");
+        v2("SendEmail", String.format(send, "'{{ user.name }} {{code}}'", "'{\\\"user\\\":{\\\"name\\\":\\\"A\\\"},\\\"code\\\":1}'"));
+    }
+
+    @Test
+    void v1TemplatesNeedASubjectAndListAtMostAHundred() {
+        v1Fails("CreateTemplate", "{'Template':{'TemplateName':'ns','TextPart':'t'}}", "InvalidParameterValue",
+                "The subject must be specified.");
+        v1Fails("CreateTemplate", "{'Template':{'TemplateName':'ns','SubjectPart':'','TextPart':'t'}}",
+                "InvalidParameterValue", "The subject must be specified.");
+        template("t", "s", "t", null);
+        v1Fails("UpdateTemplate", "{'Template':{'TemplateName':'t','TextPart':'t'}}", "InvalidParameterValue",
+                "The subject must be specified.");
+        assertThat(v1("ListTemplates", "{'MaxItems':101}").get("TemplatesMetadata")).hasSize(1);
     }
 }

@@ -18,6 +18,7 @@ import io.mailroom.ses.mime.MimeComposer;
 import io.mailroom.ses.mime.MimeFailure;
 import io.mailroom.ses.mime.MimeParser;
 import io.mailroom.ses.mime.ParsedMessage;
+import io.mailroom.ses.mime.SingleHeaders;
 import io.mailroom.ses.notification.MailMetadata;
 import io.mailroom.ses.notification.NotificationJson;
 import io.mailroom.ses.notification.Notifier;
@@ -264,6 +265,10 @@ public final class Sender {
                 p.parsed = MimeParser.parse(rawContent.data());
             } catch (MimeFailure e) {
                 throw api.invalidParameter("Could not parse the raw message: " + e.getMessage());
+            }
+            String repeated = SingleHeaders.firstRepeated(p.parsed.headers());
+            if (repeated != null) {
+                throw api.invalidParameter("Duplicate header '" + repeated + "'.");
             }
             p.raw = rawContent.data();
             String fromHeader = p.parsed.from().isEmpty() ? null : p.parsed.from().get(0);

@@ -37,6 +37,7 @@ public final class V1Templates {
 
     public ObjectNode create(RequestContext ctx, ObjectNode in) {
         EmailTemplate t = template(in, state.now());
+        requireSubject(t);
         TemplateRules.check(API, state.renderer, t);
         synchronized (state.lock) {
             state.account(ctx).templates.add(API, t);
@@ -50,10 +51,18 @@ public final class V1Templates {
             String name = Inputs.text(Inputs.node(in, "Template"), "TemplateName");
             EmailTemplate old = a.templates.find(name).orElseThrow(() -> API.templateNotFound(name));
             EmailTemplate t = template(in, old.createdMillis());
+            requireSubject(t);
             TemplateRules.check(API, state.renderer, t);
             a.templates.put(t);
         }
         return Outputs.object();
+    }
+
+    /** As AWS answers it (boto/boto3#2464); the v2 API leaves the subject optional. */
+    private static void requireSubject(EmailTemplate t) {
+        if (t.subject() == null || t.subject().isEmpty()) {
+            throw API.invalidParameter("The subject must be specified.");
+        }
     }
 
     public ObjectNode get(RequestContext ctx, ObjectNode in) {
@@ -79,8 +88,9 @@ public final class V1Templates {
     }
 
     public ObjectNode list(RequestContext ctx, ObjectNode in) {
-        int max = Inputs.pageSize(in, "MaxItems", 10);
-        if (max < 1 || max > 100) {
+        // "If more than 100 items are requested, the page size will automatically set to 100" (ListTemplates).
+        int max = Math.min(Inputs.pageSize(in, "MaxItems", 10), 100);
+        if (max < 1) {
             throw API.invalidParameter("MaxItems must be between 1 and 100.");
         }
         synchronized (state.lock) {

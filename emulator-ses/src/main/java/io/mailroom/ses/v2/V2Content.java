@@ -51,9 +51,11 @@ final class V2Content {
         if (inline != null) {
             inlineTemplate = new EmailTemplate("inline", Inputs.text(inline, "Subject"), Inputs.text(inline, "Text"),
                     Inputs.text(inline, "Html"), 0);
+            InlineTemplates.checkSimple(inlineTemplate);
         } else if (name == null) {
             throw Api.V2.invalidParameter("Template content requires TemplateName, TemplateArn or TemplateContent.");
         }
+        InlineTemplates.checkData(data);
         List<Header> headers = new ArrayList<>(headers(Inputs.node(template, "Headers")));
         headers.addAll(headers(extraHeaders));
         return new MailContent.Templated(inline != null ? "inline" : name, inlineTemplate, data, headers,
