@@ -43,6 +43,12 @@ public final class CompatibilityReport {
                     + " **Large payloads**: a topic's `MaximumMessageSize` (1,024 to 1,048,576 bytes, 262,144 by"
                     + " default, newer than the bundled model) bounds its publishes; above 256 KiB the topic takes only"
                     + " `sqs`, `lambda` and `firehose` subscriptions, at most 100.",
+            "ses",
+            "**The sandbox** (the default; `--ses-auto-verify` leaves it): a sender must be a verified identity, as"
+                    + " on AWS, but recipients are not checked, where AWS's sandbox also limits them to verified"
+                    + " identities and the mailbox simulator; so tests written against an account with production"
+                    + " access run unchanged. New identities are verified at once, and the runnable server does not enforce"
+                    + " the sending quota `GetSendQuota` reports.",
             "s3",
             "Outside the model: **POST Object** (a browser-based upload with an HTML form, as boto3's"
                     + " `generate_presigned_post` prepares) is implemented: the form's fields as PutObject's headers"
