@@ -104,8 +104,9 @@ class NotificationTest {
         queueOn("['s3:ObjectCreated:Copy','s3:ObjectRemoved:Delete']", null);
         h.put("mail", "a", "x");
         h.call("CopyObject", obj().put("Bucket", "mail").put("Key", "b").put("CopySource", "mail/a"));
-        h.call("DeleteObjects", json("{'Bucket':'mail','Delete':{'Objects':[{'Key':'a'},{'Key':'b'},{'Key':'c'}]}}"));
-        // A batch delete notifies every key it names, 'c' too, which held no object.
+        h.call("DeleteObjects", json("{'Bucket':'mail','Delete':{'Objects':[{'Key':'a'},{'Key':'b'},{'Key':'c'},"
+                + "{'Key':'a','ETag':'\\\"0000\\\"'}]}}"));
+        // A batch delete notifies every key it names, 'c' too, which held no object; not one whose ETag failed.
         List<JsonNode> events = h.queues.bodies(QUEUE);
         assertThat(events).extracting(e -> e.at("/Records/0/eventName").asText() + " "
                 + e.at("/Records/0/s3/object/key").asText())

@@ -172,6 +172,37 @@ class ObjectTest {
         h.call("DeleteObject", obj().put("Bucket", "mail").put("Key", "k").put("IfMatch", HELLO_ETAG));
         h.assertError(S3Errors.NO_SUCH_KEY, "GetObject", obj().put("Bucket", "mail").put("Key", "k"));
         assertThat(h.call("DeleteObject", obj().put("Bucket", "mail").put("Key", "k"))).isEmpty();
+        // With If-Match, a key that holds nothing is 404, whatever the ETag, as S3 answers.
+        h.assertError(S3Errors.NO_SUCH_KEY, "DeleteObject",
+                obj().put("Bucket", "mail").put("Key", "k").put("IfMatch", HELLO_ETAG));
+        h.assertError(S3Errors.NO_SUCH_KEY, "DeleteObject", obj().put("Bucket", "mail").put("Key", "k").put("IfMatch", "*"));
+    }
+
+    @Test
+    void deleteObjectsDeletesAnEntryWithAnEtagOnlyIfTheObjectStillHasIt() {
+        h.put("mail", "same", "hello");
+        h.put("mail", "changed", "hello again");
+        h.put("mail", "any", "x");
+        h.put("mail", "plain", "y");
+        ObjectNode out = h.call("DeleteObjects", json("{'Bucket':'mail','Delete':{'Objects':["
+                + "{'Key':'same','ETag':'5d41402abc4b2a76b9719d911017c592'},"
+                + "{'Key':'changed','ETag':'\\\"5d41402abc4b2a76b9719d911017c592\\\"'},"
+                + "{'Key':'any','ETag':'*'},{'Key':'gone','ETag':'5d41402abc4b2a76b9719d911017c592'},"
+                + "{'Key':'plain'}]}}"));
+        assertThat(out.get("Deleted").toString()).isEqualTo("[{\"Key\":\"same\"},{\"Key\":\"any\"},{\"Key\":\"plain\"}]");
+        assertThat(out.get("Errors").toString()).isEqualTo("[{\"Key\":\"changed\",\"Code\":\"PreconditionFailed\","
+                + "\"Message\":\"At least one of the pre-conditions you specified did not hold\"},"
+                + "{\"Key\":\"gone\",\"Code\":\"PreconditionFailed\","
+                + "\"Message\":\"At least one of the pre-conditions you specified did not hold\"}]");
+        assertThat(body(h.get("mail", "changed"))).isEqualTo("hello again");
+        h.assertError(S3Errors.NO_SUCH_KEY, "GetObject", obj().put("Bucket", "mail").put("Key", "same"));
+        h.assertError(S3Errors.NO_SUCH_KEY, "GetObject", obj().put("Bucket", "mail").put("Key", "any"));
+
+        // Quiet mode reports the failures too.
+        ObjectNode quiet = h.call("DeleteObjects", json("{'Bucket':'mail','Delete':{'Quiet':true,'Objects':["
+                + "{'Key':'changed','ETag':'\\\"0000\\\"'}]}}"));
+        assertThat(quiet.at("/Errors/0/Code").asText()).isEqualTo("PreconditionFailed");
+        assertThat(body(h.get("mail", "changed"))).isEqualTo("hello again");
     }
 
     @Test

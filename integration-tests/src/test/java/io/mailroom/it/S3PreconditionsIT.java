@@ -2,14 +2,21 @@ package io.mailroom.it;
 
 import static io.mailroom.it.S3Clients.S3;
 import static io.mailroom.it.S3Clients.createBucket;
+import static io.mailroom.it.S3Clients.etag;
 import static io.mailroom.it.S3Clients.s3Error;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 
 /** Conditional requests through the AWS SDK for Java v2, and the header S3 names when one fails. */
 class S3PreconditionsIT {
@@ -44,5 +51,29 @@ class S3PreconditionsIT {
                 new byte[] {'x'});
         assertThat(put.status()).isEqualTo(412);
         assertThat(put.text()).contains("<Condition>If-None-Match</Condition>");
+    }
+
+    @Test
+    void conditionalDeletesKeepAnObjectWhoseEtagChanged() {
+        String bucket = createBucket("s3p-delete");
+        S3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("v1"));
+        s3Error("PreconditionFailed", 412, () -> S3.deleteObject(b -> b.bucket(bucket).key("k").ifMatch(etag("v0"))));
+        s3Error(NoSuchKeyException.class, "NoSuchKey", 404, () -> S3.deleteObject(b -> b.bucket(bucket).key("none")
+                .ifMatch("*")));
+
+        S3.putObject(b -> b.bucket(bucket).key("same"), RequestBody.fromString("v1"));
+        DeleteObjectsResponse batch = S3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(
+                ObjectIdentifier.builder().key("k").eTag(etag("v0")).build(),
+                ObjectIdentifier.builder().key("same").eTag(etag("v1")).build(),
+                ObjectIdentifier.builder().key("none").eTag(etag("v1")).build())));
+        assertThat(batch.deleted()).extracting(DeletedObject::key).containsExactly("same");
+        assertThat(batch.errors()).extracting(S3Error::key, S3Error::code, S3Error::message).containsExactly(
+                tuple("k", "PreconditionFailed",
+                        "At least one of the pre-conditions you specified did not hold"),
+                tuple("none", "PreconditionFailed",
+                        "At least one of the pre-conditions you specified did not hold"));
+        assertThat(S3.getObjectAsBytes(b -> b.bucket(bucket).key("k")).asUtf8String()).isEqualTo("v1");
+        S3.deleteObject(b -> b.bucket(bucket).key("k").ifMatch(etag("v1")));
+        assertThat(S3.listObjectsV2(b -> b.bucket(bucket)).keyCount()).isZero();
     }
 }

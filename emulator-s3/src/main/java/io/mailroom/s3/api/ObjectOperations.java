@@ -264,7 +264,8 @@ public final class ObjectOperations {
      * Up to 1000 keys; more, or none, is MalformedXML. Each key succeeds or fails on its own; Quiet mode
      * reports only the failures. A version id other than "null" names a version that cannot exist in an
      * unversioned bucket: S3 reports that key as NoSuchVersion (not the InvalidArgument a single
-     * DeleteObject gets), as AWS answered.
+     * DeleteObject gets), as AWS answered. An object entry with an {@code <ETag>} is deleted only if the object
+     * still has it; otherwise it is reported as PreconditionFailed, and stays.
      */
     public ObjectNode deleteObjects(RequestContext ctx, ObjectNode in) {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
@@ -296,7 +297,18 @@ public final class ObjectOperations {
                         .put("Message", "The specified version does not exist.");
                 continue;
             }
-            bucket.objects().remove(key);
+            String etag = Input.text(o, "ETag");
+            if (etag != null && !removeIfMatching(bucket, key, etag)) {
+                ObjectNode e = errors.addObject().put("Key", key);
+                if (versionId != null) {
+                    e.put("VersionId", versionId);
+                }
+                e.put("Code", S3Errors.PRECONDITION_FAILED.code()).put("Message", Preconditions.FAILED_MESSAGE);
+                continue;
+            }
+            if (etag == null) {
+                bucket.objects().remove(key);
+            }
             notifier.batchKeyDeleted(bucket, key, origin);
             if (!quiet) {
                 ObjectNode d = deleted.addObject().put("Key", key);
@@ -312,6 +324,19 @@ public final class ObjectOperations {
             out.set("Errors", errors);
         }
         return out;
+    }
+
+    /**
+     * DeleteObjects' per-object {@code <ETag>}: the object goes only if it still has that ETag (or any, for
+     * {@code *}), as with DeleteObject's If-Match
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-deletes.html). A single DeleteObject
+     * with If-Match on a missing key answers 404 NoSuchKey; what DeleteObjects reports for a missing key with
+     * an ETag could not be confirmed, so it is reported as the failed precondition it is: nothing with that
+     * ETag was there to delete, and a caller that named an ETag does not get "Deleted" for it.
+     */
+    private static boolean removeIfMatching(Bucket bucket, String key, String etag) {
+        StoredObject current = bucket.objects().get(key);
+        return current != null && ETag.listed(etag, current.etag()) && bucket.objects().remove(key, current);
     }
 
     /**

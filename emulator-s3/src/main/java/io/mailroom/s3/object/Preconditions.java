@@ -16,6 +16,8 @@ import io.mailroom.s3.api.Input;
  */
 public record Preconditions(String ifMatch, String ifNoneMatch, Long ifModifiedSince, Long ifUnmodifiedSince,
                             String headerPrefix) {
+    /** S3's message for every condition that does not hold, in an error and in a DeleteObjects entry. */
+    public static final String FAILED_MESSAGE = "At least one of the pre-conditions you specified did not hold";
 
     /** What the conditions let the request do. */
     public enum Outcome {
@@ -75,7 +77,7 @@ public record Preconditions(String ifMatch, String ifNoneMatch, Long ifModifiedS
 
     /** PreconditionFailed (412), naming the header whose condition did not hold ({@code If-Match}...). */
     public static AwsException failed(String condition) {
-        return S3Errors.PRECONDITION_FAILED.exception("At least one of the pre-conditions you specified did not hold")
+        return S3Errors.PRECONDITION_FAILED.exception(FAILED_MESSAGE)
                 .with("Condition", condition);
     }
 }
