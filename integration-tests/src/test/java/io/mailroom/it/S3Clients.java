@@ -182,16 +182,23 @@ final class S3Clients {
     }
 
     static RawResponse raw(String method, String host, String pathAndQuery, Map<String, String> extraHeaders, byte[] body) {
+        String head = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                + "Content-Length: " + body.length + "\r\n";
+        for (Map.Entry<String, String> h : extraHeaders.entrySet()) {
+            head += h.getKey() + ": " + h.getValue() + "\r\n";
+        }
+        return rawExchange(head, body);
+    }
+
+    /**
+     * Sends {@code head} (the request line and headers, each line ending CRLF) with {@code Connection: close},
+     * then {@code body} as it is: framed however the head says, or not at all.
+     */
+    static RawResponse rawExchange(String head, byte[] body) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), TestServer.get().port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            String head = method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
-                    + "Content-Length: " + body.length + "\r\n";
-            for (Map.Entry<String, String> h : extraHeaders.entrySet()) {
-                head += h.getKey() + ": " + h.getValue() + "\r\n";
-            }
-            head += "\r\n";
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             InputStream in = socket.getInputStream();

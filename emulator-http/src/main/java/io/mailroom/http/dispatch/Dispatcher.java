@@ -274,6 +274,7 @@ public final class Dispatcher {
                     return value != null ? value : trailers.get(name.toLowerCase(java.util.Locale.ROOT));
                 };
             }
+            DocumentDigest.verify(match.operation(), header, body);
             ObjectNode input = RestXmlCodec.decode(match.operation(), match.labels(), uri.parameters(),
                     header, request.headers(), body);
             return invoke(rest.binding(), match.operation(), input, format, ctx, request, started);

@@ -2,7 +2,6 @@ package io.mailroom.s3.object;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.api.Input;
 
 /**
@@ -31,15 +30,10 @@ public record StoredChecksum(ChecksumAlgorithm algorithm, String value, String t
      * computes for that algorithm; null when the request asks for none.
      */
     public static StoredChecksum of(JsonNode input, byte[] body) {
-        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
-            String given = Input.text(input, a.member());
-            if (given != null) {
-                if (!a.compute(body).equals(given.trim())) {
-                    throw S3Errors.BAD_DIGEST.exception("The %s you specified did not match the calculated checksum.",
-                            a.name());
-                }
-                return new StoredChecksum(a, given.trim());
-            }
+        GivenChecksum given = GivenChecksum.inInput(input);
+        if (given != null) {
+            given.verify(body);
+            return new StoredChecksum(given.algorithm(), given.value());
         }
         ChecksumAlgorithm requested = ChecksumAlgorithm.requested(Input.text(input, "ChecksumAlgorithm"));
         return requested == null ? null : new StoredChecksum(requested, requested.compute(body));

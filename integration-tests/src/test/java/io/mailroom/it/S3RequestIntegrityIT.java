@@ -1,0 +1,108 @@
+package io.mailroom.it;
+
+import static io.mailroom.it.S3Clients.S3;
+import static io.mailroom.it.S3Clients.contentMd5;
+import static io.mailroom.it.S3Clients.crc32;
+import static io.mailroom.it.S3Clients.createBucket;
+import static io.mailroom.it.S3Clients.s3Error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+
+/**
+ * What S3 checks of a request's framing and digests before an operation reads it, in raw HTTP where the AWS
+ * SDK for Java v2 would not send such a request (signed for {@code s3}; signatures are not checked).
+ */
+class S3RequestIntegrityIT {
+    private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test/20260102/us-east-1/s3/aws4_request,"
+            + " SignedHeaders=host, Signature=" + "0".repeat(64);
+    private static String bucket;
+
+    @BeforeAll
+    static void bucket() {
+        bucket = createBucket("s3i");
+    }
+
+    private static String host() {
+        return "127.0.0.1:" + TestServer.get().port();
+    }
+
+    /** A request signed for S3 with these headers (in this order) and a Content-Length. */
+    private static S3Clients.RawResponse send(String method, String pathAndQuery, byte[] body, String... headers) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Authorization", AUTHORIZATION);
+        for (int i = 0; i < headers.length; i += 2) {
+            all.put(headers[i], headers[i + 1]);
+        }
+        return S3Clients.raw(method, host(), pathAndQuery, all, body);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void put(String key, String body) {
+        S3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body));
+    }
+
+    private static boolean exists(String key) {
+        return S3.listObjectsV2(b -> b.bucket(bucket).prefix(key)).contents().stream().anyMatch(o -> o.key().equals(key));
+    }
+
+    @Test
+    void deleteObjectsMustStateItsBodysDigestAndMatchIt() {
+        put("del/k", "v");
+        byte[] delete = utf8("<Delete><Object><Key>del/k</Key></Object></Delete>");
+        S3Clients.RawResponse missing = send("POST", "/" + bucket + "?delete", delete);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.text()).contains("<Code>InvalidRequest</Code>",
+                "<Message>Missing required header for this request: Content-MD5</Message>");
+        S3Clients.RawResponse wrongMd5 = send("POST", "/" + bucket + "?delete", delete,
+                "Content-MD5", contentMd5(utf8("something else")));
+        assertThat(wrongMd5.status()).isEqualTo(400);
+        assertThat(wrongMd5.text()).contains("<Code>BadDigest</Code>",
+                "<Message>The Content-MD5 you specified did not match what we received.</Message>");
+        S3Clients.RawResponse wrongCrc = send("POST", "/" + bucket + "?delete", delete,
+                "x-amz-checksum-crc32", crc32(utf8("something else")));
+        assertThat(wrongCrc.status()).isEqualTo(400);
+        assertThat(wrongCrc.text()).contains("<Code>BadDigest</Code>",
+                "<Message>The CRC32 you specified did not match the calculated checksum.</Message>");
+        assertThat(exists("del/k")).isTrue();
+
+        assertThat(send("POST", "/" + bucket + "?delete", delete, "Content-MD5", contentMd5(delete)).status())
+                .isEqualTo(200);
+        assertThat(exists("del/k")).isFalse();
+        put("del/k", "v");
+        assertThat(send("POST", "/" + bucket + "?delete", delete, "x-amz-checksum-crc32", crc32(delete)).status())
+                .isEqualTo(200);
+        assertThat(exists("del/k")).isFalse();
+
+        // The SDK states a CRC32 of its own accord.
+        put("del/sdk", "v");
+        S3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ObjectIdentifier.builder().key("del/sdk").build())));
+        assertThat(S3Clients.lastSent("POST", "/" + bucket).firstMatchingHeader("x-amz-checksum-crc32")).isPresent();
+        assertThat(exists("del/sdk")).isFalse();
+    }
+
+    @Test
+    void aConfigurationDocumentMustMatchTheDigestItStates() {
+        String tagBucket = createBucket("s3i-tags");
+        byte[] tagging = utf8("<Tagging><TagSet><Tag><Key>team</Key><Value>mail</Value></Tag></TagSet></Tagging>");
+        S3Clients.RawResponse bad = send("PUT", "/" + tagBucket + "?tagging", tagging,
+                "Content-MD5", contentMd5(utf8("<Tagging/>")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("<Code>BadDigest</Code>");
+        s3Error("NoSuchTagSet", 404, () -> S3.getBucketTagging(b -> b.bucket(tagBucket)));
+        assertThat(send("PUT", "/" + tagBucket + "?tagging", tagging, "x-amz-checksum-crc32", crc32(tagging)).status())
+                .isLessThan(300);
+        assertThat(S3.getBucketTagging(b -> b.bucket(tagBucket)).tagSet()).hasSize(1);
+        // Without a digest a configuration is taken as it is.
+        assertThat(send("PUT", "/" + tagBucket + "?tagging", tagging).status()).isLessThan(300);
+    }
+}
