@@ -4,6 +4,7 @@ import io.mailroom.core.time.Clock;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.dispatch.OversizedRequest;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,12 +14,14 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpMessage;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The Netty HTTP/1.1 listener: keep-alive, pipelining, a request body limit. */
@@ -83,6 +86,9 @@ public final class HttpServer implements AutoCloseable {
      * request used. As with Netty's own answer, a keep-alive request whose body was announced too long has the
      * rest of its body read and dropped, and the connection serves on; otherwise the connection closes after
      * the answer.
+     * <p>
+     * The request goes on framed as the client framed it: Netty's aggregator would drop {@code chunked} from
+     * Transfer-Encoding, but S3 refuses an upload in HTTP chunks.
      */
     private static final class BodyLimit extends HttpObjectAggregator {
         private final int maxBodyBytes;
@@ -99,6 +105,16 @@ public final class HttpServer implements AutoCloseable {
                 return null;
             }
             return super.newContinueResponse(start, maxContentLength, pipeline);
+        }
+
+        @Override
+        protected FullHttpMessage beginAggregation(HttpMessage start, ByteBuf content) throws Exception {
+            List<String> transferEncoding = start.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+            FullHttpMessage aggregated = super.beginAggregation(start, content);
+            if (!transferEncoding.isEmpty()) {
+                aggregated.headers().set(HttpHeaderNames.TRANSFER_ENCODING, transferEncoding);
+            }
+            return aggregated;
         }
 
         @Override

@@ -105,4 +105,47 @@ class S3RequestIntegrityIT {
         // Without a digest a configuration is taken as it is.
         assertThat(send("PUT", "/" + tagBucket + "?tagging", tagging).status()).isLessThan(300);
     }
+
+    /** The request line, Host and Authorization, and these header lines; no Content-Length. */
+    private static String head(String method, String pathAndQuery, String... headerLines) {
+        StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + host() + "\r\n"
+                + "Authorization: " + AUTHORIZATION + "\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        return head.toString();
+    }
+
+    /** {@code bytes} in one HTTP chunk, then the last. */
+    private static byte[] httpChunked(byte[] bytes) {
+        return utf8(Integer.toHexString(bytes.length) + "\r\n" + new String(bytes, StandardCharsets.UTF_8)
+                + "\r\n0\r\n\r\n");
+    }
+
+    @Test
+    void anUploadInHttpChunksIsNotImplementedUnlessItIsAwsChunked() {
+        S3Clients.RawResponse put = S3Clients.rawExchange(head("PUT", "/" + bucket + "/chunked/plain",
+                "Transfer-Encoding: chunked"), httpChunked(utf8("hello")));
+        assertThat(put.status()).isEqualTo(501);
+        assertThat(put.text()).contains("<Code>NotImplemented</Code>",
+                "<Message>A header you provided implies functionality that is not implemented</Message>",
+                "<Header>Transfer-Encoding</Header>");
+        assertThat(exists("chunked/plain")).isFalse();
+
+        String uploadId = S3.createMultipartUpload(b -> b.bucket(bucket).key("chunked/parts")).uploadId();
+        S3Clients.RawResponse part = S3Clients.rawExchange(head("PUT", "/" + bucket + "/chunked/parts?partNumber=1"
+                + "&uploadId=" + uploadId, "Transfer-Encoding: chunked"), httpChunked(utf8("hello")));
+        assertThat(part.status()).isEqualTo(501);
+        assertThat(part.text()).contains("<Header>Transfer-Encoding</Header>");
+        assertThat(S3.listParts(b -> b.bucket(bucket).key("chunked/parts").uploadId(uploadId)).parts()).isEmpty();
+
+        // aws-chunked frames of unknown length travel in HTTP chunks: S3 takes those.
+        byte[] framed = utf8("5\r\nhello\r\n0\r\n\r\n");
+        S3Clients.RawResponse streamed = S3Clients.rawExchange(head("PUT", "/" + bucket + "/chunked/aws",
+                "Transfer-Encoding: chunked", "Content-Encoding: aws-chunked",
+                "x-amz-content-sha256: STREAMING-UNSIGNED-PAYLOAD-TRAILER", "x-amz-decoded-content-length: 5"),
+                httpChunked(framed));
+        assertThat(streamed.status()).isEqualTo(200);
+        assertThat(S3.getObjectAsBytes(b -> b.bucket(bucket).key("chunked/aws")).asUtf8String()).isEqualTo("hello");
+    }
 }

@@ -261,6 +261,7 @@ public final class Dispatcher {
                 }
                 throw CommonErrors.METHOD_NOT_ALLOWED.exception("The specified method is not allowed against this resource.");
             }
+            UploadFraming.check(match.operation().name(), request.headers());
             byte[] body = bodyBytes(request);
             java.util.function.Function<String, String> header = request.headers()::get;
             if (AwsChunkedBody.applies(request.headers().get(HttpHeaderNames.CONTENT_ENCODING),
