@@ -88,7 +88,8 @@ public final class HttpServer implements AutoCloseable {
      * the answer.
      * <p>
      * The request goes on framed as the client framed it: Netty's aggregator would drop {@code chunked} from
-     * Transfer-Encoding, but S3 refuses an upload in HTTP chunks.
+     * Transfer-Encoding and make up a Content-Length where there was none, but S3 refuses an upload in HTTP
+     * chunks and one without a Content-Length, each with an error of its own.
      */
     private static final class BodyLimit extends HttpObjectAggregator {
         private final int maxBodyBytes;
@@ -115,6 +116,11 @@ public final class HttpServer implements AutoCloseable {
                 aggregated.headers().set(HttpHeaderNames.TRANSFER_ENCODING, transferEncoding);
             }
             return aggregated;
+        }
+
+        @Override
+        protected void finishAggregation(FullHttpMessage aggregated) {
+            // Netty would add the Content-Length the client did not send.
         }
 
         @Override

@@ -46,6 +46,7 @@ public final class S3Errors {
     public static final ErrorCode MALFORMED_POLICY = sender("MalformedPolicy", 400);
     public static final ErrorCode MALFORMED_XML = sender("MalformedXML", 400);
     public static final ErrorCode MALFORMED_ACL = sender("MalformedACLError", 400);
+    public static final ErrorCode MISSING_CONTENT_LENGTH = sender("MissingContentLength", 411);
     public static final ErrorCode MISSING_SECURITY_HEADER = sender("MissingSecurityHeader", 400);
     public static final ErrorCode METADATA_TOO_LARGE = sender("MetadataTooLarge", 400);
     public static final ErrorCode METHOD_NOT_ALLOWED = sender("MethodNotAllowed", 405);
@@ -71,7 +72,7 @@ public final class S3Errors {
             ILLEGAL_LOCATION_CONSTRAINT, INVALID_ARGUMENT, INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, INVALID_BUCKET_NAME, INVALID_DIGEST,
             INVALID_LOCATION_CONSTRAINT, INVALID_OBJECT_STATE, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_POLICY_DOCUMENT, INVALID_RANGE,
             INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_ACL, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
-            MISSING_SECURITY_HEADER,
+            MISSING_CONTENT_LENGTH, MISSING_SECURITY_HEADER,
             METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_CORS_CONFIGURATION, NO_SUCH_KEY,
             NO_SUCH_LIFECYCLE_CONFIGURATION, NO_SUCH_TAG_SET,
             NO_SUCH_UPLOAD,

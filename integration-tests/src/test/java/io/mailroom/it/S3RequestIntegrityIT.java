@@ -148,4 +148,20 @@ class S3RequestIntegrityIT {
         assertThat(streamed.status()).isEqualTo(200);
         assertThat(S3.getObjectAsBytes(b -> b.bucket(bucket).key("chunked/aws")).asUtf8String()).isEqualTo("hello");
     }
+
+    @Test
+    void anUploadWithoutAContentLengthIsRefused() {
+        S3Clients.RawResponse put = S3Clients.rawExchange(head("PUT", "/" + bucket + "/unframed/k"), new byte[0]);
+        assertThat(put.status()).isEqualTo(411);
+        assertThat(put.text()).contains("<Code>MissingContentLength</Code>",
+                "<Message>You must provide the Content-Length HTTP header.</Message>");
+        assertThat(exists("unframed/k")).isFalse();
+
+        // A copy has no body to measure.
+        put("unframed/source", "v");
+        S3Clients.RawResponse copy = S3Clients.rawExchange(head("PUT", "/" + bucket + "/unframed/copy",
+                "x-amz-copy-source: /" + bucket + "/unframed/source"), new byte[0]);
+        assertThat(copy.status()).isEqualTo(200);
+        assertThat(exists("unframed/copy")).isTrue();
+    }
 }

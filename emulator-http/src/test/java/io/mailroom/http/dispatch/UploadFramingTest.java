@@ -49,6 +49,18 @@ class UploadFramingTest {
     }
 
     @Test
+    void anUploadWithoutAContentLengthIsRefused() {
+        AwsException e = refused("PutObject", headers());
+        assertThat(e.error()).isEqualTo(S3Errors.MISSING_CONTENT_LENGTH);
+        assertThat(e.error().status()).isEqualTo(411);
+        assertThat(e.getMessage()).isEqualTo("You must provide the Content-Length HTTP header.");
+        assertThat(refused("UploadPart", headers("Content-Encoding", "aws-chunked")).error())
+                .isEqualTo(S3Errors.MISSING_CONTENT_LENGTH);
+        assertThatCode(() -> UploadFraming.check("PutObject", headers("Content-Length", "0")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void otherRequestsAreNotJudgedHere() {
         assertThatCode(() -> UploadFraming.check("CopyObject", headers())).doesNotThrowAnyException();
         assertThatCode(() -> UploadFraming.check("UploadPartCopy", headers())).doesNotThrowAnyException();
