@@ -283,6 +283,12 @@ class MultipartTest {
         h.assertError(S3Errors.INVALID_REQUEST, "UploadPart", obj().put("Bucket", "big").put("Key", "crc")
                 .put("UploadId", composite).put("PartNumber", 3).put("Body", two)
                 .put("ChecksumSHA256", ChecksumAlgorithm.SHA256.compute(two)));
+        AwsException twoChecksums = h.error("UploadPart", obj().put("Bucket", "big").put("Key", "crc")
+                .put("UploadId", composite).put("PartNumber", 3).put("Body", two)
+                .put("ChecksumCRC32", ChecksumAlgorithm.CRC32.compute(two))
+                .put("ChecksumCRC32C", ChecksumAlgorithm.CRC32C.compute(two)));
+        assertThat(twoChecksums.error()).isEqualTo(S3Errors.INVALID_REQUEST);
+        assertThat(twoChecksums.getMessage()).startsWith("Expecting a single x-amz-checksum- header.");
         ObjectNode listing = completion("crc", composite, 1, p1.get("ETag").asText(), 2, p2.get("ETag").asText());
         // A composite checksum needs every part's checksum in the request, as uploaded.
         ObjectNode missing = listing.deepCopy();

@@ -136,6 +136,15 @@ class ObjectTest {
         assertThat(put.get("ChecksumCRC32").asText()).isEqualTo("NhCmhg==");
         assertThat(put.get("ChecksumType").asText()).isEqualTo("FULL_OBJECT");
         h.assertError(S3Errors.BAD_DIGEST, "PutObject", putInput("k", "hellO").put("ChecksumCRC32", "NhCmhg=="));
+        // One checksum per request, even when each would match, or one is of an algorithm not computed here.
+        AwsException two = h.error("PutObject", putInput("two", "hello").put("ChecksumCRC32", "NhCmhg==")
+                .put("ChecksumSHA256", "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="));
+        assertThat(two.error()).isEqualTo(S3Errors.INVALID_REQUEST);
+        assertThat(two.getMessage()).isEqualTo("Expecting a single x-amz-checksum- header. Multiple checksum Types are"
+                + " not allowed.");
+        h.assertError(S3Errors.INVALID_REQUEST, "PutObject", putInput("two", "hello").put("ChecksumCRC32", "NhCmhg==")
+                .put("ChecksumSHA512", "x"));
+        h.assertError(S3Errors.NO_SUCH_KEY, "GetObject", obj().put("Bucket", "mail").put("Key", "two"));
         ObjectNode nvme = h.call("PutObject", putInput("n", "123456789").put("ChecksumAlgorithm", "CRC64NVME"));
         assertThat(Base64.getDecoder().decode(nvme.get("ChecksumCRC64NVME").asText()))
                 .isEqualTo(java.util.HexFormat.of().parseHex("ae8b14860a799888"));

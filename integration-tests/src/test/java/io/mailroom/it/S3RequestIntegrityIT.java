@@ -164,4 +164,17 @@ class S3RequestIntegrityIT {
         assertThat(copy.status()).isEqualTo(200);
         assertThat(exists("unframed/copy")).isTrue();
     }
+
+    @Test
+    void anUploadStatesOneChecksumAtMost() {
+        byte[] body = utf8("hello");
+        S3Clients.RawResponse put = send("PUT", "/" + bucket + "/checksums/two", body,
+                "x-amz-checksum-crc32", crc32(body), "x-amz-checksum-sha1", "qvTGHdzF6KLavt4PO0gs2a6pQ00=");
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(put.text()).contains("<Code>InvalidRequest</Code>", "<Message>Expecting a single x-amz-checksum-"
+                + " header. Multiple checksum Types are not allowed.</Message>");
+        assertThat(exists("checksums/two")).isFalse();
+        assertThat(send("PUT", "/" + bucket + "/checksums/one", body, "x-amz-checksum-crc32", crc32(body)).status())
+                .isEqualTo(200);
+    }
 }

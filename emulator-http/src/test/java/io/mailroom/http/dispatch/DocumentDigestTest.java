@@ -58,6 +58,14 @@ class DocumentDigestTest {
     }
 
     @Test
+    void aDocumentStatesOneChecksumAtMost() {
+        AwsException two = refused("DeleteObjects", Map.of("x-amz-checksum-crc32", HELLO_CRC32,
+                "x-amz-checksum-sha256", "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="), HELLO);
+        assertThat(two.error()).isEqualTo(S3Errors.INVALID_REQUEST);
+        assertThat(two.getMessage()).startsWith("Expecting a single x-amz-checksum- header.");
+    }
+
+    @Test
     void configurationsMayGoWithoutADigest() {
         passes("PutBucketCors", Map.of(), DELETE);
         passes("PutBucketLifecycleConfiguration", Map.of(), DELETE);
