@@ -113,7 +113,12 @@ class MultipartTest {
         String small = part("k", id, 1, filled(10, 'x')).get("ETag").asText();
         String last = part("k", id, 2, filled(10, 'y')).get("ETag").asText();
 
-        h.assertError(S3Errors.ENTITY_TOO_SMALL, "CompleteMultipartUpload", completion("k", id, 1, small, 2, last));
+        AwsException tooSmall = h.error("CompleteMultipartUpload", completion("k", id, 1, small, 2, last));
+        assertThat(tooSmall.error()).isEqualTo(S3Errors.ENTITY_TOO_SMALL);
+        // As S3 details it: the first part too small, its size and its ETag without quotes.
+        assertThat(tooSmall.details()).containsExactly(Map.entry("ProposedSize", "10"),
+                Map.entry("MinSizeAllowed", "5242880"), Map.entry("PartNumber", "1"),
+                Map.entry("ETag", small.replace("\"", "")));
         h.assertError(S3Errors.INVALID_PART_ORDER, "CompleteMultipartUpload", completion("k", id, 2, last, 1, small));
         h.assertError(S3Errors.INVALID_PART, "CompleteMultipartUpload", completion("k", id, 1, last));
         h.assertError(S3Errors.INVALID_PART, "CompleteMultipartUpload", completion("k", id, 3, last));
@@ -128,8 +133,10 @@ class MultipartTest {
     @Test
     void unknownUploadsAndPartNumbersAreRefused() {
         String id = create("k");
-        h.assertError(S3Errors.NO_SUCH_UPLOAD, "UploadPart", obj().put("Bucket", "big").put("Key", "k")
+        AwsException unknown = h.error("UploadPart", obj().put("Bucket", "big").put("Key", "k")
                 .put("UploadId", "nope").put("PartNumber", 1).put("Body", new byte[1]));
+        assertThat(unknown.error()).isEqualTo(S3Errors.NO_SUCH_UPLOAD);
+        assertThat(unknown.details()).containsExactly(Map.entry("UploadId", "nope"));
         // An upload id belongs to its key.
         h.assertError(S3Errors.NO_SUCH_UPLOAD, "UploadPart", obj().put("Bucket", "big").put("Key", "other")
                 .put("UploadId", id).put("PartNumber", 1).put("Body", new byte[1]));
@@ -148,8 +155,9 @@ class MultipartTest {
         String id = create("k");
         part("k", id, 1, filled(3, 'z'));
         h.call("AbortMultipartUpload", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id));
-        h.assertError(S3Errors.NO_SUCH_UPLOAD, "AbortMultipartUpload", obj().put("Bucket", "big").put("Key", "k")
-                .put("UploadId", id));
+        AwsException gone = h.error("AbortMultipartUpload", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id));
+        assertThat(gone.error()).isEqualTo(S3Errors.NO_SUCH_UPLOAD);
+        assertThat(gone.details()).containsExactly(Map.entry("UploadId", id));
         h.assertError(S3Errors.NO_SUCH_UPLOAD, "CompleteMultipartUpload", completion("k", id, 1, "\"x\""));
         assertThat(h.call("ListMultipartUploads", obj().put("Bucket", "big")).has("Uploads")).isFalse();
         h.assertError(S3Errors.NO_SUCH_KEY, "HeadObject", obj().put("Bucket", "big").put("Key", "k"));

@@ -4,10 +4,12 @@ import static io.mailroom.it.S3Clients.S3;
 import static io.mailroom.it.S3Clients.s3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +133,14 @@ class S3MultipartIT {
                 .objectAttributes(ObjectAttributes.E_TAG)));
     }
 
+    /** A request signed for S3 (signatures are not checked), its error document whole. */
+    private static S3Clients.RawResponse signedRaw(String method, String pathAndQuery, String body) {
+        return S3Clients.raw(method, "127.0.0.1:" + TestServer.get().port(), pathAndQuery, Map.of(
+                "Authorization", "AWS4-HMAC-SHA256 Credential=test/20260102/us-east-1/s3/aws4_request,"
+                        + " SignedHeaders=host, Signature=" + "0".repeat(64)),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void completionErrorsAndAbort() {
         String bucket = S3Clients.createBucket("mpu-err");
@@ -142,6 +152,12 @@ class S3MultipartIT {
         s3Error("EntityTooSmall", 400, () -> S3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(small).build(),
                         CompletedPart.builder().partNumber(2).eTag(last).build()))));
+        // S3 details the first part too small after the message, which the SDK does not keep.
+        S3Clients.RawResponse tooSmall = signedRaw("POST", "/" + bucket + "/k?uploadId=" + id, "<CompleteMultipartUpload>"
+                + "<Part><PartNumber>1</PartNumber><ETag>" + small + "</ETag></Part>"
+                + "<Part><PartNumber>2</PartNumber><ETag>" + last + "</ETag></Part></CompleteMultipartUpload>");
+        assertThat(tooSmall.text()).contains("<ProposedSize>4</ProposedSize><MinSizeAllowed>5242880</MinSizeAllowed>"
+                + "<PartNumber>1</PartNumber><ETag>" + small.replace("\"", "") + "</ETag>");
         s3Error("InvalidPartOrder", 400, () -> S3.completeMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id)
                 .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(2).eTag(last).build(),
                         CompletedPart.builder().partNumber(1).eTag(small).build()))));
@@ -151,6 +167,8 @@ class S3MultipartIT {
                 .partNumber(10_001), RequestBody.fromString("x")));
         s3Error(NoSuchUploadException.class, "NoSuchUpload", 404, () -> S3.uploadPart(b -> b.bucket(bucket).key("k")
                 .uploadId("not-an-upload").partNumber(1), RequestBody.fromString("x")));
+        assertThat(signedRaw("PUT", "/" + bucket + "/k?partNumber=1&uploadId=not-an-upload", "x").text())
+                .contains("<Code>NoSuchUpload</Code>", "<UploadId>not-an-upload</UploadId>");
 
         S3.abortMultipartUpload(b -> b.bucket(bucket).key("k").uploadId(id));
         assertThat(S3.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();

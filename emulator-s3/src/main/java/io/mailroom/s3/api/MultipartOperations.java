@@ -176,7 +176,7 @@ public final class MultipartOperations {
                 upload.encryption(), upload.acl());
         ConditionalWrite condition = new ConditionalWrite(Input.text(in, "IfMatch"), Input.text(in, "IfNoneMatch"));
         if (!bucket.uploads().remove(upload)) {
-            throw noSuchUpload();
+            throw noSuchUpload(upload.uploadId());
         }
         try {
             condition.apply(bucket.objects(), object);
@@ -206,7 +206,7 @@ public final class MultipartOperations {
         Bucket bucket = registry.require(ctx.accountId(), Input.required(in, "Bucket"));
         Upload upload = upload(bucket, in);
         if (!bucket.uploads().remove(upload)) {
-            throw noSuchUpload();
+            throw noSuchUpload(upload.uploadId());
         }
         return Output.object();
     }
@@ -431,10 +431,13 @@ public final class MultipartOperations {
             MultipartChecksum.checkListedPart(upload, part, entry);
             parts.add(part);
         }
-        for (int i = 0; i < parts.size() - 1; i++) {
-            if (parts.get(i).size() < MIN_PART_SIZE) {
+        for (Part part : parts.subList(0, parts.size() - 1)) {
+            if (part.size() < MIN_PART_SIZE) {
+                // S3 names the first part too small, and its ETag without quotes.
                 throw S3Errors.ENTITY_TOO_SMALL.exception("Your proposed upload is smaller than the minimum allowed"
-                        + " size");
+                        + " size").with("ProposedSize", Long.toString(part.size()))
+                        .with("MinSizeAllowed", Long.toString(MIN_PART_SIZE))
+                        .with("PartNumber", Integer.toString(part.number())).with("ETag", ETag.unquoted(part.etag()));
             }
         }
         return parts;
@@ -446,12 +449,15 @@ public final class MultipartOperations {
 
     private static Upload upload(Bucket bucket, ObjectNode in) {
         String key = Input.required(in, "Key");
-        return bucket.uploads().find(Input.text(in, "UploadId"), key).orElseThrow(MultipartOperations::noSuchUpload);
+        String uploadId = Input.text(in, "UploadId");
+        return bucket.uploads().find(uploadId, key).orElseThrow(() -> noSuchUpload(uploadId));
     }
 
-    private static RuntimeException noSuchUpload() {
-        return S3Errors.NO_SUCH_UPLOAD.exception("The specified upload does not exist. The upload ID may be invalid,"
-                + " or the upload may have been aborted or completed.");
+    /** S3 echoes the upload id it did not find as {@code <UploadId>}. */
+    private static AwsException noSuchUpload(String uploadId) {
+        AwsException e = S3Errors.NO_SUCH_UPLOAD.exception("The specified upload does not exist. The upload ID may be"
+                + " invalid, or the upload may have been aborted or completed.");
+        return uploadId == null ? e : e.with("UploadId", uploadId);
     }
 
     /**
