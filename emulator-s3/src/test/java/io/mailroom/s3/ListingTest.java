@@ -56,6 +56,7 @@ class ListingTest {
         assertThat(first.get("LastModified").doubleValue()).isEqualTo(1714557600.0);
         assertThat(first.has("Owner")).isFalse();
         assertThat(list(obj().put("FetchOwner", true)).at("/Contents/0/Owner/ID").asText()).hasSize(64);
+        assertThat(list(obj().put("FetchOwner", true)).at("/Contents/0/Owner").has("DisplayName")).isFalse();
     }
 
     @Test

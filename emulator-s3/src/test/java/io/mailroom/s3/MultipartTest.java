@@ -177,6 +177,8 @@ class MultipartTest {
         assertThat(first.get("Parts").get(1).get("Size").asLong()).isEqualTo(2);
         assertThat(first.get("StorageClass").asText()).isEqualTo("STANDARD");
         assertThat(first.get("Initiator").get("ID").asText()).hasSize(64);
+        assertThat(first.get("Initiator").has("DisplayName")).isFalse();
+        assertThat(first.get("Owner").has("DisplayName")).isFalse();
 
         ObjectNode rest = h.call("ListParts", obj().put("Bucket", "big").put("Key", "k").put("UploadId", id)
                 .put("PartNumberMarker", 2));
@@ -196,6 +198,9 @@ class MultipartTest {
         create("dir/y");
 
         ObjectNode all = h.call("ListMultipartUploads", obj().put("Bucket", "big"));
+        assertThat(all.at("/Uploads/0/Owner/ID").asText()).hasSize(64);
+        assertThat(all.at("/Uploads/0/Owner").has("DisplayName")).isFalse();
+        assertThat(all.at("/Uploads/0/Initiator").has("DisplayName")).isFalse();
         assertThat(keysAndIds(all)).containsExactly("a " + a, "b " + b1, "b " + b2, "dir/x " + nested,
                 all.get("Uploads").get(4).get("Key").asText() + " " + all.get("Uploads").get(4).get("UploadId").asText());
         assertThat(all.get("IsTruncated").asBoolean()).isFalse();

@@ -106,10 +106,9 @@ public final class AclOperations {
         ArrayNode grants = out.putArray("Grants");
         for (Grant g : shown.grants()) {
             ObjectNode grant = grants.addObject();
+            // Grantees have no DisplayName either since November 21, 2025
+            // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Grantee.html).
             ObjectNode grantee = grant.putObject("Grantee");
-            if (owner.canonicalId().equals(g.grantee().id())) {
-                grantee.put("DisplayName", owner.displayName());
-            }
             if (g.grantee().id() != null) {
                 grantee.put("ID", g.grantee().id());
             }

@@ -22,9 +22,13 @@ public final class Output {
         return NODES.objectNode();
     }
 
-    /** An {@code Owner} or {@code Initiator} element: the account's canonical id and display name. */
+    /**
+     * An {@code Owner} or {@code Initiator} element: the account's canonical id. No DisplayName: "Beginning
+     * November 21, 2025, Amazon S3 will stop returning DisplayName"
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Owner.html).
+     */
     public static void person(ObjectNode parent, String member, Owner owner) {
-        parent.putObject(member).put("DisplayName", owner.displayName()).put("ID", owner.canonicalId());
+        parent.putObject(member).put("ID", owner.canonicalId());
     }
 
     public static double seconds(long epochMillis) {

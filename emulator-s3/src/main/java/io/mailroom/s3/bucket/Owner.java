@@ -22,10 +22,6 @@ public record Owner(String accountId) {
         return "A" + HexFormat.of().withUpperCase().formatHex(sha256("principal:" + accountId)).substring(0, 13);
     }
 
-    public String displayName() {
-        return "mailroom-" + accountId;
-    }
-
     private static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
