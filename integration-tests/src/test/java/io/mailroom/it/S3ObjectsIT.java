@@ -99,6 +99,17 @@ class S3ObjectsIT {
     }
 
     @Test
+    void repeatedMetadataHeadersAreOneCommaDelimitedValue() {
+        // The SDK sends a map, one header per name: raw HTTP repeats one, in two cases.
+        String head = "PUT /" + bucket + "/meta/repeated HTTP/1.1\r\nHost: 127.0.0.1:" + TestServer.get().port() + "\r\n"
+                + "Content-Length: 1\r\nx-amz-meta-to: a@example.com\r\nX-Amz-Meta-To: b@example.com\r\n"
+                + "x-amz-meta-to: c@example.com\r\n";
+        assertThat(S3Clients.rawExchange(head, utf8("x")).status()).isEqualTo(200);
+        assertThat(S3.headObject(b -> b.bucket(bucket).key("meta/repeated")).metadata())
+                .isEqualTo(Map.of("to", "a@example.com,b@example.com,c@example.com"));
+    }
+
+    @Test
     void expiresIsAnHttpDateStoredOrOverridden() {
         Instant expires = Instant.parse("2030-01-01T00:00:00Z");
         S3.putObject(b -> b.bucket(bucket).key("docs/expiring").expires(expires), RequestBody.fromString("x"));

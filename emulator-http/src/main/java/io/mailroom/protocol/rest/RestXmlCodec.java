@@ -94,12 +94,16 @@ public final class RestXmlCodec {
                 case "header" -> put(tree, member, member.shape().type() == ShapeType.LIST
                         ? everyLine(allHeaders, member.wireName(), header) : header.apply(member.wireName()));
                 case "headers" -> {
+                    // Headers of one name in any case are one entry, their values in a comma-delimited list, as
+                    // S3 keeps repeated x-amz-meta-* (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html).
                     ObjectNode map = Canonical.NODES.objectNode();
                     String prefix = member.wireName().toLowerCase(java.util.Locale.ROOT);
                     for (Map.Entry<String, String> h : allHeaders) {
                         String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
                         if (name.startsWith(prefix)) {
-                            map.put(name.substring(prefix.length()), h.getValue());
+                            String key = name.substring(prefix.length());
+                            JsonNode earlier = map.get(key);
+                            map.put(key, earlier == null ? h.getValue() : earlier.asText() + "," + h.getValue());
                         }
                     }
                     if (!map.isEmpty()) {

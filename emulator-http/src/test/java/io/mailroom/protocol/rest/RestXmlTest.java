@@ -56,6 +56,17 @@ class RestXmlTest {
     }
 
     @Test
+    void repeatedMetadataHeadersInAnyCaseAreOneCommaDelimitedValue() {
+        RestRouter.Match put = router.find("PUT", "/b/k", Map.of(), h -> null);
+        ObjectNode input = RestXmlCodec.decode(put.operation(), put.labels(), Map.of(), h -> null,
+                List.of(Map.entry("x-amz-meta-to", "a@example.com"), Map.entry("X-Amz-Meta-From", "me"),
+                        Map.entry("X-AMZ-META-TO", "b@example.com"), Map.entry("x-amz-meta-To", "c@example.com")),
+                "x".getBytes(StandardCharsets.UTF_8));
+        assertThat(input.get("Metadata").toString())
+                .isEqualTo("{\"to\":\"a@example.com,b@example.com,c@example.com\",\"from\":\"me\"}");
+    }
+
+    @Test
     void aListBoundToAHeaderIsItsCommaSeparatedItems() {
         // GetObjectAttributes always sends x-amz-object-attributes; reading it as one scalar failed the request.
         Map<String, String> headers = Map.of("x-amz-object-attributes", "ETag, Checksum,ObjectSize");
