@@ -110,11 +110,12 @@ public final class HttpServer implements AutoCloseable {
 
         @Override
         protected FullHttpMessage beginAggregation(HttpMessage start, ByteBuf content) throws Exception {
+            if (!start.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+                return super.beginAggregation(start, content); // the usual request: nothing to keep
+            }
             List<String> transferEncoding = start.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
             FullHttpMessage aggregated = super.beginAggregation(start, content);
-            if (!transferEncoding.isEmpty()) {
-                aggregated.headers().set(HttpHeaderNames.TRANSFER_ENCODING, transferEncoding);
-            }
+            aggregated.headers().set(HttpHeaderNames.TRANSFER_ENCODING, transferEncoding);
             return aggregated;
         }
 
