@@ -91,11 +91,11 @@ public final class Main {
                 .withConfigFile(path(run, "config"))
                 .withSmtp(SmtpSettings.defaults()
                         .withPort(integer(run, "smtp-port"))
-                        .withAcceptAnyCredentials(Boolean.parseBoolean(run.get("smtp-accept-any-credentials")))
+                        .withAcceptAnyCredentials(bool(run, "smtp-accept-any-credentials"))
                         .withSecret(run.get("smtp-secret"))
                         .withTls(path(run, "smtp-tls-cert"), path(run, "smtp-tls-key")))
                 .withSes(SesConfig.defaults()
-                        .withAutoVerify(Boolean.parseBoolean(run.get("ses-auto-verify")))
+                        .withAutoVerify(bool(run, "ses-auto-verify"))
                         .withSentMailBucket(run.get("ses-sent-mail-bucket")));
     }
 
@@ -137,6 +137,15 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + flag + " takes a number, not '" + run.get(flag) + "'");
         }
+    }
+
+    /** true or false, from the flag or its environment variable alike (the flag's own check misses the latter). */
+    private static boolean bool(Run run, String flag) {
+        String value = run.get(flag);
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("--" + flag + " takes true or false, not '" + value + "'");
     }
 
     /** 2047 MiB is the most a Java array, and so an aggregated body, can hold. */

@@ -54,6 +54,10 @@ class CommandLineFlagsTest {
         assertThat(config.smtp().acceptAnyCredentials()).isFalse();
         assertThat(config.logLevel()).isEqualTo("DEBUG");
         assertThat(Main.config(run(Map.of(), "--ses-auto-verify=false")).ses().autoVerify()).isFalse();
+        assertThat(Main.config(run(Map.of("MAILROOM_SES_AUTO_VERIFY", "TRUE"))).ses().autoVerify()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Main.config(run(Map.of("MAILROOM_SMTP_ACCEPT_ANY", "1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--smtp-accept-any-credentials takes true or false, not '1'");
         assertThat(Main.config(run(Map.of("MAILROOM_SES_AUTO_VERIFY", "true"))).ses().autoVerify()).isTrue();
     }
 
