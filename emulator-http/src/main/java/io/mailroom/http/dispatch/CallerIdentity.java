@@ -1,5 +1,6 @@
 package io.mailroom.http.dispatch;
 
+import io.mailroom.core.request.AccountId;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +50,6 @@ record CallerIdentity(String accessKey, String region, String service) {
 
     /** A 12-digit access key selects that account, as a convenience for multi-account tests. */
     String accountOr(String defaultAccount) {
-        if (accessKey != null && accessKey.length() == 12) {
-            for (int i = 0; i < 12; i++) {
-                if (!Character.isDigit(accessKey.charAt(i))) {
-                    return defaultAccount;
-                }
-            }
-            return accessKey;
-        }
-        return defaultAccount;
+        return AccountId.isValid(accessKey) ? accessKey : defaultAccount;
     }
 }

@@ -2,6 +2,7 @@ package io.mailroom.http.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.model.OperationModel;
+import io.mailroom.core.request.AccountId;
 import io.mailroom.core.request.RequestContext;
 
 /**
@@ -16,13 +17,9 @@ final class LegacyQueueUrl {
     }
 
     static boolean looksLikeQueuePath(String path) {
-        if (path.length() < 15 || path.charAt(0) != '/' || path.charAt(13) != '/') {
+        if (path.length() < 15 || path.charAt(0) != '/' || path.charAt(13) != '/'
+                || !AccountId.isValid(path.subSequence(1, 13))) {
             return false;
-        }
-        for (int i = 1; i < 13; i++) {
-            if (!Character.isDigit(path.charAt(i))) {
-                return false;
-            }
         }
         int slash = path.indexOf('/', 14);
         return slash < 0 || slash == path.length() - 1 && slash > 14;

@@ -2,6 +2,7 @@ package io.mailroom.sqs.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.request.AccountId;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.sqs.SqsErrors;
 import io.mailroom.sqs.permission.QueuePolicy;
@@ -42,7 +43,7 @@ public final class PermissionOperations {
             throw SqsErrors.MISSING_PARAMETER.exception("The request must contain the parameter Actions.");
         }
         // "Amazon SQS AddPermission does not support adding a non-account principal" (AddPermission API reference).
-        if (accounts.isEmpty() || !accounts.stream().allMatch(PermissionOperations::isAccountId)) {
+        if (accounts.isEmpty() || !accounts.stream().allMatch(AccountId::isValid)) {
             throw SqsErrors.INVALID_PARAMETER_VALUE.exception(
                     "Value %s for parameter PrincipalId is invalid. Reason: Unable to verify.", accounts);
         }
@@ -69,18 +70,6 @@ public final class PermissionOperations {
         String label = Inputs.requiredText(input, "Label");
         q.updateConfig(c -> c.withPolicy(QueuePolicy.removePermission(c.policy(), q.arn(), label)));
         return JsonNodeFactory.instance.objectNode();
-    }
-
-    private static boolean isAccountId(String account) {
-        if (account.length() != 12) {
-            return false;
-        }
-        for (int i = 0; i < account.length(); i++) {
-            if (account.charAt(i) < '0' || account.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void validateLabel(String label) {

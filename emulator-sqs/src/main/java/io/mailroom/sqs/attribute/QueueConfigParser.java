@@ -186,11 +186,8 @@ public final class QueueConfigParser {
         if (node == null || !node.isObject()) {
             throw redriveError(value, "Redrive policy is not a valid JSON map.");
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("deadLetterTargetArn") && !name.equals("maxReceiveCount")) {
-                throw redriveError(value, "Only following attributes are supported: [maxReceiveCount, deadLetterTargetArn].");
-            }
+        if (!onlyFields(node, "deadLetterTargetArn", "maxReceiveCount")) {
+            throw redriveError(value, "Only following attributes are supported: [maxReceiveCount, deadLetterTargetArn].");
         }
         JsonNode arn = node.get("deadLetterTargetArn");
         if (arn == null || !arn.isTextual() || arn.asText().isEmpty()) {
@@ -225,7 +222,7 @@ public final class QueueConfigParser {
         JsonNode node = parseJson(value);
         RedrivePermission permission = node != null && node.isObject()
                 ? RedrivePermission.byName(node.path("redrivePermission").asText(null)) : null;
-        if (permission == null || !onlyRedriveAllowFields(node)) {
+        if (permission == null || !onlyFields(node, "redrivePermission", "sourceQueueArns")) {
             throw redriveAllowError(value, "Amazon SQS can't create the redrive allow policy, as it's in an unsupported format.");
         }
         JsonNode arns = node.get("sourceQueueArns");
@@ -254,10 +251,11 @@ public final class QueueConfigParser {
         return new RedriveAllowPolicy(permission, sources);
     }
 
-    private static boolean onlyRedriveAllowFields(JsonNode policy) {
-        for (Iterator<String> names = policy.fieldNames(); names.hasNext(); ) {
+    /** Whether the JSON object names no field but these (AWS refuses a redrive policy with any other). */
+    private static boolean onlyFields(JsonNode object, String first, String second) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("redrivePermission") && !name.equals("sourceQueueArns")) {
+            if (!name.equals(first) && !name.equals(second)) {
                 return false;
             }
         }
