@@ -10,10 +10,16 @@
  * in the same minutes, is this plus its own work (with several connections a busier server gathers more
  * requests per wake-up, so compare its requests per wake-up too).
  *
- *   request-response-floor CONNECTIONS THINK_US REQUEST_BYTES RESPONSE_BYTES SECONDS
+ *   request-response-floor CONNECTIONS THINK_US REQUEST_BYTES RESPONSE_BYTES SECONDS [WORK_KIB]
  *
- * Prints one line: connections, think time, sizes, requests/s, requests per wake-up, and the
- * server's user and kernel CPU per request in microseconds (tab-separated, after a '#' header).
+ * With WORK_KIB the server also walks a fixed working set of that size per request, every cache line
+ * once in a random order, each read depending on the one before: what a server's own code and data
+ * cost it when they must be fetched again after every wake-up, against the same walk in a tight loop
+ * (timed before the run), where they stay in the L1 and L2 caches.
+ *
+ * Prints one line: connections, think time, sizes, requests/s, requests per wake-up, the server's
+ * user and kernel CPU per request, the working set and its walk's time in a tight loop (microseconds;
+ * tab-separated, after a '#' header).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -36,6 +42,46 @@ static double now_ns(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return t.tv_sec * 1e9 + t.tv_nsec;
+}
+
+static unsigned *working_set;
+static long working_lines;
+static volatile unsigned walk_end;
+
+static void walk(void) {
+  unsigned line = 0;
+  for (long i = 0; i < working_lines; i++) line = working_set[line * 16];
+  walk_end = line;
+}
+
+/* Links the lines of the working set into one random cycle, so that no prefetcher can run ahead. */
+static void make_working_set(long kib) {
+  working_lines = kib * 1024 / 64;
+  if (working_lines == 0) return;
+  working_set = aligned_alloc(64, working_lines * 64);
+  unsigned *order = malloc(working_lines * sizeof *order);
+  if (working_set == NULL || order == NULL) {
+    fprintf(stderr, "no memory for the working set\n");
+    exit(2);
+  }
+  for (long i = 0; i < working_lines; i++) order[i] = (unsigned)i;
+  srand(7);
+  for (long i = working_lines - 1; i > 0; i--) {
+    long j = rand() % (i + 1);
+    unsigned t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  for (long i = 0; i < working_lines; i++) working_set[order[i] * 16] = order[(i + 1) % working_lines];
+  free(order);
+}
+
+static double walk_us_in_a_loop(void) {
+  if (working_lines == 0) return 0;
+  for (int i = 0; i < 200; i++) walk();
+  double start = now_ns();
+  for (int i = 0; i < 2000; i++) walk();
+  return (now_ns() - start) / 2000 / 1e3;
 }
 
 static double cpu_us(const struct timeval *t) { return t->tv_sec * 1e6 + t->tv_usec; }
@@ -68,17 +114,20 @@ static void client(const struct sockaddr_in *server, double think_us, int reques
 }
 
 int main(int argc, char **argv) {
-  if (argc != 6) {
-    fprintf(stderr, "usage: %s CONNECTIONS THINK_US REQUEST_BYTES RESPONSE_BYTES SECONDS\n", argv[0]);
+  if (argc != 6 && argc != 7) {
+    fprintf(stderr, "usage: %s CONNECTIONS THINK_US REQUEST_BYTES RESPONSE_BYTES SECONDS [WORK_KIB]\n", argv[0]);
     return 2;
   }
   int connections = atoi(argv[1]), request_bytes = atoi(argv[3]), response_bytes = atoi(argv[4]);
   double think_us = atof(argv[2]), seconds = atof(argv[5]);
+  long work_kib = argc == 7 ? atol(argv[6]) : 0;
   if (connections < 1 || connections > MAX_CONNECTIONS || request_bytes < 1 || response_bytes < 1 ||
-      request_bytes > BUFFER_BYTES || response_bytes > BUFFER_BYTES) {
-    fprintf(stderr, "connections 1-%d, sizes 1-%d bytes\n", MAX_CONNECTIONS, BUFFER_BYTES);
+      request_bytes > BUFFER_BYTES || response_bytes > BUFFER_BYTES || work_kib < 0 || work_kib > 65536) {
+    fprintf(stderr, "connections 1-%d, sizes 1-%d bytes, working set 0-65536 KiB\n", MAX_CONNECTIONS, BUFFER_BYTES);
     return 2;
   }
+  make_working_set(work_kib);
+  double walk_warm_us = walk_us_in_a_loop();
 
   int listener = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in address = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
@@ -123,8 +172,10 @@ int main(int argc, char **argv) {
           if (errno == EAGAIN || errno == EWOULDBLOCK) break;
           die("server recv");
         }
-        for (pending[c] += (int)r; pending[c] >= request_bytes; pending[c] -= request_bytes, served++)
+        for (pending[c] += (int)r; pending[c] >= request_bytes; pending[c] -= request_bytes, served++) {
+          walk();
           if (send(sockets[c], buffer, response_bytes, MSG_NOSIGNAL) != response_bytes) die("server send");
+        }
         if (r < BUFFER_BYTES) break;
       }
     }
@@ -141,10 +192,10 @@ int main(int argc, char **argv) {
     return 1;
   }
   printf("#connections\tthink_us\trequest_bytes\tresponse_bytes\trequests_per_s\trequests_per_wake_up\t"
-         "server_user_us_per_request\tserver_kernel_us_per_request\n");
-  printf("%d\t%.0f\t%d\t%d\t%.0f\t%.2f\t%.2f\t%.2f\n", connections, think_us, request_bytes, response_bytes,
+         "server_user_us_per_request\tserver_kernel_us_per_request\twork_kib\twalk_us_in_a_loop\n");
+  printf("%d\t%.0f\t%d\t%d\t%.0f\t%.2f\t%.2f\t%.2f\t%ld\t%.2f\n", connections, think_us, request_bytes, response_bytes,
          served / elapsed_s, (double)served / wake_ups,
          (cpu_us(&after.ru_utime) - cpu_us(&before.ru_utime)) / served,
-         (cpu_us(&after.ru_stime) - cpu_us(&before.ru_stime)) / served);
+         (cpu_us(&after.ru_stime) - cpu_us(&before.ru_stime)) / served, work_kib, walk_warm_us);
   return 0;
 }

@@ -34,7 +34,8 @@ import java.util.function.LongFunction;
  *     io.mailroom.http.PipelineBench ab batch 2 10 OLD/test-classes:OLD/mailroom.jar NEW/test-classes:NEW/mailroom.jar
  * </pre>
  * Scenarios: {@code batch} (the benchmark's SendMessageBatch of 10 × 1 KiB, ReceiveMessage of 10,
- * DeleteMessageBatch) and {@code trivial} (GetQueueUrl: the fixed cost of any call).
+ * DeleteMessageBatch), {@code single} (the benchmark's {@code latency} scenario: SendMessage of 1 KiB,
+ * ReceiveMessage, DeleteMessage) and {@code trivial} (GetQueueUrl: the fixed cost of any call).
  * {@code -Dpipelinebench.evictKiB=8192} pushes the tool's data out of the caches before each call (outside the
  * timed part), as a server woken from idle on a shared machine finds them (docs/performance.md, "The machine's floor").
  */
@@ -126,7 +127,12 @@ public final class PipelineBench {
         return nanos -> {
             long cpu = threads.getCurrentThreadCpuTime();
             long allocated = threads.getCurrentThreadAllocatedBytes();
-            long[] figures = scenario.equals("trivial") ? bench.trivial(nanos) : bench.batch(nanos);
+            long[] figures = switch (scenario) {
+                case "trivial" -> bench.trivial(nanos);
+                case "single" -> bench.single(nanos);
+                case "batch" -> bench.batch(nanos);
+                default -> throw new IllegalArgumentException("scenarios: batch, single, trivial; not " + scenario);
+            };
             figures[1] = threads.getCurrentThreadCpuTime() - cpu;
             figures[2] = threads.getCurrentThreadAllocatedBytes() - allocated;
             return figures;
@@ -140,6 +146,10 @@ public final class PipelineBench {
             return String.format("trivial: GetQueueUrl %.2f µs/call; ", f[3] / 1e3 / f[0]) + common;
         }
         long cycles = f[0] / 3;
+        if (scenario.equals("single")) {
+            return String.format("single: SendMessage %.2f, ReceiveMessage %.2f, DeleteMessage %.2f µs; ",
+                    f[3] / 1e3 / cycles, f[4] / 1e3 / cycles, f[5] / 1e3 / cycles) + common;
+        }
         return String.format("batch: SendMessageBatch %.2f, ReceiveMessage %.2f, DeleteMessageBatch %.2f µs; ",
                 f[3] / 1e3 / cycles, f[4] / 1e3 / cycles, f[5] / 1e3 / cycles) + common;
     }
@@ -174,12 +184,38 @@ public final class PipelineBench {
         return new long[] {3 * cycles, 0, 0, sending, receiving, deleting};
     }
 
-    private static String sendBatchRequest() {
+    /** The benchmark's {@code latency} scenario: one message sent, received and deleted. */
+    private long[] single(long nanos) {
+        String send = "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"MessageBody\":\"" + body1KiB() + "\"}";
+        String receive = "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"MaxNumberOfMessages\":1,\"WaitTimeSeconds\":0}";
+        String key = "\"ReceiptHandle\":\"";
+        long sending = 0;
+        long receiving = 0;
+        long deleting = 0;
+        long cycles = 0;
+        for (long end = System.nanoTime() + nanos; System.nanoTime() < end; cycles++) {
+            sending += call("SendMessage", send).nanos();
+            Answer received = call("ReceiveMessage", receive);
+            receiving += received.nanos();
+            int at = received.body().indexOf(key) + key.length();
+            String handle = received.body().substring(at, received.body().indexOf('"', at));
+            deleting += call("DeleteMessage", "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"ReceiptHandle\":\"" + handle + "\"}")
+                    .nanos();
+        }
+        return new long[] {3 * cycles, 0, 0, sending, receiving, deleting};
+    }
+
+    private static String body1KiB() {
         Random random = new Random(42);
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 1024; i++) {
             body.append((char) ('a' + random.nextInt(26)));
         }
+        return body.toString();
+    }
+
+    private static String sendBatchRequest() {
+        String body = body1KiB();
         StringBuilder request = new StringBuilder("{\"QueueUrl\":\"" + QUEUE_URL + "\",\"Entries\":[");
         for (int i = 0; i < 10; i++) {
             request.append(i > 0 ? "," : "").append("{\"Id\":\"m").append(i).append("\",\"MessageBody\":\"")
