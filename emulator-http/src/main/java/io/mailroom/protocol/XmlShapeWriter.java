@@ -5,6 +5,7 @@ import io.mailroom.core.model.Member;
 import io.mailroom.core.model.Shape;
 import io.mailroom.core.model.ShapeType;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamException;
@@ -22,10 +23,34 @@ public final class XmlShapeWriter {
 
     public static void writeMembers(XMLStreamWriter w, Shape shape, JsonNode node) throws XMLStreamException {
         for (Member member : shape.members().values()) {
-            JsonNode value = node.get(member.name());
-            if (value != null && !value.isNull() && member.location() == null && !member.xmlAttribute()) {
-                writeMember(w, member, value);
+            writeBodyMember(w, member, node);
+        }
+    }
+
+    /** The members named in {@code first} in that order, then the others in the model's order. */
+    public static void writeMembers(XMLStreamWriter w, Shape shape, JsonNode node, List<String> first)
+            throws XMLStreamException {
+        if (first.isEmpty()) {
+            writeMembers(w, shape, node);
+            return;
+        }
+        for (String name : first) {
+            Member member = shape.members().get(name);
+            if (member != null) {
+                writeBodyMember(w, member, node);
             }
+        }
+        for (Member member : shape.members().values()) {
+            if (!first.contains(member.name())) {
+                writeBodyMember(w, member, node);
+            }
+        }
+    }
+
+    private static void writeBodyMember(XMLStreamWriter w, Member member, JsonNode node) throws XMLStreamException {
+        JsonNode value = node.get(member.name());
+        if (value != null && !value.isNull() && member.location() == null && !member.xmlAttribute()) {
+            writeMember(w, member, value);
         }
     }
 

@@ -69,14 +69,16 @@ public final class S3Service implements AwsService, Persistent {
      * InvalidArgument, and judges some enums itself: filter rule names in any case ("Prefix" as the SDK
      * sends it), location constraints with InvalidLocationConstraint, listings' encoding types with an
      * InvalidArgument that names the argument, notification event types with "The event is not supported for
-     * notifications".
+     * notifications", and checksum modes in any case (the CRT-based client sends {@code enabled}, the model
+     * spells it {@code ENABLED}, and S3 takes both).
      */
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("s3", Optional.of(S3Model.MODEL),
             Optional.empty(), null, S3Errors.BY_SHAPE, ValidationErrors.both(S3Errors.INVALID_ARGUMENT), Map.of(
             "FilterRuleName", new EnumPolicy.Open(),
             "Event", new EnumPolicy.Open(),
             "BucketLocationConstraint", new EnumPolicy.Open(),
-            "EncodingType", new EnumPolicy.Open()));
+            "EncodingType", new EnumPolicy.Open(),
+            "ChecksumMode", new EnumPolicy.Open()));
 
     /**
      * @param queues    where queue notifications go (SQS), or null when the server has no SQS

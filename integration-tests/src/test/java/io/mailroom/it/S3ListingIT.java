@@ -6,6 +6,13 @@ import static io.mailroom.it.S3Clients.etag;
 import static io.mailroom.it.S3Clients.s3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.auth.AWSStaticCredentialsProvider;
+import com.amazonaws.auth.BasicAWSCredentials;
+import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
+import com.amazonaws.services.s3.AmazonS3;
+import com.amazonaws.services.s3.AmazonS3ClientBuilder;
+import com.amazonaws.services.s3.iterable.S3Objects;
+import com.amazonaws.services.s3.model.S3ObjectSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -253,5 +260,32 @@ class S3ListingIT {
             marker = page.contents().get(page.contents().size() - 1).key();
         }
         assertThat(total).isEqualTo(MANY);
+    }
+
+    /**
+     * The SDK for Java v1 reads listings in document order and gives each object summary the bucket Name read
+     * before it: S3 writes the listing's header before Contents, and so must Mailroom (the usual clean-up loop
+     * below failed with "The bucket name must be specified" when Name came last, as in the model).
+     */
+    @Test
+    void theSdkForJavaV1KnowsEachListedObjectsBucket() {
+        AmazonS3 v1 = AmazonS3ClientBuilder.standard()
+                .withEndpointConfiguration(new EndpointConfiguration(TestServer.endpoint().toString(), "us-east-1"))
+                .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials("test", "test")))
+                .withPathStyleAccessEnabled(true)
+                .build();
+        String bucket = createBucket("s3l-v1");
+        for (String key : List.of("a", "b/c", "d")) {
+            v1.putObject(bucket, key, "content of " + key);
+        }
+        assertThat(v1.listObjects(bucket).getObjectSummaries()).extracting(S3ObjectSummary::getBucketName)
+                .containsOnly(bucket).hasSize(3);
+        assertThat(v1.listObjectsV2(bucket).getObjectSummaries()).extracting(S3ObjectSummary::getBucketName)
+                .containsOnly(bucket).hasSize(3);
+        for (S3ObjectSummary summary : S3Objects.inBucket(v1, bucket)) {
+            v1.deleteObject(summary.getBucketName(), summary.getKey());
+        }
+        assertThat(S3.listObjectsV2(b -> b.bucket(bucket)).contents()).isEmpty();
+        v1.shutdown();
     }
 }

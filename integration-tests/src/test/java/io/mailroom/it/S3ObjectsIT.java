@@ -168,6 +168,10 @@ class S3ObjectsIT {
         GetObjectResponse get = S3.getObject(b -> b.bucket(bucket).key("sum/crc32.txt").checksumMode(ChecksumMode.ENABLED),
                 software.amazon.awssdk.core.sync.ResponseTransformer.toBytes()).response();
         assertThat(get.checksumCRC32()).isEqualTo(S3Clients.crc32(data));
+        // The CRT-based client (S3TransferManager's) sends the mode in lower case; S3 takes any case.
+        HeadObjectResponse lower = S3.headObject(b -> b.bucket(bucket).key("sum/crc32.txt")
+                .overrideConfiguration(o -> o.putHeader("x-amz-checksum-mode", "enabled")));
+        assertThat(lower.checksumCRC32()).isEqualTo(S3Clients.crc32(data));
 
         // Another algorithm on request, computed by the SDK and verified by the server.
         PutObjectResponse sha = S3.putObject(b -> b.bucket(bucket).key("sum/sha256.txt").checksumAlgorithm(ChecksumAlgorithm.SHA256),

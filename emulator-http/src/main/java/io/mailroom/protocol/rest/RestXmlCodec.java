@@ -55,6 +55,19 @@ public final class RestXmlCodec {
             Map.entry("GetBucketVersioningOutput", "VersioningConfiguration"),
             Map.entry("GetBucketCorsOutput", "CORSConfiguration"),
             Map.entry("GetObjectAttributesOutput", "GetObjectAttributesResponse"));
+    /**
+     * Listings whose elements S3 writes in another order than the model's: the listing's header first, then
+     * Contents and CommonPrefixes (the examples in
+     * https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html#API_ListObjectsV2_Examples and
+     * API_ListObjects.html). Order-sensitive parsers depend on it: the SDK for Java v1 copies the
+     * {@code Name} it has read so far into each object summary, so with Name after Contents every summary
+     * had no bucket name.
+     */
+    private static final Map<String, List<String>> WIRE_ORDERS = Map.of(
+            "ListObjectsOutput", List.of("Name", "Prefix", "Marker", "NextMarker", "MaxKeys", "Delimiter",
+                    "EncodingType", "IsTruncated"),
+            "ListObjectsV2Output", List.of("Name", "Prefix", "StartAfter", "ContinuationToken",
+                    "NextContinuationToken", "KeyCount", "MaxKeys", "Delimiter", "EncodingType", "IsTruncated"));
     /** Outputs whose whole document is a single element holding the value. */
     private static final java.util.Set<String> SINGLE_VALUE_ROOTS = java.util.Set.of("GetBucketLocationOutput");
 
@@ -274,7 +287,7 @@ public final class RestXmlCodec {
                 w.writeDefaultNamespace(xmlNamespace);
             }
             if (shape.type() == ShapeType.STRUCTURE) {
-                XmlShapeWriter.writeMembers(w, shape, value);
+                XmlShapeWriter.writeMembers(w, shape, value, WIRE_ORDERS.getOrDefault(shape.name(), List.of()));
             } else {
                 w.writeCharacters(value.asText());
             }

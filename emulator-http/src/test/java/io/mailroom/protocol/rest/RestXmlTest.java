@@ -171,9 +171,11 @@ class RestXmlTest {
                 .putArray("Contents").addObject().put("Key", "a").put("Size", 5);
         String xml = new String(RestXmlCodec.success(S3.operation("ListObjectsV2").orElseThrow(), list, NS, false, "req")
                 .body(), StandardCharsets.UTF_8);
-        assertThat(xml).startsWith("<?xml version='1.0' encoding='UTF-8'?><ListBucketResult xmlns=\"" + NS + "\">")
-                .contains("<IsTruncated>false</IsTruncated><Contents><Key>a</Key><Size>5</Size></Contents>")
-                .contains("<Name>bk</Name>", "<KeyCount>1</KeyCount>");
+        // S3's order, not the model's: the listing's header before Contents (the SDK for Java v1 copies the Name
+        // read so far into each object summary).
+        assertThat(xml).isEqualTo("<?xml version='1.0' encoding='UTF-8'?><ListBucketResult xmlns=\"" + NS + "\">"
+                + "<Name>bk</Name><KeyCount>1</KeyCount><IsTruncated>false</IsTruncated>"
+                + "<Contents><Key>a</Key><Size>5</Size></Contents></ListBucketResult>");
 
         EncodedResponse head = RestXmlCodec.success(S3.operation("HeadObject").orElseThrow(), get, NS, true, "req");
         assertThat(head.body()).isEmpty();

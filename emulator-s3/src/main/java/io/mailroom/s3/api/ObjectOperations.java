@@ -169,7 +169,7 @@ public final class ObjectOperations {
         // A range that covers the whole object gets the whole object's checksum, as AWS answered
         // Range: bytes=0-100 and bytes=-15 on a 10-byte object; a part of it gets none.
         if (object.checksum() != null && range.map(ByteRange::whole).orElse(true)
-                && "ENABLED".equals(Input.text(in, "ChecksumMode"))) {
+                && "ENABLED".equalsIgnoreCase(Input.text(in, "ChecksumMode"))) {
             object.checksum().writeTo(out);
         }
         applyResponseOverrides(in, out);
