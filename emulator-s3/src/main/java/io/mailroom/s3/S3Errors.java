@@ -41,6 +41,8 @@ public final class S3Errors {
     public static final ErrorCode INVALID_OBJECT_STATE = sender("InvalidObjectState", 403);
     public static final ErrorCode INVALID_RANGE = sender("InvalidRange", 416);
     public static final ErrorCode INVALID_TAG = sender("InvalidTag", 400);
+    /** A request path that is no URI S3 can read: a broken %-escape, or bytes that are not UTF-8. */
+    public static final ErrorCode INVALID_URI = sender("InvalidURI", 400);
     public static final ErrorCode INVALID_REQUEST = sender("InvalidRequest", 400);
     public static final ErrorCode KEY_TOO_LONG = sender("KeyTooLongError", 400);
     public static final ErrorCode MALFORMED_POLICY = sender("MalformedPolicy", 400);
@@ -71,7 +73,7 @@ public final class S3Errors {
             BUCKET_ALREADY_EXISTS, BUCKET_ALREADY_OWNED_BY_YOU, BUCKET_NOT_EMPTY, ENTITY_TOO_LARGE, ENTITY_TOO_SMALL,
             ILLEGAL_LOCATION_CONSTRAINT, INVALID_ARGUMENT, INVALID_BUCKET_ACL_WITH_OBJECT_OWNERSHIP, INVALID_BUCKET_NAME, INVALID_DIGEST,
             INVALID_LOCATION_CONSTRAINT, INVALID_OBJECT_STATE, INVALID_PART, INVALID_PART_NUMBER, INVALID_PART_ORDER, INVALID_POLICY_DOCUMENT, INVALID_RANGE,
-            INVALID_REQUEST, INVALID_TAG, KEY_TOO_LONG, MALFORMED_ACL, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
+            INVALID_REQUEST, INVALID_TAG, INVALID_URI, KEY_TOO_LONG, MALFORMED_ACL, MALFORMED_POLICY, MALFORMED_XML, METADATA_TOO_LARGE,
             MISSING_CONTENT_LENGTH, MISSING_SECURITY_HEADER,
             METHOD_NOT_ALLOWED, NO_SUCH_BUCKET, NO_SUCH_BUCKET_POLICY, NO_SUCH_CORS_CONFIGURATION, NO_SUCH_KEY,
             NO_SUCH_LIFECYCLE_CONFIGURATION, NO_SUCH_TAG_SET,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
+import io.mailroom.core.error.ErrorCode;
 import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.request.RequestContext;
@@ -17,10 +18,12 @@ import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryDecoder;
 import io.mailroom.protocol.rest.AwsChunkedBody;
 import io.mailroom.protocol.rest.CrossOriginCodec;
+import io.mailroom.protocol.rest.PathSegment;
 import io.mailroom.protocol.rest.PostObjectCodec;
 import io.mailroom.protocol.rest.RestJsonCodec;
 import io.mailroom.protocol.rest.RestXmlCodec;
 import io.mailroom.protocol.rest.RestRouter;
+import io.mailroom.s3.S3Errors;
 import io.mailroom.s3.api.CorsOperations;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -55,6 +58,8 @@ public final class Dispatcher {
     /** Nor is OPTIONS object, a browser's preflight, answered by the bucket's CORS configuration. */
     private static final OperationModel OPTIONS_OBJECT = new OperationModel(CorsOperations.OPTIONS_OBJECT, null, null,
             null, "OPTIONS", "/{Bucket}/{Key+}", 200, List.of(), false);
+
+    private static final ErrorCode BAD_REST_REQUEST = ErrorCode.sender("BadRequestException", 400);
 
     private final Map<String, ServiceBinding> byTargetPrefix = new HashMap<>();
     private final Map<String, ServiceBinding> bySigningName = new HashMap<>();
@@ -279,6 +284,11 @@ public final class Dispatcher {
             ObjectNode input = RestXmlCodec.decode(match.operation(), match.labels(), uri.parameters(),
                     header, request.headers(), body);
             return invoke(rest.binding(), match.operation(), input, format, ctx, request, started);
+        } catch (PathSegment.Undecodable e) {
+            AwsException invalid = S3Errors.INVALID_URI.exception("Couldn't parse the specified URI.")
+                    .with("URI", uri.rawPath());
+            return CompletableFuture.completedFuture(logged(
+                    new Reply(format.error(invalid, ctx.requestId()), ctx.requestId()), request, path, started));
         } catch (AwsException e) {
             return CompletableFuture.completedFuture(logged(
                     new Reply(format.error(e, ctx.requestId()), ctx.requestId()), request, path, started));
@@ -288,9 +298,8 @@ public final class Dispatcher {
     private CompletableFuture<Reply> dispatchRest(RestService rest, FullHttpRequest request, QueryStringDecoder uri,
                                                   RequestContext ctx, long started) {
         WireFormat format = new WireFormat.RestJson();
-        RestRouter.Match match = rest.router().find(request.method().name(), uri.rawPath(), uri.parameters(),
-                request.headers()::get);
         try {
+            RestRouter.Match match = findRestJson(rest, request, uri);
             if (match == null) {
                 throw CommonErrors.UNKNOWN_OPERATION.exception("No operation matches %s %s.",
                         request.method().name(), uri.path());
@@ -301,6 +310,15 @@ public final class Dispatcher {
         } catch (AwsException e) {
             return CompletableFuture.completedFuture(logged(
                     new Reply(format.error(e, ctx.requestId()), ctx.requestId()), request, uri.path(), started));
+        }
+    }
+
+    /** SES v2 answers a malformed request with BadRequestException; a path it cannot read is one. */
+    private static RestRouter.Match findRestJson(RestService rest, FullHttpRequest request, QueryStringDecoder uri) {
+        try {
+            return rest.router().find(request.method().name(), uri.rawPath(), uri.parameters(), request.headers()::get);
+        } catch (PathSegment.Undecodable e) {
+            throw BAD_REST_REQUEST.exception("Couldn't parse the specified URI: %s.", e.getMessage());
         }
     }
 

@@ -1,8 +1,6 @@
 package io.mailroom.protocol.rest;
 
 import io.mailroom.core.model.OperationModel;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,6 +157,6 @@ final class RestRoute {
     }
 
     private static String decode(String segment) {
-        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return PathSegment.decode(segment);
     }
 }

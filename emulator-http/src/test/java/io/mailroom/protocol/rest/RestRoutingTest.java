@@ -1,6 +1,7 @@
 package io.mailroom.protocol.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.error.CommonErrors;
@@ -52,6 +53,21 @@ class RestRoutingTest {
         byte[] body = "{\"FromEmailAddress\":\"a@b.com\",\"Content\":{}}".getBytes(StandardCharsets.UTF_8);
         assertThat(RestJsonCodec.decode(send.operation(), send.labels(), Map.of(), h -> null, body)
                 .get("FromEmailAddress").asText()).isEqualTo("a@b.com");
+    }
+
+    /** A label is the UTF-8 its bytes spell, percent-encoded or sent raw (read as ISO-8859-1); other bytes refuse. */
+    @Test
+    void labelsAreDecodedStrictlyAsUtf8() {
+        RestRouter.Match raw = router.find("GET", "/v2/email/identities/caf\u00c3\u00a9.example", Map.of(), h -> null);
+        assertThat(raw.labels()).containsEntry("EmailIdentity", "café.example");
+        RestRouter.Match encoded = router.find("GET", "/v2/email/identities/caf%C3%A9.example", Map.of(), h -> null);
+        assertThat(encoded.labels()).containsEntry("EmailIdentity", "café.example");
+        assertThat(router.find("GET", "/v2/email/identities/a+b", Map.of(), h -> null).labels())
+                .containsEntry("EmailIdentity", "a+b");
+        for (String undecodable : List.of("%FF%FE-", "%AE%8A-", "caf\u00e9", "%C3", "%zz", "%4")) {
+            assertThatThrownBy(() -> router.find("GET", "/v2/email/identities/" + undecodable, Map.of(), h -> null))
+                    .as(undecodable).isInstanceOf(PathSegment.Undecodable.class);
+        }
     }
 
     @Test
