@@ -116,6 +116,9 @@ public final class Dispatcher {
 
     private CompletableFuture<Reply> route(FullHttpRequest request) {
         long started = System.nanoTime();
+        if (!RequestTarget.isOriginForm(request.uri())) {
+            RequestTarget.toOriginForm(request);
+        }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS);
         try {
             uri.path(); // decoded here, so that a malformed %-escape is answered rather than thrown
