@@ -37,6 +37,14 @@ final class CrossOrigin {
         return "/".equals(path) || path.isEmpty() || QUEUE_PATH.matcher(path).matches();
     }
 
+    /**
+     * Whether a path is one of the developer endpoints (Mailroom's, and LocalStack's that Mailroom answers), which
+     * a page on any origin may call, as it may call SQS: a bucket of that name would be no valid bucket name.
+     */
+    static boolean addressesDeveloperEndpoint(String path) {
+        return path.startsWith("/_mailroom/") || path.startsWith("/_aws/") || path.startsWith("/_localstack/");
+    }
+
     /** Whether the bucket a host name seems to name is a CORS-enabled service's own name instead. */
     static boolean isServiceHostName(String hostBucket) {
         return SERVICE_HOST.matcher(hostBucket).matches();

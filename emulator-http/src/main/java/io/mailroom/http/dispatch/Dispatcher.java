@@ -142,6 +142,10 @@ public final class Dispatcher {
             }
         }
         if (HttpMethod.OPTIONS.equals(request.method())) {
+            if (CrossOrigin.addressesDeveloperEndpoint(path)) {
+                return CompletableFuture.completedFuture(logged(new Reply(CrossOrigin.preflight(request),
+                        ctx.requestId()), request, "preflight", started));
+            }
             String bucket = VirtualHost.bucket(request.headers().get(HttpHeaderNames.HOST));
             if (objectStore != null && !addressesCorsEnabledService(bucket, path)) {
                 return bucketPreflight(request, bucket == null ? path : "/" + bucket + path, ctx, started);
