@@ -14,6 +14,7 @@ import io.mailroom.core.service.Handler;
 import io.mailroom.core.time.Clock;
 import io.mailroom.http.internal.InternalEndpoint;
 import io.mailroom.protocol.EncodedResponse;
+import io.mailroom.protocol.MediaType;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryDecoder;
 import io.mailroom.protocol.rest.AwsChunkedBody;
@@ -252,7 +253,7 @@ public final class Dispatcher {
 
     private static boolean isMultipartForm(FullHttpRequest request) {
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
+        return MediaType.is(type, "multipart/form-data");
     }
 
     private CompletableFuture<Reply> dispatchRestXml(RestService rest, FullHttpRequest request, QueryStringDecoder uri,
@@ -543,7 +544,7 @@ public final class Dispatcher {
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         ByteBuf content = request.content();
         if (content.readableBytes() == 0
-                || (contentType != null && !contentType.startsWith("application/x-www-form-urlencoded"))) {
+                || (contentType != null && !MediaType.is(contentType, "application/x-www-form-urlencoded"))) {
             return fromUri;
         }
         String body = content.toString(StandardCharsets.UTF_8);

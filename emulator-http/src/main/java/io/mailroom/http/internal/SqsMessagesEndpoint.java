@@ -7,6 +7,7 @@ import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.request.RequestContext;
 import io.mailroom.protocol.EncodedResponse;
+import io.mailroom.protocol.MediaType;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.json.JsonErrorEncoder;
 import io.mailroom.protocol.query.QueryErrorEncoder;
@@ -129,8 +130,7 @@ public final class SqsMessagesEndpoint implements InternalEndpoint {
 
     private static Map<String, List<String>> formParameters(FullHttpRequest request) {
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        if (!"POST".equals(request.method().name()) || contentType == null
-                || !contentType.startsWith("application/x-www-form-urlencoded")) {
+        if (!"POST".equals(request.method().name()) || !MediaType.is(contentType, "application/x-www-form-urlencoded")) {
             return Map.of();
         }
         return new QueryStringDecoder(request.content().toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false)
