@@ -87,13 +87,11 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
         while (!slots.isEmpty() && slots.peekFirst().reply != null) {
             Slot slot = slots.pollFirst();
             FullHttpResponse response = Responses.toNetty(slot.reply.response(), slot.reply.requestId(), slot.version,
-                    date.now());
+                    slot.keepAlive, date.now());
             if (slot.keepAlive) {
-                HttpUtil.setKeepAlive(response, true);
                 ctx.write(response, ctx.voidPromise());
                 wrote = true;
             } else {
-                HttpUtil.setKeepAlive(response, false);
                 closing = true;
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
                 cancelPending();

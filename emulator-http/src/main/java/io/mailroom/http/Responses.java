@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -18,8 +19,18 @@ final class Responses {
     private Responses() {
     }
 
-    static FullHttpResponse toNetty(EncodedResponse encoded, String requestId, HttpVersion version, AsciiString date) {
-        FullHttpResponse response = new DefaultFullHttpResponse(version,
+    /**
+     * The answer is HTTP/1.1 whatever minor version the request named: a server answers with the highest version
+     * it conforms to whose major version is the request's (RFC 9110 section 6.2,
+     * https://www.rfc-editor.org/rfc/rfc9110#section-6.2); other major versions are refused before this.
+     *
+     * @param requestVersion the request's, which decides how a persistent connection is announced: an HTTP/1.0
+     *                       client keeps its connection only when told {@code Connection: keep-alive}
+     * @param keepAlive      whether the connection serves on after this answer
+     */
+    static FullHttpResponse toNetty(EncodedResponse encoded, String requestId, HttpVersion requestVersion,
+                                    boolean keepAlive, AsciiString date) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(encoded.status()), Unpooled.wrappedBuffer(encoded.body()));
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.DATE, date);
@@ -37,6 +48,11 @@ final class Responses {
         }
         for (Map.Entry<String, String> h : encoded.headers().entrySet()) {
             headers.set(h.getKey(), h.getValue());
+        }
+        if (!keepAlive) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (!requestVersion.isKeepAliveDefault()) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         return response;
     }

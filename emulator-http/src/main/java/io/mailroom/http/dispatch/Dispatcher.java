@@ -117,6 +117,10 @@ public final class Dispatcher {
 
     private CompletableFuture<Reply> route(FullHttpRequest request) {
         long started = System.nanoTime();
+        AwsException refused = HttpConformance.refusal(request);
+        if (refused != null) {
+            return CompletableFuture.completedFuture(refusedBeforeRouting(request, refused, started));
+        }
         if (!RequestTarget.isOriginForm(request.uri())) {
             RequestTarget.toOriginForm(request);
         }
@@ -537,6 +541,14 @@ public final class Dispatcher {
         AwsException error = CommonErrors.MALFORMED_QUERY_STRING.exception("%s", malformed.getMessage());
         return logged(new Reply(new WireFormat.Query(null).error(error, requestId), requestId), request,
                 "malformed", started);
+    }
+
+    /** A request HTTP itself refuses, answered as LastAnswer answers one Netty could not parse. */
+    private Reply refusedBeforeRouting(FullHttpRequest request, AwsException refused, long started) {
+        String requestId = RequestIds.next();
+        WireFormat format = request.headers().contains("X-Amz-Target") ? new WireFormat.Json(null, null)
+                : new WireFormat.Query(null);
+        return logged(new Reply(format.error(refused, requestId), requestId), request, "refused", started);
     }
 
     private static Map<String, List<String>> queryParams(FullHttpRequest request, QueryStringDecoder uri) {
