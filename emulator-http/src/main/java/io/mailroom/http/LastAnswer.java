@@ -1,11 +1,18 @@
 package io.mailroom.http;
 
 import io.mailroom.core.error.AwsException;
+import io.mailroom.core.error.ErrorCode;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryErrorEncoder;
+import io.mailroom.protocol.rest.RestXmlCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.Map;
 
 /**
@@ -13,12 +20,29 @@ import java.util.Map;
  * connection closes: the rest of the bytes on it cannot be trusted to start the next request. Rendered in
  * the protocol the request looks like: AWS JSON when it names an {@code X-Amz-Target}, the XML error shape
  * otherwise.
+ * <p>
+ * A request line or header section over the limit is answered with the status HTTP has for it, 414 or 431
+ * (RFC 9112 section 3, RFC 6585 section 5). A header section is only read once the request line is, so its
+ * request may be seen to be S3's, which answers in its own {@code <Error>} shape
+ * (RequestHeaderSectionTooLarge, https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
  */
 final class LastAnswer {
+    static final ErrorCode URI_TOO_LONG = ErrorCode.sender("RequestURITooLong", 414);
+    static final ErrorCode HEADER_SECTION_TOO_LARGE = ErrorCode.sender("RequestHeaderSectionTooLarge", 431);
+
     private LastAnswer() {
     }
 
     static EncodedResponse encode(HttpMessage request, AwsException error, String requestId) {
+        Throwable cause = request.decoderResult().cause();
+        if (cause instanceof TooLongHttpLineException) {
+            error = URI_TOO_LONG.exception("The request line is longer than the server reads: %s", cause.getMessage());
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            error = HEADER_SECTION_TOO_LARGE.exception("Your request header section exceeds the maximum allowed size.");
+            if (looksLikeS3(request)) {
+                return RestXmlCodec.error(error, requestId, false);
+            }
+        }
         if (request.headers().contains("X-Amz-Target")) {
             return new EncodedResponse(error.error().status(), "application/x-amz-json-1.0", JsonCodec.encode(
                     Canonical.NODES.objectNode().put("__type", error.error().type()).put("message", error.getMessage())),
@@ -26,5 +50,21 @@ final class LastAnswer {
         }
         return new EncodedResponse(error.error().status(), "text/xml", QueryErrorEncoder.encode(null, error, requestId),
                 Map.of());
+    }
+
+    /**
+     * What the head read so far tells of S3: a signature scoped to it, or a method the Query and JSON APIs do
+     * not use (they POST). The headers may be cut short, so this guesses where the dispatcher would know.
+     */
+    private static boolean looksLikeS3(HttpMessage message) {
+        if (!(message instanceof HttpRequest request) || request.headers().contains("X-Amz-Target")) {
+            return false;
+        }
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (authorization != null) {
+            return authorization.contains("/s3/aws4_request") || authorization.contains("/s3express/aws4_request");
+        }
+        HttpMethod method = request.method();
+        return !HttpMethod.POST.equals(method) && !HttpMethod.OPTIONS.equals(method) && !request.uri().startsWith("/_");
     }
 }

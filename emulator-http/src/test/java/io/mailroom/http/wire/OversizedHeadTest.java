@@ -1,0 +1,46 @@
+package io.mailroom.http.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailroom.server.Mailroom;
+import io.mailroom.server.ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A request line or header section over the limit has HTTP's status for it, and S3's error shape where S3's. */
+class OversizedHeadTest {
+    private static final String LONG = "a".repeat(70 * 1024);
+    private static Mailroom server;
+
+    @BeforeAll
+    static void start() {
+        server = Mailroom.start(ServerConfig.defaults().withPort(0).withSmtpPort(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIs414() {
+        RawHttp.Answer answer = RawHttp.exchange(server.port(), "GET /bkt/" + LONG + " HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.header("Connection")).isEqualToIgnoringCase("close");
+    }
+
+    @Test
+    void aHeaderSectionOverTheLimitIs431InS3sShapeForS3() {
+        RawHttp.Answer s3 = RawHttp.exchange(server.port(), "GET /bkt/key HTTP/1.1\r\nHost: a\r\nX-Big: " + LONG
+                + "\r\n\r\n");
+        assertThat(s3.status()).isEqualTo(431);
+        assertThat(s3.body()).startsWith("<?xml").contains("<Error><Code>RequestHeaderSectionTooLarge</Code>")
+                .doesNotContain("<ErrorResponse");
+
+        RawHttp.Answer query = RawHttp.exchange(server.port(), "POST / HTTP/1.1\r\nHost: a\r\nX-Big: " + LONG
+                + "\r\n\r\n");
+        assertThat(query.status()).isEqualTo(431);
+        assertThat(query.body()).contains("<ErrorResponse", "<Code>RequestHeaderSectionTooLarge</Code>");
+    }
+}
