@@ -57,7 +57,7 @@ public final class HttpServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline()
-                                    .addLast("http", new HttpServerCodec(64 * 1024, 64 * 1024, 64 * 1024))
+                                    .addLast("http", new HttpServerCodec(64 * 1024, LastAnswer.MAX_HEADER_SECTION, 64 * 1024))
                                     .addLast("aggregate", new BodyLimit(maxBodyBytes))
                                     .addLast("api", new ApiChannelHandler(dispatcher, date));
                         }

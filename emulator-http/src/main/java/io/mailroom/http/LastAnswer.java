@@ -23,12 +23,16 @@ import java.util.Map;
  * <p>
  * A request line or header section over the limit is answered with the status HTTP has for it, 414 or 431
  * (RFC 9112 section 3, RFC 6585 section 5). A header section is only read once the request line is, so its
- * request may be seen to be S3's, which answers in its own {@code <Error>} shape
+ * request may be seen to be S3's, which answers 400 in its own {@code <Error>} shape, with the limit
  * (RequestHeaderSectionTooLarge, https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
  */
 final class LastAnswer {
     static final ErrorCode URI_TOO_LONG = ErrorCode.sender("RequestURITooLong", 414);
     static final ErrorCode HEADER_SECTION_TOO_LARGE = ErrorCode.sender("RequestHeaderSectionTooLarge", 431);
+    static final ErrorCode S3_HEADER_SECTION_TOO_LARGE = ErrorCode.sender("RequestHeaderSectionTooLarge", 400);
+
+    /** The header section HttpServer's codec reads, in bytes. */
+    static final int MAX_HEADER_SECTION = 64 * 1024;
 
     private LastAnswer() {
     }
@@ -38,10 +42,12 @@ final class LastAnswer {
         if (cause instanceof TooLongHttpLineException) {
             error = URI_TOO_LONG.exception("The request line is longer than the server reads: %s", cause.getMessage());
         } else if (cause instanceof TooLongHttpHeaderException) {
-            error = HEADER_SECTION_TOO_LARGE.exception("Your request header section exceeds the maximum allowed size.");
             if (looksLikeS3(request)) {
-                return RestXmlCodec.error(error, requestId, false);
+                return RestXmlCodec.error(S3_HEADER_SECTION_TOO_LARGE.exception(
+                        "Your request header section exceeds the maximum allowed size.")
+                        .with("MaxSizeAllowed", Integer.toString(MAX_HEADER_SECTION)), requestId, false);
             }
+            error = HEADER_SECTION_TOO_LARGE.exception("Your request header section exceeds the maximum allowed size.");
         }
         if (request.headers().contains("X-Amz-Target")) {
             return new EncodedResponse(error.error().status(), "application/x-amz-json-1.0", JsonCodec.encode(

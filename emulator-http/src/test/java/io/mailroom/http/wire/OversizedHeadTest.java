@@ -31,11 +31,12 @@ class OversizedHeadTest {
     }
 
     @Test
-    void aHeaderSectionOverTheLimitIs431InS3sShapeForS3() {
+    void aHeaderSectionOverTheLimitIs431AndS3s400InItsShape() {
         RawHttp.Answer s3 = RawHttp.exchange(server.port(), "GET /bkt/key HTTP/1.1\r\nHost: a\r\nX-Big: " + LONG
                 + "\r\n\r\n");
-        assertThat(s3.status()).isEqualTo(431);
-        assertThat(s3.body()).startsWith("<?xml").contains("<Error><Code>RequestHeaderSectionTooLarge</Code>")
+        assertThat(s3.status()).isEqualTo(400);
+        assertThat(s3.body()).startsWith("<?xml").contains("<Error><Code>RequestHeaderSectionTooLarge</Code>",
+                        "<MaxSizeAllowed>65536</MaxSizeAllowed>")
                 .doesNotContain("<ErrorResponse");
 
         RawHttp.Answer query = RawHttp.exchange(server.port(), "POST / HTTP/1.1\r\nHost: a\r\nX-Big: " + LONG
