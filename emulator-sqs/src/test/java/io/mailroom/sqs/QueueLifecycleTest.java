@@ -3,9 +3,11 @@ package io.mailroom.sqs;
 import static io.mailroom.sqs.SqsHarness.assertError;
 import static io.mailroom.sqs.SqsHarness.obj;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailroom.core.error.AwsException;
 import io.mailroom.core.model.ModelLoader;
 import io.mailroom.core.model.ServiceModel;
 import io.mailroom.core.model.Shape;
@@ -13,6 +15,8 @@ import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.Handler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class QueueLifecycleTest {
@@ -190,6 +194,21 @@ class QueueLifecycleTest {
         String again = h.createQueue("gone");
         assertThat(again).isEqualTo(url);
         assertThat(h.receive(again)).isEmpty();
+    }
+
+    @Test
+    void aCreateQueueWhileTheDeleteIsUnderWayIsRefusedAsDeletedRecently() {
+        String url = h.createQueue("racing");
+        // Deleting the queue ends its parked receives; the callback runs inside DeleteQueue, after the queue
+        // is gone from the registry, which is where a concurrent CreateQueue of the same name can land.
+        CompletableFuture<ObjectNode> parked = h.callAsync("ReceiveMessage",
+                obj().put("QueueUrl", url).put("WaitTimeSeconds", 20));
+        AtomicReference<Throwable> recreate = new AtomicReference<>();
+        parked.whenComplete((r, e) -> recreate.set(catchThrowable(() -> h.createQueue("racing"))));
+        h.call("DeleteQueue", obj().put("QueueUrl", url));
+        assertThat(recreate.get()).isInstanceOfSatisfying(AwsException.class,
+                e -> assertThat(e.error()).isEqualTo(SqsErrors.QUEUE_DELETED_RECENTLY));
+        assertError(h.error("GetQueueUrl", "{'QueueName':'racing'}"), SqsErrors.QUEUE_DOES_NOT_EXIST, "");
     }
 
     @Test

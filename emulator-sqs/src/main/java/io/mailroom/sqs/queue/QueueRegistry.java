@@ -41,10 +41,14 @@ public final class QueueRegistry implements QueueDirectory {
 
     /** DeleteQueue: the name stays taken for a minute (DeleteQueue API reference). */
     public void delete(Queue queue, long now) {
-        if (remove(queue)) {
-            deletedAt.values().removeIf(at -> at + RECREATE_DELAY_MILLIS <= now);
-            deletedAt.put(queue.address(), now);
+        if (queues.get(queue.address()) != queue) {
+            return;
         }
+        // The deletion is recorded before the queue goes: a CreateQueue in between would otherwise find neither
+        // and recreate the name inside the minute. One seeing both finds the queue, as if it came first.
+        deletedAt.values().removeIf(at -> at + RECREATE_DELAY_MILLIS <= now);
+        deletedAt.put(queue.address(), now);
+        remove(queue);
     }
 
     /** Whether a queue of this address was deleted less than a minute ago. */
