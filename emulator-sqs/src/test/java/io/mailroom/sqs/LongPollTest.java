@@ -3,6 +3,7 @@ package io.mailroom.sqs;
 import static io.mailroom.sqs.SqsHarness.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.sqs.queue.QueueAddress;
 import java.time.Duration;
@@ -92,6 +93,69 @@ class LongPollTest {
         // A later message is not swallowed by the departed client.
         h.send(url, "kept");
         assertThat(h.receive(url)).hasSize(1);
+    }
+
+    @Test
+    void messagesHandedToAReceiveCancelledMeanwhileGoToTheNextWaiterUncounted() {
+        h.send(url, "m1");
+        h.send(url, "m2");
+        h.call("ReceiveMessage", obj().put("QueueUrl", url).put("MaxNumberOfMessages", 2).put("VisibilityTimeout", 5));
+        CompletableFuture<ObjectNode> a = pollOne();
+        CompletableFuture<ObjectNode> b = pollOne();
+        CompletableFuture<ObjectNode> c = pollOne();
+        // Both timeouts end together, so one wake-up serves a and b; b's client goes away between the queue
+        // picking its message and the answer being completed.
+        a.whenComplete((r, e) -> b.cancel(false));
+        h.advanceSeconds(5);
+        assertThat(a.join().get("Messages")).hasSize(1);
+        assertThat(b).isCancelled();
+        assertThat(c).as("the next waiter gets the message").isDone();
+        JsonNode handedOn = c.join().get("Messages").get(0);
+        assertThat(handedOn.at("/Attributes/ApproximateReceiveCount").asText())
+                .as("the cancelled receive does not count").isEqualTo("2");
+        assertThat(parked()).isZero();
+    }
+
+    @Test
+    void aMessageHandedToACancelledReceiveIsVisibleAgainAtOnce() {
+        h.send(url, "m1");
+        h.send(url, "m2");
+        h.call("ReceiveMessage", obj().put("QueueUrl", url).put("MaxNumberOfMessages", 2).put("VisibilityTimeout", 5));
+        CompletableFuture<ObjectNode> a = pollOne();
+        CompletableFuture<ObjectNode> b = pollOne();
+        a.whenComplete((r, e) -> b.cancel(false));
+        h.advanceSeconds(5);
+        String taken = a.join().at("/Messages/0/Body").asText();
+        JsonNode again = h.receive(url);
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).get("Body").asText()).isNotEqualTo(taken);
+        assertThat(again.get(0).at("/Attributes/ApproximateReceiveCount").asText()).isEqualTo("2");
+    }
+
+    @Test
+    void aFifoReceiveAttemptCancelledMeanwhileKeepsItsMessagesForItsRetry() {
+        String fifo = h.createFifo("attempt.fifo");
+        h.sendFifo(fifo, "g1", "G1", "a");
+        h.sendFifo(fifo, "g2", "G2", "b");
+        h.call("ReceiveMessage", obj().put("QueueUrl", fifo).put("MaxNumberOfMessages", 2).put("VisibilityTimeout", 5));
+        CompletableFuture<ObjectNode> a = h.callAsync("ReceiveMessage", obj().put("QueueUrl", fifo)
+                .put("WaitTimeSeconds", 20).put("MaxNumberOfMessages", 1));
+        ObjectNode attempt = obj().put("QueueUrl", fifo).put("WaitTimeSeconds", 20).put("MaxNumberOfMessages", 1)
+                .put("ReceiveRequestAttemptId", "x");
+        CompletableFuture<ObjectNode> b = h.callAsync("ReceiveMessage", attempt);
+        a.whenComplete((r, e) -> b.cancel(false));
+        h.advanceSeconds(5);
+        String first = a.join().at("/Messages/0/Body").asText();
+        assertThat(h.receive(fifo)).as("still in flight for the retry").isEmpty();
+        JsonNode retried = h.call("ReceiveMessage", attempt.put("WaitTimeSeconds", 0)).get("Messages");
+        assertThat(retried).hasSize(1);
+        assertThat(retried.get(0).get("Body").asText()).isNotEqualTo(first);
+    }
+
+    private CompletableFuture<ObjectNode> pollOne() {
+        ObjectNode in = obj().put("QueueUrl", url).put("WaitTimeSeconds", 20).put("MaxNumberOfMessages", 1);
+        in.putArray("MessageSystemAttributeNames").add("All");
+        return h.callAsync("ReceiveMessage", in);
     }
 
     @Test

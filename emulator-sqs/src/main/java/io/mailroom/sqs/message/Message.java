@@ -152,6 +152,14 @@ public final class Message {
         }
     }
 
+    /** Takes back the last receive, whose answer reached nobody. */
+    public void unreceived() {
+        receiveCount--;
+        if (receiveCount == 0) {
+            firstReceivedAt = 0;
+        }
+    }
+
     /** The FIFO message group the queue filed it in (opaque here). */
     public Object group() {
         return group;

@@ -3,7 +3,6 @@ package io.mailroom.sqs.queue;
 import io.mailroom.sqs.message.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Effects a queue operation produced under the queue's lock but that must happen after it is released:
@@ -13,8 +12,13 @@ import java.util.concurrent.CompletableFuture;
 final class Outbox {
     private List<Runnable> effects;
 
-    void complete(CompletableFuture<List<Received>> future, List<Received> result) {
-        add(() -> future.complete(result));
+    /** Answers a parked receive; if its client went away meanwhile, {@code queue} takes the messages back. */
+    void complete(Queue queue, Waiter waiter, List<Received> result) {
+        add(() -> {
+            if (!waiter.future.complete(result)) {
+                queue.unreceive(waiter, result);
+            }
+        });
     }
 
     void deadLetter(Queue target, Message message, String sourceArn) {

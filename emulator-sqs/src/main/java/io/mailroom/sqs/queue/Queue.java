@@ -440,6 +440,39 @@ public final class Queue {
         }
     }
 
+    /**
+     * The messages picked for {@code w} after its client went away (its answer was cancelled once the lock
+     * was released): nobody got them, so they are visible again at once, for any other waiter, and the
+     * receive does not count. Undoing the count makes the handle of the receive before current again, as it
+     * was; the undone receive's handle was never given to anyone.
+     */
+    void unreceive(Waiter w, List<Received> got) {
+        if (fifo && w.options.attemptId() != null) {
+            // SQS keeps a receive attempt's messages in flight so that a retry with the same attempt id, which
+            // is how a client recovers from a lost answer, gets them again.
+            // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+            return;
+        }
+        Outbox out = new Outbox();
+        lock.lock();
+        try {
+            if (deleted) {
+                return;
+            }
+            for (Received r : got) {
+                Message m = r.message();
+                if (m.state() == MessageState.INFLIGHT && m.receiveCount() == r.receiveCount()) {
+                    m.unreceived();
+                    makeVisible(m);
+                }
+            }
+            serveWaiters(clock.millis(), out);
+        } finally {
+            lock.unlock();
+        }
+        out.flush();
+    }
+
     private void timeOut(Waiter w) {
         boolean removed;
         lock.lock();
@@ -902,7 +935,7 @@ public final class Queue {
             }
             waiters.remove(w);
             w.timeout.cancel();
-            out.complete(w.future, got);
+            out.complete(this, w, got);
         }
         armWakeUp(now);
     }
