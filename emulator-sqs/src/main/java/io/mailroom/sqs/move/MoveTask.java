@@ -102,10 +102,7 @@ public final class MoveTask {
         try {
             if (batch > 0) {
                 List<Message> taken = source.takeForMove(batch);
-                for (Message m : taken) {
-                    deliver(m);
-                    moved++;
-                }
+                moveAll(taken);
                 if (taken.size() < batch) {
                     status = MoveTaskStatus.COMPLETED;
                     return;
@@ -123,16 +120,35 @@ public final class MoveTask {
         scheduleNext(now);
     }
 
-    private void deliver(Message m) {
+    /**
+     * Delivers each message, then lets the source drop it. At the first failure the undelivered rest goes
+     * back to the source unchanged, and the failure fails the task as a missing target fails AWS's. Never
+     * holds two queue locks: a queue's lock is released before another's is taken.
+     */
+    private void moveAll(List<Message> taken) {
+        int delivered = 0;
+        try {
+            for (Message m : taken) {
+                destinationOf(m).acceptMoved(m);
+                source.finishMove(m);
+                delivered++;
+                moved++;
+            }
+        } finally {
+            if (delivered < taken.size()) {
+                source.handBack(taken.subList(delivered, taken.size()));
+            }
+        }
+    }
+
+    private Queue destinationOf(Message m) {
         String arn = destinationArn != null ? destinationArn : m.deadLetterSourceArn();
         QueueAddress address = arn == null ? null : QueueAddress.fromArn(arn);
         Queue destination = address == null ? null : directory.find(address);
         if (destination == null) {
-            // Put it back where it was rather than lose it; the task fails as AWS's does on a missing target.
-            source.acceptMoved(m);
             throw QueueAddress.noSuchQueue();
         }
-        destination.acceptMoved(m);
+        return destination;
     }
 
     /** The next tick: when the rate allows one more message, never at or before now. */

@@ -54,6 +54,8 @@ public final class Queue {
      */
     static final int MAX_INFLIGHT_STANDARD = 120_000;
     static final int MAX_INFLIGHT_FIFO = 20_000;
+    /** How long messages taken by a move task stay invisible should the task never come back for them. */
+    static final long MOVE_LEASE_MILLIS = 30_000;
 
     private final QueueAddress address;
     private final String arn;
@@ -756,7 +758,12 @@ public final class Queue {
 
     // ---------------------------------------------------------------- move tasks, inspection
 
-    /** Takes up to {@code max} receivable messages out of the queue for a move task, oldest first. */
+    /**
+     * Takes up to {@code max} receivable messages for a move task, oldest first, as a consumer would receive
+     * them: they stay here, in flight, until {@link #finishMove} or {@link #handBack}, so that a task that
+     * cannot deliver loses nothing. Unlike a receive this leaves their receive count and times alone: a
+     * message handed back is the message it was.
+     */
     public List<Message> takeForMove(int max) {
         lock.lock();
         try {
@@ -765,17 +772,7 @@ public final class Queue {
             maintain(now);
             List<Message> taken = new ArrayList<>(Math.min(max, visibleCount));
             if (fifo) {
-                for (Message m : arrivals) {
-                    if (taken.size() >= max) {
-                        break;
-                    }
-                    if (m.state() == MessageState.VISIBLE) {
-                        taken.add(m);
-                    }
-                }
-                for (Message m : taken) {
-                    discard(m, true);
-                }
+                chooseFifoForMove(max, taken);
             } else {
                 while (taken.size() < max) {
                     Message m = visible.pollFirst();
@@ -783,16 +780,83 @@ public final class Queue {
                         break;
                     }
                     if (m.state() == MessageState.VISIBLE) {
-                        discard(m, false);
                         taken.add(m);
                     }
                 }
+            }
+            for (Message m : taken) {
+                holdForMove(m, now);
             }
             compactIfNeeded();
             return taken;
         } finally {
             lock.unlock();
         }
+    }
+
+    private void chooseFifoForMove(int max, List<Message> taken) {
+        for (Message m : arrivals) {
+            if (taken.size() >= max) {
+                break;
+            }
+            if (m.state() == MessageState.VISIBLE) {
+                taken.add(m);
+            }
+        }
+    }
+
+    private void holdForMove(Message m, long now) {
+        visibleCount--;
+        inflightCount++;
+        m.state(MessageState.INFLIGHT);
+        // Only reached if the task never finishes nor hands back (it does both before its tick returns).
+        m.dueAt(now + MOVE_LEASE_MILLIS);
+        timers.add(new Due(m.dueAt(), m));
+        if (fifo) {
+            ((MessageGroup) m.group()).inflightAdded();
+        }
+    }
+
+    /** A message taken for a move reached its destination: it leaves this queue, unless it is gone already. */
+    public void finishMove(Message m) {
+        Outbox out = new Outbox();
+        lock.lock();
+        try {
+            if (deleted || m.state() == MessageState.GONE) {
+                return;
+            }
+            discard(m, true);
+            compactIfNeeded();
+            serveWaiters(clock.millis(), out);
+        } finally {
+            lock.unlock();
+        }
+        out.flush();
+    }
+
+    /**
+     * Messages taken for a move that did not reach a destination: visible again where they were, each the
+     * same message, so its sent time (retention), dead-letter source and receive history are unchanged.
+     */
+    public void handBack(List<Message> undelivered) {
+        Outbox out = new Outbox();
+        lock.lock();
+        try {
+            if (deleted) {
+                return;
+            }
+            // Backwards, each to the front of the visible ones: standard queues move them oldest first again.
+            for (int i = undelivered.size() - 1; i >= 0; i--) {
+                Message m = undelivered.get(i);
+                if (m.state() == MessageState.INFLIGHT) {
+                    makeVisible(m, true);
+                }
+            }
+            serveWaiters(clock.millis(), out);
+        } finally {
+            lock.unlock();
+        }
+        out.flush();
     }
 
     /** Every stored message in send order, read without touching receive state. */
@@ -849,6 +913,11 @@ public final class Queue {
     }
 
     private void makeVisible(Message m) {
+        makeVisible(m, false);
+    }
+
+    /** @param first whether it goes before the other visible messages of a standard queue, not after */
+    private void makeVisible(Message m, boolean first) {
         MessageState previous = m.state();
         leave(previous);
         m.state(MessageState.VISIBLE);
@@ -859,6 +928,8 @@ public final class Queue {
                 g.inflightRemoved();
             }
             refreshGroup(g);
+        } else if (first) {
+            visible.addFirst(m);
         } else {
             visible.addLast(m);
         }
