@@ -3,6 +3,7 @@ package io.mailroom.sqs;
 import static io.mailroom.sqs.SqsHarness.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailroom.core.time.Cancellable;
 import io.mailroom.core.time.Scheduler;
@@ -18,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Message move tasks when something goes wrong mid-way. */
+/** Message move tasks when something goes wrong mid-way, and what they take from a FIFO dead-letter queue. */
 class MoveTaskTest {
     private final SqsHarness h = new SqsHarness();
     private final String dlq = h.createQueue("dlq");
@@ -128,5 +129,35 @@ class MoveTaskTest {
                 .isEqualTo("COMPLETED");
         assertThat(bodies(home)).containsExactly("m");
         assertThat(bodies(dlq)).isEmpty();
+    }
+
+    @Test
+    void aFifoTaskLeavesAGroupWhoseFirstMessageAConsumerHolds() {
+        String fifoDlq = h.createFifo("dlq.fifo");
+        String fifoDlqArn = h.attribute(fifoDlq, "QueueArn");
+        ObjectNode in = obj().put("QueueName", "src.fifo");
+        in.putObject("Attributes").put("FifoQueue", "true").put("RedrivePolicy",
+                "{\"deadLetterTargetArn\":\"" + fifoDlqArn + "\",\"maxReceiveCount\":1}");
+        h.call("CreateQueue", in);
+        String dest = h.createFifo("dest.fifo");
+        h.sendFifo(fifoDlq, "g1", "G", "1");
+        h.sendFifo(fifoDlq, "g2", "G", "2");
+        h.sendFifo(fifoDlq, "h1", "H", "3");
+        h.sendFifo(fifoDlq, "g3", "G", "4");
+        String held = h.call("ReceiveMessage", obj().put("QueueUrl", fifoDlq).put("MaxNumberOfMessages", 1)
+                .put("VisibilityTimeout", 30)).at("/Messages/0/Body").asText();
+        assertThat(held).isEqualTo("g1");
+        ObjectNode start = obj().put("SourceArn", fifoDlqArn).put("DestinationArn", h.attribute(dest, "QueueArn"));
+        h.call("StartMessageMoveTask", start);
+        h.advanceSeconds(1);
+        assertThat(bodies(dest)).containsExactly("h1");
+        assertThat(bodies(fifoDlq)).containsExactly("g1", "g2", "g3");
+
+        h.advanceSeconds(30);
+        h.call("StartMessageMoveTask", start);
+        h.advanceSeconds(1);
+        assertThat(bodies(dest)).containsExactly("h1", "g1", "g2", "g3");
+        JsonNode first = h.receive(dest, 10);
+        assertThat(first.get(0).get("Body").asText()).isEqualTo("h1");
     }
 }

@@ -19,12 +19,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -794,14 +796,30 @@ public final class Queue {
         }
     }
 
+    /**
+     * Oldest first across groups ("in the order they are received, starting with the oldest message",
+     * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue-redrive.html),
+     * but within a group only from its front and only while no consumer holds one of its messages, as a
+     * receive: moving the later messages first would break the group's order at the destination.
+     */
     private void chooseFifoForMove(int max, List<Message> taken) {
+        Set<MessageGroup> stopped = new HashSet<>();
         for (Message m : arrivals) {
             if (taken.size() >= max) {
                 break;
             }
-            if (m.state() == MessageState.VISIBLE) {
-                taken.add(m);
+            if (m.state() == MessageState.GONE) {
+                continue;
             }
+            MessageGroup g = (MessageGroup) m.group();
+            if (stopped.contains(g)) {
+                continue;
+            }
+            if (g.blocked() || m.state() != MessageState.VISIBLE) {
+                stopped.add(g);
+                continue;
+            }
+            taken.add(m);
         }
     }
 
