@@ -7,7 +7,7 @@ import io.mailroom.http.dispatch.Dispatcher.Reply;
 import io.mailroom.http.dispatch.RequestIds;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -20,18 +20,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one connection. Requests may be pipelined and some answer later (long polls), so each
- * request takes a slot and answers are written strictly in request order. When the client goes away,
- * pending answers are cancelled so the services release what they hold for them.
+ * Serves one connection, one request at a time: a pipelined request is run only once the answer before it is
+ * written. RFC 9112 section 9.3.2 allows a server to work on pipelined requests in parallel only when all are
+ * safe, and AWS's front ends take a connection's requests in turn, so a client may pipeline a PUT and the GET
+ * that reads it back (https://www.rfc-editor.org/rfc/rfc9112#section-9.3.2).
+ * <p>
+ * A client that sends and does not read must not make the server queue answers for it: while the connection
+ * is not writable (its answers are not being read) or {@link #MAX_WAITING} requests wait their turn, the
+ * connection is not read, and the kernel's buffers make the client wait. When the client goes away, the
+ * pending answer is cancelled so the services release what they hold for it.
  * All state here is touched only on the channel's event loop.
  */
-final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ApiChannelHandler.class);
+    /**
+     * Requests read ahead of the one being answered before the connection stops being read: enough to keep a
+     * pipelining client busy, few enough that holding them costs little. Requests already decoded from one
+     * read join them however many there are; they are small (a read is at most 64 KiB).
+     */
+    static final int MAX_WAITING = 16;
 
     private final Dispatcher dispatcher;
     private final DateHeader date;
-    private final ArrayDeque<Slot> slots = new ArrayDeque<>();
+    /** Requests received while an earlier one is answered, retained until their turn. */
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private final Runnable drainLater = this::drainLater;
+    private ChannelHandlerContext ctx;
+    /** The answer of the request being served, when it comes later (a long poll, a service being made). */
+    private CompletableFuture<Reply> pending;
+    private boolean pendingKeepAlive;
+    private HttpVersion pendingVersion;
+    /** A request after which the connection closes has been received: what follows it is not served. */
+    private boolean lastReceived;
     private boolean closing;
+    private boolean readingPaused;
+    private boolean draining;
 
     ApiChannelHandler(Dispatcher dispatcher, DateHeader date) {
         this.dispatcher = dispatcher;
@@ -39,83 +62,183 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        if (closing) {
-            return;
-        }
-        if (request.decoderResult().isFailure()) {
-            // Netty's decoder discards everything after a request it could not parse, so the connection
-            // can serve nothing more: the answer, after those of earlier pipelined requests, closes it.
-            Slot slot = new Slot(false, HttpVersion.HTTP_1_1);
-            String requestId = RequestIds.next();
-            AwsException error = CommonErrors.BAD_REQUEST.exception("The request is not valid HTTP/1.1: %s",
-                    request.decoderResult().cause().getMessage());
-            slot.reply = new Reply(LastAnswer.encode(request, error, requestId), requestId);
-            slots.addLast(slot);
-            LOG.debug("request {} is not valid HTTP: {}", requestId, request.decoderResult().cause().toString());
-            flushReady(ctx);
-            return;
-        }
-        Slot slot = new Slot(HttpUtil.isKeepAlive(request), request.protocolVersion());
-        slots.addLast(slot);
-        CompletableFuture<Reply> reply = dispatcher.dispatch(request);
-        slot.pending = reply;
-        if (reply.isDone()) {
-            slot.reply = reply.join();
-            flushReady(ctx);
-        } else {
-            reply.whenComplete((r, failure) -> {
-                if (r == null) {
-                    return; // cancelled because the connection closed
-                }
-                if (ctx.executor().inEventLoop()) {
-                    complete(ctx, slot, r);
-                } else {
-                    ctx.executor().execute(() -> complete(ctx, slot, r));
-                }
-            });
-        }
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
     }
 
-    private void complete(ChannelHandlerContext ctx, Slot slot, Reply reply) {
-        slot.reply = reply;
-        flushReady(ctx);
-    }
-
-    private void flushReady(ChannelHandlerContext ctx) {
-        boolean wrote = false;
-        while (!slots.isEmpty() && slots.peekFirst().reply != null) {
-            Slot slot = slots.pollFirst();
-            FullHttpResponse response = Responses.toNetty(slot.reply.response(), slot.reply.requestId(), slot.version,
-                    slot.keepAlive, date.now());
-            if (slot.keepAlive) {
-                ctx.write(response, ctx.voidPromise());
-                wrote = true;
-            } else {
-                closing = true;
-                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-                cancelPending();
-                return;
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (lastReceived) {
+            request.release();
+            return;
+        }
+        lastReceived = lastOnConnection(request);
+        if (pending == null && waiting.isEmpty() && !draining && ctx.channel().isWritable()) {
+            if (serve(ctx, request)) {
+                ctx.flush();
             }
+            if (!ctx.channel().isWritable()) {
+                updateReading(ctx);
+            }
+        } else {
+            waiting.addLast(request);
+            updateReading(ctx);
         }
-        if (wrote) {
+    }
+
+    /** Runs the request and writes its answer if it is ready; releases the request. Whether it wrote. */
+    private boolean serve(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = !lastOnConnection(request);
+        HttpVersion version = request.protocolVersion();
+        CompletableFuture<Reply> reply;
+        try {
+            reply = request.decoderResult().isFailure() ? CompletableFuture.completedFuture(unparsable(request))
+                    : dispatcher.dispatch(request);
+        } finally {
+            request.release();
+        }
+        if (reply.isDone()) {
+            write(ctx, reply.join(), keepAlive, version);
+            return true;
+        }
+        pending = reply;
+        pendingKeepAlive = keepAlive;
+        pendingVersion = version;
+        reply.whenComplete((r, failure) -> {
+            if (r == null) {
+                return; // cancelled because the connection closed
+            }
+            if (ctx.executor().inEventLoop()) {
+                answered(ctx, reply, r);
+            } else {
+                ctx.executor().execute(() -> answered(ctx, reply, r));
+            }
+        });
+        return false;
+    }
+
+    /** Netty's decoder discards everything after a request it could not parse: nothing more can be served. */
+    private static boolean lastOnConnection(FullHttpRequest request) {
+        return request.decoderResult().isFailure() || !HttpUtil.isKeepAlive(request);
+    }
+
+    private static Reply unparsable(FullHttpRequest request) {
+        String requestId = RequestIds.next();
+        AwsException error = CommonErrors.BAD_REQUEST.exception("The request is not valid HTTP/1.1: %s",
+                request.decoderResult().cause().getMessage());
+        LOG.debug("request {} is not valid HTTP: {}", requestId, request.decoderResult().cause().toString());
+        return new Reply(LastAnswer.encode(request, error, requestId), requestId);
+    }
+
+    /**
+     * The later answer of the request being served. It may come on this loop from inside another connection's
+     * request (a SendMessage that completes a parked receive): the next request of this connection then runs
+     * as a task of its own, never inside a service call that is still under way.
+     */
+    private void answered(ChannelHandlerContext ctx, CompletableFuture<Reply> reply, Reply r) {
+        if (pending != reply) {
+            return; // the connection closed meanwhile
+        }
+        pending = null;
+        write(ctx, r, pendingKeepAlive, pendingVersion);
+        if (waiting.isEmpty()) {
             ctx.flush();
+            updateReading(ctx);
+        } else {
+            ctx.flush();
+            ctx.executor().execute(drainLater);
+        }
+    }
+
+    private void drainLater() {
+        if (ctx != null && ctx.channel().isActive()) {
+            drain(ctx);
+        }
+    }
+
+    /** Serves waiting requests in turn while their answers are ready at once and the client reads them. */
+    private void drain(ChannelHandlerContext ctx) {
+        if (draining) {
+            return; // a flush below made the channel writable again; the loop here goes on
+        }
+        draining = true;
+        try {
+            boolean wrote = false;
+            while (pending == null && !closing && ctx.channel().isWritable()) {
+                FullHttpRequest next = waiting.pollFirst();
+                if (next == null) {
+                    break;
+                }
+                wrote |= serve(ctx, next);
+            }
+            if (wrote) {
+                ctx.flush();
+            }
+        } finally {
+            draining = false;
+        }
+        updateReading(ctx);
+    }
+
+    private void write(ChannelHandlerContext ctx, Reply reply, boolean keepAlive, HttpVersion version) {
+        FullHttpResponse response = Responses.toNetty(reply.response(), reply.requestId(), version, keepAlive,
+                date.now());
+        if (keepAlive) {
+            ctx.write(response, ctx.voidPromise());
+        } else {
+            closing = true;
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            releaseWaiting();
+        }
+    }
+
+    /** Reads the connection only while its answers are being read and few requests wait their turn. */
+    private void updateReading(ChannelHandlerContext ctx) {
+        boolean writable = ctx.channel().isWritable();
+        if (!readingPaused && (!writable || waiting.size() >= MAX_WAITING)) {
+            readingPaused = true;
+            ctx.channel().config().setAutoRead(false);
+        } else if (readingPaused && writable && waiting.size() <= MAX_WAITING / 2) {
+            readingPaused = false;
+            ctx.channel().config().setAutoRead(true);
         }
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            drain(ctx);
+        } else {
+            updateReading(ctx);
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        cancelPending();
+        if (pending != null) {
+            CompletableFuture<Reply> cancelled = pending;
+            pending = null;
+            cancelled.cancel(false);
+        }
+        releaseWaiting();
         super.channelInactive(ctx);
     }
 
-    private void cancelPending() {
-        for (Slot slot : slots) {
-            if (slot.pending != null && !slot.pending.isDone()) {
-                slot.pending.cancel(false);
-            }
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseWaiting();
+    }
+
+    private void releaseWaiting() {
+        FullHttpRequest request;
+        while ((request = waiting.pollFirst()) != null) {
+            request.release();
         }
-        slots.clear();
     }
 
     @Override
@@ -127,17 +250,5 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
             LOG.warn("connection {} failed", ctx.channel().remoteAddress(), cause);
         }
         ctx.close();
-    }
-
-    private static final class Slot {
-        final boolean keepAlive;
-        final HttpVersion version;
-        CompletableFuture<Reply> pending;
-        Reply reply;
-
-        Slot(boolean keepAlive, HttpVersion version) {
-            this.keepAlive = keepAlive;
-            this.version = version;
-        }
     }
 }
