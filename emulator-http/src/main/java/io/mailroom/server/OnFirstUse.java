@@ -1,9 +1,10 @@
 package io.mailroom.server;
 
 import io.mailroom.http.dispatch.MadeOnFirstUse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -14,8 +15,13 @@ import java.util.function.Supplier;
 final class OnFirstUse<T> implements Supplier<T>, MadeOnFirstUse {
     private final Supplier<T> factory;
     private volatile T instance;
-    /** The making started off its callers' threads, shared by every caller that waits for it meanwhile. */
-    private final AtomicReference<CompletableFuture<Void>> making = new AtomicReference<>();
+    /**
+     * Guards {@link #waiters}. Not {@code this}: {@link #get} holds that for the whole making, and a caller on an
+     * event loop must not wait for it.
+     */
+    private final Object waitersLock = new Object();
+    /** Callers waiting for the making under way, in the order they came; null while none is under way. */
+    private List<CompletableFuture<Void>> waiters;
 
     OnFirstUse(Supplier<T> factory) {
         this.factory = factory;
@@ -46,26 +52,48 @@ final class OnFirstUse<T> implements Supplier<T>, MadeOnFirstUse {
         get();
     }
 
-    /** One thread makes it however many callers wait; a making that failed is tried again by the next caller. */
+    /**
+     * One thread makes it however many callers wait; a making that failed is tried again by the next caller.
+     * Each caller has a future of its own, completed in the order the callers came: with one shared future
+     * their continuations would run newest first (CompletableFuture runs its dependents as a stack), so a
+     * client's CreateBucket could run after the GetBucket it sent next.
+     */
     @Override
     public CompletableFuture<Void> madeOffThisThread() {
         if (made()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        if (!making.compareAndSet(null, started)) {
-            CompletableFuture<Void> current = making.get();
-            return current != null ? current : madeOffThisThread();
-        }
-        MadeOnFirstUse.super.madeOffThisThread().whenComplete((done, failure) -> {
-            if (failure != null) {
-                making.compareAndSet(started, null);
-                started.completeExceptionally(failure);
-            } else {
-                started.complete(null);
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        boolean first;
+        synchronized (waitersLock) {
+            if (made()) {
+                return CompletableFuture.completedFuture(null); // the waiters were told already
             }
-        });
-        return started;
+            first = waiters == null;
+            if (first) {
+                waiters = new ArrayList<>();
+            }
+            waiters.add(mine);
+        }
+        if (first) {
+            MadeOnFirstUse.super.madeOffThisThread().whenComplete((done, failure) -> tellWaiters(failure));
+        }
+        return mine;
+    }
+
+    private void tellWaiters(Throwable failure) {
+        List<CompletableFuture<Void>> told;
+        synchronized (waitersLock) {
+            told = waiters;
+            waiters = null;
+        }
+        for (CompletableFuture<Void> waiter : told) {
+            if (failure == null) {
+                waiter.complete(null);
+            } else {
+                waiter.completeExceptionally(failure);
+            }
+        }
     }
 
     /** The instance if some caller has needed it already; never makes it. */

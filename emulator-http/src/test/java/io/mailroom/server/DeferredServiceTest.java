@@ -119,12 +119,22 @@ class DeferredServiceTest {
     @Test
     void callersWaitingMeanwhileShareOneMakingAndAFailedOneIsTriedAgain() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        OnFirstUse<SnsService> sns = heldBack(release, new AtomicReference<>());
+        AtomicInteger makings = new AtomicInteger();
+        OnFirstUse<SnsService> sns = new OnFirstUse<>(() -> {
+            makings.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SnsService(clock, clock, null, null);
+        });
 
         CompletableFuture<Void> first = sns.madeOffThisThread();
-        assertThat(sns.madeOffThisThread()).isSameAs(first);
+        CompletableFuture<Void> second = sns.madeOffThisThread();
         release.countDown();
-        first.get(10, TimeUnit.SECONDS);
+        CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
+        assertThat(makings).hasValue(1);
         assertThat(sns.madeOffThisThread()).isDone();
 
         AtomicInteger attempts = new AtomicInteger();
@@ -154,6 +164,24 @@ class DeferredServiceTest {
 
         assertThat(reply.response().status()).isEqualTo(500);
         assertThat(new String(reply.response().body(), StandardCharsets.UTF_8)).contains("<Code>InternalFailure</Code>");
+    }
+
+    /** A client's CreateBucket then GetBucket, both waiting for S3 to be made, must run in that order. */
+    @Test
+    void callersWaitingMeanwhileGoOnInTheOrderTheyCame() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        OnFirstUse<SnsService> sns = heldBack(release, new AtomicReference<>());
+        java.util.List<Integer> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<CompletableFuture<Void>> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int caller = i;
+            waiting.add(sns.madeOffThisThread().thenRun(() -> order.add(caller)));
+        }
+
+        release.countDown();
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        assertThat(order).containsExactly(0, 1, 2, 3, 4);
     }
 
     private static FullHttpRequest listTopics() {
