@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.time.ServerClock;
 import io.mailroom.sns.SnsService;
+import io.mailroom.sqs.SqsService;
 import io.mailroom.http.dispatch.DispatchSettings;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.internal.InternalEndpoint;
@@ -182,6 +183,53 @@ class DeferredServiceTest {
         CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
         assertThat(order).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    /** The client of a long poll sent while SQS was made went away: the next message goes to a receive still there. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "left before the service was made: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aLongPollSentWhileTheServiceIsMadeIsWithdrawnWhenItsClientLeaves(boolean leftBeforeMade) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        SqsService made = new SqsService(clock, clock);
+        OnFirstUse<SqsService> sqs = new OnFirstUse<>(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return made;
+        });
+        Dispatcher dispatcher = new Dispatcher(java.util.List.of(DeferredService.of(made.descriptor(), sqs)),
+                java.util.List.of(), new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"),
+                clock);
+        String queue = "{\"QueueUrl\":\"http://127.0.0.1:4566/000000000000/q\"";
+        CompletableFuture<Dispatcher.Reply> created = dispatcher.dispatch(sqs("CreateQueue", "{\"QueueName\":\"q\"}"));
+        CompletableFuture<Dispatcher.Reply> poll = dispatcher.dispatch(sqs("ReceiveMessage",
+                queue + ",\"WaitTimeSeconds\":20}"));
+        if (leftBeforeMade) {
+            poll.cancel(false);
+        }
+
+        release.countDown();
+        sqs.madeOffThisThread().get(10, TimeUnit.SECONDS); // the callers before have gone on, in turn
+        created.get(10, TimeUnit.SECONDS);
+        if (!leftBeforeMade) {
+            assertThat(poll).as("parked").isNotDone();
+            poll.cancel(false);
+        }
+        dispatcher.dispatch(sqs("SendMessage", queue + ",\"MessageBody\":\"after the hang-up\"}"))
+                .get(10, TimeUnit.SECONDS);
+
+        Dispatcher.Reply received = dispatcher.dispatch(sqs("ReceiveMessage", queue + "}")).get(10, TimeUnit.SECONDS);
+        assertThat(new String(received.response().body(), StandardCharsets.UTF_8)).contains("after the hang-up");
+    }
+
+    private static FullHttpRequest sqs(String operation, String json) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
+                Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+        request.headers().set("Host", "127.0.0.1:4566").set("Content-Type", "application/x-amz-json-1.0")
+                .set("X-Amz-Target", "AmazonSQS." + operation);
+        return request;
     }
 
     private static FullHttpRequest listTopics() {

@@ -491,17 +491,39 @@ public final class Dispatcher {
         }
     }
 
-    /** Kept out of {@link #invoke}, whose size decides whether the JIT inlines it into every request's path. */
+    /**
+     * Kept out of {@link #invoke}, whose size decides whether the JIT inlines it into every request's path.
+     * Cancelling the answer (the client went away) reaches the operation, as {@link #dispatch} promises: a
+     * long poll sent while the service was made is withdrawn, and one whose client left before is never run.
+     * ({@code thenCompose} would not pass the cancellation on to the future it returns.)
+     */
     private CompletableFuture<Reply> invokeOnceMade(MadeOnFirstUse deferred, ServiceBinding binding,
                                                     OperationModel operation, ObjectNode input, WireFormat format,
                                                     RequestContext ctx, FullHttpRequest request, long started) {
-        return deferred.madeOffThisThread()
-                .handle((made, failure) -> failure == null
-                        ? invoke(binding, operation, input, format, ctx, request, started)
-                        : CompletableFuture.completedFuture(logged(
-                                new Reply(failureResponse(format, failure, ctx), ctx.requestId()),
-                                request, operation.name(), started)))
-                .thenCompose(reply -> reply);
+        CompletableFuture<Reply> answer = new CompletableFuture<>();
+        deferred.madeOffThisThread().whenComplete((made, failure) -> {
+            if (answer.isDone()) {
+                return; // cancelled while the service was made
+            }
+            CompletableFuture<Reply> reply = failure == null
+                    ? invoke(binding, operation, input, format, ctx, request, started)
+                    : CompletableFuture.completedFuture(logged(
+                            new Reply(failureResponse(format, failure, ctx), ctx.requestId()),
+                            request, operation.name(), started));
+            reply.whenComplete((r, e) -> {
+                if (r != null) {
+                    answer.complete(r);
+                } else {
+                    answer.completeExceptionally(e);
+                }
+            });
+            answer.whenComplete((r, e) -> {
+                if (answer.isCancelled()) {
+                    reply.cancel(false);
+                }
+            });
+        });
+        return answer;
     }
 
     private static EncodedResponse failureResponse(WireFormat format, Throwable failure, RequestContext ctx) {
