@@ -5,12 +5,15 @@ import io.mailroom.core.error.CommonErrors;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.dispatch.Dispatcher.Reply;
 import io.mailroom.http.dispatch.RequestIds;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
@@ -55,6 +58,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private boolean readingPaused;
     private boolean draining;
+    /** The request being received waits for {@code 100 Continue}, to be sent once the answers before it are. */
+    private boolean continueOwed;
 
     ApiChannelHandler(Dispatcher dispatcher, DateHeader date) {
         this.dispatcher = dispatcher;
@@ -77,6 +82,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         lastReceived = lastOnConnection(request);
+        continueOwed = false; // its body came without the go-ahead (RFC 9110 section 10.1.1 lets a client do that)
         if (pending == null && waiting.isEmpty() && !draining && ctx.channel().isWritable()) {
             if (serve(ctx, request)) {
                 ctx.flush();
@@ -146,12 +152,35 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         pending = null;
         write(ctx, r, pendingKeepAlive, pendingVersion);
         if (waiting.isEmpty()) {
+            continueIfOwed(ctx);
             ctx.flush();
             updateReading(ctx);
         } else {
             ctx.flush();
             ctx.executor().execute(drainLater);
         }
+    }
+
+    /**
+     * Whether the request whose headers just came may have its {@code 100 Continue} now: when every request
+     * before it is answered. Otherwise it is sent when that is so, unless the body comes first.
+     */
+    boolean continueNowOrInTurn() {
+        if (pending == null && waiting.isEmpty() && !draining) {
+            return true;
+        }
+        continueOwed = !lastReceived;
+        return false;
+    }
+
+    private boolean continueIfOwed(ChannelHandlerContext ctx) {
+        if (!continueOwed || closing) {
+            return false;
+        }
+        continueOwed = false;
+        ctx.write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                Unpooled.EMPTY_BUFFER), ctx.voidPromise());
+        return true;
     }
 
     private void drainLater() {
@@ -174,6 +203,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
                     break;
                 }
                 wrote |= serve(ctx, next);
+            }
+            if (pending == null && waiting.isEmpty()) {
+                wrote |= continueIfOwed(ctx);
             }
             if (wrote) {
                 ctx.flush();

@@ -56,10 +56,7 @@ public final class HttpServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline()
-                                    .addLast("http", new HttpServerCodec(64 * 1024, LastAnswer.MAX_HEADER_SECTION, 64 * 1024))
-                                    .addLast("aggregate", new BodyLimit(maxBodyBytes))
-                                    .addLast("api", new ApiChannelHandler(dispatcher, date));
+                            configure(ch.pipeline(), maxBodyBytes, dispatcher, date);
                         }
                     });
             return new HttpServer(group, ListenException.bind(bootstrap, new InetSocketAddress(host, port), "HTTP"));
@@ -67,6 +64,14 @@ public final class HttpServer implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
+    }
+
+    /** One connection's handlers. */
+    static void configure(ChannelPipeline pipeline, int maxBodyBytes, Dispatcher dispatcher, DateHeader date) {
+        ApiChannelHandler api = new ApiChannelHandler(dispatcher, date);
+        pipeline.addLast("http", new HttpServerCodec(64 * 1024, LastAnswer.MAX_HEADER_SECTION, 64 * 1024))
+                .addLast("aggregate", new BodyLimit(maxBodyBytes, api))
+                .addLast("api", api);
     }
 
     public int port() {
@@ -93,16 +98,25 @@ public final class HttpServer implements AutoCloseable {
      */
     private static final class BodyLimit extends HttpObjectAggregator {
         private final int maxBodyBytes;
+        private final ApiChannelHandler api;
 
-        BodyLimit(int maxBodyBytes) {
+        BodyLimit(int maxBodyBytes, ApiChannelHandler api) {
             super(maxBodyBytes, true);
             this.maxBodyBytes = maxBodyBytes;
+            this.api = api;
         }
 
-        /** Netty would answer a bare 413 at once; the AWS SDKs (S3's PutObject) send {@code Expect: 100-continue}. */
+        /**
+         * Netty would answer a bare 413 at once; the AWS SDKs (S3's PutObject) send {@code Expect: 100-continue}.
+         * Netty would also send the {@code 100 Continue} at once, ahead of the answers still owed to earlier
+         * pipelined requests, where the client takes it for the interim answer of the earliest of them
+         * (RFC 9110 section 15.2.1, https://www.rfc-editor.org/rfc/rfc9110#section-15.2.1): it goes when this
+         * request's turn comes.
+         */
         @Override
         protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
-            if (HttpUtil.is100ContinueExpected(start) && HttpUtil.getContentLength(start, -1L) > maxContentLength) {
+            if (HttpUtil.is100ContinueExpected(start)
+                    && (HttpUtil.getContentLength(start, -1L) > maxContentLength || !api.continueNowOrInTurn())) {
                 return null;
             }
             return super.newContinueResponse(start, maxContentLength, pipeline);
