@@ -6,7 +6,6 @@ import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.dispatch.Dispatcher.Reply;
 import io.mailroom.http.dispatch.RequestIds;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.PrematureChannelClosureException;
@@ -48,6 +47,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     /** Requests received while an earlier one is answered, retained until their turn. */
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private final Runnable drainLater = this::drainLater;
+    private final InputWatch input = new InputWatch();
     private ChannelHandlerContext ctx;
     /** The answer of the request being served, when it comes later (a long poll, a service being made). */
     private CompletableFuture<Reply> pending;
@@ -64,6 +64,11 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     ApiChannelHandler(Dispatcher dispatcher, DateHeader date) {
         this.dispatcher = dispatcher;
         this.date = date;
+    }
+
+    /** Goes ahead of the HTTP decoder in the connection's pipeline. */
+    InputWatch input() {
+        return input;
     }
 
     @Override
@@ -223,13 +228,16 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             ctx.write(response, ctx.voidPromise());
         } else {
             closing = true;
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            input.closeAfter(ctx.writeAndFlush(response));
             releaseWaiting();
         }
     }
 
     /** Reads the connection only while its answers are being read and few requests wait their turn. */
     private void updateReading(ChannelHandlerContext ctx) {
+        if (closing) {
+            return; // the connection lingers, reading what still comes
+        }
         boolean writable = ctx.channel().isWritable();
         if (!readingPaused && (!writable || waiting.size() >= MAX_WAITING)) {
             readingPaused = true;

@@ -69,7 +69,8 @@ public final class HttpServer implements AutoCloseable {
     /** One connection's handlers. */
     static void configure(ChannelPipeline pipeline, int maxBodyBytes, Dispatcher dispatcher, DateHeader date) {
         ApiChannelHandler api = new ApiChannelHandler(dispatcher, date);
-        pipeline.addLast("http", new HttpServerCodec(64 * 1024, LastAnswer.MAX_HEADER_SECTION, 64 * 1024))
+        pipeline.addLast("input", api.input())
+                .addLast("http", new HttpServerCodec(64 * 1024, LastAnswer.MAX_HEADER_SECTION, 64 * 1024))
                 .addLast("aggregate", new BodyLimit(maxBodyBytes, api))
                 .addLast("api", api);
     }
