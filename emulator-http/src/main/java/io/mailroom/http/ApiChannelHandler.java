@@ -4,6 +4,7 @@ import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.dispatch.Dispatcher.Reply;
+import io.mailroom.http.dispatch.OversizedRequest;
 import io.mailroom.http.dispatch.RequestIds;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,6 +13,8 @@ import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -47,7 +50,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     /** Requests received while an earlier one is answered, retained until their turn. */
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private final Runnable drainLater = this::drainLater;
-    private final InputWatch input = new InputWatch();
+    private final InputWatch input = new InputWatch(this);
     private ChannelHandlerContext ctx;
     /** The answer of the request being served, when it comes later (a long poll, a service being made). */
     private CompletableFuture<Reply> pending;
@@ -82,6 +85,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        input.requestReceived();
         if (lastReceived) {
             request.release();
             return;
@@ -176,6 +180,34 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         }
         continueOwed = !lastReceived;
         return false;
+    }
+
+    /** Whether the client may be waiting for the server, not the other way round. */
+    boolean clientWaitsForServer() {
+        return pending != null || !waiting.isEmpty() || readingPaused || continueOwed || closing;
+    }
+
+    /**
+     * The client stopped sending midway through a request: answered in its protocol when its headers came
+     * (S3's RequestTimeout), with a bare 400 when they did not; the connection then closes.
+     */
+    void timedOut(HttpRequest headers) {
+        if (lastReceived || ctx == null || !ctx.channel().isActive()) {
+            return;
+        }
+        LOG.debug("connection {}: request timed out ({})", ctx.channel().remoteAddress(),
+                headers == null ? "headers incomplete" : headers.method() + " " + headers.uri());
+        if (headers != null) {
+            channelRead(ctx, OversizedRequest.timedOut(headers));
+            return;
+        }
+        lastReceived = true;
+        closing = true;
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
+                Unpooled.EMPTY_BUFFER);
+        response.headers().set(HttpHeaderNames.DATE, date.now()).setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        HttpUtil.setKeepAlive(response, false);
+        input.closeAfter(ctx.writeAndFlush(response));
     }
 
     private boolean continueIfOwed(ChannelHandlerContext ctx) {

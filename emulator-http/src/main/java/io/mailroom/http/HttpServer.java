@@ -125,6 +125,9 @@ public final class HttpServer implements AutoCloseable {
 
         @Override
         protected FullHttpMessage beginAggregation(HttpMessage start, ByteBuf content) throws Exception {
+            if (start instanceof HttpRequest request) {
+                api.input().headersReceived(request);
+            }
             if (!start.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
                 return super.beginAggregation(start, content); // the usual request: nothing to keep
             }

@@ -13,6 +13,8 @@ public final class CommonErrors {
     /** A request HTTP itself cannot parse (a bad request line, header or Content-Length). */
     public static final ErrorCode BAD_REQUEST = ErrorCode.sender("BadRequest", 400);
     public static final ErrorCode REQUEST_ENTITY_TOO_LARGE = ErrorCode.sender("RequestEntityTooLarge", 413);
+    /** The client stopped sending midway through a request (S3's name and status for it). */
+    public static final ErrorCode REQUEST_TIMEOUT = ErrorCode.sender("RequestTimeout", 400);
     public static final ErrorCode METHOD_NOT_ALLOWED = ErrorCode.sender("MethodNotAllowed", 405);
     public static final ErrorCode NOT_IMPLEMENTED = new ErrorCode("NotImplemented", "NotImplemented", 501, Fault.SENDER);
     public static final ErrorCode INTERNAL_FAILURE = new ErrorCode("InternalFailure", "InternalFailure", 500, Fault.RECEIVER);

@@ -1,0 +1,136 @@
+package io.mailroom.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailroom.core.time.ServerClock;
+import io.mailroom.http.dispatch.DispatchSettings;
+import io.mailroom.http.dispatch.Dispatcher;
+import io.mailroom.server.ServiceSet;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A request the client stopped sending midway is answered 400 RequestTimeout after about 20 seconds without a
+ * byte, as S3 does, and its connection closed; connections idle between requests, or waiting for an answer, stay.
+ * Time is the embedded channel's, moved by the test.
+ */
+class RequestTimeoutTest {
+    private static final String QUEUE_URL = "http://127.0.0.1:4566/000000000000/q";
+    private final ServerClock clock = ServerClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ServiceSet services = ServiceSet.create(clock);
+    private final Dispatcher dispatcher = new Dispatcher(services.all(), List.of(),
+            new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"), clock);
+
+    @AfterEach
+    void closeClock() {
+        clock.close();
+    }
+
+    private EmbeddedChannel connection() {
+        services.s3(); // made now: made on first use, it would answer from a thread of its own
+        EmbeddedChannel channel = new EmbeddedChannel();
+        HttpServer.configure(channel.pipeline(), 1024 * 1024, dispatcher, new DateHeader(clock));
+        channel.freezeTime();
+        return channel;
+    }
+
+    @Test
+    void aBodyThatStopsComingIsAnsweredRequestTimeoutInS3sShape() {
+        EmbeddedChannel connection = connection();
+        connection.writeInbound(bytes("PUT /bkt1 HTTP/1.1\r\nHost: 127.0.0.1:4566\r\nContent-Length: 0\r\n\r\n"));
+        assertThat(received(connection)).startsWith("HTTP/1.1 200");
+
+        connection.writeInbound(bytes("PUT /bkt1/slow HTTP/1.1\r\nHost: 127.0.0.1:4566\r\nContent-Length: 10\r\n\r\nhello"));
+        pass(connection, 18);
+        assertThat(received(connection)).as("still within the timeout").isEmpty();
+        assertThat(connection.isOpen()).isTrue();
+
+        pass(connection, 4);
+
+        assertThat(received(connection)).startsWith("HTTP/1.1 400 Bad Request").containsIgnoringCase("connection: close")
+                .contains("<Error><Code>RequestTimeout</Code><Message>Your socket connection to the server was not read"
+                        + " from or written to within the timeout period. Idle connections will be closed.</Message>");
+        assertThat(connection.isOpen()).isFalse();
+    }
+
+    @Test
+    void aBodyStillComingSlowlyIsWaitedFor() {
+        EmbeddedChannel connection = connection();
+        connection.writeInbound(bytes(sqsHead("ListQueues", 4)));
+        for (String part : List.of("{", " ", "}")) {
+            pass(connection, 16);
+            connection.writeInbound(bytes(part));
+        }
+        pass(connection, 16);
+        connection.writeInbound(bytes(" "));
+
+        assertThat(received(connection)).startsWith("HTTP/1.1 200");
+        assertThat(connection.isOpen()).isTrue();
+    }
+
+    @Test
+    void aRequestLineThatNeverEndsIsAnsweredABare400() {
+        EmbeddedChannel connection = connection();
+        connection.writeInbound(bytes("GET /_mailroom/hea"));
+
+        pass(connection, 22);
+
+        assertThat(received(connection)).startsWith("HTTP/1.1 400 Bad Request").containsIgnoringCase("connection: close")
+                .containsIgnoringCase("content-length: 0");
+        assertThat(connection.isOpen()).isFalse();
+    }
+
+    @Test
+    void connectionsIdleBetweenRequestsOrWaitingForALongPollStayOpen() {
+        EmbeddedChannel idle = connection();
+        String create = "{\"QueueName\":\"q\"}";
+        idle.writeInbound(bytes(sqsHead("CreateQueue", create.length()) + create.substring(0, 5)));
+        idle.writeInbound(bytes(create.substring(5)));
+        assertThat(received(idle)).startsWith("HTTP/1.1 200");
+
+        EmbeddedChannel polling = connection();
+        String receive = "{\"QueueUrl\":\"" + QUEUE_URL + "\",\"WaitTimeSeconds\":20}";
+        polling.writeInbound(bytes(sqsHead("ReceiveMessage", receive.length()) + receive));
+
+        pass(idle, 120);
+        pass(polling, 30);
+
+        assertThat(received(idle)).isEmpty();
+        assertThat(idle.isOpen()).isTrue();
+        assertThat(received(polling)).isEmpty();
+        assertThat(polling.isOpen()).isTrue();
+    }
+
+    /** Moves the connection's time on by {@code seconds}, running its checks as they fall due. */
+    private static void pass(EmbeddedChannel channel, int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            channel.advanceTimeBy(1, TimeUnit.SECONDS);
+            channel.runScheduledPendingTasks();
+        }
+    }
+
+    private static String sqsHead(String operation, int contentLength) {
+        return "POST / HTTP/1.1\r\nHost: 127.0.0.1:4566\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                + "X-Amz-Target: AmazonSQS." + operation + "\r\nContent-Length: " + contentLength + "\r\n\r\n";
+    }
+
+    private static ByteBuf bytes(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
+    }
+
+    private static String received(EmbeddedChannel channel) {
+        StringBuilder all = new StringBuilder();
+        for (ByteBuf buf; (buf = channel.readOutbound()) != null; ) {
+            all.append(buf.toString(StandardCharsets.UTF_8));
+            buf.release();
+        }
+        return all.toString();
+    }
+}
