@@ -7,8 +7,6 @@ import io.mailroom.server.ServiceSet;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,8 +116,8 @@ public final class PipelineBench {
         ServiceSet services = ServiceSet.create(clock);
         Dispatcher dispatcher = new Dispatcher(services.all(), List.of(),
                 new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"), clock);
-        EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(64 * 1024, 64 * 1024, 64 * 1024),
-                new HttpObjectAggregator(1024 * 1024, true), new ApiChannelHandler(dispatcher, new DateHeader(clock)));
+        EmbeddedChannel channel = new EmbeddedChannel();
+        HttpServer.configure(channel.pipeline(), 1024 * 1024, dispatcher, new DateHeader(clock));
         PipelineBench bench = new PipelineBench(channel);
         bench.call("CreateQueue", "{\"QueueName\":\"bench\"}");
         com.sun.management.ThreadMXBean threads =
