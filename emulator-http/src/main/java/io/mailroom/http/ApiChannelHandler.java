@@ -93,7 +93,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         lastReceived = lastOnConnection(request);
         continueOwed = false; // its body came without the go-ahead (RFC 9110 section 10.1.1 lets a client do that)
         if (pending == null && waiting.isEmpty() && !draining && ctx.channel().isWritable()) {
-            if (serve(ctx, request)) {
+            if (serve(ctx, request, !lastReceived)) {
                 ctx.flush();
             }
             if (!ctx.channel().isWritable()) {
@@ -106,8 +106,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Runs the request and writes its answer if it is ready; releases the request. Whether it wrote. */
-    private boolean serve(ChannelHandlerContext ctx, FullHttpRequest request) {
-        boolean keepAlive = !lastOnConnection(request);
+    private boolean serve(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
         HttpVersion version = request.protocolVersion();
         CompletableFuture<Reply> reply;
         try {
@@ -239,7 +238,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
                 if (next == null) {
                     break;
                 }
-                wrote |= serve(ctx, next);
+                wrote |= serve(ctx, next, !lastOnConnection(next));
             }
             if (pending == null && waiting.isEmpty()) {
                 wrote |= continueIfOwed(ctx);
