@@ -6,6 +6,12 @@ import io.mailroom.core.time.ServerClock;
 import io.mailroom.http.dispatch.DispatchSettings;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.server.ServiceSet;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DuplexChannel;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +56,88 @@ class LingeringCloseTest {
     void aClientSendingHeadersTooLargeReadsThe400() throws Exception {
         String head = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ";
         assertThat(answerWhileSending(head, BODY)).startsWith("HTTP/1.1 400").contains("BadRequest");
+    }
+
+    /** After the half-close the connection reads on while input comes, and closes once it stops. */
+    @Test
+    void aLingeringConnectionClosesOnceTheClientStopsSending() {
+        HalfClosable connection = new HalfClosable();
+        HttpServer.configure(connection.pipeline(), LIMIT, new Dispatcher(ServiceSet.create(clock).all(), List.of(),
+                new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"), clock),
+                new DateHeader(clock));
+        connection.freezeTime();
+
+        connection.writeInbound(Unpooled.copiedBuffer("POST / HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: "
+                + BODY + "\r\n\r\n", StandardCharsets.US_ASCII));
+        ByteBuf answer = connection.readOutbound();
+        assertThat(answer.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 413");
+        answer.release();
+        assertThat(connection.isOutputShutdown()).isTrue();
+
+        for (int i = 0; i < 10; i++) {
+            connection.writeInbound(Unpooled.wrappedBuffer(new byte[64 * 1024]));
+            connection.advanceTimeBy(1, TimeUnit.SECONDS);
+            connection.runScheduledPendingTasks();
+        }
+        assertThat(connection.isOpen()).as("read on while the body comes").isTrue();
+
+        connection.advanceTimeBy(4, TimeUnit.SECONDS);
+        connection.runScheduledPendingTasks();
+        connection.advanceTimeBy(4, TimeUnit.SECONDS);
+        connection.runScheduledPendingTasks();
+        assertThat(connection.isOpen()).as("closed once it stopped").isFalse();
+    }
+
+    /** An embedded channel that can shut its output down, as a TCP socket can. */
+    private static final class HalfClosable extends EmbeddedChannel implements DuplexChannel {
+        private boolean outputShutdown;
+
+        @Override
+        public boolean isInputShutdown() {
+            return false;
+        }
+
+        @Override
+        public ChannelFuture shutdownInput() {
+            return newSucceededFuture();
+        }
+
+        @Override
+        public ChannelFuture shutdownInput(ChannelPromise promise) {
+            return promise.setSuccess();
+        }
+
+        @Override
+        public boolean isOutputShutdown() {
+            return outputShutdown;
+        }
+
+        @Override
+        public ChannelFuture shutdownOutput() {
+            outputShutdown = true;
+            return newSucceededFuture();
+        }
+
+        @Override
+        public ChannelFuture shutdownOutput(ChannelPromise promise) {
+            outputShutdown = true;
+            return promise.setSuccess();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return outputShutdown;
+        }
+
+        @Override
+        public ChannelFuture shutdown() {
+            return shutdownOutput();
+        }
+
+        @Override
+        public ChannelFuture shutdown(ChannelPromise promise) {
+            return shutdownOutput(promise);
+        }
     }
 
     /** Sends {@code head} and {@code bodyBytes} more on one thread, reads until the server closes on this one. */
