@@ -2,15 +2,13 @@ package io.mailroom.http;
 
 import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.ErrorCode;
+import io.mailroom.http.dispatch.S3Guess;
 import io.mailroom.protocol.Canonical;
 import io.mailroom.protocol.EncodedResponse;
 import io.mailroom.protocol.json.JsonCodec;
 import io.mailroom.protocol.query.QueryErrorEncoder;
 import io.mailroom.protocol.rest.RestXmlCodec;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.Map;
@@ -42,7 +40,7 @@ final class LastAnswer {
         if (cause instanceof TooLongHttpLineException) {
             error = URI_TOO_LONG.exception("The request line is longer than the server reads: %s", cause.getMessage());
         } else if (cause instanceof TooLongHttpHeaderException) {
-            if (looksLikeS3(request)) {
+            if (S3Guess.of(request)) {
                 return RestXmlCodec.error(S3_HEADER_SECTION_TOO_LARGE.exception(
                         "Your request header section exceeds the maximum allowed size.")
                         .with("MaxSizeAllowed", Integer.toString(MAX_HEADER_SECTION)), requestId, false);
@@ -56,21 +54,5 @@ final class LastAnswer {
         }
         return new EncodedResponse(error.error().status(), "text/xml", QueryErrorEncoder.encode(null, error, requestId),
                 Map.of());
-    }
-
-    /**
-     * What the head read so far tells of S3: a signature scoped to it, or a method the Query and JSON APIs do
-     * not use (they POST). The headers may be cut short, so this guesses where the dispatcher would know.
-     */
-    private static boolean looksLikeS3(HttpMessage message) {
-        if (!(message instanceof HttpRequest request) || request.headers().contains("X-Amz-Target")) {
-            return false;
-        }
-        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-        if (authorization != null) {
-            return authorization.contains("/s3/aws4_request") || authorization.contains("/s3express/aws4_request");
-        }
-        HttpMethod method = request.method();
-        return !HttpMethod.POST.equals(method) && !HttpMethod.OPTIONS.equals(method) && !request.uri().startsWith("/_");
     }
 }

@@ -560,6 +560,13 @@ public final class Dispatcher {
      */
     private Reply malformedQueryString(FullHttpRequest request, IllegalArgumentException malformed, long started) {
         String requestId = RequestIds.next();
+        if (objectStore != null && S3Guess.of(request)) {
+            // S3 calls a URI it cannot decode InvalidURI, 400, in its own shape.
+            AwsException invalid = S3Errors.INVALID_URI.exception("Couldn't parse the specified URI.")
+                    .with("URI", request.uri());
+            return logged(new Reply(RestXmlCodec.error(invalid, requestId, HttpMethod.HEAD.equals(request.method())),
+                    requestId), request, "malformed", started);
+        }
         AwsException error = CommonErrors.MALFORMED_QUERY_STRING.exception("%s", malformed.getMessage());
         return logged(new Reply(new WireFormat.Query(null).error(error, requestId), requestId), request,
                 "malformed", started);

@@ -63,4 +63,12 @@ class PathBytesTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("x-amzn-ErrorType")).isEqualTo("BadRequestException");
     }
+
+    @Test
+    void aMalformedEscapeInAnS3PathIsAnInvalidUriInS3sShape() {
+        RawHttp.Answer answer = send("GET", "/bytes-bkt/%zz", "");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("<Error><Code>InvalidURI</Code>", "<URI>/bytes-bkt/%zz</URI>")
+                .doesNotContain("ErrorResponse", "MalformedQueryString");
+    }
 }
