@@ -70,6 +70,7 @@ public final class Mailroom implements AutoCloseable {
     }
 
     public static Mailroom start(ServerConfig config) {
+        JacksonVersion.require();
         int threads = Transport.defaultThreads();
         // Logging must be up before the start-up threads log, or SLF4J replays their early lines with a warning.
         LoggerFactory.getILoggerFactory();

@@ -357,7 +357,7 @@ public final class Dispatcher {
             response = endpoint.handle(request, uri, ctx);
         } catch (AwsException e) {
             response = internalError(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.error("request {} failed unexpectedly", ctx.requestId(), e);
             response = internalError(CommonErrors.INTERNAL_FAILURE.exception("We encountered an internal error."));
         }
@@ -485,7 +485,9 @@ public final class Dispatcher {
             String reason = handler instanceof Handler.Unsupported unsupported ? unsupported.reason()
                     : "not emulated";
             throw format.unsupported(operation.name(), reason);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError is a library on the embedding application's classpath older than Mailroom's (a
+            // Jackson pinned by a framework, say): answered 500 and logged, so the test fails with a cause.
             return CompletableFuture.completedFuture(logged(
                     new Reply(failureResponse(format, e, ctx), ctx.requestId()), request, label, started));
         }

@@ -26,6 +26,12 @@ import java.util.Map;
  */
 public final class JsonCodec {
     private static final JsonFactory FACTORY = JsonTrees.factory();
+    /**
+     * Jackson 2.16 lends buffer recyclers from a pool, to be given back; 2.15, which embedding applications
+     * still pin (Spring Boot 3.1 and 3.2 do), keeps one per thread and has no {@code releaseToPool}. The call
+     * below is linked only when it runs, so the older Jackson never meets it.
+     */
+    private static final boolean POOLED_RECYCLERS = hasReleaseToPool();
 
     private JsonCodec() {
     }
@@ -69,7 +75,18 @@ public final class JsonCodec {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON response", e);
         } finally {
-            recycler.releaseToPool();
+            if (POOLED_RECYCLERS) {
+                recycler.releaseToPool();
+            }
+        }
+    }
+
+    private static boolean hasReleaseToPool() {
+        try {
+            BufferRecycler.class.getMethod("releaseToPool");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 
