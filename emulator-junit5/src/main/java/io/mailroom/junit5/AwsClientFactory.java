@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.regions.Region;
@@ -18,7 +19,7 @@ final class AwsClientFactory {
     private AwsClientFactory() {
     }
 
-    static AutoCloseable create(Class<?> clientType, Mailroom mailroom) {
+    static AutoCloseable create(Class<?> clientType, Mailroom mailroom, NettyEventLoops eventLoops) {
         AwsClientBuilder<?, ?> builder = builderOf(clientType);
         builder.endpointOverride(mailroom.endpoint())
                 .region(Region.of(mailroom.config().region()))
@@ -26,6 +27,10 @@ final class AwsClientFactory {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         if (builder instanceof AwsSyncClientBuilder<?, ?> sync && AwsSdk.hasApache5()) {
             sync.httpClientBuilder(Apache5Http.builder());
+        }
+        if (builder instanceof AwsAsyncClientBuilder<?, ?> async && AwsSdk.hasNetty()) {
+            // Shared event loops: see NettyHttp for why a client must not own its own.
+            async.httpClientBuilder(NettyHttp.builder(eventLoops.group()));
         }
         forcePathStyle(clientType, builder);
         return (AutoCloseable) builder.build();

@@ -5,12 +5,13 @@ import java.lang.reflect.Modifier;
 
 /**
  * What of the AWS SDK v2 is on the classpath. Looked up by name so this class, and everything that only
- * asks it, loads without the SDK; SDK types are named only in {@link AwsClientFactory} and
- * {@link Apache5Http}, which are loaded once these checks said they can be.
+ * asks it, loads without the SDK; SDK types are named only in {@link AwsClientFactory},
+ * {@link Apache5Http} and {@link NettyHttp}, which are loaded once these checks said they can be.
  */
 final class AwsSdk {
     private static final Class<?> CLIENT_BUILDER = find("software.amazon.awssdk.awscore.client.builder.AwsClientBuilder");
     private static final boolean APACHE5 = find("software.amazon.awssdk.http.apache5.Apache5HttpClient") != null;
+    private static final boolean NETTY = find("software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient") != null;
 
     private AwsSdk() {
     }
@@ -30,6 +31,10 @@ final class AwsSdk {
 
     static boolean hasApache5() {
         return APACHE5;
+    }
+
+    static boolean hasNetty() {
+        return NETTY;
     }
 
     private static Class<?> find(String name) {

@@ -40,6 +40,7 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
         ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MailroomExtension.class);
     private static final String SERVER = "server";
+    private static final String EVENT_LOOPS = "netty-event-loops";
 
     private final Lifetime lifetime;
     private final boolean resetBeforeEachTest;
@@ -160,17 +161,23 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
     private RunningServer server(ExtensionContext context) {
         ExtensionContext owner = lifetime == Lifetime.PER_CLASS ? classLevel(context) : context;
         // Store look-ups search the parent contexts too, so nested classes share the outer class's server.
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> start(), RunningServer.class);
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> start(context), RunningServer.class);
     }
 
     private static Optional<RunningServer> running(ExtensionContext context) {
         return Optional.ofNullable(context.getStore(NAMESPACE).get(SERVER, RunningServer.class));
     }
 
-    private RunningServer start() {
+    private RunningServer start(ExtensionContext context) {
         Mailroom mailroom = Mailroom.start(config);
         started.add(mailroom);
-        return new RunningServer(mailroom, () -> started.remove(mailroom));
+        return new RunningServer(mailroom, eventLoops(context), () -> started.remove(mailroom));
+    }
+
+    /** One set of event loops for the whole JUnit run, closed by JUnit when the run ends. */
+    private static NettyEventLoops eventLoops(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(EVENT_LOOPS, key -> new NettyEventLoops(), NettyEventLoops.class);
     }
 
     /** Climbs from a test (or a parameterized test's invocation) to its class. */

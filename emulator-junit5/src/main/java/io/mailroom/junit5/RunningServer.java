@@ -11,11 +11,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class RunningServer implements ExtensionContext.Store.CloseableResource {
     private final Mailroom mailroom;
+    private final NettyEventLoops eventLoops;
     private final Runnable onClose;
     private final Map<Class<?>, AutoCloseable> clients = new ConcurrentHashMap<>();
 
-    RunningServer(Mailroom mailroom, Runnable onClose) {
+    RunningServer(Mailroom mailroom, NettyEventLoops eventLoops, Runnable onClose) {
         this.mailroom = mailroom;
+        this.eventLoops = eventLoops;
         this.onClose = onClose;
     }
 
@@ -25,7 +27,7 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource {
 
     /** One client of each type per server: clients are thread-safe, and each one holds a connection pool. */
     Object client(Class<?> clientType) {
-        return clients.computeIfAbsent(clientType, type -> AwsClientFactory.create(type, mailroom));
+        return clients.computeIfAbsent(clientType, type -> AwsClientFactory.create(type, mailroom, eventLoops));
     }
 
     @Override
