@@ -45,7 +45,12 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
     private final Lifetime lifetime;
     private final boolean resetBeforeEachTest;
     private final ServerConfig config;
-    private final Set<Mailroom> started = ConcurrentHashMap.newKeySet();
+    /**
+     * The servers this instance has served, for {@link #mailroom()}, which has no context to look in. JUnit's
+     * store stays the owner: an extension on an instance field is a new instance for every test, and each
+     * one finds the class's server in the store and notes it here.
+     */
+    private final Set<RunningServer> served = ConcurrentHashMap.newKeySet();
 
     /** One server per test class on a free port, as used by {@code @ExtendWith(MailroomExtension.class)}. */
     public MailroomExtension() {
@@ -80,17 +85,22 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
 
     /**
      * The server this extension runs, for code that cannot take parameters (such as a framework's static
-     * property hook), with the extension on a static field. Prefer parameter injection: when per-method
-     * servers run in parallel there is no single answer, and this throws.
+     * property hook), called while a test class the extension is registered on runs. Prefer parameter
+     * injection: when tests that each have their own server run in parallel (with {@code perMethod()}, or
+     * in several classes that share one extension) there is no single answer, and this throws.
      */
     public Mailroom mailroom() {
-        Object[] now = started.toArray();
+        served.removeIf(RunningServer::isClosed);
+        Object[] now = served.toArray();
         if (now.length == 1) {
-            return (Mailroom) now[0];
+            return ((RunningServer) now[0]).mailroom();
         }
         throw new IllegalStateException(now.length == 0
-                ? "no Mailroom server is running: mailroom() works inside a test class this extension is registered on"
-                : now.length + " Mailroom servers are running (parallel tests with perMethod()): take Mailroom as a test parameter instead");
+                ? "no Mailroom server is running for this extension: mailroom() works while a test class it is "
+                        + "registered on runs (in its tests, lifecycle methods and constructors)"
+                : now.length + " Mailroom servers of this extension are running at once (tests that each have "
+                        + "their own server run in parallel: perMethod(), or several classes sharing this extension), "
+                        + "so mailroom() cannot tell which one you mean: take Mailroom as a test parameter instead");
     }
 
     @Override
@@ -152,7 +162,7 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
                         + "@BeforeEach/@AfterEach methods, not into " + parameter.getDeclaringExecutable()
                         + "; use perClass() to share a server across the class");
             }
-            return existing.get();
+            return served(existing.get());
         }
         return server(context);
     }
@@ -161,7 +171,12 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
     private RunningServer server(ExtensionContext context) {
         ExtensionContext owner = lifetime == Lifetime.PER_CLASS ? classLevel(context) : context;
         // Store look-ups search the parent contexts too, so nested classes share the outer class's server.
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> start(context), RunningServer.class);
+        return served(owner.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> start(context), RunningServer.class));
+    }
+
+    private RunningServer served(RunningServer server) {
+        served.add(server);
+        return server;
     }
 
     private static Optional<RunningServer> running(ExtensionContext context) {
@@ -169,9 +184,7 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     private RunningServer start(ExtensionContext context) {
-        Mailroom mailroom = Mailroom.start(config);
-        started.add(mailroom);
-        return new RunningServer(mailroom, eventLoops(context), () -> started.remove(mailroom));
+        return new RunningServer(Mailroom.start(config), eventLoops(context));
     }
 
     /** One set of event loops for the whole JUnit run, closed by JUnit when the run ends. */

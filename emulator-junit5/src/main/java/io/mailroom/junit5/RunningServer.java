@@ -12,13 +12,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningServer implements ExtensionContext.Store.CloseableResource {
     private final Mailroom mailroom;
     private final NettyEventLoops eventLoops;
-    private final Runnable onClose;
+    private volatile boolean closed;
     private final Map<Class<?>, AutoCloseable> clients = new ConcurrentHashMap<>();
 
-    RunningServer(Mailroom mailroom, NettyEventLoops eventLoops, Runnable onClose) {
+    RunningServer(Mailroom mailroom, NettyEventLoops eventLoops) {
         this.mailroom = mailroom;
         this.eventLoops = eventLoops;
-        this.onClose = onClose;
     }
 
     Mailroom mailroom() {
@@ -30,8 +29,13 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource {
         return clients.computeIfAbsent(clientType, type -> AwsClientFactory.create(type, mailroom, eventLoops));
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() throws Exception {
+        closed = true;
         Exception failure = null;
         for (AutoCloseable client : clients.values()) {
             try {
@@ -45,11 +49,7 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource {
             }
         }
         clients.clear();
-        try {
-            mailroom.close();
-        } finally {
-            onClose.run();
-        }
+        mailroom.close();
         if (failure != null) {
             throw failure;
         }

@@ -9,7 +9,10 @@ import io.mailroom.server.ServerConfig;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.core.SdkClient;
@@ -110,6 +113,30 @@ class InjectionTest {
         assertThatThrownBy(() -> MailroomExtension.perClass().mailroom())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no Mailroom server is running");
+    }
+
+    @Test
+    void mailroomAccessorFindsTheClassServerFromAPerClassExtensionOnAnInstanceField() {
+        Engine.runPassing(AccessorOnInstanceFieldCase.class, 2);
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class AccessorOnInstanceFieldCase {
+        // Not static: JUnit registers a new extension instance with every test instance.
+        @RegisterExtension
+        final MailroomExtension extension = MailroomExtension.perClass();
+
+        @Test
+        @Order(1)
+        void first(Mailroom mailroom) {
+            assertThat(extension.mailroom()).isSameAs(mailroom);
+        }
+
+        @Test
+        @Order(2)
+        void second(Mailroom mailroom) {
+            assertThat(extension.mailroom()).isSameAs(mailroom);
+        }
     }
 
     static class ClientKeeperCase {

@@ -15,7 +15,7 @@ class NettyEventLoopsTest {
     @Test
     void closingAServerLeavesTheSharedEventLoopsToTheNextServersClients() throws Exception {
         NettyEventLoops eventLoops = new NettyEventLoops();
-        RunningServer first = new RunningServer(Mailroom.startOnFreePort(), eventLoops, () -> { });
+        RunningServer first = new RunningServer(Mailroom.startOnFreePort(), eventLoops);
         ((SqsAsyncClient) first.client(SqsAsyncClient.class)).createQueue(b -> b.queueName("first")).join();
 
         long start = System.nanoTime();
@@ -24,7 +24,7 @@ class NettyEventLoopsTest {
 
         assertThat(NettyHttp.isShutDown(eventLoops.group())).isFalse();
         assertThat(closing).isLessThan(WELL_UNDER_THE_QUIET_PERIOD);
-        RunningServer second = new RunningServer(Mailroom.startOnFreePort(), eventLoops, () -> { });
+        RunningServer second = new RunningServer(Mailroom.startOnFreePort(), eventLoops);
         try {
             SqsAsyncClient sqs = (SqsAsyncClient) second.client(SqsAsyncClient.class);
             assertThat(sqs.createQueue(b -> b.queueName("second")).join().queueUrl()).endsWith("/second");
