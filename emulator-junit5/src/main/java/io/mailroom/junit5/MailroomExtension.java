@@ -32,7 +32,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@code SqsAsyncClient}, ...) when the SDK is on the test classpath; clients point at the server with
  * credentials {@code test/test} and the server's region. After each test the clock is put back on system
  * time, so a test that froze or moved it cannot leak that into the next one; freeze it in
- * {@code @BeforeEach}, not {@code @BeforeAll}.
+ * {@code @BeforeEach}, not {@code @BeforeAll}. Tests that share a per-class server take turns with it
+ * under JUnit's parallel execution, as they share its state and clock; per-method servers run in parallel.
  *
  * <p>Instances are immutable: the configuring methods return a new extension.
  */
@@ -113,6 +114,12 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void beforeEach(ExtensionContext context) {
         RunningServer server = server(context);
+        if (lifetime == Lifetime.PER_CLASS) {
+            server.turns().take();
+            // Kept in the test's own store under this instance, so afterEach releases only a turn it took
+            // (it also runs when an earlier extension's beforeEach failed and this one never ran).
+            context.getStore(NAMESPACE).put(this, server.turns());
+        }
         if (resetBeforeEachTest || resetRequested(context)) {
             server.mailroom().reset();
         }
@@ -120,8 +127,15 @@ public final class MailroomExtension implements BeforeAllCallback, BeforeEachCal
 
     @Override
     public void afterEach(ExtensionContext context) {
-        // A server that outlives the test must not hand frozen or shifted time to the next one.
-        running(context).ifPresent(server -> server.mailroom().clock().resetToSystem());
+        try {
+            // A server that outlives the test must not hand frozen or shifted time to the next one.
+            running(context).ifPresent(server -> server.mailroom().clock().resetToSystem());
+        } finally {
+            TestTurns taken = context.getStore(NAMESPACE).remove(this, TestTurns.class);
+            if (taken != null) {
+                taken.release();
+            }
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource {
     private final NettyEventLoops eventLoops;
     private volatile boolean closed;
     private final Map<Class<?>, AutoCloseable> clients = new ConcurrentHashMap<>();
+    private final TestTurns turns = new TestTurns();
 
     RunningServer(Mailroom mailroom, NettyEventLoops eventLoops) {
         this.mailroom = mailroom;
@@ -22,6 +23,11 @@ final class RunningServer implements ExtensionContext.Store.CloseableResource {
 
     Mailroom mailroom() {
         return mailroom;
+    }
+
+    /** The turns of the tests that share this server (those of a per-class server). */
+    TestTurns turns() {
+        return turns;
     }
 
     /** One client of each type per server: clients are thread-safe, and each one holds a connection pool. */

@@ -20,9 +20,22 @@ final class Engine {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
     }
 
+    /** Runs {@code testClass} with JUnit's parallel execution on, its test methods concurrent by default. */
+    static EngineExecutionResults runConcurrently(Class<?> testClass) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .execute();
+    }
+
     /** Runs {@code testClass} and checks that exactly {@code tests} tests ran and all passed. */
     static void runPassing(Class<?> testClass, int tests) {
-        EngineExecutionResults results = run(testClass);
+        assertPassed(run(testClass), testClass, tests);
+    }
+
+    static void assertPassed(EngineExecutionResults results, Class<?> testClass, int tests) {
         String failures = results.allEvents().failed().stream()
                 .map(Engine::describe).collect(Collectors.joining("\n"));
         assertThat(failures).as("failures of %s", testClass.getSimpleName()).isEmpty();
