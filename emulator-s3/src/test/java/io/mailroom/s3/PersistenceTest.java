@@ -215,4 +215,17 @@ class PersistenceTest {
         assertThatThrownBy(() -> after.s3.load(dataDir)).hasMessageContaining("unsupported manifest format 7");
         assertThat(after.s3.buckets()).isEmpty();
     }
+
+    @Test
+    void aBucketNamedLikeTheManifestComesBack() {
+        S3Harness before = new S3Harness();
+        before.createBucket("bucket.json");
+        before.put("bucket.json", "bucket.json", "not a manifest");
+        before.s3.save(dataDir);
+
+        S3Harness after = new S3Harness();
+        after.s3.load(dataDir);
+        assertThat(after.call("GetObject", obj().put("Bucket", "bucket.json").put("Key", "bucket.json")))
+                .isEqualTo(before.call("GetObject", obj().put("Bucket", "bucket.json").put("Key", "bucket.json")));
+    }
 }

@@ -132,9 +132,14 @@ public final class SnapshotDirectory {
 
     /** The buckets under {@code root}; fails naming the file that cannot be read or makes no sense. */
     public static List<Bucket> read(Path root) {
-        List<Path> manifests;
-        try (Stream<Path> files = Files.walk(root, 4)) {
-            manifests = files.filter(p -> p.getFileName().toString().equals(MANIFEST)).sorted().toList();
+        List<Path> manifests = new ArrayList<>();
+        try {
+            for (Path bucketDir : bucketDirectories(root)) {
+                Path manifest = bucketDir.resolve(MANIFEST);
+                if (Files.isRegularFile(manifest)) {
+                    manifests.add(manifest);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -148,6 +153,26 @@ public final class SnapshotDirectory {
             }
         }
         return buckets;
+    }
+
+    /**
+     * Every {@code <account>/<region>/<bucket>} directory, found by position rather than by searching for
+     * manifests: a bucket may be named {@code bucket.json} itself, and its objects' files are not manifests.
+     */
+    private static List<Path> bucketDirectories(Path root) throws IOException {
+        List<Path> buckets = new ArrayList<>();
+        for (Path account : subdirectories(root)) {
+            for (Path region : subdirectories(account)) {
+                buckets.addAll(subdirectories(region));
+            }
+        }
+        return buckets;
+    }
+
+    private static List<Path> subdirectories(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        }
     }
 
     private static Bucket readBucket(Path manifest) throws IOException {
