@@ -52,9 +52,11 @@ public final class Mailroom implements AutoCloseable {
     private final HttpServer http;
     /** Null when the SMTP listener is off. */
     private final SmtpServer smtp;
+    /** Null without a data directory. */
+    private final DataDirectoryLock dataLock;
 
     private Mailroom(ServerConfig config, ServerClock clock, ServiceSet serviceSet, List<AwsService> services,
-                     DeclarativeSetup setup, HttpServer http, SmtpServer smtp) {
+                     DeclarativeSetup setup, HttpServer http, SmtpServer smtp, DataDirectoryLock dataLock) {
         this.config = config;
         this.clock = clock;
         this.serviceSet = serviceSet;
@@ -62,6 +64,7 @@ public final class Mailroom implements AutoCloseable {
         this.setup = setup;
         this.http = http;
         this.smtp = smtp;
+        this.dataLock = dataLock;
     }
 
     /** Starts on {@link ServerConfig#defaults()}, but on a free port. */
@@ -104,7 +107,10 @@ public final class Mailroom implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(services, internal, new DispatchSettings(
                 config.accountId(), config.region(), config.publicBaseUrl(),
                 ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + config.port()), clock);
+        DataDirectoryLock dataLock = null;
         try {
+            // Before the load: what is loaded must be what this server alone will save.
+            dataLock = config.dataDir() == null ? null : DataDirectoryLock.take(config.dataDir());
             // State comes back before the port opens, so no request ever sees a half-restored server.
             forEachPersistent(config, serviceSet, p -> p.load(config.dataDir()));
             // After the restore: the file's queues converge on restored ones rather than clash with them.
@@ -113,6 +119,7 @@ public final class Mailroom implements AutoCloseable {
         } catch (RuntimeException e) {
             clock.close();
             transport.thenAccept(t -> t.group().shutdownGracefully());
+            release(dataLock);
             throw e;
         }
         try {
@@ -126,13 +133,15 @@ public final class Mailroom implements AutoCloseable {
                 http.close();
                 throw e;
             }
-            return new Mailroom(config, clock, serviceSet, services, setup, http, smtp);
+            return new Mailroom(config, clock, serviceSet, services, setup, http, smtp, dataLock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             clock.close();
+            release(dataLock);
             throw new IllegalStateException("interrupted while starting", e);
         } catch (RuntimeException e) {
             clock.close();
+            release(dataLock);
             throw e;
         }
     }
@@ -224,7 +233,18 @@ public final class Mailroom implements AutoCloseable {
         }
         http.close();
         clock.close();
-        forEachPersistent(config, serviceSet, p -> p.save(config.dataDir()));
+        try {
+            forEachPersistent(config, serviceSet, p -> p.save(config.dataDir()));
+        } finally {
+            // Only once the save is done may another server take the directory and load it.
+            release(dataLock);
+        }
+    }
+
+    private static void release(DataDirectoryLock lock) {
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     /** Without a data directory nothing touches the disk. */

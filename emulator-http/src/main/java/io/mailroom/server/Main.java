@@ -23,6 +23,8 @@ public final class Main {
     /** As for other command-line tools: 2 for a usage error. */
     private static final int USAGE = 2;
     private static final int CANNOT_LISTEN = 1;
+    /** The data directory cannot be used, is held by another server, or holds state that cannot be read. */
+    private static final int DATA_DIRECTORY = 3;
 
     private Main() {
     }
@@ -112,6 +114,9 @@ public final class Main {
                     + ("SMTP".equals(e.listener()) ? "--smtp-port or MAILROOM_SMTP_PORT" : "--port or MAILROOM_PORT")
                     + ")");
             return CANNOT_LISTEN;
+        } catch (DataDirectoryException e) {
+            System.err.println("mailroom: " + e.getMessage());
+            return DATA_DIRECTORY;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
