@@ -27,10 +27,12 @@ import io.mailroom.server.config.SetupExporter;
 import io.mailroom.smtp.SesSmtpBackend;
 import io.mailroom.smtp.SmtpServer;
 import io.mailroom.smtp.SmtpSettings;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -234,10 +236,27 @@ public final class Mailroom implements AutoCloseable {
         http.close();
         clock.close();
         try {
-            forEachPersistent(config, serviceSet, p -> p.save(config.dataDir()));
+            forEachPersistent(config, serviceSet, this::saveOrLog);
         } finally {
             // Only once the save is done may another server take the directory and load it.
             release(dataLock);
+        }
+    }
+
+    /**
+     * One service's save failing (a full disk, a file in the way) must not cost the others theirs, nor keep
+     * the lock held: each is tried, and what failed is logged, naming the file.
+     */
+    private void saveOrLog(Persistent service) {
+        // Looked up here, not in a static field: the class is loaded before logging is set up (see start).
+        Logger log = LoggerFactory.getLogger(Mailroom.class);
+        try {
+            service.save(config.dataDir());
+        } catch (UncheckedIOException e) {
+            // The message names the file and the cause; the stack trace would only show the save's own code.
+            log.error("{} (what was saved there before is kept)", e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Could not save {} state under {}", service.getClass().getSimpleName(), config.dataDir(), e);
         }
     }
 

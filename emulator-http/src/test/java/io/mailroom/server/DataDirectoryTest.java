@@ -54,4 +54,18 @@ class DataDirectoryTest {
         assertThatThrownBy(() -> start(dir)).isInstanceOf(DataDirectoryException.class)
                 .hasMessageStartingWith("cannot create the data directory " + dir + ": ");
     }
+
+    @Test
+    void aFailedSqsSaveStillSavesS3AndLetsTheDirectoryGo() throws IOException {
+        Path dir = temp.resolve("data");
+        Mailroom server = start(dir);
+        // A file where the SQS snapshot's directory belongs: its save fails.
+        Files.writeString(dir.resolve("sqs"), "in the way");
+        server.close();
+
+        assertThat(dir.resolve("s3")).isDirectory();
+        try (Mailroom again = start(dir)) {
+            assertThat(again.port()).isPositive();
+        }
+    }
 }
