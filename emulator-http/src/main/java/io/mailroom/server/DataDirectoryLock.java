@@ -1,10 +1,10 @@
 package io.mailroom.server;
 
+import io.mailroom.core.service.FileProblems;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,8 @@ final class DataDirectoryLock implements AutoCloseable {
         try {
             channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new DataDirectoryException("cannot use the data directory " + dir + ": " + IoProblem.describe(e), e);
+            throw new DataDirectoryException("cannot use the data directory " + dir + ": "
+                    + FileProblems.describe(e), e);
         }
         FileLock lock;
         try {
@@ -47,7 +48,8 @@ final class DataDirectoryLock implements AutoCloseable {
             lock = null; // held by another server in this JVM
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new DataDirectoryException("cannot lock the data directory " + dir + ": " + IoProblem.describe(e), e);
+            throw new DataDirectoryException("cannot lock the data directory " + dir + ": "
+                    + FileProblems.describe(e), e);
         }
         if (lock == null) {
             closeQuietly(channel);
@@ -64,7 +66,7 @@ final class DataDirectoryLock implements AutoCloseable {
             throw new DataDirectoryException("the data directory " + dir + " is a file, not a directory", e);
         } catch (IOException e) {
             throw new DataDirectoryException("cannot create the data directory " + dir + ": "
-                    + IoProblem.describe(e), e);
+                    + FileProblems.describe(e), e);
         }
         // The lock file may be left from an earlier run, so opening it proves nothing about the directory; the
         // saves create files next to it.
@@ -72,7 +74,7 @@ final class DataDirectoryLock implements AutoCloseable {
             Files.delete(Files.createTempFile(dir, ".probe", ".tmp"));
         } catch (IOException e) {
             throw new DataDirectoryException("cannot write in the data directory " + dir + ": "
-                    + IoProblem.describe(e), e);
+                    + FileProblems.describe(e), e);
         }
     }
 
@@ -91,20 +93,6 @@ final class DataDirectoryLock implements AutoCloseable {
             channel.close();
         } catch (IOException ignored) {
             // Nothing is written through it; there is nothing to lose.
-        }
-    }
-
-    /** What went wrong with a file, in words: an AccessDeniedException's message is only the path. */
-    static final class IoProblem {
-        private IoProblem() {
-        }
-
-        static String describe(IOException e) {
-            if (e instanceof AccessDeniedException) {
-                return "permission denied";
-            }
-            String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
-            return reason != null ? reason : e.getClass().getSimpleName();
         }
     }
 }

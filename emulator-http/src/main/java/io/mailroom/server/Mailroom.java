@@ -114,7 +114,7 @@ public final class Mailroom implements AutoCloseable {
             // Before the load: what is loaded must be what this server alone will save.
             dataLock = config.dataDir() == null ? null : DataDirectoryLock.take(config.dataDir());
             // State comes back before the port opens, so no request ever sees a half-restored server.
-            forEachPersistent(config, serviceSet, p -> p.load(config.dataDir()));
+            load(config, serviceSet);
             // After the restore: the file's queues converge on restored ones rather than clash with them.
             serviceSet.ownEndpoint(startEndpoint(config));
             setup.apply(startEndpoint(config));
@@ -263,6 +263,18 @@ public final class Mailroom implements AutoCloseable {
     private static void release(DataDirectoryLock lock) {
         if (lock != null) {
             lock.close();
+        }
+    }
+
+    /**
+     * A snapshot that cannot be read stops the start as a {@link DataDirectoryException}: the services'
+     * messages already name the file and what to do, so {@link Main} prints one line, not a stack trace.
+     */
+    private static void load(ServerConfig config, ServiceSet serviceSet) {
+        try {
+            forEachPersistent(config, serviceSet, p -> p.load(config.dataDir()));
+        } catch (RuntimeException e) {
+            throw new DataDirectoryException(e.getMessage(), e);
         }
     }
 

@@ -68,4 +68,29 @@ class DataDirectoryTest {
             assertThat(again.port()).isPositive();
         }
     }
+
+    @Test
+    void anUnreadableSnapshotStopsTheStartWithOneLineNamingTheFileAndLetsTheDirectoryGo() throws IOException {
+        Path dir = temp.resolve("data");
+        Path file = dir.resolve("sqs/state.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"format\": 1, \"queues\": [");
+        assertThatThrownBy(() -> start(dir)).isInstanceOf(DataDirectoryException.class)
+                .hasMessageStartingWith("cannot restore SQS state from " + file + ": ")
+                .hasMessageEndingWith("(repair the file, or move it away to start with no queues)")
+                .hasMessageNotContaining("\n").hasMessageNotContaining("Source");
+        Files.delete(file);
+        try (Mailroom again = start(dir)) {
+            assertThat(again.port()).isPositive();
+        }
+    }
+
+    @Test
+    void aSnapshotThatCannotBeReadAsAFileNamesTheCause() throws IOException {
+        Path dir = temp.resolve("data");
+        // A directory where the file belongs: it exists but cannot be read as a file.
+        Files.createDirectories(dir.resolve("sqs/state.json"));
+        assertThatThrownBy(() -> start(dir)).isInstanceOf(DataDirectoryException.class)
+                .hasMessageContaining("state.json: Is a directory (");
+    }
 }

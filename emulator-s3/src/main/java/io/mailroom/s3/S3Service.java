@@ -7,6 +7,7 @@ import io.mailroom.core.model.OperationModel;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.OperationTable;
+import io.mailroom.core.service.FileProblems;
 import io.mailroom.core.service.Persistent;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.service.ValidationErrors;
@@ -224,8 +225,9 @@ public final class S3Service implements AwsService, Persistent {
             }
         } catch (RuntimeException e) {
             // Starting empty would throw the saved objects away at the next stop: better not start at all.
-            throw new IllegalStateException("Cannot restore S3 state from " + root + ": " + e.getMessage()
-                    + " (repair it, or move it away to start with no buckets)", e);
+            throw new IllegalStateException("cannot restore S3 state from " + root + ": " + e.getMessage()
+                    + (FileProblems.isAccess(e) ? " (let the server's user read and write it" : " (repair it")
+                    + ", or move it away to start with no buckets)", e);
         }
         registry.clear();
         buckets.forEach(registry::putIfAbsent);

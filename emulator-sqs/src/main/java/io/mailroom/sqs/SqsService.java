@@ -7,6 +7,7 @@ import io.mailroom.core.request.RequestContext;
 import io.mailroom.core.service.AwsService;
 import io.mailroom.core.service.EnumPolicy;
 import io.mailroom.core.service.OperationTable;
+import io.mailroom.core.service.FileProblems;
 import io.mailroom.core.service.Persistent;
 import io.mailroom.core.service.ServiceDescriptor;
 import io.mailroom.core.service.ValidationErrors;
@@ -158,8 +159,9 @@ public final class SqsService implements AwsService, Persistent {
             restore(snapshot);
         } catch (RuntimeException e) {
             // Starting empty would throw the saved state away at the next stop: better not start at all.
-            throw new IllegalStateException("Cannot restore SQS state from " + file + ": " + e.getMessage()
-                    + " (repair the file, or move it away to start with no queues)", e);
+            throw new IllegalStateException("cannot restore SQS state from " + file + ": " + e.getMessage()
+                    + (FileProblems.isAccess(e) ? " (let the server's user read and write it" : " (repair the file")
+                    + ", or move it away to start with no queues)", e);
         }
         LOG.info("Restored {} queues and {} messages from {}", snapshot.queues().size(), snapshot.messageCount(),
                 file);

@@ -230,7 +230,7 @@ class PersistenceTest {
             Files.writeString(file, content);
             assertThatThrownBy(() -> after.sqs.load(dataDir))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Cannot restore SQS state from " + file);
+                    .hasMessageContaining("cannot restore SQS state from " + file);
         }
         assertThat(after.call("ListQueues", obj()).path("QueueUrls")).hasSize(1);
     }

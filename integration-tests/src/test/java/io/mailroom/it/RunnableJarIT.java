@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -110,6 +112,17 @@ class RunnableJarIT {
                     .contains("mailroom: cannot listen for SMTP on 127.0.0.1:" + port + ": ")
                     .contains("(another port: --smtp-port or MAILROOM_SMTP_PORT)").doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void anUnreadableSnapshotIsOneLineAndItsOwnExitStatus(@TempDir Path dataDir)
+            throws Exception {
+        Path file = dataDir.resolve("sqs/state.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"format\":1,\"queues\":[");
+        assertThat(run("--port", "0", "--smtp-port", "0", "--data-dir", dataDir.toString())).startsWith("3:")
+                .contains("mailroom: cannot restore SQS state from " + file + ": ")
+                .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private static Process start(String... args) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mailroom.core.service.FileProblems;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketLocation;
 import io.mailroom.s3.bucket.BucketName;
@@ -78,7 +79,7 @@ public final class SnapshotDirectory {
             deleteTree(previous);
             return count;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write S3 state to " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write S3 state to " + target + ": " + FileProblems.describe(e), e);
         }
     }
 
@@ -141,14 +142,16 @@ public final class SnapshotDirectory {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw new UncheckedIOException(FileProblems.describe(e), e);
         }
         List<Bucket> buckets = new ArrayList<>();
         for (Path manifest : manifests) {
             try {
                 buckets.add(readBucket(manifest));
             } catch (RuntimeException | IOException e) {
-                String what = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                String what = e instanceof JsonProcessingException j
+                        ? FileProblems.withoutParserSource(j.getOriginalMessage())
+                        : e instanceof IOException io ? FileProblems.describe(io) : e.getMessage();
                 throw new IllegalArgumentException(manifest + ": " + what, e);
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroom.core.service.FileProblems;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ public final class SnapshotFile {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write SQS state to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write SQS state to " + file + ": " + FileProblems.describe(e), e);
         } finally {
             if (temp != null) {
                 try {
@@ -72,12 +73,13 @@ public final class SnapshotFile {
         } catch (JsonProcessingException e) {
             // Jackson's own message names a redacted source; the line and the problem are what helps.
             Throwable problem = e.getCause() != null ? e.getCause() : e;
-            String what = problem instanceof JsonProcessingException j ? j.getOriginalMessage() : problem.getMessage();
+            String what = FileProblems.withoutParserSource(
+                    problem instanceof JsonProcessingException j ? j.getOriginalMessage() : problem.getMessage());
             JsonLocation at = e.getLocation();
             throw new IllegalArgumentException(at == null ? what
                     : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
+            throw new UncheckedIOException(FileProblems.describe(e), e);
         }
     }
 }
