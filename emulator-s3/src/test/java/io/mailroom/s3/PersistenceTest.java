@@ -228,4 +228,17 @@ class PersistenceTest {
         assertThat(after.call("GetObject", obj().put("Bucket", "bucket.json").put("Key", "bucket.json")))
                 .isEqualTo(before.call("GetObject", obj().put("Bucket", "bucket.json").put("Key", "bucket.json")));
     }
+
+    @Test
+    void aBucketDirectoryWithoutItsManifestIsRefusedNamingItAndKept() throws IOException {
+        populated().s3.save(dataDir);
+        Path bucketDir = dataDir.resolve("s3/000000000000/us-east-1/mail");
+        Files.delete(bucketDir.resolve("bucket.json"));
+
+        S3Harness after = new S3Harness();
+        assertThatThrownBy(() -> after.s3.load(dataDir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(bucketDir + " is a bucket's directory without its bucket.json");
+        assertThat(bucketDir.resolve("objects/0")).exists();
+        assertThat(bucketDir.resolve("objects/1")).exists();
+    }
 }

@@ -137,9 +137,12 @@ public final class SnapshotDirectory {
         try {
             for (Path bucketDir : bucketDirectories(root)) {
                 Path manifest = bucketDir.resolve(MANIFEST);
-                if (Files.isRegularFile(manifest)) {
-                    manifests.add(manifest);
+                if (!Files.isRegularFile(manifest)) {
+                    // Skipping it would start without the bucket and delete its objects at the next save.
+                    throw new IllegalArgumentException(bucketDir + " is a bucket's directory without its "
+                            + MANIFEST);
                 }
+                manifests.add(manifest);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(FileProblems.describe(e), e);
