@@ -150,11 +150,12 @@ public final class SqsService implements AwsService, Persistent {
     @Override
     public void load(Path dataDir) {
         Path file = SnapshotFile.in(dataDir);
-        if (!Files.exists(file)) {
-            return;
-        }
         SqsSnapshot snapshot;
         try {
+            SnapshotFile.removeLeftovers(file);
+            if (!Files.exists(file)) {
+                return;
+            }
             snapshot = SnapshotFile.read(file);
             restore(snapshot);
         } catch (RuntimeException e) {

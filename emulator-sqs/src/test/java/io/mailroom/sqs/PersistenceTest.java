@@ -208,6 +208,30 @@ class PersistenceTest {
     }
 
     @Test
+    void temporaryFilesOfAKilledSaveAreRemovedAtTheNextLoad() throws IOException {
+        before.createQueue("kept");
+        before.sqs.save(dataDir);
+        Path sqsDir = dataDir.resolve("sqs");
+        Files.writeString(sqsDir.resolve("state.json.123456.tmp"), "{\"format\":1,\"que");
+        Files.writeString(sqsDir.resolve("notes.txt"), "not ours to remove");
+
+        SqsHarness after = new SqsHarness();
+        after.sqs.load(dataDir);
+        try (var files = Files.list(sqsDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("state.json", "notes.txt");
+        }
+        assertThat(after.call("ListQueues", obj()).path("QueueUrls")).hasSize(1);
+    }
+
+    @Test
+    void aTemporaryFileAloneIsRemovedToo() throws IOException {
+        Path temp = Files.createDirectories(dataDir.resolve("sqs")).resolve("state.json.99.tmp");
+        Files.writeString(temp, "partial");
+        new SqsHarness().sqs.load(dataDir);
+        assertThat(temp).doesNotExist();
+    }
+
+    @Test
     void noFileMeansNothingToLoad() {
         SqsHarness after = new SqsHarness();
         after.createQueue("kept");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mailroom.core.service.DirectorySync;
 import io.mailroom.core.service.FileProblems;
 import io.mailroom.s3.bucket.Bucket;
 import io.mailroom.s3.bucket.BucketLocation;
@@ -71,15 +72,24 @@ public final class SnapshotDirectory {
                 count += writeBucket(saving.resolve(b.owner().accountId()).resolve(b.region()).resolve(b.name()), b);
             }
             Files.createDirectories(saving);
+            syncDirectories(saving);
             if (Files.exists(target)) {
                 deleteTree(previous);
                 Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(saving, target, StandardCopyOption.ATOMIC_MOVE);
+            DirectorySync.sync(dataDir);
             deleteTree(previous);
             return count;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write S3 state to " + target + ": " + FileProblems.describe(e), e);
+        }
+    }
+
+    /** Every directory of the new tree, so the names of its synced files survive a power loss too. */
+    private static void syncDirectories(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.filter(Files::isDirectory).forEach(DirectorySync::sync);
         }
     }
 

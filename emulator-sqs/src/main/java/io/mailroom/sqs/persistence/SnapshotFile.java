@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailroom.core.service.DirectorySync;
 import io.mailroom.core.service.FileProblems;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,6 +51,7 @@ public final class SnapshotFile {
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
+            DirectorySync.sync(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write SQS state to " + file + ": " + FileProblems.describe(e), e);
         } finally {
@@ -59,6 +62,25 @@ public final class SnapshotFile {
                     // The failure that brought us here is the one to report.
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes the temporary files a save killed before its rename left next to {@code file}. Only at start,
+     * with the data directory locked, so no save of another server can be writing one.
+     */
+    public static void removeLeftovers(Path file) {
+        Path dir = file.getParent();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, file.getFileName() + ".*.tmp")) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove what an interrupted save left in " + dir + ": "
+                    + FileProblems.describe(e), e);
         }
     }
 
