@@ -3,9 +3,7 @@ package io.mailroom.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroom.core.time.ServerClock;
-import io.mailroom.http.dispatch.DispatchSettings;
 import io.mailroom.http.dispatch.Dispatcher;
-import io.mailroom.server.ServiceSet;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -14,9 +12,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,14 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ClientGoesAwayTest {
     private static final String QUEUE_URL = "http://127.0.0.1:4566/000000000000/q";
-    private final ServerClock clock = ServerClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-    private final Dispatcher dispatcher = new Dispatcher(ServiceSet.create(clock).all(), List.of(),
-            new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"), clock);
 
-    @AfterEach
-    void closeClock() {
-        clock.close();
-    }
+    @RegisterExtension
+    final EmbeddedServer server = new EmbeddedServer();
+    private final ServerClock clock = server.clock;
+    private final Dispatcher dispatcher = server.dispatcher;
 
     private EmbeddedChannel connection() {
         return new EmbeddedChannel(new ApiChannelHandler(dispatcher, new DateHeader(clock)));

@@ -3,9 +3,7 @@ package io.mailroom.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroom.core.time.ServerClock;
-import io.mailroom.http.dispatch.DispatchSettings;
 import io.mailroom.http.dispatch.Dispatcher;
-import io.mailroom.server.ServiceSet;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
@@ -17,11 +15,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A connection's requests are served in turn, and a client that does not read its answers is not read either:
@@ -29,14 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionTurnsTest {
     private static final String QUEUE_URL = "http://127.0.0.1:4566/000000000000/turns";
-    private final ServerClock clock = ServerClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-    private final Dispatcher dispatcher = new Dispatcher(ServiceSet.create(clock).all(), List.of(),
-            new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"), clock);
 
-    @AfterEach
-    void closeClock() {
-        clock.close();
-    }
+    @RegisterExtension
+    final EmbeddedServer server = new EmbeddedServer();
+    private final ServerClock clock = server.clock;
+    private final Dispatcher dispatcher = server.dispatcher;
 
     @Test
     void pipelinedRequestsRunOneAfterTheOther() {

@@ -1,20 +1,14 @@
 package io.mailroom.http;
 
+import static io.mailroom.http.EmbeddedServer.bytes;
+import static io.mailroom.http.EmbeddedServer.received;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailroom.core.time.ServerClock;
-import io.mailroom.http.dispatch.DispatchSettings;
-import io.mailroom.http.dispatch.Dispatcher;
-import io.mailroom.server.ServiceSet;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code 100 Continue} is the interim answer of the request it follows the answers of: sent ahead of an earlier
@@ -22,24 +16,14 @@ import org.junit.jupiter.api.Test;
  */
 class ContinueInTurnTest {
     private static final String QUEUE_URL = "http://127.0.0.1:4566/000000000000/q";
-    private final ServerClock clock = ServerClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-    private final Dispatcher dispatcher = new Dispatcher(ServiceSet.create(clock).all(), List.of(),
-            new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"), clock);
 
-    @AfterEach
-    void closeClock() {
-        clock.close();
-    }
-
-    private EmbeddedChannel connection() {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        HttpServer.configure(channel.pipeline(), 1024 * 1024, dispatcher, new DateHeader(clock));
-        return channel;
-    }
+    @RegisterExtension
+    final EmbeddedServer server = new EmbeddedServer();
+    private final ServerClock clock = server.clock;
 
     @Test
     void aContinueWaitsForTheAnswersBeforeIt() {
-        EmbeddedChannel connection = connection();
+        EmbeddedChannel connection = server.connection();
         connection.writeInbound(bytes(sqs("CreateQueue", "{\"QueueName\":\"q\"}", "")));
         assertThat(received(connection)).startsWith("HTTP/1.1 200 OK");
 
@@ -63,7 +47,7 @@ class ContinueInTurnTest {
 
     @Test
     void aContinueGoesAtOnceOnAConnectionWithNothingOwed() {
-        EmbeddedChannel connection = connection();
+        EmbeddedChannel connection = server.connection();
         connection.writeInbound(bytes(sqs("CreateQueue", "{\"QueueName\":\"q\"}", "")));
         received(connection);
 
@@ -81,18 +65,5 @@ class ContinueInTurnTest {
 
     private static String headersOnly(String request) {
         return request.substring(0, request.indexOf("\r\n\r\n") + 4);
-    }
-
-    private static ByteBuf bytes(String s) {
-        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
-    }
-
-    private static String received(EmbeddedChannel channel) {
-        StringBuilder all = new StringBuilder();
-        for (ByteBuf buf; (buf = channel.readOutbound()) != null; ) {
-            all.append(buf.toString(StandardCharsets.UTF_8));
-            buf.release();
-        }
-        return all.toString();
     }
 }

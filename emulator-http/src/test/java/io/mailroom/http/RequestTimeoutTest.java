@@ -1,20 +1,15 @@
 package io.mailroom.http;
 
+import static io.mailroom.http.EmbeddedServer.bytes;
+import static io.mailroom.http.EmbeddedServer.received;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailroom.core.time.ServerClock;
-import io.mailroom.http.dispatch.DispatchSettings;
-import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.server.ServiceSet;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request the client stopped sending midway is answered 400 RequestTimeout after about 20 seconds without a
@@ -23,20 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class RequestTimeoutTest {
     private static final String QUEUE_URL = "http://127.0.0.1:4566/000000000000/q";
-    private final ServerClock clock = ServerClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-    private final ServiceSet services = ServiceSet.create(clock);
-    private final Dispatcher dispatcher = new Dispatcher(services.all(), List.of(),
-            new DispatchSettings("000000000000", "us-east-1", null, "127.0.0.1:4566"), clock);
 
-    @AfterEach
-    void closeClock() {
-        clock.close();
-    }
+    @RegisterExtension
+    final EmbeddedServer server = new EmbeddedServer();
+    private final ServiceSet services = server.services;
 
     private EmbeddedChannel connection() {
         services.s3(); // made now: made on first use, it would answer from a thread of its own
-        EmbeddedChannel channel = new EmbeddedChannel();
-        HttpServer.configure(channel.pipeline(), 1024 * 1024, dispatcher, new DateHeader(clock));
+        EmbeddedChannel channel = server.connection();
         channel.freezeTime();
         return channel;
     }
@@ -119,18 +108,5 @@ class RequestTimeoutTest {
     private static String sqsHead(String operation, int contentLength) {
         return "POST / HTTP/1.1\r\nHost: 127.0.0.1:4566\r\nContent-Type: application/x-amz-json-1.0\r\n"
                 + "X-Amz-Target: AmazonSQS." + operation + "\r\nContent-Length: " + contentLength + "\r\n\r\n";
-    }
-
-    private static ByteBuf bytes(String s) {
-        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
-    }
-
-    private static String received(EmbeddedChannel channel) {
-        StringBuilder all = new StringBuilder();
-        for (ByteBuf buf; (buf = channel.readOutbound()) != null; ) {
-            all.append(buf.toString(StandardCharsets.UTF_8));
-            buf.release();
-        }
-        return all.toString();
     }
 }

@@ -2,26 +2,14 @@ package io.mailroom.http.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailroom.server.Mailroom;
-import io.mailroom.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A request target in absolute form is routed as its path, with its authority as the Host (RFC 9112 3.2.2). */
 class AbsoluteFormTargetTest {
-    private static Mailroom server;
-
-    @BeforeAll
-    static void start() {
-        server = Mailroom.start(ServerConfig.defaults().withPort(0).withSmtpPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final WireServer server = new WireServer();
 
     private static RawHttp.Answer send(String method, String target, String host, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -2,26 +2,14 @@ package io.mailroom.http.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailroom.server.Mailroom;
-import io.mailroom.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A page may call the developer endpoints from any origin: their preflights pass, as SQS's do. */
 class DeveloperEndpointPreflightTest {
-    private static Mailroom server;
-
-    @BeforeAll
-    static void start() {
-        server = Mailroom.start(ServerConfig.defaults().withPort(0).withSmtpPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final WireServer server = new WireServer();
 
     @ParameterizedTest
     @ValueSource(strings = {"/_aws/sqs/messages", "/_mailroom/health", "/_mailroom/api/queues", "/_localstack/health"})

@@ -2,26 +2,14 @@ package io.mailroom.http.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailroom.server.Mailroom;
-import io.mailroom.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A Query form is a form whatever the case of its media type (RFC 9110 8.3.1). */
 class FormMediaTypeTest {
-    private static Mailroom server;
-
-    @BeforeAll
-    static void start() {
-        server = Mailroom.start(ServerConfig.defaults().withPort(0).withSmtpPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final WireServer server = new WireServer();
 
     @ParameterizedTest
     @ValueSource(strings = {"application/x-www-form-urlencoded", "Application/X-WWW-Form-Urlencoded",

@@ -2,27 +2,15 @@ package io.mailroom.http.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailroom.server.Mailroom;
-import io.mailroom.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What HTTP/1.1 requires of a server before any AWS service is asked (RFC 9110, RFC 9112). */
 class HttpConformanceTest {
     private static final String LIST = "Action=ListQueues";
-    private static Mailroom server;
-
-    @BeforeAll
-    static void start() {
-        server = Mailroom.start(ServerConfig.defaults().withPort(0).withSmtpPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final WireServer server = new WireServer();
 
     private static RawHttp.Answer post(String version, String headers) {
         return RawHttp.exchange(server.port(), "POST / " + version + "\r\n" + headers

@@ -2,26 +2,14 @@ package io.mailroom.http.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailroom.server.Mailroom;
-import io.mailroom.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A request line or header section over the limit has HTTP's status for it, and S3's error shape where S3's. */
 class OversizedHeadTest {
     private static final String LONG = "a".repeat(70 * 1024);
-    private static Mailroom server;
-
-    @BeforeAll
-    static void start() {
-        server = Mailroom.start(ServerConfig.defaults().withPort(0).withSmtpPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final WireServer server = new WireServer();
 
     @Test
     void aRequestLineOverTheLimitIs414() {

@@ -2,26 +2,19 @@ package io.mailroom.http.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailroom.server.Mailroom;
-import io.mailroom.server.ServerConfig;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A path label (an S3 key, an SES identity) is the UTF-8 its path's bytes spell, percent-encoded or not; bytes that spell none are refused. */
 class PathBytesTest {
-    private static Mailroom server;
+    @RegisterExtension
+    static final WireServer server = new WireServer();
 
     @BeforeAll
-    static void start() {
-        server = Mailroom.start(ServerConfig.defaults().withPort(0).withSmtpPort(0));
+    static void createBucket() {
         assertThat(send("PUT", "/bytes-bkt", "").status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** The path is written as ISO-8859-1, so a character below U+0100 goes as the one byte it is. */
