@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -129,15 +130,30 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
             if (ctx.executor().inEventLoop()) {
                 answered(ctx, reply, r);
             } else {
-                ctx.executor().execute(() -> answered(ctx, reply, r));
+                ctx.executor().execute(() -> {
+                    try {
+                        answered(ctx, reply, r);
+                    } catch (Throwable t) {
+                        exceptionCaught(ctx, t); // a task of its own: Netty would only log it, leaving the connection stuck
+                    }
+                });
             }
         });
         return false;
     }
 
-    /** Netty's decoder discards everything after a request it could not parse: nothing more can be served. */
+    /**
+     * Netty's decoder discards everything after a request it could not parse: nothing more can be served. Nor
+     * after one whose body it cannot frame (a transfer coding other than chunked: RFC 9112 section 6.1 asks for
+     * the connection to close) or of another HTTP major version (answered 505).
+     */
     private static boolean lastOnConnection(FullHttpRequest request) {
-        return request.decoderResult().isFailure() || !HttpUtil.isKeepAlive(request);
+        if (request.decoderResult().isFailure() || !HttpUtil.isKeepAlive(request)
+                || request.protocolVersion().majorVersion() != 1) {
+            return true;
+        }
+        String codings = request.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
+        return codings != null && !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.trim());
     }
 
     private static Reply unparsable(FullHttpRequest request) {
@@ -174,6 +190,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
      * before it is answered. Otherwise it is sent when that is so, unless the body comes first.
      */
     boolean continueNowOrInTurn() {
+        if (lastReceived || closing) {
+            return false; // the last answer is or will be out: nothing may follow it
+        }
         if (pending == null && waiting.isEmpty() && !draining) {
             return true;
         }
@@ -221,7 +240,11 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
 
     private void drainLater() {
         if (ctx != null && ctx.channel().isActive()) {
-            drain(ctx);
+            try {
+                drain(ctx);
+            } catch (Throwable t) {
+                exceptionCaught(ctx, t); // a task of its own: Netty would only log it, leaving the connection stuck
+            }
         }
     }
 

@@ -16,10 +16,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,7 @@ public final class HttpServer implements AutoCloseable {
     private static final class BodyLimit extends HttpObjectAggregator {
         private final int maxBodyBytes;
         private final ApiChannelHandler api;
+        private boolean discardingBody;
 
         BodyLimit(int maxBodyBytes, ApiChannelHandler api) {
             super(maxBodyBytes, true);
@@ -142,11 +145,26 @@ public final class HttpServer implements AutoCloseable {
             // Netty would add the Content-Length the client did not send.
         }
 
+        /**
+         * After an oversized request the connection serves on: the aggregator drops the rest of its body as it
+         * comes, and once the body's end has passed the input watch must know the request is over, or it would
+         * time out the idle connection.
+         */
+        @Override
+        protected void decode(ChannelHandlerContext ctx, HttpObject msg, List<Object> out) throws Exception {
+            super.decode(ctx, msg, out);
+            if (discardingBody && msg instanceof LastHttpContent) {
+                discardingBody = false;
+                api.input().requestReceived();
+            }
+        }
+
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             if (oversized instanceof HttpRequest start) {
                 boolean last = oversized instanceof FullHttpMessage || HttpUtil.is100ContinueExpected(start)
                         || !HttpUtil.isKeepAlive(start);
+                discardingBody = !last;
                 ctx.fireChannelRead(OversizedRequest.of(start, maxBodyBytes, last));
             } else {
                 ctx.close();

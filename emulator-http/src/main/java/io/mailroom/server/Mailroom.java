@@ -230,13 +230,17 @@ public final class Mailroom implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (smtp != null) {
-            smtp.close(); // before the HTTP server, which shuts down the event loops they share
-        }
-        http.close();
-        clock.close();
         try {
-            forEachPersistent(config, serviceSet, this::saveOrLog);
+            try {
+                if (smtp != null) {
+                    smtp.close(); // before the HTTP server, which shuts down the event loops they share
+                }
+                http.close();
+                clock.close();
+            } finally {
+                // A listener that fails to close must not cost the state: it is saved all the same.
+                forEachPersistent(config, serviceSet, this::saveOrLog);
+            }
         } finally {
             // Only once the save is done may another server take the directory and load it.
             release(dataLock);

@@ -97,6 +97,24 @@ class RequestTimeoutTest {
         assertThat(polling.isOpen()).isTrue();
     }
 
+    @Test
+    void aConnectionServingOnAfterAnOversizedBodyIsNotTimedOutWhileIdle() {
+        services.s3();
+        EmbeddedChannel connection = new EmbeddedChannel();
+        HttpServer.configure(connection.pipeline(), 100, server.dispatcher, new DateHeader(server.clock));
+        connection.freezeTime();
+        connection.writeInbound(bytes("PUT /bkt1 HTTP/1.1\r\nHost: 127.0.0.1:4566\r\nContent-Length: 0\r\n\r\n"));
+        assertThat(received(connection)).startsWith("HTTP/1.1 200");
+
+        connection.writeInbound(bytes("PUT /bkt1/big HTTP/1.1\r\nHost: 127.0.0.1:4566\r\nContent-Length: 200\r\n\r\n"));
+        assertThat(received(connection)).startsWith("HTTP/1.1 413");
+        connection.writeInbound(bytes("x".repeat(200)));
+        pass(connection, 40);
+
+        assertThat(received(connection)).as("the dropped body ended the request").isEmpty();
+        assertThat(connection.isOpen()).isTrue();
+    }
+
     /** Moves the connection's time on by {@code seconds}, running its checks as they fall due. */
     private static void pass(EmbeddedChannel channel, int seconds) {
         for (int i = 0; i < seconds; i++) {

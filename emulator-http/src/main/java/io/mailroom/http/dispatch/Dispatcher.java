@@ -139,9 +139,16 @@ public final class Dispatcher {
         for (InternalEndpoint endpoint : internalEndpoints) {
             if (endpoint.matches(request, path)) {
                 if (endpoint instanceof MadeOnFirstUse deferred && !deferred.made()) {
-                    // Should making fail, the endpoint meets the same failure and answers it as any other.
-                    return deferred.madeOffThisThread()
-                            .handle((made, failure) -> runInternal(endpoint, request, uri, ctx, started));
+                    // Should making fail, the endpoint meets the same failure and answers it as any other. The
+                    // caller releases the request when this returns; the endpoint reads it later, so it keeps its own.
+                    FullHttpRequest kept = request.retainedDuplicate();
+                    return deferred.madeOffThisThread().handle((made, failure) -> {
+                        try {
+                            return runInternal(endpoint, kept, uri, ctx, started);
+                        } finally {
+                            kept.release();
+                        }
+                    });
                 }
                 return CompletableFuture.completedFuture(runInternal(endpoint, request, uri, ctx, started));
             }

@@ -56,6 +56,7 @@ class HttpConformanceTest {
         assertThat(post("HTTP/2.0", "Host: a\r\n").statusLine()).isEqualTo("HTTP/1.1 505 HTTP Version Not Supported");
         RawHttp.Answer preface = RawHttp.exchange(server.port(), "PRI * HTTP/2.0\r\n\r\n");
         assertThat(preface.status()).isEqualTo(505);
+        assertThat(preface.header("Connection")).isEqualToIgnoringCase("close");
     }
 
     @Test
@@ -66,6 +67,8 @@ class HttpConformanceTest {
                 chunks.getBytes(StandardCharsets.US_ASCII));
         assertThat(answer.status()).isEqualTo(501);
         assertThat(answer.body()).contains("<Code>NotImplemented</Code>");
+        // The body cannot be framed, so nothing after it can be read as a request (RFC 9112 6.1).
+        assertThat(answer.header("Connection")).isEqualToIgnoringCase("close");
 
         RawHttp.Answer chunked = RawHttp.exchange(server.port(), "POST / HTTP/1.1\r\nHost: a\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n",
