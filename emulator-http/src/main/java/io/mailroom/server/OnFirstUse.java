@@ -67,7 +67,9 @@ final class OnFirstUse<T> implements Supplier<T>, MadeOnFirstUse {
         boolean first;
         synchronized (waitersLock) {
             if (made()) {
-                return CompletableFuture.completedFuture(null); // the waiters were told already
+                // Made: this caller goes on at once, possibly before the waiters are told. Those are other
+                // connections' requests (a connection's own wait for each other's answers), so no order is owed.
+                return CompletableFuture.completedFuture(null);
             }
             first = waiters == null;
             if (first) {
