@@ -125,7 +125,11 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
         pendingVersion = version;
         reply.whenComplete((r, failure) -> {
             if (r == null) {
-                return; // cancelled because the connection closed
+                if (!reply.isCancelled()) {
+                    // No answer will come (an Error escaped the service): close rather than leave the client waiting.
+                    ctx.executor().execute(() -> exceptionCaught(ctx, failure));
+                }
+                return; // else cancelled because the connection closed
             }
             if (ctx.executor().inEventLoop()) {
                 answered(ctx, reply, r);
