@@ -4,6 +4,7 @@ import io.mailroom.core.error.AwsException;
 import io.mailroom.core.error.CommonErrors;
 import io.mailroom.http.dispatch.Dispatcher;
 import io.mailroom.http.dispatch.Dispatcher.Reply;
+import io.mailroom.http.dispatch.HttpConformance;
 import io.mailroom.http.dispatch.OversizedRequest;
 import io.mailroom.http.dispatch.RequestIds;
 import io.netty.buffer.Unpooled;
@@ -14,7 +15,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -152,12 +152,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
      * the connection to close) or of another HTTP major version (answered 505).
      */
     private static boolean lastOnConnection(FullHttpRequest request) {
-        if (request.decoderResult().isFailure() || !HttpUtil.isKeepAlive(request)
-                || request.protocolVersion().majorVersion() != 1) {
-            return true;
-        }
-        String codings = request.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
-        return codings != null && !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.trim());
+        return request.decoderResult().isFailure() || !HttpUtil.isKeepAlive(request)
+                || request.protocolVersion().majorVersion() != 1 || HttpConformance.hasUnknownCoding(request);
     }
 
     private static Reply unparsable(FullHttpRequest request) {

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.Iterator;
 
@@ -14,7 +15,7 @@ import java.util.Iterator;
  * What HTTP/1.1 itself requires of a request before any service looks at it. Each test reads a header the
  * request already holds; none allocates for the usual request beyond Netty's own header iterator.
  */
-final class HttpConformance {
+public final class HttpConformance {
     /** RFC 9110 section 15.6.6, https://www.rfc-editor.org/rfc/rfc9110#section-15.6.6. */
     static final ErrorCode VERSION_NOT_SUPPORTED = ErrorCode.sender("HttpVersionNotSupported", 505);
 
@@ -42,11 +43,19 @@ final class HttpConformance {
             return CommonErrors.BAD_REQUEST.exception("An HTTP/1.1 request must have a Host header.");
         }
         // RFC 9112 section 6.1: a transfer coding the server does not understand is 501. Netty only undoes chunked.
-        String codings = headers.get(HttpHeaderNames.TRANSFER_ENCODING);
-        if (codings != null && !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.trim())) {
+        if (hasUnknownCoding(request)) {
             return CommonErrors.NOT_IMPLEMENTED.exception("Transfer-Encoding %s is not implemented; only chunked is.",
-                    codings);
+                    headers.get(HttpHeaderNames.TRANSFER_ENCODING));
         }
         return null;
+    }
+
+    /**
+     * Whether the body comes in a transfer coding other than chunked, which Netty cannot frame: nothing after
+     * it on the connection can be read as a request, so the connection closes after the answer.
+     */
+    public static boolean hasUnknownCoding(HttpRequest request) {
+        String codings = request.headers().get(HttpHeaderNames.TRANSFER_ENCODING);
+        return codings != null && !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.trim());
     }
 }
