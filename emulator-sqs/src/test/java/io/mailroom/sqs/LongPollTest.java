@@ -97,9 +97,7 @@ class LongPollTest {
 
     @Test
     void messagesHandedToAReceiveCancelledMeanwhileGoToTheNextWaiterUncounted() {
-        h.send(url, "m1");
-        h.send(url, "m2");
-        h.call("ReceiveMessage", obj().put("QueueUrl", url).put("MaxNumberOfMessages", 2).put("VisibilityTimeout", 5));
+        twoMessagesInFlightForFiveSeconds();
         CompletableFuture<ObjectNode> a = pollOne();
         CompletableFuture<ObjectNode> b = pollOne();
         CompletableFuture<ObjectNode> c = pollOne();
@@ -118,9 +116,7 @@ class LongPollTest {
 
     @Test
     void aMessageHandedToACancelledReceiveIsVisibleAgainAtOnce() {
-        h.send(url, "m1");
-        h.send(url, "m2");
-        h.call("ReceiveMessage", obj().put("QueueUrl", url).put("MaxNumberOfMessages", 2).put("VisibilityTimeout", 5));
+        twoMessagesInFlightForFiveSeconds();
         CompletableFuture<ObjectNode> a = pollOne();
         CompletableFuture<ObjectNode> b = pollOne();
         a.whenComplete((r, e) -> b.cancel(false));
@@ -130,6 +126,13 @@ class LongPollTest {
         assertThat(again).hasSize(1);
         assertThat(again.get(0).get("Body").asText()).isNotEqualTo(taken);
         assertThat(again.get(0).at("/Attributes/ApproximateReceiveCount").asText()).isEqualTo("2");
+    }
+
+    /** Their visibility timeouts end together, so that one wake-up serves two parked receives. */
+    private void twoMessagesInFlightForFiveSeconds() {
+        h.send(url, "m1");
+        h.send(url, "m2");
+        h.call("ReceiveMessage", obj().put("QueueUrl", url).put("MaxNumberOfMessages", 2).put("VisibilityTimeout", 5));
     }
 
     @Test
